@@ -1,0 +1,163 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.Version;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.config.ConfigStore;
+import dev.scimctl.config.Settings;
+import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.output.ColorMode;
+import dev.scimctl.output.Terminals;
+import dev.scimctl.scim.ClientListener;
+import dev.scimctl.scim.RetryPolicy;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimClientConfig;
+import dev.scimctl.scim.Secret;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What every command of one run shares: the streams, the environment, terminal facts, the global flags, and
+ * the settings and SCIM client, built lazily on first use (a command that needs no server never resolves a token).
+ */
+public final class CommandContext implements AutoCloseable {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final InputStream in;
+    private final Map<String, String> env;
+    private final Terminals terminals;
+    private final Clock clock;
+    private boolean debug;
+    private ColorMode colorMode = ColorMode.auto;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Settings settings;
+    private ScimClient client;
+
+    public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+                          Terminals terminals, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+        this.env = Map.copyOf(env);
+        this.terminals = terminals;
+        this.clock = clock;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Terminals terminals() {
+        return terminals;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
+    void setColorMode(ColorMode mode) {
+        this.colorMode = mode;
+    }
+
+    /** Tests shorten the waits between retries; nothing else changes the policy. */
+    public void setRetryPolicy(RetryPolicy policy) {
+        this.retryPolicy = policy;
+    }
+
+    /** Colour for stdout (data) or stderr (messages): --color, then NO_COLOR / CLICOLOR_FORCE, then "is it a terminal". */
+    public Ansi ansi(boolean forStdout) {
+        return colorMode.enabled(env, forStdout ? terminals.stdout() : terminals.stderr()) ? Ansi.ON : Ansi.OFF;
+    }
+
+    public ConfigStore configStore() {
+        return new ConfigStore(ConfigStore.directory(env));
+    }
+
+    public SettingsResolver settingsResolver() {
+        return new SettingsResolver(env, configStore(), in);
+    }
+
+    /** The settings of this run, resolved once from the command's connection options. */
+    public Settings settings(ConnectionOptions options) {
+        if (settings == null) {
+            settings = settingsResolver().resolve(options.flags());
+        }
+        return settings;
+    }
+
+    /** The one SCIM client of this run. */
+    public ScimClient client(ConnectionOptions options) {
+        if (client == null) {
+            Settings s = settings(options);
+            ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
+                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null);
+            client = new ScimClient(config);
+        }
+        return client;
+    }
+
+    /** The token of this run, if one was resolved: the error handler scrubs it from every message as a last guard. */
+    public Secret knownToken() {
+        return settings == null ? null : settings.token();
+    }
+
+    /** Sends the core's debug lines (with --debug) and notices to stderr. */
+    public ClientListener listener() {
+        return new ClientListener() {
+            @Override
+            public boolean debugEnabled() {
+                return debug;
+            }
+
+            @Override
+            public void debug(String line) {
+                synchronized (err) {
+                    err.println("debug: " + line);
+                }
+            }
+
+            @Override
+            public void notice(String line) {
+                synchronized (err) {
+                    err.println("note: " + line);
+                }
+            }
+        };
+    }
+
+    public void warn(String message) {
+        err.println(ansi(false).string("@|yellow warning:|@ ") + message);
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+        err.flush();
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.scimctl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** {@code scimctl help [TOPIC | COMMAND…]}: a command's usage, or one of the help topics. */
+@Command(name = "help", helpCommand = true,
+        description = "Show help for a command, or a topic: exit-codes, environment.")
+public final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
+    /** Topic name → its text resource. */
+    static final Map<String, String> TOPICS = Map.of(
+            "exit-codes", "help/exit-codes.txt",
+            "environment", "help/environment.txt");
+
+    @Parameters(paramLabel = "TOPIC|COMMAND", arity = "0..*",
+            description = "A topic (exit-codes, environment) or a command, e.g. 'users list'.")
+    List<String> words = List.of();
+
+    private CommandLine self;
+    private PrintWriter out;
+    private CommandLine.Help.Ansi ansi;
+
+    @Override
+    public void init(CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter out,
+                     PrintWriter err) {
+        this.self = helpCommandLine;
+        this.out = out;
+        this.ansi = colorScheme.ansi();
+    }
+
+    @Override
+    public void run() {
+        if (words.size() == 1 && TOPICS.containsKey(words.get(0))) {
+            out.print(topic(words.get(0)));
+            out.flush();
+            return;
+        }
+        CommandLine target = self.getParent();
+        for (String word : words) {
+            CommandLine sub = target.getSubcommands().get(word);
+            if (sub == null) {
+                throw new CommandLine.ParameterException(self, "no command or help topic named '" + word
+                        + "'; topics: " + String.join(", ", TOPICS.keySet().stream().sorted().toList()));
+            }
+            target = sub;
+        }
+        target.usage(out, ansi);
+    }
+
+    static String topic(String name) {
+        try (InputStream in = HelpCommand.class.getResourceAsStream("/dev/scimctl/" + TOPICS.get(name))) {
+            if (in == null) {
+                throw new IllegalStateException("help topic missing from the build: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.scimctl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.config.Settings;
+import dev.scimctl.config.TokenAge;
+import dev.scimctl.scim.CheckStep;
+import dev.scimctl.scim.ConnectionCheck;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl test-connection}: checks base URL and token step by step, the way Duo's "Test connection" should. */
+@Command(name = "test-connection",
+        description = {"Check the base URL and token step by step: settings, DNS, TCP, TLS, "
+                + "/ServiceProviderConfig, /Schemas and /ResourceTypes, and a one-user listing.",
+                "Each step shows its result and timing, and on failure the likely cause and the fix."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  SCIMCTL_TOKEN=… scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl test-connection --profile prod --output json | jq .ok",
+                "",
+                "Exit codes: 0 all steps passed (warnings allowed), 2 usage, 3 token file unreadable,",
+                "4 token refused, 5 server unreachable (DNS, connect, TLS, timeout), 6 server misbehaved."})
+public final class TestConnectionCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the same report as one JSON object.")
+    Format output;
+
+    enum Format { text, json }
+
+    TestConnectionCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = context.settings(connection);
+        ScimClient client = context.client(connection);
+        List<CheckStep> steps = new ArrayList<>();
+        steps.add(settingsStep(settings));
+        steps.addAll(new ConnectionCheck(client, settings.url(), settings.connectTimeout(), null, context.clock()).run());
+        int exit = ExitCode.OK;
+        for (CheckStep s : steps) {
+            if (s.status() == CheckStep.Status.FAIL) {
+                exit = s.failure() == null ? ExitCode.PROBLEMS : new ErrorHandler(context).getExitCode(s.failure());
+                break;
+            }
+        }
+        if (output == Format.json) {
+            printJson(settings, steps, exit);
+        } else {
+            printText(settings, steps, exit);
+        }
+        return exit;
+    }
+
+    private CheckStep settingsStep(Settings s) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("url", s.url().toString());
+        facts.put("urlSource", s.urlSource());
+        facts.put("tokenSource", s.tokenSource());
+        facts.put("tokenLastFour", s.token().lastFour());
+        if (s.profile() != null) {
+            facts.put("profile", s.profile());
+        }
+        String summary = "url from " + s.urlSource() + "; token " + s.token().lastFour() + " from " + s.tokenSource();
+        CheckStep.Status status = CheckStep.Status.OK;
+        String fix = null;
+        if (s.tokenSetAt() != null) {
+            facts.put("tokenSetAt", s.tokenSetAt().toString());
+            facts.put("tokenAgeDays", TokenAge.daysOld(s.tokenSetAt(), context.clock().instant()));
+            if (TokenAge.isOld(s.tokenSetAt(), context.clock().instant())) {
+                status = CheckStep.Status.WARN;
+                summary += "; set " + TokenAge.describe(s.tokenSetAt(), context.clock().instant());
+                fix = "generate a new token in the NinjaOne console before it expires, then 'scimctl config set-token'";
+            }
+        }
+        if ("http".equalsIgnoreCase(s.url().getScheme()) && !isLoopback(s.url().getHost())) {
+            status = CheckStep.Status.WARN;
+            summary += "; the URL is http, so the token travels unencrypted";
+            fix = "use the https URL";
+        }
+        return new CheckStep("settings", status, 0, summary, facts, fix, null);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private void printText(Settings settings, List<CheckStep> steps, int exit) {
+        PrintWriter out = context.out();
+        Ansi ansi = context.ansi(true);
+        out.println("Testing " + settings.url());
+        int width = steps.stream().mapToInt(s -> s.name().length()).max().orElse(10);
+        for (CheckStep s : steps) {
+            String badge = switch (s.status()) {
+                case OK -> "@|green  ok |@";
+                case WARN -> "@|yellow warn|@";
+                case FAIL -> "@|bold,red FAIL|@";
+                case SKIP -> "@|faint skip|@";
+            };
+            String timing = s.status() == CheckStep.Status.SKIP || s.name().equals("settings") ? "" : "  (" + s.millis() + " ms)";
+            out.println(ansi.string("[" + badge + "] ") + String.format(Locale.ROOT, "%-" + width + "s  ", s.name())
+                    + s.summary() + timing);
+            if (s.fix() != null) {
+                out.println(" ".repeat(width + 9) + "fix: " + s.fix());
+            }
+        }
+        long failed = steps.stream().filter(s -> s.status() == CheckStep.Status.FAIL).count();
+        long warned = steps.stream().filter(s -> s.status() == CheckStep.Status.WARN).count();
+        out.println(failed > 0 ? "Connection check failed (exit " + exit + ")."
+                : warned > 0 ? "Connection works, with " + warned + " warning" + (warned > 1 ? "s" : "") + "."
+                : "Connection works.");
+    }
+
+    private void printJson(Settings settings, List<CheckStep> steps, int exit) throws Exception {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("url", settings.url().toString());
+        report.put("ok", exit == ExitCode.OK);
+        report.put("exitCode", exit);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (CheckStep s : steps) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("status", s.status().name().toLowerCase(Locale.ROOT));
+            m.put("millis", s.millis());
+            m.put("summary", s.summary());
+            m.put("facts", s.facts());
+            if (s.fix() != null) {
+                m.put("fix", s.fix());
+            }
+            list.add(m);
+        }
+        report.put("steps", list);
+        String text = JSON.writeValueAsString(report);
+        context.out().println(settings.token().scrub(text));
+    }
+}

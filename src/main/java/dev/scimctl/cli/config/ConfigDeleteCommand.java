@@ -1,0 +1,31 @@
+package dev.scimctl.cli.config;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code scimctl config delete NAME}: removes a profile and its token. */
+@Command(name = "delete", description = "Delete a profile and its stored token.")
+final class ConfigDeleteCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    String name;
+
+    ConfigDeleteCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!context.configStore().delete(name)) {
+            throw new UsageException("no profile named \"" + name + "\"; 'scimctl config list' shows the profiles");
+        }
+        context.err().println("profile \"" + name + "\" and its token deleted");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.scimctl.cli.config;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.InputException;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.config.ConfigStore;
+import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.config.StoredToken;
+import dev.scimctl.console.SecretPrompt;
+import dev.scimctl.scim.Secret;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl config set-token [NAME]}: stores a profile's token, never taking it from the command line. */
+@Command(name = "set-token",
+        description = {"Store the bearer token of a profile (default: the current one), with the date it was set.",
+                "On a terminal it asks with a masked prompt; otherwise it reads stdin. The token is never a command-line argument."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config set-token prod", "  pass show ninjaone/scim | scimctl config set-token prod"})
+final class ConfigSetTokenCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name (default: the current profile).")
+    String name;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token from FILE instead of prompting.")
+    String tokenFile;
+
+    ConfigSetTokenCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ConfigStore store = context.configStore();
+        String profile = name != null ? name : store.currentProfile().orElseThrow(() -> new UsageException(
+                "no current profile: name one, e.g. 'scimctl config set-token prod', or create one with 'scimctl config set-profile'"));
+        ProfileNames.check(profile);
+        if (store.profile(profile).isEmpty()) {
+            throw new UsageException("no profile named \"" + profile + "\"; create it first with 'scimctl config set-profile "
+                    + profile + " --url URL'");
+        }
+        SettingsResolver resolver = context.settingsResolver();
+        Secret token;
+        if (tokenFile != null) {
+            token = resolver.readTokenFile(tokenFile);
+        } else {
+            String entered = SecretPrompt.read("Token for profile \"" + profile + "\" (input hidden): ",
+                    context.terminals().stdin(), context.in());
+            if (entered == null || entered.isBlank()) {
+                throw new InputException("no token was entered; nothing saved");
+            }
+            token = SettingsResolver.parseToken(entered, "the prompt");
+        }
+        store.putToken(profile, StoredToken.of(token.reveal(), context.clock().instant()));
+        context.err().println("token " + token.lastFour() + " saved for profile \"" + profile + "\" in "
+                + store.credentialsFile() + " (mode 0600). NinjaOne tokens expire six months after they are generated.");
+        return ExitCode.OK;
+    }
+}

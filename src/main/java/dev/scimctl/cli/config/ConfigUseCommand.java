@@ -1,0 +1,34 @@
+package dev.scimctl.cli.config;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.config.ConfigStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code scimctl config use NAME}: makes a profile the current one. */
+@Command(name = "use", description = "Make a profile the current one.")
+final class ConfigUseCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    String name;
+
+    ConfigUseCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ConfigStore store = context.configStore();
+        if (store.profile(name).isEmpty()) {
+            throw new UsageException("no profile named \"" + name + "\"; 'scimctl config list' shows the profiles");
+        }
+        store.use(name);
+        context.err().println("now using profile \"" + name + "\"");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.scimctl.cli.options;
+
+import dev.scimctl.config.Durations;
+import dev.scimctl.config.SettingsResolver;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** How a command reaches the SCIM server. The token is never an option value: only a file (or - for stdin). */
+public class ConnectionOptions {
+    @Option(names = "--url", paramLabel = "URL",
+            description = "SCIM base URL (the API endpoint URL the NinjaOne console shows). Default: $SCIMCTL_URL, then the profile.")
+    String url;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the bearer token from FILE, or from stdin with '-'. Default: $SCIMCTL_TOKEN, then the profile.")
+    String tokenFile;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
+            description = "Use the saved profile NAME. Default: $SCIMCTL_PROFILE, then the current profile.")
+    String profile;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up connecting after this long (e.g. 10s, 500ms). Default: 10s.")
+    Duration connectTimeout;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up on one request after this long. Default: 60s.")
+    Duration requestTimeout;
+
+    public SettingsResolver.Flags flags() {
+        return new SettingsResolver.Flags(url, tokenFile, profile, connectTimeout, requestTimeout, null, null);
+    }
+
+    /** Reads "30", "30s", "500ms", "2m". */
+    public static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
+        }
+    }
+}

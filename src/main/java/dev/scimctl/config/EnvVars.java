@@ -1,0 +1,15 @@
+package dev.scimctl.config;
+
+/** The environment variables scimctl reads; {@code scimctl help environment} documents each. */
+public final class EnvVars {
+    public static final String URL = "SCIMCTL_URL";
+    public static final String TOKEN = "SCIMCTL_TOKEN";
+    public static final String TOKEN_FILE = "SCIMCTL_TOKEN_FILE";
+    public static final String PROFILE = "SCIMCTL_PROFILE";
+    public static final String CONFIG_DIR = "SCIMCTL_CONFIG_DIR";
+    public static final String CONNECT_TIMEOUT = "SCIMCTL_CONNECT_TIMEOUT";
+    public static final String TIMEOUT = "SCIMCTL_TIMEOUT";
+
+    private EnvVars() {
+    }
+}

@@ -1,0 +1,203 @@
+package dev.scimctl.config;
+
+import dev.scimctl.InputException;
+import dev.scimctl.UsageException;
+import dev.scimctl.scim.ScimClientConfig;
+import dev.scimctl.scim.Secret;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the connection settings: a flag wins over the environment, which wins over the profile. The token is never
+ * taken from the command line, where {@code ps} would show it: only from a file, stdin, the environment or a profile.
+ */
+public final class SettingsResolver {
+    /** What the command line said; null where it said nothing. {@code tokenFile} may be "-" for stdin. */
+    public record Flags(String url, String tokenFile, String profile, Duration connectTimeout, Duration requestTimeout,
+                        String proxy, String caCert) {
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null);
+    }
+
+    private final Map<String, String> env;
+    private final ConfigStore store;
+    private final InputStream stdin;
+
+    public SettingsResolver(Map<String, String> env, ConfigStore store, InputStream stdin) {
+        this.env = env;
+        this.store = store;
+        this.stdin = stdin;
+    }
+
+    /** The profile in effect: --profile, else SCIMCTL_PROFILE, else the current one; null when there is none. */
+    public String profileName(Flags flags) {
+        if (flags.profile() != null) {
+            requireProfile(flags.profile(), "--profile");
+            return flags.profile();
+        }
+        String fromEnv = env(EnvVars.PROFILE);
+        if (fromEnv != null) {
+            requireProfile(fromEnv, EnvVars.PROFILE);
+            return fromEnv;
+        }
+        return store.currentProfile().filter(p -> store.profile(p).isPresent()).orElse(null);
+    }
+
+    private void requireProfile(String name, String source) {
+        if (store.profile(name).isEmpty()) {
+            throw new UsageException("no profile named \"" + name + "\" (from " + source
+                    + "); 'scimctl config list' shows the profiles, 'scimctl config set-profile' makes one");
+        }
+    }
+
+    /** Resolves everything, the token included. */
+    public Settings resolve(Flags flags) {
+        String profileName = profileName(flags);
+        Profile profile = profileName == null ? null : store.profile(profileName).orElse(null);
+        String profileSource = "profile \"" + profileName + "\"";
+
+        String urlText;
+        String urlSource;
+        if (flags.url() != null) {
+            urlText = flags.url();
+            urlSource = "--url";
+        } else if (env(EnvVars.URL) != null) {
+            urlText = env(EnvVars.URL);
+            urlSource = EnvVars.URL;
+        } else if (profile != null && profile.url() != null) {
+            urlText = profile.url();
+            urlSource = profileSource;
+        } else {
+            throw new UsageException("no SCIM base URL: pass --url URL, set " + EnvVars.URL
+                    + ", or save one with 'scimctl config set-profile NAME --url URL'");
+        }
+        URI url = parseUrl(urlText, urlSource);
+
+        Secret token;
+        String tokenSource;
+        Instant setAt = null;
+        if (flags.tokenFile() != null) {
+            token = readTokenFile(flags.tokenFile());
+            tokenSource = "--token-file " + ("-".equals(flags.tokenFile()) ? "- (stdin)" : flags.tokenFile());
+        } else if (env(EnvVars.TOKEN) != null) {
+            token = new Secret(env(EnvVars.TOKEN));
+            tokenSource = EnvVars.TOKEN;
+        } else if (env(EnvVars.TOKEN_FILE) != null) {
+            token = readTokenFile(env(EnvVars.TOKEN_FILE));
+            tokenSource = EnvVars.TOKEN_FILE + " (" + env(EnvVars.TOKEN_FILE) + ")";
+        } else {
+            Optional<StoredToken> stored = profileName == null ? Optional.empty() : store.token(profileName);
+            if (stored.isEmpty() || stored.get().token() == null || stored.get().token().isBlank()) {
+                throw new UsageException("no token: pass --token-file FILE (or - for stdin), set " + EnvVars.TOKEN
+                        + ", or store one with 'scimctl config set-token" + (profileName == null ? "" : " " + profileName) + "'");
+            }
+            token = new Secret(stored.get().token());
+            tokenSource = profileSource + " (" + store.credentialsFile() + ")";
+            setAt = stored.get().setAtInstant();
+        }
+
+        Duration connect = first(flags.connectTimeout(), envDuration(EnvVars.CONNECT_TIMEOUT),
+                profile == null ? null : seconds(profile.connectTimeoutSeconds()), ScimClientConfig.DEFAULT_CONNECT_TIMEOUT);
+        Duration request = first(flags.requestTimeout(), envDuration(EnvVars.TIMEOUT),
+                profile == null ? null : seconds(profile.timeoutSeconds()), ScimClientConfig.DEFAULT_REQUEST_TIMEOUT);
+        String proxy = first(flags.proxy(), null, profile == null ? null : profile.proxy(), null);
+        String caCert = first(flags.caCert(), null, profile == null ? null : profile.caCert(), null);
+        return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxy, caCert);
+    }
+
+    /** Checks that a base URL is an absolute http(s) URL with a host. */
+    public static URI parseUrl(String text, String source) {
+        String trimmed = text.strip();
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new UsageException("the base URL " + trimmed + " (from " + source
+                        + ") is not an http(s) URL with a host name; copy the API endpoint URL from the NinjaOne console");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new UsageException("the base URL " + trimmed + " (from " + source
+                        + ") has a query or fragment; give the SCIM base URL only");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException("the base URL " + trimmed + " (from " + source + ") is not a valid URL: "
+                    + e.getReason());
+        }
+    }
+
+    /** Reads a token from a file, or stdin for "-". The file must hold the token and nothing else. */
+    public Secret readTokenFile(String file) {
+        String text;
+        try {
+            text = "-".equals(file)
+                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException("token file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new InputException("cannot read token file " + file + ": " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            throw new InputException("cannot read token file " + file + ": it is not UTF-8 text");
+        }
+        return parseToken(text, "-".equals(file) ? "stdin" : file);
+    }
+
+    /** A token is one line of visible characters; a file with more than that is refused rather than guessed at. */
+    public static Secret parseToken(String text, String where) {
+        String token = text.strip();
+        if (token.startsWith("Bearer ") || token.startsWith("bearer ")) {
+            token = token.substring(7).strip();
+        }
+        if (token.isEmpty()) {
+            throw new InputException("the token from " + where + " is empty");
+        }
+        if (token.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+            throw new InputException("the token from " + where
+                    + " holds spaces, line breaks or control characters; it must be the token alone on one line");
+        }
+        return new Secret(token);
+    }
+
+    private String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private Duration envDuration(String name) {
+        String v = env(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + "=" + v + " is not a duration: " + e.getMessage());
+        }
+    }
+
+    private static Duration seconds(Double s) {
+        return s == null ? null : Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

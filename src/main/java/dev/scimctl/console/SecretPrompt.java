@@ -1,0 +1,33 @@
+package dev.scimctl.console;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Reads a secret: a masked prompt on a terminal, the whole of stdin otherwise (for {@code pass … | scimctl …}). */
+public final class SecretPrompt {
+    private SecretPrompt() {
+    }
+
+    /** Returns null when nothing was entered. */
+    public static String read(String prompt, boolean terminal, InputStream stdin) throws IOException {
+        Console console = System.console();
+        if (terminal && console != null) {
+            char[] chars = console.readPassword("%s", prompt);
+            return chars == null ? null : new String(chars);
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder();
+        char[] buf = new char[1024];
+        for (int n; (n = reader.read(buf)) > 0; ) {
+            b.append(buf, 0, n);
+            if (b.length() > 64 * 1024) {
+                throw new IOException("more than 64 KiB on stdin: that is not a token");
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.scimctl.scim;
+
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The --debug trace of each exchange: method, URL, status, timing, headers, body size. Authorization is redacted. */
+final class ExchangeLog {
+    private final ClientListener listener;
+    private final Secret token;
+
+    ExchangeLog(ClientListener listener, Secret token) {
+        this.listener = listener;
+        this.token = token;
+    }
+
+    void request(HttpRequest request, int bodyBytes) {
+        if (!listener.debugEnabled()) {
+            return;
+        }
+        emit("> " + request.method() + " " + request.uri() + " (" + bodyBytes + " bytes)");
+        headers("> ", request.headers());
+    }
+
+    void response(HttpResponse<byte[]> response, long nanos) {
+        if (!listener.debugEnabled()) {
+            return;
+        }
+        int size = response.body() == null ? 0 : response.body().length;
+        emit(String.format(Locale.ROOT, "< %d %s in %d ms (%d bytes)", response.statusCode(),
+                HttpStatus.reason(response.statusCode()), nanos / 1_000_000, size));
+        headers("< ", response.headers());
+    }
+
+    void failure(HttpRequest request, String what, long nanos) {
+        if (listener.debugEnabled()) {
+            emit(String.format(Locale.ROOT, "< %s %s failed after %d ms: %s", request.method(), request.uri(),
+                    nanos / 1_000_000, what));
+        }
+    }
+
+    private void headers(String prefix, HttpHeaders headers) {
+        for (Map.Entry<String, List<String>> h : headers.map().entrySet()) {
+            String name = h.getKey();
+            boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
+                    || name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie");
+            for (String v : h.getValue()) {
+                emit(prefix + "  " + name + ": " + (secret ? redact(v) : v));
+            }
+        }
+    }
+
+    private static String redact(String value) {
+        int space = value.indexOf(' ');
+        return (space > 0 ? value.substring(0, space + 1) : "") + "[redacted]";
+    }
+
+    private void emit(String line) {
+        listener.debug(token.scrub(line));
+    }
+}

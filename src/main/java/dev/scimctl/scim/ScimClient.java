@@ -1,0 +1,369 @@
+package dev.scimctl.scim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.scim.model.PatchOp;
+import dev.scimctl.scim.model.ScimGroup;
+import dev.scimctl.scim.model.ScimUser;
+import dev.scimctl.scim.model.ServiceProviderConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The one piece of scimctl that speaks HTTP. One instance per run, shared by all commands and threads: it holds one
+ * {@link HttpClient} (and so one connection pool), sends the bearer token, retries what is safe to retry, refuses
+ * cross-origin redirects, and turns every failure into a typed {@link ScimException}.
+ */
+public final class ScimClient implements AutoCloseable {
+    private static final int MAX_SAME_ORIGIN_REDIRECTS = 5;
+
+    private final ScimClientConfig config;
+    private final HttpClient http;
+    private final ObjectMapper json = ScimJson.mapper();
+    private final ExchangeLog log;
+    private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
+
+    public ScimClient(ScimClientConfig config) {
+        this(config, HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1));
+    }
+
+    /** For callers that must shape the HttpClient further (proxy, trust); redirects stay off whatever they set. */
+    public ScimClient(ScimClientConfig config, HttpClient.Builder builder) {
+        this.config = config;
+        this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
+        this.log = new ExchangeLog(config.listener(), config.token());
+    }
+
+    public URI baseUrl() {
+        return config.baseUrl();
+    }
+
+    // ---- discovery -------------------------------------------------------------------------------------------
+
+    /** The server's /ServiceProviderConfig, or empty when it does not serve one (a 404 is not a failure). Cached. */
+    public Optional<ServiceProviderConfig> serviceProviderConfig() {
+        Optional<ServiceProviderConfig> cached = serviceProviderConfig;
+        if (cached == null) {
+            cached = optional("ServiceProviderConfig").map(n -> convert(n, ServiceProviderConfig.class, "ServiceProviderConfig"));
+            serviceProviderConfig = cached;
+        }
+        return cached;
+    }
+
+    public Optional<JsonNode> schemas() {
+        return optional("Schemas");
+    }
+
+    public Optional<JsonNode> resourceTypes() {
+        return optional("ResourceTypes");
+    }
+
+    /** GETs an endpoint that servers may not implement: 404, 405 and 501 mean "not served". */
+    private Optional<JsonNode> optional(String path) {
+        try {
+            return Optional.ofNullable(send(ScimRequest.get(path)).body());
+        } catch (ScimErrorException e) {
+            if (e.status() == 404 || e.status() == 405 || e.status() == 501) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    // ---- resources --------------------------------------------------------------------------------------------
+
+    /** Lists a resource endpoint lazily, one page in memory at a time. */
+    public Stream<JsonNode> list(String resource, ListQuery query) {
+        return new Pager(this, resource, query, config.listener()).stream();
+    }
+
+    public Stream<ScimUser> users(ListQuery query) {
+        return list("Users", query).map(n -> convert(n, ScimUser.class, "Users"));
+    }
+
+    public Stream<ScimGroup> groups(ListQuery query) {
+        return list("Groups", query).map(n -> convert(n, ScimGroup.class, "Groups"));
+    }
+
+    public JsonNode get(String resource, String id) {
+        return requireBody(send(ScimRequest.get(resource + "/" + encodePath(id))), resource);
+    }
+
+    public ScimUser getUser(String id) {
+        return convert(get("Users", id), ScimUser.class, "Users");
+    }
+
+    public ScimGroup getGroup(String id) {
+        return convert(get("Groups", id), ScimGroup.class, "Groups");
+    }
+
+    /**
+     * Finds a user by userName with an escaped {@code userName eq} filter. userName is case-insensitive in SCIM, but
+     * not every server compares it so; the match is checked again here, case-insensitively.
+     */
+    public Optional<ScimUser> findUserByUserName(String userName) {
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(10).withLimit(10);
+        try (Stream<ScimUser> found = users(q)) {
+            return found.filter(u -> u.userName() != null && u.userName().equalsIgnoreCase(userName)).findFirst();
+        }
+    }
+
+    public Optional<ScimGroup> findGroupByDisplayName(String displayName) {
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(10).withLimit(10);
+        try (Stream<ScimGroup> found = groups(q)) {
+            return found.filter(g -> displayName.equals(g.displayName())).findFirst();
+        }
+    }
+
+    /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */
+    public JsonNode create(String resource, JsonNode body, boolean repeatable) {
+        return requireBody(send(ScimRequest.post(resource, body).repeatable(repeatable)), resource);
+    }
+
+    public JsonNode replace(String resource, String id, JsonNode body, String ifMatch) {
+        return send(ScimRequest.put(resource + "/" + encodePath(id), body, ifMatch)).body();
+    }
+
+    /** PATCHes a resource; returns the resource when the server sends it back (200), else null (204). */
+    public JsonNode patch(String resource, String id, PatchOp op, String ifMatch, boolean repeatable) {
+        return send(ScimRequest.patch(resource + "/" + encodePath(id), op, ifMatch).repeatable(repeatable)).body();
+    }
+
+    public void delete(String resource, String id) {
+        send(ScimRequest.delete(resource + "/" + encodePath(id)));
+    }
+
+    public <T> T convert(JsonNode node, Class<T> type, String where) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(type, where, e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(type, where, e.getMessage(), e);
+        }
+    }
+
+    private ScimProtocolException unreadable(Class<?> type, String where, String why, Exception e) {
+        return new ScimProtocolException(resolve(where, Map.of()),
+                "the server sent a " + type.getSimpleName() + " that scimctl cannot read from " + where + ": " + why, e);
+    }
+
+    private JsonNode requireBody(ScimResponse r, String where) {
+        if (r.body() == null) {
+            throw new ScimProtocolException(r.uri(), "the server answered " + r.status() + " with an empty body from "
+                    + r.uri() + " where a SCIM " + where + " resource was expected", null);
+        }
+        return r.body();
+    }
+
+    // ---- the exchange -----------------------------------------------------------------------------------------
+
+    /** Sends one request, with retries, and returns the 2xx response, or throws a {@link ScimException}. */
+    public ScimResponse send(ScimRequest request) {
+        URI uri = resolve(request.path(), request.query());
+        byte[] body = serialise(request.body());
+        RetryPolicy retry = config.retry();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange(request, uri, body);
+            } catch (ScimConnectionException e) {
+                if (attempt < retry.maxAttempts() && request.repeatable()
+                        && e.kind() == ScimConnectionException.Kind.RESET) {
+                    pause(retry.backoff(attempt), request, uri, e.kind().text(), attempt);
+                    continue;
+                }
+                throw e;
+            }
+            int status = response.statusCode();
+            if (attempt < retry.maxAttempts() && isRetryable(status, request)) {
+                Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                        config.clock());
+                if (asked.isEmpty() || asked.get().compareTo(retry.maxRetryAfter()) <= 0) {
+                    Duration wait = asked.isPresent() ? asked.get() : retry.backoff(attempt);
+                    pause(wait, request, uri, status + " " + HttpStatus.reason(status), attempt);
+                    continue;
+                }
+                config.listener().notice("the server asked to wait " + asked.get().toSeconds()
+                        + " s before retrying, longer than scimctl waits (" + retry.maxRetryAfter().toSeconds() + " s)");
+            }
+            return ResponseReader.interpret(request.method(), response, json);
+        }
+    }
+
+    /** 429 means the server refused before acting, so any method may repeat; a 5xx may have acted half-way. */
+    private static boolean isRetryable(int status, ScimRequest request) {
+        if (status == 429) {
+            return true;
+        }
+        return (status == 502 || status == 503 || status == 504) && request.repeatable();
+    }
+
+    private void pause(Duration wait, ScimRequest request, URI uri, String why, int attempt) {
+        config.listener().notice(String.format(Locale.ROOT, "%s %s: %s; retrying in %.1f s (attempt %d of %d)",
+                request.method(), uri.getRawPath(), why, wait.toMillis() / 1000.0, attempt + 1,
+                config.retry().maxAttempts()));
+        try {
+            config.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting to retry");
+        }
+    }
+
+    /** One HTTP exchange, following redirects only within the same origin. */
+    private HttpResponse<byte[]> exchange(ScimRequest request, URI uri, byte[] body) {
+        String method = request.method();
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<byte[]> response = sendOnce(method, current, body, request.ifMatch());
+            int status = response.statusCode();
+            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!redirect || location.isEmpty()) {
+                return response;
+            }
+            URI target = current.resolve(location.get().strip());
+            if (!Origin.of(target).equals(Origin.of(current))) {
+                throw new ScimRedirectException(current, target);
+            }
+            if (hop >= MAX_SAME_ORIGIN_REDIRECTS) {
+                throw new ScimProtocolException(current, "more than " + MAX_SAME_ORIGIN_REDIRECTS
+                        + " redirects starting at " + uri + ": is the base URL right?", null);
+            }
+            if (status == 303) {
+                method = "GET";
+                body = null;
+            }
+            current = target;
+        }
+    }
+
+    private HttpResponse<byte[]> sendOnce(String method, URI uri, byte[] body, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("Authorization", "Bearer " + config.token().reveal())
+                .header("Accept", ScimJson.MEDIA_TYPE + ", application/json;q=0.9")
+                .header("User-Agent", config.userAgent());
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            b.header("Content-Type", ScimJson.MEDIA_TYPE);
+            b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpRequest httpRequest = b.build();
+        log.request(httpRequest, body == null ? 0 : body.length);
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            // The request timeout bounds the whole exchange, body included, so a server that trickles never hangs us.
+            HttpResponse<byte[]> response = future.get(config.requestTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+            log.response(response, System.nanoTime() - started);
+            return response;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            log.failure(httpRequest, "timed out", System.nanoTime() - started);
+            throw Failures.timeout(uri, config.requestTimeout());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            log.failure(httpRequest, cause.getClass().getSimpleName(), System.nanoTime() - started);
+            if (cause instanceof IOException io) {
+                throw Failures.classify(io, uri, config.requestTimeout());
+            }
+            throw new ScimProtocolException(uri, "the HTTP exchange with " + uri + " failed: " + cause, cause);
+        }
+    }
+
+    private byte[] serialise(Object body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise request body", e);
+        }
+    }
+
+    /** Joins a path below the base URL and encodes the query; values are encoded with %20, never '+'. */
+    URI resolve(String path, Map<String, String> query) {
+        String base = config.baseUrl().toString();
+        StringBuilder b = new StringBuilder(base);
+        if (!base.endsWith("/")) {
+            b.append('/');
+        }
+        b.append(path.startsWith("/") ? path.substring(1) : path);
+        String sep = "?";
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            b.append(sep).append(encodeQuery(e.getKey())).append('=').append(encodeQuery(e.getValue()));
+            sep = "&";
+        }
+        return URI.create(b.toString());
+    }
+
+    private static String encodeQuery(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String encodePath(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Query parameters for one page of a listing. */
+    static Map<String, String> pageQuery(ListQuery q, long startIndex, int count) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (q.filter() != null) {
+            params.put("filter", q.filter().expression());
+        }
+        if (!q.attributes().isEmpty()) {
+            params.put("attributes", String.join(",", q.attributes()));
+        }
+        if (q.sortBy() != null) {
+            params.put("sortBy", q.sortBy());
+            params.put("sortOrder", q.descending() ? "descending" : "ascending");
+        }
+        params.put("startIndex", Long.toString(startIndex));
+        params.put("count", Integer.toString(count));
+        return params;
+    }
+
+    /** A JSON object node, for commands that build request bodies. */
+    public ObjectNode newObject() {
+        return json.createObjectNode();
+    }
+
+    @Override
+    public void close() {
+        // HttpClient has no close() before Java 21; its threads are daemons and its pool dies with the run.
+    }
+}

@@ -1,0 +1,42 @@
+package dev.scimctl.scim;
+
+import java.net.URI;
+
+/** The server could not be reached or stopped answering: DNS, connect, TLS, a timeout, a dropped connection. */
+public class ScimConnectionException extends ScimException {
+    /** What went wrong, so that messages and retries can tell the cases apart. */
+    public enum Kind {
+        DNS("the host name could not be resolved"),
+        CONNECT("the connection was refused or could not be made"),
+        TLS("the TLS handshake failed"),
+        TIMEOUT("the server did not answer in time"),
+        RESET("the connection was dropped");
+
+        private final String text;
+
+        Kind(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final Kind kind;
+    private final URI uri;
+
+    public ScimConnectionException(Kind kind, URI uri, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.uri = uri;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+}
