@@ -57,6 +57,8 @@ public final class RootCommand implements Runnable {
             description = "Colour output: ${COMPLETION-CANDIDATES}. Default: auto (terminals only; honours NO_COLOR).")
     void setColor(ColorMode mode) {
         context.setColorMode(mode);
+        // The scheme was set when the tree was built, before this option was parsed; help printed later must follow it.
+        spec.root().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
     }
 
     @Override

@@ -284,6 +284,15 @@ public final class FaultProxy implements AutoCloseable {
         openSockets.forEach(FaultProxy::closeQuietly);
         connections.shutdownNow();
         watchdog.interrupt();
+        // The JDK releases a listening socket only once the thread blocked in accept() has left it; until then the
+        // kernel still completes connections. Wait for the acceptor so that "closed" means closed.
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- connection handling
