@@ -1,45 +1,34 @@
 package dev.scimctl.console;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** A yes/no question on stderr, answered on stdin. Anything but "y" or "yes" is no, and so is end of input. */
+/** A yes/no question on a terminal, no by default: only "y" or "yes" (any case) says yes; Enter or end of input says no. */
 public final class Confirm {
     private Confirm() {
     }
 
-    public static boolean ask(PrintWriter err, InputStream in, String question) {
-        err.print(question + " [y/N] ");
-        err.flush();
-        String answer = readLine(in);
-        if (answer == null) {
-            err.println();
+    /**
+     * Prints {@code question [y/N] } on {@code prompt} and reads one line from {@code in}.
+     *
+     * @return whether the answer was yes
+     */
+    public static boolean ask(String question, InputStream in, PrintWriter prompt) throws IOException {
+        prompt.print(question + " [y/N] ");
+        prompt.flush();
+        // Not closed: closing it would close stdin, which the caller owns.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line = reader.readLine();
+        if (line == null) {
+            prompt.println();
             return false;
         }
-        String a = answer.strip().toLowerCase(Locale.ROOT);
-        return a.equals("y") || a.equals("yes");
-    }
-
-    /** One line, read byte by byte so that nothing after it is consumed; null at end of input. */
-    private static String readLine(InputStream in) {
-        try {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b; (b = in.read()) != -1; ) {
-                if (b == '\n') {
-                    return line.toString(StandardCharsets.UTF_8);
-                }
-                if (line.size() < 1024) {
-                    line.write(b);
-                }
-            }
-            return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String answer = line.strip().toLowerCase(Locale.ROOT);
+        return answer.equals("y") || answer.equals("yes");
     }
 }
