@@ -281,16 +281,18 @@ public final class FaultProxy implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        // A socket closed while a thread is blocked in accept() is only released when that thread wakes up: wait
-        // for it, so that the port is really closed when close() returns.
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         openSockets.forEach(FaultProxy::closeQuietly);
         connections.shutdownNow();
         watchdog.interrupt();
+        // The JDK releases a listening socket only once the thread blocked in accept() has left it; until then the
+        // kernel still completes connections. Wait for the acceptor so that "closed" means closed.
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- connection handling
