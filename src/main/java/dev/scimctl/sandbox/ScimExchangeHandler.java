@@ -60,7 +60,7 @@ final class ScimExchangeHandler implements HttpHandler {
         this.requestListener = requestListener;
     }
 
-    /** One exchange being answered; reported to the listener once. (HttpExchange attributes are shared, not per request.) */
+    /** One exchange being answered, reported to the listener once. (HttpExchange attributes are not per request.) */
     private static final class Call {
         final HttpExchange exchange;
         final long started = System.nanoTime();
