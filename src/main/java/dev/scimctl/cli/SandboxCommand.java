@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
 @Command(name = "sandbox",
+        mixinStandardHelpOptions = true,
         description = {"Run a local SCIM 2.0 server that behaves like NinjaOne: Users with NinjaOne's extension and "
                 + "its value rules, Groups, soft delete, bearer-token authentication.",
                 "It prints its URL and token, logs one line per request to stderr, and runs until Ctrl-C; "
@@ -33,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl sandbox --data sandbox.json",
                 "  scimctl sandbox --port 0 --token-file token.txt --latency 200 --fail-rate 0.1",
-                "  scimctl sandbox --disable patch,filter    # a server that lacks PATCH and filtering",
+                "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters",
                 "",
                 "Exit codes: 0 stopped, 2 usage (e.g. the port is taken), 3 token or data file unreadable."})
 public final class SandboxCommand implements Callable<Integer> {

@@ -179,9 +179,10 @@ class SandboxCommandTest {
     }
 
     @Test
-    void is_listed_in_the_root_help() {
-        CliResult result = new CliRunner(temp).run("--help");
+    void is_listed_in_the_root_help_and_has_its_own() {
+        assertThat(new CliRunner(temp).run("--help").out()).contains("sandbox");
 
-        assertThat(result.out()).contains("sandbox");
+        CliResult help = new CliRunner(temp).run("sandbox", "--help").assertExit(ExitCode.OK);
+        assertThat(help.out()).contains("--token-file").contains("--fail-rate").contains("patch, filter, sort, etag");
     }
 }
