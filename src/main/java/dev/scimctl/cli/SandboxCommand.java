@@ -26,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
 @Command(name = "sandbox",
-        mixinStandardHelpOptions = true,
         description = {"Run a local SCIM 2.0 server that behaves like NinjaOne: Users with NinjaOne's extension and "
                 + "its value rules, Groups, soft delete, bearer-token authentication.",
                 "It prints its URL and token, logs one line per request to stderr, and runs until Ctrl-C; "
