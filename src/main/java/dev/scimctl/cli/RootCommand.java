@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 HelpCommand.class,
                 ConfigCommand.class,
                 TestConnectionCommand.class,
+                ValidateCommand.class,
         })
 public final class RootCommand implements Runnable {
     private final CommandContext context;

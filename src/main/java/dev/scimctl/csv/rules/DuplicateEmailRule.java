@@ -1,0 +1,40 @@
+package dev.scimctl.csv.rules;
+
+import dev.scimctl.csv.Columns;
+import dev.scimctl.csv.Field;
+import dev.scimctl.csv.Finding;
+import dev.scimctl.csv.FindingSink;
+import dev.scimctl.csv.Rule;
+import dev.scimctl.csv.Text;
+import dev.scimctl.csv.UserRow;
+
+/**
+ * {@code duplicate-email}: the same e-mail on two rows, ignoring case (SCIM's userName is case-insensitive and
+ * unique, so the second row would update or collide with the first). Reported on the later row, naming the first.
+ * Memory stays small with {@link EmailHashTable}; see there for the (tiny) chance of a false match.
+ */
+public final class DuplicateEmailRule implements RowRule {
+    private final Columns columns;
+    private final int email;
+    private final EmailHashTable seen = new EmailHashTable();
+
+    public DuplicateEmailRule(Columns columns) {
+        this.columns = columns;
+        this.email = columns.index(Field.EMAIL);
+    }
+
+    @Override
+    public void check(UserRow row, RowFacts facts, FindingSink sink) {
+        String e = facts.email();
+        if (email < 0 || e == null || e.isEmpty()) {
+            return;
+        }
+        int line = (int) Math.min(Integer.MAX_VALUE, row.line());
+        int first = seen.putIfAbsent(EmailHashTable.hash(e), line);
+        if (first >= 0) {
+            sink.accept(Finding.at(Rule.DUPLICATE_EMAIL, row, columns, email, Text.show(e) + " is also on line "
+                    + first + " (e-mail addresses are compared ignoring case): each user needs their own address",
+                    "keep one of lines " + first + " and " + row.line() + ", or give this user their own address"));
+        }
+    }
+}
