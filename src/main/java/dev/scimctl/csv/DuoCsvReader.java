@@ -77,11 +77,13 @@ public final class DuoCsvReader implements Closeable {
     private final int realname;
     private final int[] groups;
     private final boolean[] groupLists;
+    private final long estimatedRows;
     private long rows;
 
-    private DuoCsvReader(String name, Encodings.Detected encoding, PhysicalLineReader lines, Options options)
-            throws IOException {
+    private DuoCsvReader(String name, Encodings.Detected encoding, PhysicalLineReader lines, Options options,
+                         long estimatedRows) throws IOException {
         this.name = name;
+        this.estimatedRows = estimatedRows;
         this.encoding = encoding;
         this.lines = lines;
         String firstLine = lines.peekLine();
@@ -147,7 +149,13 @@ public final class DuoCsvReader implements Closeable {
         } catch (IOException e) {
             throw new CsvInputException(name, 0, 0, "cannot be read: " + e.getMessage());
         }
-        return open(in, name, options, true);
+        long size = -1;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            // Only an estimate is lost.
+        }
+        return open(in, name, options, true, size);
     }
 
     /**
@@ -156,12 +164,16 @@ public final class DuoCsvReader implements Closeable {
      * @param closeInput whether {@link #close()} closes {@code in}
      */
     public static DuoCsvReader open(InputStream in, String name, Options options, boolean closeInput) {
+        return open(in, name, options, closeInput, -1);
+    }
+
+    private static DuoCsvReader open(InputStream in, String name, Options options, boolean closeInput, long size) {
         try {
             byte[] head = in.readNBytes(Encodings.SNIFF_BYTES);
             Encodings.Detected enc = Encodings.detect(head, head.length, name);
             PhysicalLineReader lines = new PhysicalLineReader(in, closeInput, head, enc.bomLength(),
                     head.length - enc.bomLength(), enc.charset(), name, options.maxLineChars());
-            return new DuoCsvReader(name, enc, lines, options);
+            return new DuoCsvReader(name, enc, lines, options, estimate(head, size));
         } catch (IOException e) {
             closeQuietly(in, closeInput);
             throw new CsvInputException(name, 0, 0, "cannot be read: " + e.getMessage());
@@ -169,6 +181,26 @@ public final class DuoCsvReader implements Closeable {
             closeQuietly(in, closeInput);
             throw e;
         }
+    }
+
+    /** Rows in a file of {@code size} bytes, from the line length in its first bytes; 0 when unknown. */
+    private static long estimate(byte[] head, long size) {
+        if (size <= 0) {
+            return 0;
+        }
+        int newlines = 0;
+        for (byte b : head) {
+            newlines += b == '\n' ? 1 : 0;
+        }
+        if (head.length >= size) {
+            return newlines;
+        }
+        return newlines < 2 ? size / 64 : (long) ((double) size * newlines / head.length);
+    }
+
+    /** The number of rows a file probably has, from its size (0 for a stream): lets consumers size tables once. */
+    public long estimatedRows() {
+        return estimatedRows;
     }
 
     /** The next non-blank row, or null at the end of the file. */

@@ -11,6 +11,9 @@ public final class Text {
     }
 
     public static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return false; // the common case, first
+        }
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0' || c == '\u2007' || c == '\u202F'
                 || c == '\uFEFF' || c == '\u200B' || Character.isWhitespace(c);
     }

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * Findings come in line order: the header's, then each row's, then the file's (line 0) at {@link #finish()}.
  *
  * <pre>{@code
- * Validator v = new Validator(reader.columns(), options, sink);   // reports header findings
+ * Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows());   // reports header findings
  * for (UserRow row; (row = reader.next()) != null; ) v.check(row);
  * Summary s = v.finish();
  * }</pre>
@@ -48,6 +48,11 @@ public final class Validator {
     private long lastErrorLine = -1;
 
     public Validator(Columns columns, ValidationOptions options, FindingSink sink) {
+        this(columns, options, sink, 0);
+    }
+
+    /** @param expectedRows an estimate of the rows to come ({@link DuoCsvReader#estimatedRows()}), 0 if unknown */
+    public Validator(Columns columns, ValidationOptions options, FindingSink sink, long expectedRows) {
         this.sink = this::count;
         this.downstream = sink;
         List<RowRule> list = new ArrayList<>(List.of(
@@ -56,7 +61,7 @@ public final class Validator {
                 new RealnameRule(columns),
                 new WhitespaceRule(columns),
                 new EmailFormatRule(columns),
-                new DuplicateEmailRule(columns),
+                new DuplicateEmailRule(columns, expectedRows),
                 new UserTypeRule(columns),
                 new OrganizationIdRule(columns),
                 new TechnicianOrganizationRule(columns)));
@@ -69,7 +74,7 @@ public final class Validator {
 
     /** Reads every row of {@code reader} and validates it. */
     public static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink) {
-        Validator v = new Validator(reader.columns(), options, sink);
+        Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows());
         for (UserRow row; (row = reader.next()) != null; ) {
             v.check(row);
         }

@@ -16,11 +16,13 @@ import dev.scimctl.csv.UserRow;
 public final class DuplicateEmailRule implements RowRule {
     private final Columns columns;
     private final int email;
-    private final EmailHashTable seen = new EmailHashTable();
+    private final EmailHashTable seen;
 
-    public DuplicateEmailRule(Columns columns) {
+    /** @param expectedRows how many rows the file probably has (0 if unknown): sizes the table once */
+    public DuplicateEmailRule(Columns columns, long expectedRows) {
         this.columns = columns;
         this.email = columns.index(Field.EMAIL);
+        this.seen = new EmailHashTable(email < 0 ? 0 : expectedRows);
     }
 
     @Override

@@ -2,42 +2,50 @@ package dev.scimctl.csv.rules;
 
 /**
  * A set of e-mail addresses, remembered as 64-bit hashes of their case-folded text, each with the line it was first
- * seen on. Open addressing over two primitive arrays: 12 bytes a slot, about 24 MB at a million addresses, where a
- * {@code HashMap<String, Integer>} would take well over 100 MB and not fit validate's 64 MB heap.
+ * seen on. Open addressing over two primitive arrays, 12 bytes a slot, sized from the expected number of rows so that
+ * a big file does not rehash: about 16 MB at a million addresses, where a {@code HashMap<String, Integer>} would
+ * take well over 100 MB and not fit validate's 64 MB heap. Any capacity works (not only powers of two): the slot is
+ * the hash's top 32 bits scaled to the capacity (Lemire's multiply-shift).
  *
  * <p>The price is that two different addresses with the same 64-bit hash would be reported as duplicates. For
  * n addresses the chance of any such pair is about n²/2⁶⁵: about 3 in 100 million for a million rows. The finding
  * names both lines, so a person sees at once if it ever happens.
  */
 public final class EmailHashTable {
-    private static final float LOAD = 0.75f;
+    private static final int MIN_CAPACITY = 1 << 10;
 
     private long[] keys;
     private int[] lines;
+    private int capacity;
     private int size;
-    private int mask;
+    private int limit;
 
     public EmailHashTable() {
-        this(1 << 12);
+        this(0);
     }
 
-    EmailHashTable(int capacity) {
-        int c = Integer.highestOneBit(Math.max(16, capacity - 1) << 1);
+    /** @param expected the number of addresses expected (0 when unknown): the table starts big enough for them */
+    public EmailHashTable(long expected) {
+        allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(MIN_CAPACITY, expected + expected / 3 + 1)));
+    }
+
+    private void allocate(int c) {
+        capacity = c;
         keys = new long[c];
         lines = new int[c];
-        mask = c - 1;
+        limit = (int) (c * 0.75);
     }
 
     /** Remembers {@code key} with {@code line}, or returns the line it was first seen on (and changes nothing). */
     public int putIfAbsent(long key, int line) {
         long k = key == 0 ? 1 : key; // 0 marks an empty slot
-        int i = (int) k & mask;
+        int i = slot(k);
         while (true) {
             long found = keys[i];
             if (found == 0) {
                 keys[i] = k;
                 lines[i] = line;
-                if (++size > mask * LOAD) {
+                if (++size > limit) {
                     grow();
                 }
                 return -1;
@@ -45,8 +53,14 @@ public final class EmailHashTable {
             if (found == k) {
                 return lines[i];
             }
-            i = (i + 1) & mask;
+            if (++i == capacity) {
+                i = 0;
+            }
         }
+    }
+
+    private int slot(long k) {
+        return (int) (((k >>> 32) * capacity) >>> 32);
     }
 
     public int size() {
@@ -55,21 +69,21 @@ public final class EmailHashTable {
 
     /** Slots allocated: for tests of the memory bound. */
     int capacity() {
-        return keys.length;
+        return capacity;
     }
 
     private void grow() {
         long[] oldKeys = keys;
         int[] oldLines = lines;
-        keys = new long[oldKeys.length << 1];
-        lines = new int[oldKeys.length << 1];
-        mask = keys.length - 1;
+        allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) capacity * 2));
         for (int j = 0; j < oldKeys.length; j++) {
             long k = oldKeys[j];
             if (k != 0) {
-                int i = (int) k & mask;
+                int i = slot(k);
                 while (keys[i] != 0) {
-                    i = (i + 1) & mask;
+                    if (++i == capacity) {
+                        i = 0;
+                    }
                 }
                 keys[i] = k;
                 lines[i] = oldLines[j];
@@ -78,7 +92,7 @@ public final class EmailHashTable {
     }
 
     /**
-     * FNV-1a over the case-folded characters, then MurmurHash3's finaliser so the low bits (the slot) are well
+     * FNV-1a over the case-folded characters, then MurmurHash3's finaliser so that the top bits (the slot) are well
      * mixed. Case folding per character avoids a lower-cased copy of every address.
      */
     public static long hash(String s) {

@@ -40,9 +40,8 @@ public final class WhitespaceRule implements RowRule {
         for (int i : checked) {
             String v = row.cell(i);
             if (Text.hasOuterSpace(v)) {
-                sink.accept(Finding.at(Rule.SURROUNDING_WHITESPACE, row, columns, i, describe(v) + " around "
-                        + Text.show(Text.strip(v)) + ": whether Duo and NinjaOne remove it is not documented",
-                        Text.strip(v)));
+                sink.accept(Finding.at(Rule.SURROUNDING_WHITESPACE, row, columns, i, Text.show(v) + " has "
+                        + describe(v) + ": whether Duo and NinjaOne remove it is not documented", Text.strip(v)));
             }
         }
     }
@@ -52,7 +51,7 @@ public final class WhitespaceRule implements RowRule {
         boolean trail = Text.isSpace(v.charAt(v.length() - 1));
         boolean nbsp = v.indexOf('\u00A0') >= 0;
         String kind = nbsp ? "non-breaking space" : v.indexOf('\t') >= 0 ? "tab or space" : "space";
-        return (lead && trail ? "leading and trailing " : lead ? "leading " : "trailing ") + kind
+        return (lead && trail ? "a leading and a trailing " : lead ? "a leading " : "a trailing ") + kind
                 + (nbsp ? " (U+00A0, which spreadsheets insert)" : "");
     }
 }
