@@ -219,15 +219,15 @@ public final class PhysicalLineReader extends BufferedReader {
         // One high byte followed by plain ASCII is what Excel's "CSV (Comma delimited)" writes for é, ü, ß...
         boolean legacy = charset.equals(StandardCharsets.UTF_8) && length == 1
                 && (p + 1 >= bytes.limit() || (bytes.get(p + 1) & 0x80) == 0);
-        return hex + (legacy ? "; the file is probably in Windows-1252 or Latin-1 (Excel's 'CSV (Comma delimited)')"
+        return hex + (legacy ? "): the file is probably in Windows-1252 or Latin-1 (Excel's 'CSV (Comma delimited)')"
                 + ": save it as 'CSV UTF-8 (Comma delimited)', or convert it with "
                 + "'iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv'"
-                : "; save the file as UTF-8 ('CSV UTF-8' in Excel)");
+                : "): save the file as UTF-8 ('CSV UTF-8' in Excel)");
     }
 
     private CsvInputException malformedError(long lineNo, long col) {
         String what = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : charset.name();
-        return new CsvInputException(name, lineNo, col, "bytes that are not valid " + what + " (" + malformed + ")");
+        return new CsvInputException(name, lineNo, col, "bytes that are not valid " + what + " (" + malformed);
     }
 
     @Override

@@ -1,0 +1,36 @@
+package dev.scimctl.csv.rules;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmailHashTableTest {
+    @Test
+    void remembers_the_first_line_and_grows_past_its_initial_size() {
+        EmailHashTable t = new EmailHashTable();
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(t.putIfAbsent(EmailHashTable.hash("user" + i + "@example.com"), i + 2)).isEqualTo(-1);
+        }
+        assertThat(t.size()).isEqualTo(100_000);
+        assertThat(t.putIfAbsent(EmailHashTable.hash("USER77@example.com"), 999_999)).isEqualTo(79);
+        assertThat(t.putIfAbsent(EmailHashTable.hash("user99999@example.com"), 5)).isEqualTo(100_001);
+    }
+
+    @Test
+    void a_table_sized_for_a_million_rows_stays_under_twenty_megabytes_and_never_grows() {
+        EmailHashTable t = new EmailHashTable(1_000_000);
+        int before = t.capacity();
+        for (int i = 0; i < 1_000_000; i++) {
+            t.putIfAbsent(EmailHashTable.hash("u" + i + "@x.io"), i);
+        }
+        assertThat(t.capacity()).isEqualTo(before);
+        assertThat(12L * t.capacity()).isLessThan(20L << 20);
+    }
+
+    @Test
+    void the_zero_hash_is_stored_like_any_other() {
+        EmailHashTable t = new EmailHashTable();
+        assertThat(t.putIfAbsent(0, 3)).isEqualTo(-1);
+        assertThat(t.putIfAbsent(0, 4)).isEqualTo(3);
+    }
+}
