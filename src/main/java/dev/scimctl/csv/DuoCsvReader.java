@@ -225,9 +225,8 @@ public final class DuoCsvReader implements Closeable {
         } catch (CsvMalformedLineException e) {
             long start = lines.recordStartLine();
             throw new CsvInputException(name, start, 0, "a quoted value in the row that starts on this line is "
-                    + "never closed: the file ends inside it, " + Text.count(lines.linesRead() - start + 1, "line",
-                    "lines") + " later; a \" is missing or stray (quote a value as \"…\" and write a \" inside it "
-                    + "as \"\")");
+                    + "never closed (the file ends inside it, on line " + lines.linesRead() + "): a \" is missing or "
+                    + "stray; quote a value as \"…\" and write a \" inside it as \"\"");
         } catch (CsvValidationException e) {
             throw new CsvInputException(name, lines.recordStartLine(), 0, e.getMessage());
         } catch (IOException e) {

@@ -77,7 +77,8 @@ public final class Encodings {
             throw new CsvInputException(name, 0, 0, "this looks like UTF-16 text without a byte-order mark, which "
                     + "cannot be read reliably: save it as 'CSV UTF-8' (or 'iconv -f UTF-16LE -t UTF-8')");
         }
-        if (nul > 0 || control > n / 100 + 1) {
+        // A stray NUL or two in text is left to the line reader, which names its line and column.
+        if (nul > n / 100 + 1 || control > n / 100 + 1) {
             throw new CsvInputException(name, 0, 0, "this is not a text file (it holds binary data): give the "
                     + "users CSV exported from Duo or saved from a spreadsheet as 'CSV UTF-8'");
         }

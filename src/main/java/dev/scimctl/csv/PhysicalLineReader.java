@@ -24,6 +24,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PhysicalLineReader extends BufferedReader {
     private static final int BUFFER = 1 << 16;
+    /**
+     * The most physical lines one record may span. opencsv joins the lines of an open quoted field by copying the
+     * text so far each time, so a quote left open near the top of a big file costs time quadratic in its length;
+     * a notes cell of a thousand lines is already far beyond any real Duo export.
+     */
+    public static final int MAX_RECORD_LINES = 1000;
 
     private final InputStream in;
     private final boolean closeInput;
@@ -107,11 +113,12 @@ public final class PhysicalLineReader extends BufferedReader {
             line++;
             recordLines++;
             recordChars += s.length() + 1;
-            if (recordLines > 1 && recordChars > maxLineChars) {
+            if (recordLines > 1 && (recordChars > maxLineChars || recordLines > MAX_RECORD_LINES)) {
                 throw new CsvInputException(name, recordStartLine, 0, "a quoted field that starts on this line "
-                        + "is still open after " + recordLines + " lines and " + (maxLineChars >> 20)
-                        + " MiB: a \" is probably missing or stray on line " + recordStartLine
-                        + "; quote a value as \"…\" and write a \" inside it as \"\"");
+                        + "is still open after " + (recordLines - 1) + " more lines (one record may span at most "
+                        + MAX_RECORD_LINES + " lines and " + (maxLineChars >> 20) + " MiB): a \" is probably "
+                        + "missing or stray on line " + recordStartLine + "; quote a value as \"…\" and write a \" "
+                        + "inside it as \"\"");
             }
         }
         return s;

@@ -210,7 +210,7 @@ class DuoCsvReaderTest {
         DuoCsvReader r = open("email,firstname,lastname\na@b.cd,A,B\n\"c@d.ef,C,D\ne@f.gh,E,F\n");
         assertThatThrownBy(() -> rows(r)).isInstanceOf(CsvInputException.class)
                 .hasMessageStartingWith("users.csv:3: a quoted value in the row that starts on this line is never "
-                        + "closed: the file ends inside it, 2 lines later");
+                        + "closed (the file ends inside it, on line 4)");
     }
 
     @Test
