@@ -106,7 +106,7 @@ class BrokenFilesTest {
     @Test
     void random_bytes_never_produce_a_stack_trace() throws Exception {
         java.util.Random random = new java.util.Random(42);
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 20; i++) {
             byte[] bytes = new byte[random.nextInt(2000)];
             random.nextBytes(bytes);
             Path p = tmp.resolve("random" + i + ".csv");
