@@ -31,7 +31,7 @@ public final class ScimCtl {
     /** Runs one command line. Tests call this with their own writers, environment and terminal flags. */
     public static int run(CommandContext context, String... args) {
         try {
-            return RootCommand.commandLine(context).execute(args);
+            return RootCommand.commandLine(context, args).execute(args);
         } finally {
             context.close();
         }

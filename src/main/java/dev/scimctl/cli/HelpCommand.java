@@ -24,16 +24,21 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
             description = "A topic (exit-codes, environment) or a command, e.g. 'users list'.")
     List<String> words = List.of();
 
+    private final CommandContext context;
     private CommandLine self;
     private PrintWriter out;
     private CommandLine.Help.Ansi ansi;
+
+    HelpCommand(CommandContext context) {
+        this.context = context;
+    }
 
     @Override
     public void init(CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter out,
                      PrintWriter err) {
         this.self = helpCommandLine;
         this.out = out;
-        this.ansi = colorScheme.ansi();
+        this.ansi = context.ansi(true);
     }
 
     @Override

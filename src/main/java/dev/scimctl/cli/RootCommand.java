@@ -3,6 +3,11 @@ package dev.scimctl.cli;
 import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
 import dev.scimctl.output.ColorMode;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,14 +21,24 @@ import picocli.CommandLine.Spec;
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Check, load and inspect a SCIM 2.0 service provider: Duo Security to NinjaOne, and beyond."},
         footerHeading = "%nSee 'scimctl help exit-codes' and 'scimctl help environment'.%n",
-        footer = "",
-        subcommands = {
-                HelpCommand.class,
-                ConfigCommand.class,
-                TestConnectionCommand.class,
-                ValidateCommand.class,
-        })
+        footer = "")
 public final class RootCommand implements Runnable {
+    /**
+     * The commands, by name, in the order --help lists them. Registered here rather than in {@code @Command} so that a
+     * run builds only the command it runs: picocli reflects over (and instantiates) every registered class, and that
+     * is most of the start-up time of a CLI invoked in a shell loop.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("help", HelpCommand.class);
+        m.put("config", ConfigCommand.class);
+        m.put("test-connection", TestConnectionCommand.class);
+        m.put("validate", ValidateCommand.class);
+        return m;
+    }
+
     private final CommandContext context;
 
     @Spec
@@ -43,6 +58,8 @@ public final class RootCommand implements Runnable {
             description = "Colour output: ${COMPLETION-CANDIDATES}. Default: auto (terminals only; honours NO_COLOR).")
     void setColor(ColorMode mode) {
         context.setColorMode(mode);
+        // The scheme was set when the tree was built, before this option was parsed; help printed later must follow it.
+        spec.root().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
     }
 
     @Override
@@ -51,9 +68,34 @@ public final class RootCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** Builds the command tree for one run, wired to the context's streams and the shared error handling. */
+    /** Builds the whole command tree (for help, completion and documentation). */
     public static CommandLine commandLine(CommandContext context) {
-        CommandLine cl = new CommandLine(RootCommand.class, new ContextFactory(context));
+        return commandLine(context, COMMANDS.keySet());
+    }
+
+    /** Builds the tree that {@code args} need: the one command they name, or all when they name none or ask for help. */
+    public static CommandLine commandLine(CommandContext context, String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (COMMANDS.containsKey(arg)) {
+                return arg.equals("help") ? commandLine(context) : commandLine(context, Set.of(arg));
+            }
+        }
+        // --version needs no command; anything else at the root (usage, "did you mean") needs them all.
+        boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
+        return versionOnly ? commandLine(context, Set.of()) : commandLine(context);
+    }
+
+    private static CommandLine commandLine(CommandContext context, Collection<String> names) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cl = new CommandLine(RootCommand.class, factory);
+        for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
+            if (names.contains(command.getKey())) {
+                cl.addSubcommand(command.getKey(), new CommandLine(command.getValue(), factory));
+            }
+        }
         ErrorHandler handler = new ErrorHandler(context);
         cl.setOut(context.out());
         cl.setErr(context.err());

@@ -37,8 +37,6 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 all steps passed (warnings allowed), 2 usage, 3 token file unreadable,",
                 "4 token refused, 5 server unreachable (DNS, connect, TLS, timeout), 6 server misbehaved."})
 public final class TestConnectionCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     private final CommandContext context;
 
     @Mixin
@@ -158,7 +156,8 @@ public final class TestConnectionCommand implements Callable<Integer> {
             list.add(m);
         }
         report.put("steps", list);
-        String text = JSON.writeValueAsString(report);
+        ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        String text = json.writeValueAsString(report);
         context.out().println(settings.token().scrub(text));
     }
 }

@@ -122,12 +122,33 @@ public final class ScimClient implements AutoCloseable {
     /**
      * Finds a user by userName with an escaped {@code userName eq} filter. userName is case-insensitive in SCIM, but
      * not every server compares it so; the match is checked again here, case-insensitively.
+     * <p>
+     * RFC 7644 filter values are JSON strings, so a quote or backslash is escaped. Some servers do not unescape them
+     * (they find nothing, or refuse the filter); for such a rare name, "none" or a refusal is checked against the
+     * full user list.
      */
     public Optional<ScimUser> findUserByUserName(String userName) {
+        boolean escaped = userName.indexOf('"') >= 0 || userName.indexOf('\\') >= 0;
         ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(10).withLimit(10);
         try (Stream<ScimUser> found = users(q)) {
-            return found.filter(u -> u.userName() != null && u.userName().equalsIgnoreCase(userName)).findFirst();
+            Optional<ScimUser> match = found.filter(u -> sameUserName(u, userName)).findFirst();
+            if (match.isPresent() || !escaped) {
+                return match;
+            }
+        } catch (ScimErrorException e) {
+            if (!escaped || e.status() != 400) {
+                throw e;
+            }
         }
+        config.listener().notice("a userName with a quote or backslash cannot be trusted to a server's filter; "
+                + "looking for it in the full user list");
+        try (Stream<ScimUser> all = users(ListQuery.all())) {
+            return all.filter(u -> sameUserName(u, userName)).findFirst();
+        }
+    }
+
+    private static boolean sameUserName(ScimUser u, String userName) {
+        return u.userName() != null && u.userName().equalsIgnoreCase(userName);
     }
 
     public Optional<ScimGroup> findGroupByDisplayName(String displayName) {

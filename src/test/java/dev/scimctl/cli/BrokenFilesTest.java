@@ -1,6 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +10,6 @@ import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.scimctl.testing.CliRunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,8 +23,13 @@ class BrokenFilesTest {
     @TempDir
     Path tmp;
 
+    /** A runner whose config folder is this test's own. */
+    CliRunner cli() {
+        return new CliRunner(tmp.resolve("config"));
+    }
+
     /** Runs validate and checks what every broken file must get: the exit code, one line, no trace, empty stdout. */
-    static CliResult refused(String file, int exit, String message) {
+    CliResult refused(String file, int exit, String message) {
         CliResult r = cli().run("validate", file).assertExit(exit).assertNoStackTrace().assertOutEmpty()
                 .assertErrContains("error: " + file + message);
         assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(1);

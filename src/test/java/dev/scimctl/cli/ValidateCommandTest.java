@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.scimctl.testing.CliRunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ValidateCommandTest {
@@ -29,6 +29,11 @@ class ValidateCommandTest {
 
     @TempDir
     Path tmp;
+
+    /** A runner whose config folder is this test's own. */
+    CliRunner cli() {
+        return new CliRunner(tmp.resolve("config"));
+    }
 
     Path file(String name, String content) throws Exception {
         Path p = tmp.resolve(name);

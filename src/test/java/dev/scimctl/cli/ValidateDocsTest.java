@@ -2,17 +2,25 @@ package dev.scimctl.cli;
 
 import dev.scimctl.csv.Rule;
 import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.scimctl.testing.CliRunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/validate.md stays true: every rule documented, and the example output is what the command prints. */
 class ValidateDocsTest {
     static final Path DOC = Path.of("docs/validate.md");
+
+    @TempDir
+    Path tmp;
+
+    CliRunner cli() {
+        return new CliRunner(tmp);
+    }
 
     @Test
     void every_rule_code_has_a_section_with_its_severity() throws Exception {

@@ -44,8 +44,8 @@ final class ConfigSetProfileCommand implements Callable<Integer> {
         Profile current = store.profile(name).orElse(new Profile(null, null, null, null, null));
         String newUrl = url == null ? current.url() : SettingsResolver.parseUrl(url, "--url").toString();
         Profile updated = new Profile(newUrl,
-                connectTimeout == null ? current.connectTimeoutSeconds() : connectTimeout.toMillis() / 1000.0,
-                timeout == null ? current.timeoutSeconds() : timeout.toMillis() / 1000.0,
+                connectTimeout == null ? current.connectTimeoutSeconds() : Double.valueOf(connectTimeout.toMillis() / 1000.0),
+                timeout == null ? current.timeoutSeconds() : Double.valueOf(timeout.toMillis() / 1000.0),
                 current.proxy(), current.caCert());
         store.putProfile(name, updated);
         context.err().println("profile \"" + name + "\" saved in " + store.configFile()

@@ -1,0 +1,260 @@
+package dev.scimctl.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
+import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
+import de.captaingoldfish.scim.sdk.server.endpoints.Context;
+import de.captaingoldfish.scim.sdk.server.endpoints.ResourceEndpoint;
+
+/**
+ * Turns one HTTP exchange into a call of the SDK's {@link ResourceEndpoint}: adds the configured latency and
+ * faults, checks the bearer token, smooths over what the SDK is stricter about than real servers, and writes
+ * the SCIM response back.
+ */
+final class ScimExchangeHandler implements HttpHandler {
+
+    private static final String SCIM_JSON = "application/scim+json";
+    private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    private static final Set<String> RESOURCE_ENDPOINTS = Set.of("Users", "Groups", "ServiceProviderConfig",
+            "Schemas", "ResourceTypes");
+    private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
+
+    private final ResourceEndpoint endpoint;
+    private final String basePath;
+    private final byte[] expectedAuthorization;
+    private final Duration latency;
+    private final double failRate;
+    private final Consumer<SandboxRequest> requestListener;
+    /**
+     * Serialises writes. The SDK reads a resource, applies a PATCH and then writes it back; without this, two
+     * concurrent PATCHes of one group could each drop the other's change.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    ScimExchangeHandler(ResourceEndpoint endpoint, String basePath, String token, Duration latency, double failRate,
+            Consumer<SandboxRequest> requestListener) {
+        this.endpoint = endpoint;
+        this.basePath = basePath;
+        this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.latency = latency;
+        this.failRate = failRate;
+        this.requestListener = requestListener;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            status = respond(exchange);
+        } catch (IOException | RuntimeException e) {
+            status = 500;
+            trySend(exchange, 500, ScimJson.errorBody(500, null, "the sandbox failed: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 503;
+            trySend(exchange, 503, ScimJson.errorBody(503, null, "the sandbox is shutting down"));
+        } finally {
+            exchange.close();
+            if (requestListener != null) {
+                requestListener.accept(new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        status, Duration.ofNanos(System.nanoTime() - started)));
+            }
+        }
+    }
+
+    private int respond(HttpExchange exchange) throws IOException, InterruptedException {
+        if (!latency.isZero()) {
+            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+        }
+        byte[] body = readBody(exchange);
+        if (body == null) {
+            return send(exchange, 413, ScimJson.errorBody(413, "tooLarge", "the request body exceeds "
+                    + MAX_BODY_BYTES + " bytes"));
+        }
+        if (failRate > 0 && ThreadLocalRandom.current().nextDouble() < failRate) {
+            boolean tooMany = ThreadLocalRandom.current().nextBoolean();
+            int status = tooMany ? 429 : 503;
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            return send(exchange, status, ScimJson.errorBody(status, null, tooMany
+                    ? "too many requests (a fault injected by the sandbox's fail rate)"
+                    : "service unavailable (a fault injected by the sandbox's fail rate)"));
+        }
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scimctl-sandbox\"");
+            return send(exchange, 401, ScimJson.errorBody(401, null,
+                    "a valid 'Authorization: Bearer <token>' header is required"));
+        }
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String endpointName = endpointName(rawPath);
+        if (endpointName == null || UNSUPPORTED_ENDPOINTS.contains(endpointName)) {
+            return notFoundOrUnsupported(exchange, rawPath, endpointName);
+        }
+        HttpMethod method = httpMethod(exchange.getRequestMethod());
+        if (method == null) {
+            exchange.getResponseHeaders().set("Allow", "GET, POST, PUT, PATCH, DELETE");
+            return send(exchange, 405, ScimJson.errorBody(405, null, exchange.getRequestMethod()
+                    + " is not a SCIM method"));
+        }
+        String requestBody = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
+        if (requestBody != null && endpointName.equals("Users")) {
+            requestBody = normaliseOrganizationIds(requestBody);
+        }
+        ScimResponse response;
+        if (method == HttpMethod.GET) {
+            response = endpoint.handleRequest(requestUrl(exchange), method, requestBody, headers(exchange), new Context(null));
+        } else {
+            writeLock.lockInterruptibly();
+            try {
+                response = endpoint.handleRequest(requestUrl(exchange), method, requestBody, headers(exchange),
+                        new Context(null));
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        return send(exchange, response);
+    }
+
+    /** The first path segment after the base path ("Users" for /scim/v2/Users/42), or null if outside it. */
+    private String endpointName(String rawPath) {
+        if (!rawPath.startsWith(basePath + "/")) {
+            return null;
+        }
+        String rest = rawPath.substring(basePath.length() + 1);
+        int slash = rest.indexOf('/');
+        String name = slash < 0 ? rest : rest.substring(0, slash);
+        return RESOURCE_ENDPOINTS.contains(name) || UNSUPPORTED_ENDPOINTS.contains(name) ? name : null;
+    }
+
+    private int notFoundOrUnsupported(HttpExchange exchange, String rawPath, String endpointName) throws IOException {
+        if (endpointName != null) {
+            // RFC 7644 section 3.12: 501 for an operation the service provider does not support.
+            return send(exchange, 501, ScimJson.errorBody(501, null, "/" + endpointName
+                    + " is not supported by this service provider"));
+        }
+        return send(exchange, 404, ScimJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
+                + "; the base URL is " + basePath));
+    }
+
+    private boolean authorized(String header) {
+        if (header == null) {
+            return false;
+        }
+        // The scheme is case-insensitive (RFC 9110); the token is compared in constant time.
+        String normalised = header.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer " + header.substring(7).strip() : header;
+        return MessageDigest.isEqual(normalised.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
+    }
+
+    /**
+     * Request headers as the SDK wants them. The SDK refuses {@code application/json}, which RFC 7644 section
+     * 8.1 allows a server to accept and which many clients send, so it is passed on as SCIM's media type.
+     */
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty() && !name.equalsIgnoreCase("Authorization")) {
+                headers.put(name, values.get(0));
+            }
+        });
+        headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("Content-Type")).findFirst()
+                .ifPresent(contentType -> {
+                    String mediaType = contentType.getValue().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+                    if (mediaType.equals("application/json") || mediaType.equals(SCIM_JSON)) {
+                        contentType.setValue(SCIM_JSON);
+                    }
+                });
+        return headers;
+    }
+
+    private static String requestUrl(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null || host.isBlank()) {
+            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        return "http://" + host + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+    }
+
+    private static String normaliseOrganizationIds(String requestBody) {
+        try {
+            JsonNode tree = ScimJson.MAPPER.readTree(requestBody);
+            return tree != null && NinjaOneRules.organizationIdNumbersToText(tree) ? tree.toString() : requestBody;
+        } catch (JsonProcessingException unparseable) {
+            return requestBody; // the SDK answers it with its own invalidSyntax error
+        }
+    }
+
+    private static HttpMethod httpMethod(String method) {
+        return switch (method) {
+            case "GET" -> HttpMethod.GET;
+            case "POST" -> HttpMethod.POST;
+            case "PUT" -> HttpMethod.PUT;
+            case "PATCH" -> HttpMethod.PATCH;
+            case "DELETE" -> HttpMethod.DELETE;
+            default -> null;
+        };
+    }
+
+    /** Reads the request body, or returns null if it is larger than the sandbox accepts. */
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        }
+    }
+
+    private static int send(HttpExchange exchange, ScimResponse response) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        response.getHttpHeaders().forEach(headers::set);
+        int status = response.getHttpStatus();
+        String body = response.isEmpty() ? "" : response.toString();
+        // The SDK puts the request's ETag, not the updated resource's, on PUT responses: use meta.version.
+        JsonNode version = response.path("meta").path("version");
+        if (version.isTextual() && status < 300) {
+            headers.set("ETag", version.textValue());
+        }
+        return send(exchange, status, body);
+    }
+
+    private static int send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        boolean noBody = status == 204 || status == 304 || bytes.length == 0;
+        if (!noBody) {
+            exchange.getResponseHeaders().set("Content-Type", SCIM_JSON);
+        }
+        exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        return status;
+    }
+
+    private static void trySend(HttpExchange exchange, int status, String body) {
+        try {
+            send(exchange, status, body);
+        } catch (IOException | RuntimeException alreadyAnswered) {
+            // Headers were sent before the failure, or the client is gone: nothing more to tell it.
+        }
+    }
+}

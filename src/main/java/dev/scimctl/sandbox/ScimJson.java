@@ -1,0 +1,78 @@
+package dev.scimctl.sandbox;
+
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import de.captaingoldfish.scim.sdk.common.utils.JsonHelper;
+import de.captaingoldfish.scim.sdk.server.endpoints.Context;
+
+/** JSON plumbing between the SDK's node classes, the store's plain trees and the wire. */
+final class ScimJson {
+
+    static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ScimJson() {
+    }
+
+    /** A plain Jackson copy of an SDK resource (whose nodes are SDK subclasses with schema attached). */
+    static ObjectNode plain(JsonNode resource) {
+        try {
+            return (ObjectNode) MAPPER.readTree(resource.toString());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static <T extends ObjectNode> T toResource(ObjectNode stored, Class<T> type) {
+        return JsonHelper.copyResourceToObject(stored, type);
+    }
+
+    /** Sets {@code schemas} to the given URNs, the core schema first. */
+    static void withSchemas(ObjectNode resource, String... urns) {
+        ArrayNode schemas = resource.putArray("schemas");
+        for (String urn : urns) {
+            schemas.add(urn);
+        }
+    }
+
+    /** The request's SCIM base URL (absolute, as the client addressed the server), or null outside a request. */
+    static String baseUri(Context context) {
+        return context == null || context.getUriInfos() == null ? null : context.getUriInfos().getBaseUri();
+    }
+
+    /**
+     * Sets {@code meta.location} (absolute; the SDK leaves it out of PATCH responses otherwise) and drops
+     * {@code meta.version} when ETags are off.
+     */
+    static void finishMeta(ObjectNode resource, Context context, String endpointPath, boolean etag) {
+        JsonNode meta = resource.get("meta");
+        if (!(meta instanceof ObjectNode metaObject)) {
+            return;
+        }
+        String baseUri = baseUri(context);
+        if (baseUri != null) {
+            metaObject.put("location", baseUri + endpointPath + resource.path("id").asText());
+        }
+        if (!etag) {
+            metaObject.remove("version");
+        }
+    }
+
+    /** A SCIM error response body; {@code status} is a string, as RFC 7644 section 3.12 has it. */
+    static String errorBody(int status, String scimType, String detail) {
+        ObjectNode error = MAPPER.createObjectNode();
+        error.putArray("schemas").add(ERROR_SCHEMA);
+        error.put("status", String.valueOf(status));
+        if (scimType != null) {
+            error.put("scimType", scimType);
+        }
+        error.put("detail", detail);
+        return error.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigCommandTest {
+    private static final String TOKEN = "tok-0123456789-secret-WXYZ";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sets_up_a_profile_and_token_and_shows_only_the_last_four() throws Exception {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("config", "set-profile", "prod", "--url", "https://eu.example.com/scim/v2").assertExit(0);
+        CliResult set = cli.stdin(TOKEN + "\n").run("config", "set-token", "prod").assertExit(0);
+        assertThat(set.err()).contains("…WXYZ").doesNotContain(TOKEN);
+
+        Path credentials = dir.resolve("credentials.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+
+        CliResult list = cli.run("config", "list").assertExit(0);
+        assertThat(list.out()).contains("prod").contains("https://eu.example.com/scim/v2").contains("…WXYZ")
+                .doesNotContain(TOKEN);
+
+        CliResult show = cli.run("config", "show").assertExit(0);
+        assertThat(show.out()).contains("profile \"prod\"").contains("…WXYZ").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void the_environment_beats_the_profile_and_show_says_so() {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("config", "set-profile", "prod", "--url", "https://eu.example.com/scim/v2").assertExit(0);
+        cli.stdin(TOKEN).run("config", "set-token").assertExit(0);
+        CliResult show = cli.env("SCIMCTL_URL", "https://other.example/scim").run("config", "show").assertExit(0);
+        assertThat(show.out()).contains("https://other.example/scim  (from SCIMCTL_URL)");
+    }
+
+    @Test
+    void use_switches_profiles_and_delete_removes_the_token_too() throws Exception {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("config", "set-profile", "a", "--url", "https://a.example/scim").assertExit(0);
+        cli.run("config", "set-profile", "b", "--url", "https://b.example/scim").assertExit(0);
+        cli.stdin(TOKEN).run("config", "set-token", "b").assertExit(0);
+        cli.run("config", "use", "b").assertExit(0);
+        assertThat(cli.run("config", "list").out()).containsPattern("\\*\\tb\\t");
+        cli.run("config", "delete", "b").assertExit(0);
+        assertThat(Files.readString(dir.resolve("credentials.json"))).doesNotContain(TOKEN);
+        assertThat(cli.run("config", "use", "b").assertExit(ExitCode.USAGE).err()).contains("no profile named \"b\"");
+    }
+
+    @Test
+    void refuses_an_empty_token_and_a_bad_profile_name() {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("config", "set-profile", "p", "--url", "https://a.example/scim").assertExit(0);
+        cli.stdin("   \n").run("config", "set-token", "p").assertExit(ExitCode.INPUT);
+        cli.run("config", "set-profile", "../evil", "--url", "https://a.example/scim").assertExit(ExitCode.USAGE);
+        cli.run("config", "set-profile", "q", "--url", "not a url").assertExit(ExitCode.USAGE);
+    }
+
+    @Test
+    void a_broken_config_file_exits_3_with_its_line() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{ \"profiles\": [ }");
+        CliResult r = new CliRunner(dir).run("config", "list").assertExit(ExitCode.INPUT);
+        assertThat(r.err()).contains("config.json:1:").doesNotContain("at com.fasterxml");
+    }
+
+    @Test
+    void there_is_no_option_that_takes_a_token_value() {
+        CliResult r = new CliRunner(dir).run("test-connection", "--token", TOKEN, "--url", "https://x.example/")
+                .assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("--token");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.Version;
+import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RootCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void prints_the_version() {
+        CliResult r = new CliRunner(dir).run("--version").assertExit(0);
+        assertThat(r.out()).startsWith("scimctl " + Version.get());
+        assertThat(Version.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void help_lists_every_command() {
+        CliResult r = new CliRunner(dir).run("--help").assertExit(0);
+        for (String name : RootCommand.COMMANDS.keySet()) {
+            assertThat(r.out()).contains("  " + name);
+        }
+    }
+
+    @Test
+    void help_exit_codes_lists_every_code() {
+        CliResult r = new CliRunner(dir).run("help", "exit-codes").assertExit(0);
+        for (String code : new String[]{"0", "1", "2", "3", "4", "5", "6", "130"}) {
+            assertThat(r.out()).containsPattern("(?m)^  " + code + "\\s+\\S");
+        }
+    }
+
+    @Test
+    void help_for_a_nested_command_and_an_unknown_topic() {
+        assertThat(new CliRunner(dir).run("help", "config", "set-token").assertExit(0).out()).contains("set-token");
+        assertThat(new CliRunner(dir).run("help", "nope").assertExit(ExitCode.USAGE).err()).contains("exit-codes");
+    }
+
+    @Test
+    void an_unknown_command_is_a_usage_error_with_a_suggestion() {
+        CliResult r = new CliRunner(dir).run("confg").assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("confg").contains("config").doesNotContain("Exception");
+    }
+
+    @Test
+    void the_registry_names_match_the_command_annotations() {
+        for (Map.Entry<String, Class<?>> e : RootCommand.COMMANDS.entrySet()) {
+            assertThat(e.getValue().getAnnotation(CommandLine.Command.class).name()).isEqualTo(e.getKey());
+        }
+    }
+
+    @Test
+    void piped_output_has_no_escape_codes() {
+        CliResult r = new CliRunner(dir).run("--help");
+        assertThat(r.all()).doesNotContain("\u001b[");
+        CliResult forced = new CliRunner(dir).env("CLICOLOR_FORCE", "1").run("help", "config");
+        assertThat(forced.out()).contains("\u001b[");
+        CliResult never = new CliRunner(dir).env("CLICOLOR_FORCE", "1").run("--color=never", "help", "config");
+        assertThat(never.out()).doesNotContain("\u001b[");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.output.Terminals;
+import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
+import dev.scimctl.testing.ScimServerExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every command with --debug, against a real server, with the token given every way there is, and checks that
+ * the token appears in no output. A new command must add an invocation here, or the completeness test fails.
+ */
+@Timeout(120)
+class TokenNeverPrintedTest {
+    @RegisterExtension
+    static final ScimServerExtension server = ScimServerExtension.create();
+
+    @TempDir
+    Path config;
+
+    /** Commands that cannot run to completion here, with the reason. */
+    static final Map<String, String> EXEMPT = Map.of(
+            "scimctl sandbox", "serves until Ctrl-C and prints its own freshly made token by design; tested in SandboxCommandTest");
+
+    private Path tokenFile;
+
+    @BeforeEach
+    void profile() throws Exception {
+        tokenFile = config.resolve("token.txt");
+        Files.writeString(tokenFile, server.token() + "\n");
+        CliRunner cli = new CliRunner(config);
+        cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
+        cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
+        server.seedUsers(3);
+    }
+
+    /** Representative invocations by command; each is run as given, with --debug added. */
+    private Map<String, List<String[]>> invocations() {
+        Map<String, List<String[]>> m = new LinkedHashMap<>();
+        String url = server.baseUrl();
+        String tf = tokenFile.toString();
+        m.put("scimctl help", List.<String[]>of(new String[]{"help", "environment"}));
+        m.put("scimctl config set-profile", List.<String[]>of(new String[]{"config", "set-profile", "other", "--url", url}));
+        m.put("scimctl config set-token", List.<String[]>of(new String[]{"config", "set-token", "prod", "--token-file", tf}));
+        m.put("scimctl config use", List.<String[]>of(new String[]{"config", "use", "prod"}));
+        m.put("scimctl config list", List.<String[]>of(new String[]{"config", "list"}));
+        m.put("scimctl config show", List.of(new String[]{"config", "show"}, new String[]{"config", "show", "--token-file", tf, "--url", url}));
+        m.put("scimctl config delete", List.<String[]>of(new String[]{"config", "delete", "other"}));
+        m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
+                new String[]{"test-connection", "--url", url, "--token-file", tf, "-o", "json"},
+                new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
+                new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
+                        "examples/users-with-mistakes.csv"}));
+        return m;
+    }
+
+    @Test
+    void every_command_has_an_invocation_here() {
+        Set<String> leaves = new TreeSet<>();
+        collectLeaves(RootCommand.commandLine(context()), leaves);
+        Set<String> covered = new TreeSet<>(invocations().keySet());
+        covered.addAll(EXEMPT.keySet());
+        assertThat(covered).containsAll(leaves);
+    }
+
+    @Test
+    void no_command_prints_the_token_even_with_debug() {
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, List<String[]>> e : invocations().entrySet()) {
+            for (String[] args : e.getValue()) {
+                String[] withDebug = new String[args.length + 1];
+                withDebug[0] = "--debug";
+                System.arraycopy(args, 0, withDebug, 1, args.length);
+                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()))) {
+                    CliResult r = cli.run(withDebug);
+                    if (r.all().contains(server.token())) {
+                        failures.add(String.join(" ", withDebug) + "\n" + r.describe());
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void the_debug_trace_is_there_and_redacted() {
+        CliResult r = new CliRunner(config).run("--debug", "test-connection").assertExit(0);
+        assertThat(r.err()).contains("debug: > GET ").contains("Authorization: Bearer [redacted]");
+    }
+
+    private static void collectLeaves(CommandLine cl, Set<String> out) {
+        if (cl.getSubcommands().isEmpty()) {
+            out.add(cl.getCommandSpec().qualifiedName());
+            return;
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            collectLeaves(sub, out);
+        }
+    }
+
+    private CommandContext context() {
+        return new CommandContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new ByteArrayInputStream(new byte[0]), Map.of(), Terminals.NONE, Clock.systemUTC());
+    }
+}

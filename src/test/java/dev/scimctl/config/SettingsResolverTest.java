@@ -1,0 +1,117 @@
+package dev.scimctl.config;
+
+import dev.scimctl.InputException;
+import dev.scimctl.UsageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsResolverTest {
+    @TempDir
+    Path dir;
+
+    private SettingsResolver resolver(Map<String, String> env) {
+        return new SettingsResolver(env, new ConfigStore(dir), new ByteArrayInputStream(new byte[0]));
+    }
+
+    private void saveProfile() {
+        ConfigStore store = new ConfigStore(dir);
+        store.putProfile("prod", new Profile("https://profile.example/scim/v2", 3.0, 30.0, null, null));
+        store.putToken("prod", StoredToken.of("profile-token-0001", Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void a_flag_beats_the_environment_which_beats_the_profile() throws Exception {
+        saveProfile();
+        Path tokenFile = dir.resolve("t");
+        Files.writeString(tokenFile, "file-token-0002\n");
+        Map<String, String> env = new HashMap<>(Map.of("SCIMCTL_URL", "https://env.example/scim", "SCIMCTL_TOKEN", "env-token-0003"));
+
+        Settings fromProfile = resolver(Map.of()).resolve(SettingsResolver.Flags.NONE);
+        assertThat(fromProfile.url().toString()).isEqualTo("https://profile.example/scim/v2");
+        assertThat(fromProfile.urlSource()).isEqualTo("profile \"prod\"");
+        assertThat(fromProfile.token().reveal()).isEqualTo("profile-token-0001");
+        assertThat(fromProfile.tokenSetAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(fromProfile.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+
+        Settings fromEnv = resolver(env).resolve(SettingsResolver.Flags.NONE);
+        assertThat(fromEnv.url().toString()).isEqualTo("https://env.example/scim");
+        assertThat(fromEnv.token().reveal()).isEqualTo("env-token-0003");
+        assertThat(fromEnv.tokenSource()).isEqualTo("SCIMCTL_TOKEN");
+
+        Settings fromFlags = resolver(env).resolve(new SettingsResolver.Flags("https://flag.example/x", tokenFile.toString(),
+                null, Duration.ofSeconds(1), null, null, null));
+        assertThat(fromFlags.url().toString()).isEqualTo("https://flag.example/x");
+        assertThat(fromFlags.urlSource()).isEqualTo("--url");
+        assertThat(fromFlags.token().reveal()).isEqualTo("file-token-0002");
+        assertThat(fromFlags.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void the_token_can_come_from_stdin() {
+        SettingsResolver r = new SettingsResolver(Map.of(), new ConfigStore(dir),
+                new ByteArrayInputStream("stdin-token-0004\n".getBytes(StandardCharsets.UTF_8)));
+        Settings s = r.resolve(new SettingsResolver.Flags("http://127.0.0.1:1/scim", "-", null, null, null, null, null));
+        assertThat(s.token().reveal()).isEqualTo("stdin-token-0004");
+    }
+
+    @Test
+    void says_how_to_give_a_missing_url_or_token() {
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(SettingsResolver.Flags.NONE))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--url").hasMessageContaining("SCIMCTL_URL");
+        assertThatThrownBy(() -> resolver(Map.of("SCIMCTL_URL", "https://x.example/")).resolve(SettingsResolver.Flags.NONE))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--token-file").hasMessageContaining("SCIMCTL_TOKEN");
+    }
+
+    @Test
+    void refuses_urls_that_are_not_http() {
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("ftp://x/", "--url")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("eu.ninjarmm.com/scim", "--url")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("https://x/scim?a=b", "--url")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void a_token_file_with_more_than_the_token_is_refused_without_echoing_it() throws Exception {
+        Path f = dir.resolve("two-lines");
+        Files.writeString(f, "secret-part-one\nsecret-part-two\n");
+        assertThatThrownBy(() -> resolver(Map.of()).readTokenFile(f.toString()))
+                .isInstanceOf(InputException.class)
+                .hasMessageNotContaining("secret-part");
+        assertThatThrownBy(() -> resolver(Map.of()).readTokenFile(dir.resolve("missing").toString()))
+                .isInstanceOf(InputException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void an_unknown_profile_is_a_usage_error() {
+        assertThatThrownBy(() -> resolver(Map.of("SCIMCTL_PROFILE", "nope")).resolve(SettingsResolver.Flags.NONE))
+                .isInstanceOf(UsageException.class).hasMessageContaining("nope").hasMessageContaining("SCIMCTL_PROFILE");
+    }
+
+    @Test
+    void the_credentials_file_is_private_and_the_config_is_not_secret() throws Exception {
+        saveProfile();
+        ConfigStore store = new ConfigStore(dir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.credentialsFile()))).isEqualTo("rw-------");
+        assertThat(Files.readString(store.configFile())).doesNotContain("profile-token");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("config.json", "credentials.json");
+    }
+
+    @Test
+    void a_hand_broken_config_file_names_its_line_and_column() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\n  \"profiles\": {\n    \"x\": { \"url\": }\n  }\n}\n");
+        assertThatThrownBy(() -> new ConfigStore(dir).profiles())
+                .isInstanceOf(InputException.class).hasMessageContaining("config.json:3:");
+    }
+}
