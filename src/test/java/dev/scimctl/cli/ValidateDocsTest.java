@@ -37,4 +37,17 @@ class ValidateDocsTest {
         assertThat(Files.readString(DOC)).contains("$ scimctl validate --org-ids examples/organizations.txt "
                 + "examples/users-with-mistakes.csv\n" + r.out() + "```");
     }
+
+    @Test
+    void the_readme_excerpt_of_the_mistakes_example_is_real_output() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String start = "$ ./scimctl validate examples/users-with-mistakes.csv\n";
+        int from = readme.indexOf(start);
+        assertThat(from).as("README shows the mistakes example").isPositive();
+        String excerpt = readme.substring(from + start.length(), readme.indexOf("```", from));
+        String out = cli().run("validate", "examples/users-with-mistakes.csv").assertExit(1).out();
+        for (String part : excerpt.split("\n\n…\n\n")) {
+            assertThat(out).contains(part);
+        }
+    }
 }
