@@ -108,6 +108,14 @@ public final class ValidateCommand implements Callable<Integer> {
             } catch (CsvInputException e) {
                 writer.abort(e.getMessage());
                 throw e;
+            } catch (OutOfMemoryError e) {
+                // Validation streams; only the duplicate table grows, and it stops growing rather than fail. This is
+                // the last guard, so that a person gets advice instead of a stack trace.
+                String message = reader.name() + ":" + reader.linesRead() + ": out of memory: give validate more "
+                        + "with SCIMCTL_OPTS=-Xmx512m";
+                writer.abort(message);
+                context.err().println(context.ansi(false).string("@|bold,red error:|@ ") + message);
+                return ExitCode.PROBLEMS;
             }
         }
         writer.end(summary, strict);

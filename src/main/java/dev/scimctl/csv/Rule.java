@@ -22,6 +22,8 @@ public enum Rule {
             "the e-mail is not a plausible address"),
     DUPLICATE_EMAIL("duplicate-email", Severity.ERROR, "DuplicateEmailRule",
             "the same e-mail (ignoring case) is on two rows"),
+    DUPLICATE_EMAIL_INCOMPLETE("duplicate-email-incomplete", Severity.WARNING, "DuplicateEmailRule",
+            "memory ran out for the duplicate check; later rows were checked only against earlier ones"),
     USER_TYPE_SPELLING("user-type-spelling", Severity.ERROR, "UserTypeRule",
             "userType is a misspelling of technician or endUser"),
     USER_TYPE_INVALID("user-type-invalid", Severity.ERROR, "UserTypeRule",

@@ -37,7 +37,11 @@ public final class Validator {
     private final FindingSink sink;
     private final RowRule[] rules;
     private final RowFacts facts = new RowFacts();
+    /** Organizations itemised in the summary; a tenant has far fewer, and a mis-mapped column must not fill the heap. */
+    static final int MAX_ORGANIZATIONS = 10_000;
+
     private final Map<Integer, long[]> byOrganization = new HashMap<>();
+    private long otherOrganizationEndUsers;
     private long rows;
     private long technicians;
     private long globalEndUsers;
@@ -93,10 +97,21 @@ public final class Validator {
             default -> {
                 switch (facts.org()) {
                     case NONE, ALL -> globalEndUsers++;
-                    case ID -> byOrganization.computeIfAbsent(facts.organization(), k -> new long[1])[0]++;
+                    case ID -> countOrganization(facts.organization());
                     default -> unclassified++;
                 }
             }
+        }
+    }
+
+    private void countOrganization(int id) {
+        long[] n = byOrganization.get(id);
+        if (n != null) {
+            n[0]++;
+        } else if (byOrganization.size() < MAX_ORGANIZATIONS) {
+            byOrganization.put(id, new long[]{1});
+        } else {
+            otherOrganizationEndUsers++;
         }
     }
 
@@ -105,7 +120,8 @@ public final class Validator {
         NoDataRowsRule.check(rows, sink);
         TreeMap<Integer, Long> orgs = new TreeMap<>();
         byOrganization.forEach((k, v) -> orgs.put(k, v[0]));
-        return new Summary(rows, technicians, globalEndUsers, orgs, unclassified, errors, warnings, linesWithErrors);
+        return new Summary(rows, technicians, globalEndUsers, orgs, otherOrganizationEndUsers, unclassified, errors,
+                warnings, linesWithErrors);
     }
 
     private void count(Finding f) {

@@ -96,6 +96,7 @@ public final class JsonFindingWriter implements FindingWriter {
                 json.writeNumberField(String.valueOf(e.getKey()), e.getValue());
             }
             json.writeEndObject();
+            json.writeNumberField("endUsersInOtherOrganizations", s.endUsersInOtherOrganizations());
             json.writeNumberField("unclassified", s.unclassified());
             json.writeNumberField("errors", s.errors());
             json.writeNumberField("warnings", s.warnings());

@@ -31,6 +31,10 @@ public final class SummaryText {
             }
             b.append(')');
         }
+        if (s.endUsersInOtherOrganizations() > 0) {
+            b.append(" (").append(s.endUsersInOtherOrganizations()).append(" of them in organizations past the first ")
+                    .append(orgs).append(", not itemised)");
+        }
         if (s.unclassified() > 0) {
             b.append(", ").append(s.unclassified()).append(" with an invalid userType or organizationId");
         }

@@ -7,18 +7,26 @@ package dev.scimctl.csv.rules;
  * take well over 100 MB and not fit validate's 64 MB heap. Any capacity works (not only powers of two): the slot is
  * the hash's top 32 bits scaled to the capacity (Lemire's multiply-shift).
  *
+ * <p>If the heap cannot hold a bigger table, it stops growing rather than fail: it fills up to 90 % and then only
+ * answers look-ups ({@link #full()}), so validation goes on with a duplicate check that covers the rows stored so far.
+ *
  * <p>The price is that two different addresses with the same 64-bit hash would be reported as duplicates. For
  * n addresses the chance of any such pair is about n²/2⁶⁵: about 3 in 100 million for a million rows. The finding
  * names both lines, so a person sees at once if it ever happens.
  */
 public final class EmailHashTable {
     private static final int MIN_CAPACITY = 1 << 10;
+    private static final double LOAD = 0.75;
+    private static final double LOAD_WHEN_STUCK = 0.9;
 
     private long[] keys;
     private int[] lines;
     private int capacity;
     private int size;
     private int limit;
+    private final int maxCapacity;
+    private boolean stuck;
+    private boolean full;
 
     public EmailHashTable() {
         this(0);
@@ -26,6 +34,12 @@ public final class EmailHashTable {
 
     /** @param expected the number of addresses expected (0 when unknown): the table starts big enough for them */
     public EmailHashTable(long expected) {
+        this(expected, Integer.MAX_VALUE - 8);
+    }
+
+    /** With a capacity it may not grow past, as if memory ran out there: for tests of that path. */
+    EmailHashTable(long expected, int maxCapacity) {
+        this.maxCapacity = maxCapacity;
         allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(MIN_CAPACITY, expected + expected / 3 + 1)));
     }
 
@@ -33,7 +47,7 @@ public final class EmailHashTable {
         capacity = c;
         keys = new long[c];
         lines = new int[c];
-        limit = (int) (c * 0.75);
+        limit = (int) (c * LOAD);
     }
 
     /** Remembers {@code key} with {@code line}, or returns the line it was first seen on (and changes nothing). */
@@ -43,6 +57,9 @@ public final class EmailHashTable {
         while (true) {
             long found = keys[i];
             if (found == 0) {
+                if (full) {
+                    return -1;
+                }
                 keys[i] = k;
                 lines[i] = line;
                 if (++size > limit) {
@@ -63,6 +80,11 @@ public final class EmailHashTable {
         return (int) (((k >>> 32) * capacity) >>> 32);
     }
 
+    /** True once memory ran out and new addresses are no longer stored (look-ups still work). */
+    public boolean full() {
+        return full;
+    }
+
     public int size() {
         return size;
     }
@@ -73,9 +95,29 @@ public final class EmailHashTable {
     }
 
     private void grow() {
+        if (stuck) {
+            full = size >= capacity * LOAD_WHEN_STUCK;
+            return;
+        }
         long[] oldKeys = keys;
         int[] oldLines = lines;
-        allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) capacity * 2));
+        int oldCapacity = capacity;
+        try {
+            // 1.5x, not 2x: the old and the new table live together while rehashing, and the heap may be small.
+            long next = (long) capacity * 3 / 2;
+            if (next > maxCapacity) {
+                throw new OutOfMemoryError("capacity limit");
+            }
+            allocate((int) next);
+        } catch (OutOfMemoryError e) {
+            // A failed allocation of one big array leaves the heap as it was: keep the table we have.
+            keys = oldKeys;
+            lines = oldLines;
+            capacity = oldCapacity;
+            limit = (int) (capacity * LOAD_WHEN_STUCK);
+            stuck = true;
+            return;
+        }
         for (int j = 0; j < oldKeys.length; j++) {
             long k = oldKeys[j];
             if (k != 0) {

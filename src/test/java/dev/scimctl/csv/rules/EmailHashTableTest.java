@@ -37,4 +37,36 @@ class EmailHashTableTest {
         assertThat(t.putIfAbsent(0, 3)).isEqualTo(-1);
         assertThat(t.putIfAbsent(0, 4)).isEqualTo(3);
     }
+
+    @Test
+    void when_it_cannot_grow_it_fills_to_ninety_percent_then_only_answers_lookups() {
+        EmailHashTable t = new EmailHashTable(0, 1024);
+        for (int i = 0; i < 2000; i++) {
+            t.putIfAbsent(EmailHashTable.hash("u" + i + "@x.io"), i);
+        }
+        assertThat(t.full()).isTrue();
+        assertThat(t.capacity()).isEqualTo(1024);
+        assertThat(t.size()).isBetween(921, 922);
+        assertThat(t.putIfAbsent(EmailHashTable.hash("u5@x.io"), 9999)).isEqualTo(5);   // still found
+        assertThat(t.putIfAbsent(EmailHashTable.hash("u1999@x.io"), 9999)).isEqualTo(-1); // never stored
+    }
+
+    @Test
+    void the_rule_warns_once_when_memory_runs_out_and_keeps_finding_earlier_duplicates() {
+        dev.scimctl.csv.Columns columns = dev.scimctl.csv.Columns.resolve(
+                new String[]{"email", "firstname", "lastname"}, java.util.Map.of());
+        DuplicateEmailRule rule = new DuplicateEmailRule(columns, new EmailHashTable(0, 1024));
+        java.util.List<dev.scimctl.csv.Finding> found = new java.util.ArrayList<>();
+        RowFacts facts = new RowFacts();
+        for (int i = 0; i <= 1500; i++) {
+            String email = i == 1500 ? "u3@x.io" : "u" + i + "@x.io";
+            dev.scimctl.csv.UserRow row = new dev.scimctl.csv.UserRow(i + 2, email, "A", "B", null, null,
+                    java.util.List.of(), null, new String[]{email, "A", "B"});
+            facts.update(row);
+            rule.check(row, facts, found::add);
+        }
+        assertThat(found).extracting(f -> f.rule().code())
+                .containsExactly("duplicate-email-incomplete", "duplicate-email");
+        assertThat(found.get(1).message()).contains("is also on line 5");
+    }
 }
