@@ -56,6 +56,9 @@ if command -v hyperfine > /dev/null; then
     -n floor "$floor_cmd" -n validate "$validate_cmd" >&2
   floor=$(awk -F, '$1 == "floor" { print $4 }' "$out/results.csv")
   validate=$(awk -F, '$1 == "validate" { print $4 }' "$out/results.csv")
+  # CPU seconds (user + system, mean): steadier than wall time when other work shares the machine.
+  floor_cpu=$(awk -F, '$1 == "floor" { print $5 + $6 }' "$out/results.csv")
+  validate_cpu=$(awk -F, '$1 == "validate" { print $5 + $6 }' "$out/results.csv")
   how="hyperfine, median of $runs runs"
 else
   median() { # runs a command $runs times and prints the median seconds
@@ -69,12 +72,22 @@ else
   }
   floor=$(median "$floor_cmd")
   validate=$(median "$validate_cmd")
+  floor_cpu=""
+  validate_cpu=""
   how="date loop, median of $runs runs"
 fi
 
-awk -v rows="$rows" -v size="$size" -v f="$floor" -v v="$validate" -v how="$how" 'BEGIN {
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+awk -v rows="$rows" -v size="$size" -v f="$floor" -v v="$validate" -v fc="$floor_cpu" -v vc="$validate_cpu" \
+    -v how="$how" -v load="$load" -v cores="$(nproc)" 'BEGIN {
   printf "file:      %d rows, %.1f MB\n", rows, size / 1e6
   printf "floor:     %.3f s  %9.0f rows/s  (opencsv CSVReader, -Xmx64m)\n", f, rows / f
   printf "validate:  %.3f s  %9.0f rows/s  (scimctl validate, -Xmx64m)\n", v, rows / v
   printf "ratio:     %.2fx the floor   (%s; aim: >= 500000 rows/s, <= 2x)\n", v / f, how
+  if (fc != "") {
+    printf "cpu:       floor %.2f s, validate %.2f s (user+sys, all threads): %.2fx\n", fc, vc, vc / fc
+  }
+  printf "load:      %s on %d cores", load, cores
+  if (load + 0 > cores) printf " -- the machine is busy: wall times above are inflated, compare the cpu line"
+  printf "\n"
 }'

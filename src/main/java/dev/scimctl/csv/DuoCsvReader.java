@@ -248,9 +248,14 @@ public final class DuoCsvReader implements Closeable {
                     continue;
                 }
                 if (groupLists[i]) {
-                    for (String part : v.split("[;,]")) {
-                        if (!Text.isBlank(part)) {
-                            g.add(Text.strip(part));
+                    int start = 0;
+                    for (int k = 0; k <= v.length(); k++) {
+                        if (k == v.length() || v.charAt(k) == ';' || v.charAt(k) == ',') {
+                            String part = v.substring(start, k);
+                            if (!Text.isBlank(part)) {
+                                g.add(Text.strip(part));
+                            }
+                            start = k + 1;
                         }
                     }
                 } else {
