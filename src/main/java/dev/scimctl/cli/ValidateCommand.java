@@ -29,7 +29,6 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
 @Command(name = "validate",
-        mixinStandardHelpOptions = true,
         description = {"Check a Duo user CSV before it is imported: which users would be created wrong or not at all, "
                 + "row by row, and how to fix them. Needs no server.",
                 "Reads UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',', ';' or tab (detected). "
@@ -62,6 +61,9 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The tenant's organization ids: one per line, or a CSV with an id column (e.g. NinjaOne's "
                     + "organizations export). An organizationId not in it is an error.")
     String orgIds;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Option(names = "--strict", description = "Count warnings as errors (exit 1 when there are any).")
     boolean strict;
