@@ -62,9 +62,6 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "organizations export). An organizationId not in it is an error.")
     String orgIds;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
     @Option(names = "--strict", description = "Count warnings as errors (exit 1 when there are any).")
     boolean strict;
 
