@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code scimctl}: the root of the command tree, holding the options every command shares. */
 @Command(name = "scimctl",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Check, load and inspect a SCIM 2.0 service provider: Duo Security to NinjaOne, and beyond."},
         footerHeading = "%nSee 'scimctl help exit-codes' and 'scimctl help environment'.%n",
