@@ -128,7 +128,7 @@ public final class MappingFile {
                         + " appears twice in one object: keep one of them", e);
             }
             throw new InputException(at(source, e.getLocation()) + "not valid JSON: " + what
-                    + ": fix the syntax there (a trailing comma or a missing quote is the usual cause)", e);
+                    + ": fix the syntax there (a missing or extra comma, or a missing quote, is the usual cause)", e);
         } catch (IOException e) {
             throw new InputException(source + ": cannot read the mapping file: " + describe(e), e);
         }
