@@ -20,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes the mapping file, {@code group-roles.json} by default:
@@ -47,6 +50,7 @@ public final class MappingFile {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
     private static final String SHAPE = "{\"version\": 1, \"groups\": [{\"group\": …, \"type\": …, \"roles\": […]}]}";
 
     private MappingFile() {
@@ -127,11 +131,36 @@ public final class MappingFile {
                 throw new InputException(at(source, e.getLocation()) + what.replace("Duplicate field", "the field")
                         + " appears twice in one object: keep one of them", e);
             }
-            throw new InputException(at(source, e.getLocation()) + "not valid JSON: " + what
-                    + ": fix the syntax there (a missing or extra comma, or a missing quote, is the usual cause)", e);
+            throw new InputException(at(source, e.getLocation()) + "not valid JSON: " + syntaxHint(what)
+                    .orElse(what + ": fix the syntax there (a missing or extra comma, or a missing quote, is the usual cause)"), e);
         } catch (IOException e) {
             throw new InputException(source + ": cannot read the mapping file: " + describe(e), e);
         }
+    }
+
+    /** Jackson's wording of the mistakes hand-edited JSON usually has, said plainly. */
+    static Optional<String> syntaxHint(String jackson) {
+        if (jackson.startsWith("Unexpected character (']'") && jackson.contains("expected a value")) {
+            return Optional.of("an extra comma before ']': remove it");
+        }
+        if (jackson.startsWith("Unexpected character ('}'") && jackson.contains("double-quote to start field name")) {
+            return Optional.of("an extra comma before '}': remove it");
+        }
+        if (jackson.contains("was expecting comma to separate")) {
+            return Optional.of("a comma is missing before this: add it");
+        }
+        if (jackson.startsWith("Unexpected character (''' ")) {
+            return Optional.of("JSON strings take double quotes (\"), not single ones: replace them");
+        }
+        Matcher close = CLOSE_MARKER.matcher(jackson);
+        if (close.lookingAt()) {
+            return Optional.of("'" + close.group(1) + "' where '" + close.group(2) + "' should close what was opened: "
+                    + "make the brackets pair up");
+        }
+        if (jackson.startsWith("Unexpected end-of-input")) {
+            return Optional.of("the file ends too early: a closing ']' or '}' is missing");
+        }
+        return Optional.empty();
     }
 
     private static byte[] readBytes(Path file) {

@@ -97,8 +97,21 @@ class MappingFileTest {
                   ]
                 }
                 """);
-        assertThat(e.getMessage()).startsWith("group-roles.json:4:64: not valid JSON")
-                .contains("fix the syntax there");
+        assertThat(e.getMessage()).isEqualTo("group-roles.json:4:64: not valid JSON: an extra comma before ']': remove it");
+        assertThat(parseError("{\"version\": 1,}").getMessage())
+                .isEqualTo("group-roles.json:1:15: not valid JSON: an extra comma before '}': remove it");
+        assertThat(parseError("{\"version\": 1, \"groups\": [").getMessage())
+                .endsWith("not valid JSON: the file ends too early: a closing ']' or '}' is missing");
+        assertThat(parseError("{\"version\": 1 \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:15: not valid JSON: a comma is missing before this: add it");
+        assertThat(parseError("{\"version\": 1, \"groups\": [}").getMessage())
+                .isEqualTo("group-roles.json:1:27: not valid JSON: '}' where ']' should close what was opened: make the "
+                        + "brackets pair up");
+        assertThat(parseError("{\"version\": 1, \"groups\": [{\"group\": 'A'}]}").getMessage())
+                .isEqualTo("group-roles.json:1:37: not valid JSON: JSON strings take double quotes (\"), not single ones: "
+                        + "replace them");
+        assertThat(parseError("{\"version\": 1, \"groups\": [x]}").getMessage())
+                .startsWith("group-roles.json:1:27: not valid JSON: Unrecognized token").contains("fix the syntax there");
     }
 
     @Test

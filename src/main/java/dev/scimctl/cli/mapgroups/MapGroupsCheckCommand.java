@@ -72,6 +72,7 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
             case json -> FindingsView.json(findings, file.toString(), catalog == null ? null : catalog.source(),
                     client.baseUrl().toString(), context.out());
         }
+        context.out().flush(); // the summary follows the findings on a terminal, not before them
         if (catalog == null) {
             context.err().println("note: role names were not checked against NinjaOne's roles: give --roles FILE "
                     + "(system-administrator roles are still recognised by name)");
