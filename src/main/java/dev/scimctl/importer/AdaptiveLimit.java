@@ -4,28 +4,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * How many requests may be in flight: at most the --parallel the user gave, halved when the server pushes back
- * (429, 503, a dropped connection), and raised again by one after a stretch of successes. Additive increase,
- * multiplicative decrease, as TCP does it: the import settles just below the rate the server accepts, instead of
- * having every worker hammer a server that is already refusing.
+ * How many requests may be in flight: at most the --parallel the user gave, fewer while the server pushes back.
+ * Every half second it looks at the answers since the last look: when more than one in four was a 429 or 503, the
+ * server is at its limit and the limit is halved; when fewer than one in ten were, it grows by one. Additive increase,
+ * multiplicative decrease, as TCP does it: the import settles just below what the server accepts, instead of every
+ * worker hammering a server that is already refusing. Scattered 429s among many successes (blips, another client)
+ * are not a reason to slow down: the client core's retries take care of them.
  */
-final class AdaptiveLimit {
-    /** One burst of pushbacks (every worker refused at once) is one signal, not {@code parallel} of them. */
-    static final long CUT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    /** Wait this long after a cut before growing again, so that the server's Retry-After has passed. */
-    static final long GROW_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+public final class AdaptiveLimit {
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** More pushbacks than this among a window's answers: slow down. */
+    static final double CUT_ABOVE = 0.25;
+    /** Fewer than this: speed up again. */
+    static final double GROW_BELOW = 0.10;
+    /** Answers needed to cut before the window is over: enough that a few unlucky refusals are not a trend. */
+    static final int EARLY_CUT_ANSWERS = 20;
 
     private final int max;
     private final LongSupplier nanoTime;
     private int limit;
     private int inFlight;
-    private int successes;
-    private long lastCut;
-    private boolean everCut;
+    private long windowStart;
+    private int answers;
+    private int pushbacks;
     private int lowest;
     private int cuts;
 
-    AdaptiveLimit(int max) {
+    /** A limit that starts at, and never exceeds, {@code max}. */
+    public AdaptiveLimit(int max) {
         this(max, System::nanoTime);
     }
 
@@ -37,6 +43,7 @@ final class AdaptiveLimit {
         this.limit = max;
         this.lowest = max;
         this.nanoTime = nanoTime;
+        this.windowStart = nanoTime.getAsLong();
     }
 
     /** Waits until a request may start. */
@@ -47,47 +54,67 @@ final class AdaptiveLimit {
         inFlight++;
     }
 
-    /** A request finished; {@code ok} when the server accepted it. */
-    synchronized void release(boolean ok) {
+    /** A step finished (the server answered it, or it failed for good). */
+    synchronized void release() {
         inFlight--;
-        if (ok && limit < max) {
-            successes++;
-            if (successes >= 2 * limit && (!everCut || nanoTime.getAsLong() - lastCut >= GROW_AFTER_NANOS)) {
-                limit++;
-                successes = 0;
-            }
-        }
+        answers++;
+        adjust();
         notifyAll();
     }
 
-    /** The server pushed back: halve the limit (never below 1). */
-    synchronized void pushback() {
-        long now = nanoTime.getAsLong();
-        if (everCut && now - lastCut < CUT_INTERVAL_NANOS) {
-            return;
+    /**
+     * The client core is about to retry a request after {@code status}. A 429 or 503 is the server saying it is at its
+     * limit, and counts towards slowing down; a dropped connection (0), 502 or 504 says nothing about its capacity.
+     */
+    public void retrying(int status) {
+        if (status == 429 || status == 503) {
+            pushback();
         }
-        everCut = true;
-        lastCut = now;
-        successes = 0;
-        int halved = Math.max(1, limit / 2);
-        if (halved < limit) {
-            cuts++;
-        }
-        limit = halved;
-        lowest = Math.min(lowest, limit);
     }
 
-    synchronized int current() {
+    /** The server pushed back on a request (429 or 503); the client core will retry it. */
+    synchronized void pushback() {
+        answers++;
+        pushbacks++;
+        adjust();
+    }
+
+    private void adjust() {
+        long now = nanoTime.getAsLong();
+        boolean windowOver = now - windowStart >= WINDOW_NANOS;
+        double ratio = answers == 0 ? 0 : (double) pushbacks / answers;
+        // A cut comes as soon as there are enough answers to judge (four per slot), so that a burst of refusals is met
+        // at once; growth waits for the end of a quiet window.
+        if (ratio > CUT_ABOVE && limit > 1 && (windowOver || answers >= Math.max(4 * limit, EARLY_CUT_ANSWERS))) {
+            limit = Math.max(1, limit / 2);
+            cuts++;
+            lowest = Math.min(lowest, limit);
+        } else if (!windowOver) {
+            return;
+        } else if (ratio < GROW_BELOW && limit < max && answers >= limit) {
+            limit++;
+        }
+        windowStart = now;
+        answers = 0;
+        pushbacks = 0;
+        notifyAll();
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public synchronized int current() {
         return limit;
     }
 
     /** The lowest the limit went, for the summary. */
-    synchronized int lowest() {
+    public synchronized int lowest() {
         return lowest;
     }
 
     /** How many times it was cut. */
-    synchronized int cuts() {
+    public synchronized int cuts() {
         return cuts;
     }
 }

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,31 +33,22 @@ public final class Applier {
     private final GroupWriter groupWriter;
     private final Journal journal;
     private final Progress progress;
-    private final int parallel;
     private final AdaptiveLimit limit;
     private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    /** Groups created (or found) by an earlier try of their step, by step: their ids, and which ones we made. */
+    private final Map<Integer, String> createdGroups = new ConcurrentHashMap<>();
+    private final Set<Integer> madeGroups = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param journal  where completed steps are appended, or null (tests of the planner's effects)
-     * @param parallel the most requests in flight at once
+     * @param journal where completed steps are appended, or null (tests of the planner's effects)
+     * @param limit   how many steps may run at once; shared with the reading of the server, and told of pushbacks
      */
-    public Applier(ScimClient client, ServerCapabilities caps, Journal journal, Progress progress, int parallel) {
+    public Applier(ScimClient client, ServerCapabilities caps, Journal journal, Progress progress, AdaptiveLimit limit) {
         this.userWriter = new UserWriter(client, caps, new UserPayloads(caps.organizationIdType()));
         this.groupWriter = new GroupWriter(client, caps);
         this.journal = journal;
         this.progress = progress;
-        this.parallel = Math.max(1, parallel);
-        this.limit = new AdaptiveLimit(this.parallel);
-    }
-
-    /** The server pushed back (the client is about to retry a 429, a 5xx or a dropped connection): slow down. */
-    public void pushback() {
-        limit.pushback();
-    }
-
-    /** How many requests may be in flight now. */
-    public int currentParallel() {
-        return limit.current();
+        this.limit = limit;
     }
 
     public Results apply(Plan plan) {
@@ -73,14 +66,15 @@ public final class Applier {
                 groupSteps.add(i);
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, Workers.named("scimctl-import"));
+        ExecutorService pool = Executors.newFixedThreadPool(limit.max(), Workers.named("scimctl-import"));
         progress.begin("applying", userSteps.size() + groupSteps.size());
         try {
-            runAll(pool, userSteps, i -> () -> userStep(plan.users().get(i), i, results));
-            retryTransient(pool, userSteps, results::user, i -> () -> userStep(plan.users().get(i), i, results));
+            runAll(pool, userSteps, i -> () -> userStep(plan.users().get(i), i, results, false));
+            retryTransient(pool, userSteps, results::user, i -> () -> userStep(plan.users().get(i), i, results, true));
             Map<String, String> ids = userIds(plan, results);
-            runAll(pool, groupSteps, i -> () -> groupStep(plan.groups().get(i), i, ids, results));
-            retryTransient(pool, groupSteps, results::group, i -> () -> groupStep(plan.groups().get(i), i, ids, results));
+            runAll(pool, groupSteps, i -> () -> groupStep(plan.groups().get(i), i, ids, results, false));
+            retryTransient(pool, groupSteps, results::group,
+                    i -> () -> groupStep(plan.groups().get(i), i, ids, results, true));
         } finally {
             progress.end();
             pool.shutdownNow();
@@ -120,12 +114,10 @@ public final class Applier {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                boolean ok = false;
                 try {
                     r.run();
-                    ok = true;
                 } finally {
-                    limit.release(ok);
+                    limit.release();
                 }
             }));
         }
@@ -142,7 +134,8 @@ public final class Applier {
         }
     }
 
-    private void userStep(UserStep step, int index, Results results) {
+    /** @param lastTry whether a transient failure is final (else it is tried again at the end, and not counted yet) */
+    private void userStep(UserStep step, int index, Results results, boolean lastTry) {
         if (stop.get() != null) {
             return;
         }
@@ -166,10 +159,16 @@ public final class Applier {
         }
         entry.put("userName", step.userName());
         journal(entry, outcome);
-        progress.step(!outcome.ok());
+        countProgress(outcome, lastTry);
     }
 
-    private void groupStep(GroupStep step, int index, Map<String, String> ids, Results results) {
+    private void countProgress(Outcome outcome, boolean lastTry) {
+        if (outcome.ok() || lastTry || !outcome.transientFailure() || stop.get() != null) {
+            progress.step(!outcome.ok());
+        }
+    }
+
+    private void groupStep(GroupStep step, int index, Map<String, String> ids, Results results, boolean lastTry) {
         if (stop.get() != null) {
             return;
         }
@@ -178,40 +177,41 @@ public final class Applier {
         for (String userName : step.add()) {
             String id = ids.get(ImportRow.key(userName));
             if (id == null) {
-                results.memberError(userName, "not added to group " + step.displayName()
+                results.memberError(userName, step.displayName(), "not added to group " + step.displayName()
                         + ": the user could not be created or updated");
             } else {
                 addIds.add(id);
                 addNames.add(userName);
             }
         }
-        String groupId = step.id();
+        // A group created by an earlier try of this step is not created again (group names need not be unique).
+        String groupId = step.id() != null ? step.id() : createdGroups.get(index);
         Outcome outcome;
         String op = step.create() ? "group-create" : "group-update";
         try {
             String detail;
-            if (step.create()) {
-                GroupWriter.Created created = groupWriter.create(step.displayName(), addIds);
+            if (groupId == null) {
+                GroupWriter.Created created = groupWriter.create(step.displayName(), addIds, lastTry);
                 groupId = created.id();
+                createdGroups.put(index, groupId);
                 detail = created.existed() ? "existed already; members added" : "created";
                 if (!created.existed()) {
-                    results.groupCreated();
+                    madeGroups.add(index);
                 }
             } else {
                 groupWriter.add(groupId, addIds);
-                detail = "updated";
+                detail = step.create() ? "created" : "updated";
             }
-            results.membersAdded(addIds.size());
-            addNames.forEach(u -> results.memberNote(u, "added to group " + step.displayName()));
+            addNames.forEach(u -> results.memberNote(u, step.displayName(), "added to group " + step.displayName()));
             if (!step.remove().isEmpty()) {
                 groupWriter.remove(groupId, step.remove().stream().map(GroupStep.Member::id).toList());
-                results.membersRemoved(step.remove().size());
             }
+            results.groupDone(index, madeGroups.contains(index), addIds.size(), step.remove().size());
             outcome = Outcome.done(groupId, detail);
         } catch (RuntimeException e) {
             outcome = failure(groupId, e);
             String error = "group " + step.displayName() + ": " + outcome.error();
-            addNames.forEach(u -> results.memberError(u, error));
+            addNames.forEach(u -> results.memberError(u, step.displayName(), error));
         }
         results.group(index, outcome);
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -220,7 +220,7 @@ public final class Applier {
         entry.put("added", addNames);
         entry.put("removed", step.remove().stream().map(m -> m.display() == null ? m.id() : m.display()).toList());
         journal(entry, outcome);
-        progress.step(!outcome.ok());
+        countProgress(outcome, lastTry);
     }
 
     private Outcome failure(String id, RuntimeException e) {
@@ -276,8 +276,8 @@ public final class Applier {
         for (int i : groupSteps) {
             if (results.group(i) == null) {
                 results.group(i, Outcome.notRun(plan.groups().get(i).id(), reason));
-                plan.groups().get(i).add().forEach(u -> results.memberError(u, "group " + plan.groups().get(i).displayName()
-                        + ": " + reason));
+                GroupStep g = plan.groups().get(i);
+                g.add().forEach(u -> results.memberError(u, g.displayName(), "group " + g.displayName() + ": " + reason));
             }
         }
     }

@@ -49,8 +49,10 @@ final class GroupWriter {
     /**
      * Creates the group with these members. Group names need not be unique on a server, so a create is never blindly
      * repeated: after a failure that may have hidden a success, the group is looked up first.
+     *
+     * @param lookFirst look the group up before the first POST too (an earlier try may have created it)
      */
-    Created create(String displayName, List<String> memberIds) {
+    Created create(String displayName, List<String> memberIds, boolean lookFirst) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putArray("schemas").add(ScimJson.CORE_GROUP);
         body.put("displayName", displayName);
@@ -59,7 +61,7 @@ final class GroupWriter {
         }
         RuntimeException last = null;
         for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
-            if (attempt > 1) {
+            if (attempt > 1 || lookFirst) {
                 Optional<ScimGroup> existing = find(displayName);
                 if (existing.isPresent()) {
                     add(existing.get().id(), missing(existing.get(), memberIds));

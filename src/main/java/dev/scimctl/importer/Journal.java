@@ -72,29 +72,17 @@ public final class Journal implements AutoCloseable {
     }
 
     private void startLine(Map<String, Object> start) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("type", "start");
-        entry.put("at", clock.instant().toString());
-        entry.putAll(start);
-        write(entry);
+        write("start", start);
     }
 
     /** Appends one completed operation (type "op"). */
     public void record(Map<String, Object> operation) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("type", "op");
-        entry.put("at", clock.instant().toString());
-        entry.putAll(operation);
-        write(entry);
+        write("op", operation);
     }
 
     /** Marks the run as finished. */
     public void end(Map<String, Object> summary) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("type", "end");
-        entry.put("at", clock.instant().toString());
-        entry.putAll(summary);
-        write(entry);
+        write("end", summary);
     }
 
     /** Lines written by this run. */
@@ -102,7 +90,12 @@ public final class Journal implements AutoCloseable {
         return lines;
     }
 
-    private synchronized void write(Map<String, Object> entry) {
+    /** One line; the time is taken under the lock, so that the lines are in time order. */
+    private synchronized void write(String type, Map<String, Object> fields) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", type);
+        entry.put("at", clock.instant().toString());
+        entry.putAll(fields);
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             out.write(line);

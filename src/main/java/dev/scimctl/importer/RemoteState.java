@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -61,11 +63,12 @@ public final class RemoteState {
      * @param userNames  the file's userNames
      * @param groupNames the group names the file uses
      * @param allUsers   every user is needed (--deactivate-missing), not only the file's
-     * @param parallel   how many look-ups may run at once
+     * @param limit      how many look-ups may run at once (fewer while the server pushes back)
      */
     public static RemoteState read(ScimClient client, ServerCapabilities caps, Collection<String> userNames,
-                                   Collection<String> groupNames, boolean allUsers, int parallel, Progress progress) {
-        return new Reader(client, caps, Math.max(1, parallel), progress).read(userNames, groupNames, allUsers);
+                                   Collection<String> groupNames, boolean allUsers, AdaptiveLimit limit,
+                                   Progress progress) {
+        return new Reader(client, caps, limit, progress).read(userNames, groupNames, allUsers);
     }
 
     public Optional<RemoteUser> user(String userName) {
@@ -103,14 +106,16 @@ public final class RemoteState {
     private static final class Reader {
         private final ScimClient client;
         private final ServerCapabilities caps;
+        private final AdaptiveLimit limit;
         private final int parallel;
         private final Progress progress;
         private final AtomicInteger requests = new AtomicInteger();
 
-        Reader(ScimClient client, ServerCapabilities caps, int parallel, Progress progress) {
+        Reader(ScimClient client, ServerCapabilities caps, AdaptiveLimit limit, Progress progress) {
             this.client = client;
             this.caps = caps;
-            this.parallel = parallel;
+            this.limit = limit;
+            this.parallel = limit.max();
             this.progress = progress;
         }
 
@@ -291,17 +296,37 @@ public final class RemoteState {
             return new RemoteUser(json, user);
         }
 
-        /** Runs a task per item on {@code parallel} threads; the first failure is thrown, the rest are cancelled. */
-        private void runAll(Collection<String> items, java.util.function.Consumer<String> task) {
-            if (parallel == 1 || items.size() <= 1) {
-                items.forEach(task);
-                return;
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, items.size()), Workers.named("scimctl-read"));
+        /**
+         * Runs a task per item, as many at once as the limit allows. A task that failed for a reason that may pass (the
+         * client core ran out of retries on 429s or 5xx) gets one more try at the end; any other failure is thrown.
+         */
+        private void runAll(Collection<String> items, Consumer<String> task) {
+            List<String> again = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, items.size())),
+                    Workers.named("scimctl-read"));
             try {
                 List<Future<?>> futures = new ArrayList<>(items.size());
                 for (String item : items) {
-                    futures.add(pool.submit(() -> task.accept(item)));
+                    futures.add(pool.submit(() -> {
+                        try {
+                            limit.acquire();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new CancellationException("interrupted");
+                        }
+                        try {
+                            task.accept(item);
+                        } catch (RuntimeException e) {
+                            if (!Applier.isTransient(e)) {
+                                throw e;
+                            }
+                            synchronized (again) {
+                                again.add(item);
+                            }
+                        } finally {
+                            limit.release();
+                        }
+                    }));
                 }
                 for (Future<?> f : futures) {
                     f.get();
@@ -310,10 +335,11 @@ public final class RemoteState {
                 throw Workers.unwrap(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
+                throw new CancellationException("interrupted");
             } finally {
                 pool.shutdownNow();
             }
+            again.forEach(task);
         }
     }
 }

@@ -68,11 +68,11 @@ public final class Report {
             String id = s.id();
             if (o == null) {
                 outcome = errors.isEmpty() ? "done" : "failed";
-                detail = join(notes);
-                if (detail.isEmpty() && previous != null && !previous.finished()
-                        && previous.done().containsKey(s.row().key())) {
-                    detail = previous.done().get(s.row().key()) + " done by the interrupted run of " + previous.started();
+                String earlier = null;
+                if (previous != null && !previous.finished() && previous.done().containsKey(s.row().key())) {
+                    earlier = previous.done().get(s.row().key()) + " done by the interrupted run of " + previous.started();
                 }
+                detail = join(prepend(earlier, notes));
                 error = join(errors);
             } else {
                 id = o.id() != null ? o.id() : id;

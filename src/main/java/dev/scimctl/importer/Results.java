@@ -1,12 +1,11 @@
 package dev.scimctl.importer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What an applied plan did, step by step, filled in by the workers as steps complete. Group membership results are
@@ -16,20 +15,24 @@ public final class Results {
     private final Plan plan;
     private final Outcome[] users;
     private final Outcome[] groups;
-    private final Map<String, List<String>> memberNotes = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> memberErrors = new ConcurrentHashMap<>();
+    private final boolean[] groupCreated;
+    private final int[] membersAdded;
+    private final int[] membersRemoved;
+    /** By user key, then group name: the latest attempt's result, so that a retried group step reports once. */
+    private final Map<String, Map<String, String>> memberNotes = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> memberErrors = new ConcurrentHashMap<>();
     private volatile RuntimeException stoppedBy;
     private volatile Duration elapsed = Duration.ZERO;
     private volatile int lowestParallel;
     private volatile int pushbackCuts;
-    private final AtomicLong groupsCreated = new AtomicLong();
-    private final AtomicLong membersAdded = new AtomicLong();
-    private final AtomicLong membersRemoved = new AtomicLong();
 
     Results(Plan plan) {
         this.plan = plan;
         this.users = new Outcome[plan.users().size()];
         this.groups = new Outcome[plan.groups().size()];
+        this.groupCreated = new boolean[groups.length];
+        this.membersAdded = new int[groups.length];
+        this.membersRemoved = new int[groups.length];
     }
 
     public Plan plan() {
@@ -54,34 +57,52 @@ public final class Results {
         groups[i] = o;
     }
 
-    void groupCreated() {
-        groupsCreated.incrementAndGet();
+    /** The i-th group step succeeded: what it did, counted once however often it was tried. */
+    synchronized void groupDone(int i, boolean created, int added, int removed) {
+        groupCreated[i] = created;
+        membersAdded[i] = added;
+        membersRemoved[i] = removed;
     }
 
-    void membersAdded(long n) {
-        membersAdded.addAndGet(n);
+    /** The group step for {@code group} changed this user's membership (or did what it could). */
+    void memberNote(String userName, String group, String note) {
+        remember(memberErrors, userName, group, null);
+        remember(memberNotes, userName, group, note);
     }
 
-    void membersRemoved(long n) {
-        membersRemoved.addAndGet(n);
+    void memberError(String userName, String group, String error) {
+        remember(memberNotes, userName, group, null);
+        remember(memberErrors, userName, group, error);
     }
 
-    void memberNote(String userName, String note) {
-        memberNotes.computeIfAbsent(ImportRow.key(userName), k -> Collections.synchronizedList(new ArrayList<>())).add(note);
+    private static void remember(Map<String, Map<String, String>> map, String userName, String group, String text) {
+        Map<String, String> byGroup = map.computeIfAbsent(ImportRow.key(userName),
+                k -> Collections.synchronizedMap(new LinkedHashMap<>()));
+        if (text == null) {
+            byGroup.remove(group);
+        } else {
+            byGroup.put(group, text);
+        }
     }
 
-    void memberError(String userName, String error) {
-        memberErrors.computeIfAbsent(ImportRow.key(userName), k -> Collections.synchronizedList(new ArrayList<>())).add(error);
-    }
-
-    /** Group changes made for this user ("added to Sales"). */
+    /** Group changes made for this user ("added to group Sales"). */
     public List<String> memberNotes(String userName) {
-        return List.copyOf(memberNotes.getOrDefault(ImportRow.key(userName), List.of()));
+        return values(memberNotes, userName);
     }
 
     /** Group changes that failed for this user. */
     public List<String> memberErrors(String userName) {
-        return List.copyOf(memberErrors.getOrDefault(ImportRow.key(userName), List.of()));
+        return values(memberErrors, userName);
+    }
+
+    private static List<String> values(Map<String, Map<String, String>> map, String userName) {
+        Map<String, String> byGroup = map.get(ImportRow.key(userName));
+        if (byGroup == null) {
+            return List.of();
+        }
+        synchronized (byGroup) {
+            return List.copyOf(byGroup.values());
+        }
     }
 
     /** The failure that stopped the run before every step was tried (a refused token, a vanished server), or null. */
@@ -149,11 +170,17 @@ public final class Results {
             }
         }
         long groupsFailed = 0;
-        for (Outcome o : groups) {
-            groupsFailed += o != null && !o.ok() ? 1 : 0;
+        long groupsMade = 0;
+        long added = 0;
+        long removed = 0;
+        for (int i = 0; i < groups.length; i++) {
+            groupsFailed += groups[i] != null && !groups[i].ok() ? 1 : 0;
+            groupsMade += groupCreated[i] ? 1 : 0;
+            added += membersAdded[i];
+            removed += membersRemoved[i];
         }
         return new Counts(created, updated, unchanged, deactivated, failed, notRun, plan.skipped().size(),
-                groupsCreated.get(), membersAdded.get(), membersRemoved.get(), groupsFailed);
+                groupsMade, added, removed, groupsFailed);
     }
 
     /** Whether every step that was planned succeeded. */

@@ -37,17 +37,19 @@ public record ServerCapabilities(Boolean patch, Boolean etag, Boolean filter, in
         Integer max = spc.map(ServiceProviderConfig::maxResults).orElse(null);
         int pageSize = max == null || max < 1 ? DEFAULT_PAGE_SIZE : Math.min(max, 1000);
         if (forcedType != null) {
-            return new ServerCapabilities(patch, etag, filter, pageSize, forcedType, "--org-id-type");
+            return new ServerCapabilities(patch, etag, filter, pageSize, forcedType, "sent as " + (forcedType
+                    == OrganizationIdType.INTEGER ? "a number" : "a string") + " (--org-id-type)");
         }
         Optional<String> declared = declaredOrganizationIdType(client);
         if (declared.isEmpty()) {
             return new ServerCapabilities(patch, etag, filter, pageSize, OrganizationIdType.STRING,
-                    "/Schemas does not describe it; sent as a string (set --org-id-type if the server wants a number)");
+                    "sent as a string (/Schemas does not type it; --org-id-type integer if the server wants a number)");
         }
         String t = declared.get().toLowerCase(Locale.ROOT);
         OrganizationIdType type = t.equals("integer") || t.equals("decimal")
                 ? OrganizationIdType.INTEGER : OrganizationIdType.STRING;
-        return new ServerCapabilities(patch, etag, filter, pageSize, type, "/Schemas types it " + t);
+        return new ServerCapabilities(patch, etag, filter, pageSize, type, "sent as " + (type == OrganizationIdType.INTEGER
+                ? "a number" : "a string") + " (/Schemas types it " + t + ")");
     }
 
     /** The type /Schemas gives the extension's organizationId, if the server serves /Schemas and describes it. */

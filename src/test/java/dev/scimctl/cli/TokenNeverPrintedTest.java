@@ -52,6 +52,7 @@ class TokenNeverPrintedTest {
         cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
         cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
         server.seedUsers(3);
+        Files.copy(Path.of("examples/users.csv"), config.resolve("users.csv"));
     }
 
     /** Representative invocations by command; each is run as given, with --debug added. */
@@ -69,6 +70,24 @@ class TokenNeverPrintedTest {
         m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
                 new String[]{"test-connection", "--url", url, "--token-file", tf, "-o", "json"},
                 new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
+                new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
+                        "examples/users-with-mistakes.csv"}));
+        String mapping = config.resolve("group-roles.json").toString();
+        m.put("scimctl map-groups set", List.<String[]>of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
+                "--role", "Portal User", "--mapping", mapping}));
+        m.put("scimctl map-groups list", List.<String[]>of(new String[]{"map-groups", "list", "--mapping", mapping, "-o", "md"}));
+        m.put("scimctl map-groups check", List.of(new String[]{"map-groups", "check", "--mapping", mapping},
+                new String[]{"map-groups", "check", "--mapping", mapping, "--url", url, "--token-file", tf, "-o", "json"}));
+        m.put("scimctl map-groups explain", List.of(
+                new String[]{"map-groups", "explain", "user0001@example.com", "--mapping", mapping},
+                new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping, "--token-file", tf, "--url", url}));
+        m.put("scimctl map-groups unset", List.<String[]>of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping}));
+        String users = config.resolve("users.csv").toString();
+        String report = config.resolve("report.csv").toString();
+        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "--plan-out", config.resolve("plan.json").toString(), users},
+                new String[]{"import", "--yes", "--url", url, "--token-file", tf, "--report", report, users},
+                new String[]{"import", "--yes", "--deactivate-missing", "--sync-groups", users}));
         return m;
     }
 

@@ -2,7 +2,6 @@ package dev.scimctl.importer;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +11,9 @@ class AdaptiveLimitTest {
     private final AdaptiveLimit limit = new AdaptiveLimit(8, now::get);
 
     @Test
-    void pushback_halves_the_limit_once_per_burst_and_never_below_one() throws Exception {
-        limit.pushback();
-        limit.pushback(); // the same burst
-        assertThat(limit.current()).isEqualTo(4);
-        for (int i = 0; i < 5; i++) {
-            now.addAndGet(TimeUnit.SECONDS.toNanos(1));
-            limit.pushback();
+    void a_server_refusing_many_requests_halves_the_limit_window_by_window_down_to_one() throws Exception {
+        for (int window = 0; window < 5; window++) {
+            answer(6, 4); // 40 % pushed back
         }
         assertThat(limit.current()).isEqualTo(1);
         assertThat(limit.lowest()).isEqualTo(1);
@@ -26,15 +21,22 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void successes_raise_the_limit_again_one_at_a_time_after_the_server_had_time_to_recover() throws Exception {
-        limit.pushback();
+    void an_odd_pushback_among_many_successes_does_not_slow_down() throws Exception {
+        answer(92, 8);
+        answer(92, 8);
+        assertThat(limit.current()).isEqualTo(8);
+        assertThat(limit.cuts()).isZero();
+    }
+
+    @Test
+    void quiet_windows_raise_the_limit_one_at_a_time() throws Exception {
+        answer(10, 10);
         assertThat(limit.current()).isEqualTo(4);
-        succeed(8);
-        assertThat(limit.current()).as("too soon after the cut").isEqualTo(4);
-        now.addAndGet(TimeUnit.SECONDS.toNanos(2));
-        succeed(8);
+        answer(20, 0);
         assertThat(limit.current()).isEqualTo(5);
-        succeed(100);
+        for (int i = 0; i < 10; i++) {
+            answer(20, 0);
+        }
         assertThat(limit.current()).isEqualTo(8);
     }
 
@@ -52,15 +54,37 @@ class AdaptiveLimitTest {
         waiter.start();
         waiter.join(200);
         assertThat(waiter.isAlive()).isTrue();
-        one.release(true);
+        one.release();
         waiter.join(2000);
         assertThat(waiter.isAlive()).isFalse();
     }
 
-    private void succeed(int n) throws InterruptedException {
-        for (int i = 0; i < n; i++) {
-            limit.acquire();
-            limit.release(true);
+    /** One window: some steps succeed, some requests are pushed back (spread evenly); then the window closes. */
+    private void answer(int ok, int pushedBack) throws InterruptedException {
+        int total = ok + pushedBack;
+        int pushed = 0;
+        for (int i = 1; i <= total; i++) {
+            if (pushed < (long) pushedBack * i / total) {
+                limit.pushback();
+                pushed++;
+            } else {
+                limit.acquire();
+                limit.release();
+            }
         }
+        now.addAndGet(AdaptiveLimit.WINDOW_NANOS);
+        limit.acquire();
+        limit.release();
+    }
+
+    @Test
+    void a_burst_of_refusals_cuts_at_once_without_waiting_for_the_window() {
+        for (int i = 0; i < 32; i++) {
+            limit.retrying(429);
+        }
+        assertThat(limit.current()).isEqualTo(4);
+        limit.retrying(0);
+        limit.retrying(502);
+        assertThat(limit.cuts()).isEqualTo(1);
     }
 }

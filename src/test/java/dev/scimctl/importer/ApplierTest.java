@@ -34,13 +34,13 @@ class ApplierTest {
         ScimClient client = client(s);
         ServerCapabilities caps = ServerCapabilities.discover(client, null);
         Plan plan = plan(client, caps, rows, options);
-        return new Applier(client, caps, null, Progress.NONE, 4).apply(plan);
+        return new Applier(client, caps, null, Progress.NONE, new AdaptiveLimit(4)).apply(plan);
     }
 
     static Plan plan(ScimClient client, ServerCapabilities caps, List<ImportRow> rows, Planner.Options options) {
         List<String> names = rows.stream().map(ImportRow::userName).toList();
         List<String> groups = rows.stream().flatMap(r -> r.groups().stream()).distinct().toList();
-        RemoteState remote = RemoteState.read(client, caps, names, groups, options.deactivateMissing(), 4, Progress.NONE);
+        RemoteState remote = RemoteState.read(client, caps, names, groups, options.deactivateMissing(), new AdaptiveLimit(4), Progress.NONE);
         return Planner.plan(rows, List.of(), remote, options);
     }
 
@@ -132,7 +132,7 @@ class ApplierTest {
         assertThat(plan.users().get(0).action()).isEqualTo(UserStep.Action.CREATE);
         server.seedUser("LATE@example.com");
 
-        Results r = new Applier(client, caps, null, Progress.NONE, 2).apply(plan);
+        Results r = new Applier(client, caps, null, Progress.NONE, new AdaptiveLimit(2)).apply(plan);
 
         assertThat(r.allOk()).isTrue();
         assertThat(r.user(0).detail()).startsWith("existed already (409); updated");

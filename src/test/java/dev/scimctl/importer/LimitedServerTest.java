@@ -47,7 +47,7 @@ class LimitedServerTest {
         ServerCapabilities caps = ServerCapabilities.discover(client, null);
         assertThat(caps.filter()).isFalse();
 
-        RemoteState state = RemoteState.read(client, caps, List.of("TARGET@example.com"), List.of(), false, 4, Progress.NONE);
+        RemoteState state = RemoteState.read(client, caps, List.of("TARGET@example.com"), List.of(), false, new AdaptiveLimit(4), Progress.NONE);
 
         assertThat(state.user("target@example.com")).isPresent();
         assertThat(state.description()).contains("listed all 21 users in 3 pages").contains("does not filter");

@@ -23,7 +23,7 @@ class LookupChoiceTest {
         ServerCapabilities caps = ServerCapabilities.discover(client, null);
 
         RemoteState state = RemoteState.read(client, caps, List.of("USER0007@example.com", "nobody@example.com"),
-                List.of(), false, 4, Progress.NONE);
+                List.of(), false, new AdaptiveLimit(4), Progress.NONE);
 
         assertThat(state.description()).startsWith("looked up 2 users one by one");
         assertThat(state.user("user0007@example.com")).isPresent();
@@ -39,7 +39,7 @@ class LookupChoiceTest {
         List<String> names = java.util.stream.IntStream.rangeClosed(1, 30)
                 .mapToObj(i -> String.format("user%04d@example.com", i)).toList();
 
-        RemoteState state = RemoteState.read(client, caps, names, List.of(), false, 4, Progress.NONE);
+        RemoteState state = RemoteState.read(client, caps, names, List.of(), false, new AdaptiveLimit(4), Progress.NONE);
 
         assertThat(state.description()).startsWith("listed all 15 users in 2 pages");
         assertThat(state.users()).hasSize(15);
