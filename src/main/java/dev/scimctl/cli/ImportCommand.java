@@ -13,7 +13,6 @@ import dev.scimctl.csv.ValidationOptions;
 import dev.scimctl.importer.AdaptiveLimit;
 import dev.scimctl.importer.Applier;
 import dev.scimctl.importer.CsvRows;
-import dev.scimctl.importer.ImportRow;
 import dev.scimctl.importer.Journal;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
@@ -24,7 +23,6 @@ import dev.scimctl.importer.RemoteState;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
-import dev.scimctl.importer.SkippedRow;
 import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.TextFindingWriter;
@@ -37,6 +35,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -319,7 +318,7 @@ public final class ImportCommand implements Callable<Integer> {
     private static String digestOf(Path path) {
         MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new InputException(path + ": cannot be read: " + e.getMessage(), e);
         }
