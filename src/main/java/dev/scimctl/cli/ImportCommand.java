@@ -175,6 +175,10 @@ public final class ImportCommand implements Callable<Integer> {
                     + "interrupted");
         }
 
+        for (Path out : new Path[]{report, planOut, dryRun ? null : journalPath}) {
+            checkWritable(out);
+        }
+
         // 1. Validate.
         Input input = readInput(stdin);
         CsvRows.Result csv = input.csv();
@@ -236,8 +240,7 @@ public final class ImportCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             if (plan.isEmpty()) {
-                writeReport(Report.planned(plan).stream().map(l -> new Report.Line(l.line(), l.userName(), l.action(),
-                        l.action().equals("skip") ? "skipped" : "done", l.id(), l.detail(), l.error())).toList());
+                writeReport(Report.nothingToDo(plan));
                 err.println("Nothing to change: the server already holds " + input.name()
                         + (counts.skipped() > 0 ? " (except the skipped rows)." : "."));
                 return counts.skipped() > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
@@ -312,6 +315,20 @@ public final class ImportCommand implements Callable<Integer> {
         try (DuoCsvReader reader = DuoCsvReader.open(path, options)) {
             CsvRows.Result csv = CsvRows.read(reader, validation);
             return new Input(csv, reader.name(), digestOf(path));
+        }
+    }
+
+    /** An output that cannot be written is found out now, not after the server was changed. */
+    private static void checkWritable(Path file) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)
+                || Files.exists(file) && !Files.isWritable(file)) {
+            throw new InputException(file + ": cannot be written (" + (Files.isDirectory(file) ? "it is a directory"
+                    : dir == null || !Files.isDirectory(dir) ? "no such directory" : "permission denied")
+                    + "): give a file in a folder you can write to");
         }
     }
 
@@ -469,8 +486,9 @@ public final class ImportCommand implements Callable<Integer> {
             b.append(", ").append(c.skipped()).append(" skipped");
         }
         if (c.groupsCreated() + c.membersAdded() + c.membersRemoved() + c.groupsFailed() > 0) {
-            b.append("; groups: ").append(c.groupsCreated()).append(" created, ").append(c.membersAdded())
-                    .append(" members added, ").append(c.membersRemoved()).append(" removed");
+            b.append("; groups: ").append(c.groupsCreated()).append(" created, ")
+                    .append(count(c.membersAdded(), "member")).append(" added, ").append(c.membersRemoved())
+                    .append(" removed");
             if (c.groupsFailed() > 0) {
                 b.append(", ").append(c.groupsFailed()).append(" failed");
             }
