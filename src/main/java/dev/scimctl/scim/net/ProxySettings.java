@@ -23,11 +23,12 @@ import java.util.Optional;
  * The environment is given, never read here: the core does not reach for settings.
  */
 public final class ProxySettings {
-    public static final ProxySettings NONE = new ProxySettings(null, Map.of());
-
     private static final List<String> HTTPS_VARS = List.of("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY");
     private static final List<String> HTTP_VARS = List.of("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY");
     private static final List<String> NO_PROXY_VARS = List.of("no_proxy", "NO_PROXY");
+
+    /** No explicit proxy and an empty environment: every request goes directly. */
+    public static final ProxySettings NONE = new ProxySettings(null, Map.of());
 
     private final ProxyEndpoint explicit;
     private final Map<String, String> env;

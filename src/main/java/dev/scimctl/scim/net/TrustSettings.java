@@ -107,6 +107,11 @@ public final class TrustSettings {
         return "the JDK's CAs plus " + extra.size() + " from " + caFile + " (" + source + ")";
     }
 
+    /** Every CA this run trusts: the JDK's and the extra ones. */
+    public List<X509Certificate> acceptedIssuers() {
+        return List.of(trustManager().getAcceptedIssuers());
+    }
+
     /** The SSLContext every TLS connection of the run uses: the HTTP client's and test-connection's probe alike. */
     public SSLContext sslContext() {
         SSLContext ctx = sslContext;
@@ -122,6 +127,13 @@ public final class TrustSettings {
         return ctx;
     }
 
+    private volatile ClassifyingTrustManager trustManager;
+
+    private ClassifyingTrustManager trustManager() {
+        sslContext();
+        return trustManager;
+    }
+
     private SSLContext build() {
         try {
             X509ExtendedTrustManager jdk = trustManager(null);
@@ -134,8 +146,9 @@ public final class TrustSettings {
                 }
                 more = trustManager(store);
             }
+            trustManager = new ClassifyingTrustManager(jdk, more);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{new ClassifyingTrustManager(jdk, more)}, null);
+            ctx.init(null, new TrustManager[]{trustManager}, null);
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS in this Java runtime: " + e.getMessage(), e);
