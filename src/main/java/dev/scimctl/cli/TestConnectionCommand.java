@@ -51,6 +51,9 @@ public final class TestConnectionCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
+    /** Steps that only look at settings: a timing would say nothing. */
+    private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "proxy", "trust");
+
     TestConnectionCommand(CommandContext context) {
         this.context = context;
     }
@@ -126,7 +129,7 @@ public final class TestConnectionCommand implements Callable<Integer> {
                 case FAIL -> "@|bold,red FAIL|@";
                 case SKIP -> "@|faint skip|@";
             };
-            String timing = s.status() == CheckStep.Status.SKIP || s.name().equals("settings") ? "" : "  (" + s.millis() + " ms)";
+            String timing = s.status() == CheckStep.Status.SKIP || UNTIMED.contains(s.name()) ? "" : "  (" + s.millis() + " ms)";
             out.println(ansi.string("[" + badge + "] ") + String.format(Locale.ROOT, "%-" + width + "s  ", s.name())
                     + context.scrub(s.summary()) + timing);
             for (String detail : s.details()) {

@@ -36,10 +36,10 @@ import java.util.stream.Stream;
 public final class TestCertificates {
     /** Which server certificate. */
     public enum Server {
-        GOOD("san=dns:localhost,ip:127.0.0.1", null, 3),
+        GOOD("san=dns:localhost,ip:127.0.0.1", null, 90),
         EXPIRED("san=dns:localhost,ip:127.0.0.1", "-10d", 2),
         NOT_YET_VALID("san=dns:localhost,ip:127.0.0.1", "+10d", 2),
-        WRONG_HOST("san=dns:scim.wrong.example", null, 3);
+        WRONG_HOST("san=dns:scim.wrong.example", null, 90);
 
         final String san;
         final String startDate;
@@ -66,7 +66,7 @@ public final class TestCertificates {
         // Independent steps run side by side: each keytool is a JVM start.
         run(List.of(
                 keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=" + CA_NAME + ",O=scimctl tests", "-ext", "bc:c", "-validity", "30",
+                        "-dname", "CN=" + CA_NAME + ",O=scimctl tests", "-ext", "bc:c", "-validity", "365",
                         "-keystore", "ca.p12"),
                 keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
                         "-dname", "CN=localhost,O=scimctl tests", "-validity", "30", "-keystore", "server.p12")));
