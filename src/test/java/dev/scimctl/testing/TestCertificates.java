@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * A throwaway certificate authority and server certificates, made with the JDK's keytool once per test JVM: one good
  * certificate for localhost and 127.0.0.1, an expired one, one not valid yet, and one for another host name. All are
- * signed by the same private CA (so no machine trusts them unless told to), for the same server key.
+ * signed by the same private CA, so no machine trusts them unless told to.
  *
  * <pre>{@code
  * TestCertificates certs = TestCertificates.get();
@@ -57,24 +56,24 @@ public final class TestCertificates {
     private static TestCertificates instance;
 
     private final Path dir;
-    private final PrivateKey serverKey;
+    private final Map<Server, PrivateKey> keys = new EnumMap<>(Server.class);
     private final X509Certificate ca;
     private final Map<Server, X509Certificate> servers = new EnumMap<>(Server.class);
 
     private TestCertificates(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
         this.dir = dir;
-        // Independent steps run side by side: each keytool is a JVM start.
-        run(List.of(
-                keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=" + CA_NAME + ",O=scimctl tests", "-ext", "bc:c", "-validity", "365",
-                        "-keystore", "ca.p12"),
-                keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=localhost,O=scimctl tests", "-validity", "30", "-keystore", "server.p12")));
-        run(List.of(keytool("-certreq", "-alias", "server", "-keystore", "server.p12", "-file", "server.csr")));
+        run(List.of(keytool("ca.p12", "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=" + CA_NAME + ",O=scimctl tests", "-ext", "bc:c", "-validity", "365")));
+        ca = (X509Certificate) load("ca.p12").getCertificate("ca");
+        Files.writeString(caPem(), pem(ca), StandardCharsets.US_ASCII);
+        // One key pair per server certificate, signed by the CA as it is made (-signer): one keytool run each, side by
+        // side, each in its own copy of the CA's keystore so that none writes a file another is writing.
         List<List<String>> sign = new ArrayList<>();
         for (Server s : Server.values()) {
-            List<String> cmd = keytool("-gencert", "-alias", "ca", "-keystore", "ca.p12", "-infile", "server.csr",
-                    "-outfile", name(s) + ".pem", "-rfc", "-ext", s.san, "-validity", Integer.toString(s.validityDays));
+            Files.copy(dir.resolve("ca.p12"), dir.resolve(name(s) + ".p12"));
+            List<String> cmd = keytool(name(s) + ".p12", "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                    "-groupname", "secp256r1", "-dname", "CN=localhost,O=scimctl tests", "-signer", "ca", "-signerkeypass", PASS,
+                    "-ext", s.san, "-validity", Integer.toString(s.validityDays));
             if (s.startDate != null) {
                 cmd.add("-startdate");
                 cmd.add(s.startDate);
@@ -82,19 +81,14 @@ public final class TestCertificates {
             sign.add(cmd);
         }
         run(sign);
-        KeyStore caStore = load("ca.p12");
-        ca = (X509Certificate) caStore.getCertificate("ca");
-        Files.writeString(caPem(), pem(ca), StandardCharsets.US_ASCII);
-        serverKey = (PrivateKey) load("server.p12").getKey("server", PASS.toCharArray());
-        CertificateFactory cf = CertificateFactory.getInstance("X.509");
         for (Server s : Server.values()) {
-            try (InputStream in = Files.newInputStream(dir.resolve(name(s) + ".pem"))) {
-                servers.put(s, (X509Certificate) cf.generateCertificate(in));
-            }
+            KeyStore ks = load(name(s) + ".p12");
+            keys.put(s, (PrivateKey) ks.getKey("server", PASS.toCharArray()));
+            servers.put(s, (X509Certificate) ks.getCertificate("server"));
         }
     }
 
-    /** The certificates of this JVM, made on first use (a few seconds: seven keytool runs, at most four at once). */
+    /** The certificates of this JVM, made on first use (a few seconds: five keytool runs, at most four at once). */
     public static synchronized TestCertificates get() {
         if (instance == null) {
             try {
@@ -131,7 +125,7 @@ public final class TestCertificates {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("server", serverKey, PASS.toCharArray(), new Certificate[]{servers.get(s), ca});
+            ks.setKeyEntry("server", keys.get(s), PASS.toCharArray(), new Certificate[]{servers.get(s), ca});
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, PASS.toCharArray());
             SSLContext ctx = SSLContext.getInstance("TLS");
@@ -173,12 +167,12 @@ public final class TestCertificates {
         return ks;
     }
 
-    private static List<String> keytool(String... args) {
+    private static List<String> keytool(String keystore, String... args) {
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         // A short-lived JVM each: skip the optimising compiler and the parallel collector.
-        List<String> cmd = new ArrayList<>(List.of(keytool, "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                "-storetype", "PKCS12", "-storepass", PASS, "-keypass", PASS, "-noprompt"));
+        List<String> cmd = new ArrayList<>(List.of(keytool, "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
         cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-keystore", keystore, "-storetype", "PKCS12", "-storepass", PASS, "-keypass", PASS, "-noprompt"));
         return cmd;
     }
 
