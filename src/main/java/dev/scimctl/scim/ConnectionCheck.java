@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import dev.scimctl.scim.net.Certificates;
 import dev.scimctl.scim.net.Network;
+import dev.scimctl.scim.net.NoProxy;
 import dev.scimctl.scim.net.ProxyRoute;
 import dev.scimctl.scim.net.ProxyTunnel;
 import dev.scimctl.scim.net.ServerCertificateException;
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  */
 public final class ConnectionCheck {
     private static final int EXPIRY_WARNING_DAYS = 14;
+    /** More extra CAs than this is a bundle, summed up rather than listed. */
+    private static final int BUNDLE_SIZE = 5;
 
     private final ScimClient client;
     private final URI url;
@@ -109,18 +112,26 @@ public final class ConnectionCheck {
         if (trust.caFile() != null) {
             facts.put("caFile", trust.caFile().toString());
             facts.put("caFileSource", trust.source());
-            List<String> subjects = new ArrayList<>();
-            for (X509Certificate ca : trust.extraCertificates()) {
-                subjects.add(ca.getSubjectX500Principal().getName());
-                boolean expired = ca.getNotAfter().toInstant().isBefore(clock.instant());
-                details.add("extra CA: " + ca.getSubjectX500Principal().getName() + (expired ? ", EXPIRED " : ", valid until ")
-                        + Certificates.notAfter(ca));
-                if (expired) {
+            List<X509Certificate> cas = trust.extraCertificates();
+            List<X509Certificate> expired = cas.stream()
+                    .filter(ca -> ca.getNotAfter().toInstant().isBefore(clock.instant())).toList();
+            facts.put("extraCas", cas.size());
+            facts.put("expiredExtraCas", expired.size());
+            if (cas.size() <= BUNDLE_SIZE) {
+                // A file of one or a few CAs was made for this: each matters, and an expired one is worth a warning.
+                for (X509Certificate ca : cas) {
+                    details.add("extra CA: " + ca.getSubjectX500Principal().getName()
+                            + (expired.contains(ca) ? ", EXPIRED " : ", valid until ") + Certificates.notAfter(ca));
+                }
+                if (!expired.isEmpty()) {
                     status = CheckStep.Status.WARN;
                     fix = "replace the expired CA certificate in " + trust.caFile();
                 }
+            } else {
+                // A whole bundle (SSL_CERT_FILE often names the system's): stale roots in it are common and harmless.
+                details.add("a bundle of " + cas.size() + " CA certificates" + (expired.isEmpty() ? ""
+                        : "; " + expired.size() + " of them expired, which only matters if one signed this server"));
             }
-            facts.put("extraCas", subjects);
         }
         return new CheckStep("trust", status, 0, trust.describe(), facts, fix, null).withDetails(details);
     }
@@ -150,7 +161,8 @@ public final class ConnectionCheck {
             out[0] = all[0];
             String list = Arrays.stream(all).map(InetAddress::getHostAddress).distinct().collect(Collectors.joining(", "));
             return new CheckStep("dns", CheckStep.Status.OK, ms(t0), "proxy " + proxyHost + " → " + list
-                    + "; the proxy resolves " + origin.host() + " itself",
+                    + (NoProxy.isAddress(origin.host()) ? "; the proxy connects to " : "; the proxy resolves ")
+                    + origin.host() + " itself",
                     facts("proxyHost", proxyHost, "addresses", list, "resolvedByProxy", origin.host()), null, null);
         } catch (UnknownHostException e) {
             return new CheckStep("dns", CheckStep.Status.FAIL, ms(t0), "cannot resolve the proxy's host name " + proxyHost,

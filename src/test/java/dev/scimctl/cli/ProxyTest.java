@@ -66,7 +66,7 @@ class ProxyTest {
                     .run("test-connection", "--url", https.baseUrl(), "--cacert", CERTS.caPem().toString())
                     .assertExit(ExitCode.OK);
             assertThat(r.out()).contains("[ ok ] proxy                    " + proxy.url() + " (from HTTPS_PROXY)")
-                    .contains("the proxy resolves 127.0.0.1 itself")
+                    .contains("the proxy connects to 127.0.0.1 itself")
                     .contains("tunnel to 127.0.0.1:" + port(https.baseUrl()) + " through the proxy 127.0.0.1:" + proxy.port())
                     .contains("[ ok ] tls").contains("[ ok ] users");
             // The probe's tunnel, the TLS step's, and the client's own.

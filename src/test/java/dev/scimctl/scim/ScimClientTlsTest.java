@@ -61,6 +61,15 @@ class ScimClientTlsTest {
     }
 
     @Test
+    void a_self_signed_certificate_is_called_self_signed() {
+        withServer(b -> b.tls(CERTS.selfSignedContext()), url ->
+                assertThatThrownBy(() -> client(url, TrustSettings.jdkDefault()).serviceProviderConfig())
+                        .isInstanceOf(ScimConnectionException.class)
+                        .hasMessageContaining("the server's certificate \"" + TestCertificates.CA_NAME + "\" is self-signed")
+                        .hasMessageContaining("use --cacert FILE with that certificate"));
+    }
+
+    @Test
     void an_expired_certificate_is_named_with_its_dates() {
         var cert = CERTS.certificate(Server.EXPIRED);
         String notAfter = cert.getNotAfter().toInstant().toString().substring(0, 10);

@@ -57,6 +57,7 @@ public final class TestCertificates {
 
     private final Path dir;
     private final Map<Server, PrivateKey> keys = new EnumMap<>(Server.class);
+    private final PrivateKey caKey;
     private final X509Certificate ca;
     private final Map<Server, X509Certificate> servers = new EnumMap<>(Server.class);
 
@@ -64,7 +65,9 @@ public final class TestCertificates {
         this.dir = dir;
         run(List.of(keytool("ca.p12", "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=" + CA_NAME + ",O=scimctl tests", "-ext", "bc:c", "-validity", "365")));
-        ca = (X509Certificate) load("ca.p12").getCertificate("ca");
+        KeyStore caStore = load("ca.p12");
+        ca = (X509Certificate) caStore.getCertificate("ca");
+        caKey = (PrivateKey) caStore.getKey("ca", PASS.toCharArray());
         Files.writeString(caPem(), pem(ca), StandardCharsets.US_ASCII);
         // One key pair per server certificate, signed by the CA as it is made (-signer): one keytool run each, side by
         // side, each in its own copy of the CA's keystore so that none writes a file another is writing.
@@ -122,10 +125,19 @@ public final class TestCertificates {
 
     /** A server-side SSLContext that presents this certificate and the CA's. */
     public SSLContext serverContext(Server s) {
+        return context(keys.get(s), new Certificate[]{servers.get(s), ca});
+    }
+
+    /** A server-side SSLContext that presents a self-signed certificate (the CA's own, alone). */
+    public SSLContext selfSignedContext() {
+        return context(caKey, new Certificate[]{ca});
+    }
+
+    private static SSLContext context(PrivateKey key, Certificate[] chain) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("server", keys.get(s), PASS.toCharArray(), new Certificate[]{servers.get(s), ca});
+            ks.setKeyEntry("server", key, PASS.toCharArray(), chain);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, PASS.toCharArray());
             SSLContext ctx = SSLContext.getInstance("TLS");

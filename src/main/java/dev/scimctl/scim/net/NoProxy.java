@@ -151,6 +151,12 @@ public final class NoProxy {
         }
     }
 
+    /** Whether {@code host} is an IP address rather than a name. */
+    public static boolean isAddress(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return literalAddress(h) != null;
+    }
+
     /** The bytes of an IPv4 or IPv6 literal, or null for anything else (never a DNS look-up). */
     static byte[] literalAddress(String s) {
         if (s.isEmpty()) {
