@@ -37,7 +37,8 @@ final class ExchangeLog {
         } catch (IllegalArgumentException e) {
             route = new ProxyRoute(null, e.getMessage());
         }
-        emit("> " + request.method() + " " + request.uri() + " (" + bodyBytes + " bytes) " + route.describe());
+        emit("> " + request.method() + " " + request.uri() + " (" + bodyBytes + " bytes)"
+                + (route.isDirect() ? "" : " " + route.describe()));
         headers("> ", request.headers());
     }
 
