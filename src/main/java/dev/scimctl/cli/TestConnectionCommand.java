@@ -35,10 +35,11 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  SCIMCTL_TOKEN=… scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2",
                 "  scimctl test-connection --profile prod --output json | jq .ok",
-                "  HTTPS_PROXY=http://proxy.corp:3128 scimctl test-connection --cacert corp-root-ca.pem",
+                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem",
                 "",
-                "Exit codes: 0 all steps passed (warnings allowed), 2 usage, 3 token or CA file unreadable,",
-                "4 token refused, 5 server unreachable (DNS, connect, proxy, TLS, timeout), 6 server misbehaved."})
+                "Exit codes: 0 all steps passed (warnings allowed), 2 usage, 3 token or CA file",
+                "unreadable, 4 token refused, 5 server unreachable (DNS, connect, proxy, TLS,",
+                "timeout), 6 server misbehaved."})
 public final class TestConnectionCommand implements Callable<Integer> {
     private final CommandContext context;
 

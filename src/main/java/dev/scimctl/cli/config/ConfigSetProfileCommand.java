@@ -20,10 +20,11 @@ import java.util.concurrent.Callable;
 @Command(name = "set-profile", description = {"Create or update a profile. The first profile becomes the current one.",
         "A proxy password goes to the credentials file (mode 0600), never to config.json."},
         footerHeading = "%nExamples:%n", footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
-        "  scimctl config set-profile prod --proxy http://proxy.corp:3128 --cacert ~/corp-root-ca.pem",
-        "  scimctl config set-profile prod --proxy '' --cacert ''     # remove both",
+        "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
+        "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both",
         "",
-        "Exit codes: 0 saved, 2 usage (a bad URL or name), 3 the CA file or config folder cannot be read or written."})
+        "Exit codes: 0 saved, 2 usage (a bad URL, proxy URL or name), 3 the CA file or",
+        "the config folder cannot be read or written."})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 
