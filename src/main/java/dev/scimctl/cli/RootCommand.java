@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
+import dev.scimctl.cli.mapgroups.MapGroupsCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +37,9 @@ public final class RootCommand implements Runnable {
         m.put("help", HelpCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
+        m.put("validate", ValidateCommand.class);
         m.put("sandbox", SandboxCommand.class);
+        m.put("map-groups", MapGroupsCommand.class);
         return m;
     }
 
