@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code scimctl}: the root of the command tree, holding the options every command shares. */
 @Command(name = "scimctl",
+        // INHERIT gives every subcommand -h/--help (and -V/--version) without repeating it on each.
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Check, load and inspect a SCIM 2.0 service provider: Duo Security to NinjaOne, and beyond."},
@@ -35,6 +37,7 @@ public final class RootCommand implements Runnable {
         m.put("help", HelpCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
+        m.put("completion", CompletionCommand.class);
         return m;
     }
 

@@ -3,6 +3,7 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 final class ConfigDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class, description = "Profile name.")
     String name;
 
     ConfigDeleteCommand(CommandContext context) {

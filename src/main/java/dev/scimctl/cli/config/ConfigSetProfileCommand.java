@@ -2,6 +2,7 @@ package dev.scimctl.cli.config;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Profile;
 import dev.scimctl.config.SettingsResolver;
@@ -19,7 +20,8 @@ import java.util.concurrent.Callable;
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class,
+            description = "Profile name: a new one, or one to update.")
     String name;
 
     @Option(names = "--url", paramLabel = "URL", description = "SCIM base URL (the API endpoint URL from the NinjaOne console).")

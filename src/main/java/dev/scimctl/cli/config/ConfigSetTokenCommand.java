@@ -4,6 +4,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.config.StoredToken;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 final class ConfigSetTokenCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name (default: the current profile).")
+    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = ProfileCandidates.class,
+            description = "Profile name (default: the current profile).")
     String name;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token from FILE instead of prompting.")

@@ -3,6 +3,7 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class, description = "Profile name.")
     String name;
 
     ConfigUseCommand(CommandContext context) {

@@ -1,0 +1,85 @@
+# Bash completion for scimctl @VERSION@, generated from its commands by 'scimctl completion bash'.
+#
+# Load it from ~/.bashrc:      source <(scimctl completion bash)
+# or install it once:          scimctl completion bash > ~/.local/share/bash-completion/completions/scimctl
+#
+# It completes subcommands, options, option values (fixed choices, file names, profile names) and
+# arguments. Profile names come from 'scimctl config list' when they are asked for.
+@TABLES@
+# The saved profiles' names. A TAB must be quick, so read them straight from config.json as scimctl writes
+# it (each profile a '    "NAME" : {' line); only a file edited into another layout costs a 'scimctl config list'.
+__scimctl_profiles() {
+  local file="${SCIMCTL_CONFIG_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/scimctl}/config.json" cmd="${COMP_WORDS[0]}"
+  [ -f "$file" ] || return 0
+  if grep -q '^  "profiles" : {' "$file" 2>/dev/null; then
+    sed -n 's/^    "\([A-Za-z0-9][A-Za-z0-9._-]*\)" : {.*/\1/p' "$file"
+  else
+    cmd="${cmd/#\~/$HOME}"
+    command "$cmd" config list 2>/dev/null | cut -f2
+  fi
+}
+
+# Adds the completions of one value kind (none, text, file, profile, or "choice A B C") for the word $2.
+__scimctl_values() {
+  local kind="$1" cur="$2" IFS=$'\n'
+  case "$kind" in
+    file)
+      type compopt >/dev/null 2>&1 && compopt -o filenames 2>/dev/null
+      COMPREPLY+=( $(compgen -f -- "$cur") ) ;;
+    profile)
+      COMPREPLY+=( $(compgen -W "$(__scimctl_profiles)" -- "$cur") ) ;;
+    choice\ *)
+      IFS=$' \t\n'
+      COMPREPLY+=( $(compgen -W "${kind#choice }" -- "$cur") ) ;;
+  esac
+}
+
+_scimctl() {
+  # zsh runs this through bashcompinit: make its arrays start at 0 as bash's do.
+  [ -n "${ZSH_VERSION-}" ] && setopt localoptions ksharrays
+  local cur="${COMP_WORDS[COMP_CWORD]}" cmd_path='' word pending='' npos=0 i=1 options_done=0
+  COMPREPLY=()
+  # bash splits "--opt=" at '=': the word to complete is then the empty one after it.
+  [ "$cur" = '=' ] && cur=''
+  # Walk the words before the cursor: follow subcommands, skip option values, count arguments.
+  while [ "$i" -lt "$COMP_CWORD" ]; do
+    word="${COMP_WORDS[i]}"
+    if [ "$options_done" = 1 ]; then
+      npos=$((npos + 1))
+    elif [ "$word" = '--' ]; then
+      options_done=1
+    elif [[ "$word" == -?* ]]; then
+      if [ "${COMP_WORDS[i+1]}" = '=' ]; then
+        # bash splits --opt=value at '=': skip the '=' and the value.
+        pending="$word"
+        i=$((i + 2))
+      elif [[ "$word" != *=* ]] && [ "$(__scimctl_option_value "$cmd_path" "$word")" != none ]; then
+        pending="$word"
+        i=$((i + 1))
+      fi
+    elif [ "$npos" = 0 ] && [[ " $(__scimctl_subcommands "$cmd_path") " == *" $word "* ]]; then
+      cmd_path="${cmd_path:+$cmd_path }$word"
+    else
+      npos=$((npos + 1))
+    fi
+    i=$((i + 1))
+  done
+
+  # The cursor is on an option's value ("--opt VALUE", "--opt=VALUE").
+  if [ "$i" -gt "$COMP_CWORD" ]; then
+    __scimctl_values "$(__scimctl_option_value "$cmd_path" "$pending")" "$cur"
+    return 0
+  fi
+
+  if [[ "$cur" == -* ]] && [ "$options_done" = 0 ]; then
+    COMPREPLY=( $(compgen -W "$(__scimctl_options "$cmd_path")" -- "$cur") )
+    return 0
+  fi
+  if [ "$npos" = 0 ]; then
+    COMPREPLY=( $(compgen -W "$(__scimctl_subcommands "$cmd_path")" -- "$cur") )
+  fi
+  __scimctl_values "$(__scimctl_positional "$cmd_path" "$npos")" "$cur"
+  return 0
+}
+
+complete -F _scimctl scimctl
