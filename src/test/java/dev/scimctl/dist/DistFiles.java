@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes what the release archive ships beside the jar, from the command model: a man page source (AsciiDoc, by
@@ -50,7 +51,16 @@ public final class DistFiles {
         if (rc != 0) {
             throw new IOException("the man page generator failed with exit code " + rc);
         }
+        // Help headings end with a colon ("Examples:"); man page section names do not.
+        try (var pages = Files.list(dir)) {
+            for (Path page : pages.toList()) {
+                String text = Files.readString(page, StandardCharsets.UTF_8);
+                Files.writeString(page, SECTION_COLON.matcher(text).replaceAll("== $1"), StandardCharsets.UTF_8);
+            }
+        }
     }
+
+    private static final Pattern SECTION_COLON = Pattern.compile("(?m)^==\\s+(.+?):\\s*$");
 
     /** The scripts exactly as 'scimctl completion SHELL' prints them. */
     static void writeCompletionScripts(Path dir) throws IOException {

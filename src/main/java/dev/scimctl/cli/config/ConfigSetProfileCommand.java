@@ -16,7 +16,12 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config set-profile NAME --url URL}: creates or updates a profile. */
 @Command(name = "set-profile", description = "Create or update a profile. The first profile becomes the current one.",
-        footerHeading = "%nExample:%n", footer = "  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2")
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl config set-profile prod --timeout 2m"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:saved", "2:not a valid profile name, URL or duration",
+                "3:the config files cannot be read or written"})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 

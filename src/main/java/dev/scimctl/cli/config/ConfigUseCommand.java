@@ -11,7 +11,11 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config use NAME}: makes a profile the current one. */
-@Command(name = "use", description = "Make a profile the current one.")
+@Command(name = "use", description = "Make a profile the current one.",
+        footerHeading = "%nExample:%n",
+        footer = "  scimctl config use prod",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:no profile of that name", "3:the config files cannot be read or written"})
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 
