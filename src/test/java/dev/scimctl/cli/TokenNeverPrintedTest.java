@@ -69,6 +69,7 @@ class TokenNeverPrintedTest {
         m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
                 new String[]{"test-connection", "--url", url, "--token-file", tf, "-o", "json"},
                 new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl completion", List.<String[]>of(new String[]{"completion", "bash"}));
         return m;
     }
 
