@@ -71,6 +71,16 @@ _scimctl() {
     return 0
   fi
 
+  # "--opt=VALUE" as one word (zsh, or a bash without '=' in COMP_WORDBREAKS): complete VALUE, keep "--opt=".
+  if [[ "$cur" == -?*=* ]] && [ "$options_done" = 0 ]; then
+    local opt="${cur%%=*}" item reply=()
+    __scimctl_values "$(__scimctl_option_value "$cmd_path" "$opt")" "${cur#*=}"
+    for item in "${COMPREPLY[@]}"; do
+      reply+=("$opt=$item")
+    done
+    COMPREPLY=("${reply[@]}")
+    return 0
+  fi
   if [[ "$cur" == -* ]] && [ "$options_done" = 0 ]; then
     COMPREPLY=( $(compgen -W "$(__scimctl_options "$cmd_path")" -- "$cur") )
     return 0

@@ -66,6 +66,8 @@ class ShellCompletionTest {
         assertThat(bash("scimctl", "test-connection", "-o", "")).containsExactlyInAnyOrder("text", "json");
         assertThat(bash("scimctl", "test-connection", "--output", "=", "j")).containsExactly("json");
         assertThat(bash("scimctl", "--color", "=")).containsExactlyInAnyOrder("auto", "always", "never");
+        // zsh, and a bash without '=' in COMP_WORDBREAKS, pass "--opt=value" as one word.
+        assertThat(bash("scimctl", "test-connection", "--output=j")).containsExactly("--output=json");
         assertThat(bash("scimctl", "completion", "")).containsExactlyInAnyOrder("bash", "zsh", "fish");
         assertThat(bash("scimctl", "help", "f")).containsExactly("formats");
     }
@@ -122,6 +124,10 @@ class ShellCompletionTest {
                 + "COMP_WORDS=(scimctl test-connection --profile ''); COMP_CWORD=3; _scimctl; print -l -- $COMPREPLY",
                 "zsh", script.toString()));
         assertThat(out.lines()).containsExactly("prod", "staging-eu");
+        String joined = run(List.of("zsh", "-fc", "compdef() { :; }; source \"$1\"; "
+                + "COMP_WORDS=(scimctl --color=ne); COMP_CWORD=1; _scimctl; print -l -- $COMPREPLY", "zsh", script.toString()));
+        // zsh's compgen leaves filtering by the typed prefix to compadd, so all three come back, each whole.
+        assertThat(joined.lines()).contains("--color=never").allMatch(l -> l.startsWith("--color="));
     }
 
     @Test
