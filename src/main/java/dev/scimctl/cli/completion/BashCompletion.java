@@ -33,25 +33,26 @@ public final class BashCompletion {
 
     static String tables(CompletionModel model) {
         StringBuilder b = new StringBuilder();
+        b.append("\n# The lookups below answer in __r (see _scimctl).\n");
         b.append("\n# The subcommands of a command path (\"\" is scimctl itself).\n");
         b.append("__scimctl_subcommands() {\n  case \"$1\" in\n");
         for (Node n : model.nodes()) {
             if (!n.subcommands().isEmpty()) {
-                b.append("    ").append(quote(n.path())).append(") echo ")
+                b.append("    ").append(quote(n.path())).append(") __r=")
                         .append(quote(n.subcommands().stream().map(Subcommand::name).collect(Collectors.joining(" "))))
                         .append(" ;;\n");
             }
         }
-        b.append("  esac\n}\n");
+        b.append("    *) __r='' ;;\n  esac\n}\n");
 
         b.append("\n# The options of a command path.\n");
         b.append("__scimctl_options() {\n  case \"$1\" in\n");
         for (Node n : model.nodes()) {
             String names = n.options().stream().filter(o -> !o.hidden()).flatMap(o -> o.names().stream())
                     .collect(Collectors.joining(" "));
-            b.append("    ").append(quote(n.path())).append(") echo ").append(quote(names)).append(" ;;\n");
+            b.append("    ").append(quote(n.path())).append(") __r=").append(quote(names)).append(" ;;\n");
         }
-        b.append("  esac\n}\n");
+        b.append("    *) __r='' ;;\n  esac\n}\n");
 
         b.append("\n# What option $2 of command path $1 takes: none (a flag), text, file, profile, or \"choice A B…\".\n");
         b.append("__scimctl_option_value() {\n  case \"$1|$2\" in\n");
@@ -62,10 +63,10 @@ public final class BashCompletion {
                 }
                 String patterns = o.names().stream().map(name -> quote(n.path() + "|" + name))
                         .collect(Collectors.joining("|"));
-                b.append("    ").append(patterns).append(") echo ").append(quote(kind(o.value()))).append(" ;;\n");
+                b.append("    ").append(patterns).append(") __r=").append(quote(kind(o.value()))).append(" ;;\n");
             }
         }
-        b.append("    *) echo none ;;\n  esac\n}\n");
+        b.append("    *) __r=none ;;\n  esac\n}\n");
 
         b.append("\n# What argument $2 (counted from 0) of command path $1 takes.\n");
         b.append("__scimctl_positional() {\n  case \"$1\" in\n");
@@ -79,11 +80,11 @@ public final class BashCompletion {
                 if (p.to() != Integer.MAX_VALUE) {
                     b.append(" && [ \"$2\" -le ").append(p.to()).append(" ]");
                 }
-                b.append("; then echo ").append(quote(kind(p.value()))).append("; return; fi\n");
+                b.append("; then __r=").append(quote(kind(p.value()))).append("; return; fi\n");
             }
             b.append("      ;;\n");
         }
-        b.append("  esac\n  echo text\n}\n");
+        b.append("  esac\n  __r=text\n}\n");
         return b.toString();
     }
 
