@@ -51,6 +51,7 @@ public final class RootCommand implements Runnable {
         m.put("help", HelpCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
+        m.put("validate", ValidateCommand.class);
         m.put("sandbox", SandboxCommand.class);
         m.put("completion", CompletionCommand.class);
         return m;

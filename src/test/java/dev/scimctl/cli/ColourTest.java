@@ -72,6 +72,10 @@ class ColourTest {
                 new String[]{"config", "delete", "nope"}));
         m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
                 new String[]{"test-connection", "-o", "json"}, new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
+                new String[]{"validate", "examples/users-with-mistakes.csv"},
+                new String[]{"validate", "-o", "csv", "examples/users-with-mistakes.csv"},
+                new String[]{"validate", "missing.csv"}));
         m.put("scimctl completion", List.of(new String[]{"completion", "bash"}, new String[]{"completion", "tcsh"}));
         return m;
     }
