@@ -35,11 +35,16 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  SCIMCTL_TOKEN=… scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2",
                 "  scimctl test-connection --profile prod --output json | jq .ok",
-                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem",
-                "",
-                "Exit codes: 0 all steps passed (warnings allowed), 2 usage, 3 token or CA file",
-                "unreadable, 4 token refused, 5 server unreachable (DNS, connect, proxy, TLS,",
-                "timeout), 6 server misbehaved."})
+                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every step passed (warnings allowed)",
+                "1:a step failed: the server refused a request as wrong",
+                "2:usage: a wrong option, or no URL or token",
+                "3:the token file or CA file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached: DNS, connect, proxy, TLS, timeout",
+                "6:the server misbehaved: 5xx, not SCIM, a redirect to another host"})
 public final class TestConnectionCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -2,6 +2,7 @@ package dev.scimctl.cli.config;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Profile;
 import dev.scimctl.config.SettingsResolver;
@@ -19,16 +20,19 @@ import java.util.concurrent.Callable;
 /** {@code scimctl config set-profile NAME --url URL}: creates or updates a profile. */
 @Command(name = "set-profile", description = {"Create or update a profile. The first profile becomes the current one.",
         "A proxy password goes to the credentials file (mode 0600), never to config.json."},
-        footerHeading = "%nExamples:%n", footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
-        "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
-        "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both",
-        "",
-        "Exit codes: 0 saved, 2 usage (a bad URL, proxy URL or name), 3 the CA file or",
-        "the config folder cannot be read or written."})
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl config set-profile prod --timeout 2m",
+                "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
+                "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:saved", "2:not a valid profile name, URL, proxy URL or duration",
+                "3:the CA file or the config files cannot be read or written"})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class,
+            description = "Profile name: a new one, or one to update.")
     String name;
 
     @Option(names = "--url", paramLabel = "URL", description = "SCIM base URL (the API endpoint URL from the NinjaOne console).")

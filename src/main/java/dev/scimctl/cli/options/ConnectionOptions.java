@@ -1,5 +1,6 @@
 package dev.scimctl.cli.options;
 
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.Durations;
 import dev.scimctl.config.SettingsResolver;
 import picocli.CommandLine.ITypeConverter;
@@ -17,7 +18,7 @@ public class ConnectionOptions {
             description = "Read the bearer token from FILE, or from stdin with '-'. Default: $SCIMCTL_TOKEN, then the profile.")
     String tokenFile;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "NAME",
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME", completionCandidates = ProfileCandidates.class,
             description = "Use the saved profile NAME. Default: $SCIMCTL_PROFILE, then the current profile.")
     String profile;
 
