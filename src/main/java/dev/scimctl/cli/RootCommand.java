@@ -37,6 +37,7 @@ public final class RootCommand implements Runnable {
         m.put("help", HelpCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
+        m.put("validate", ValidateCommand.class);
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
         return m;
