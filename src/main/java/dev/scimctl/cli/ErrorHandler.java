@@ -20,8 +20,8 @@ import java.util.concurrent.CancellationException;
  * The one place where failures become a message and an exit code. Each message is one line that says what went
  * wrong, with what, and what to do; a stack trace only with --debug. The token is scrubbed from everything printed.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
-        CommandLine.IExitCodeExceptionMapper {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler,
+        CommandLine.IParameterExceptionHandler, CommandLine.IExitCodeExceptionMapper {
     private final CommandContext context;
 
     ErrorHandler(CommandContext context) {
@@ -79,8 +79,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return ExitCode.PROBLEMS;
     }
 
-    /** The message for a failure, with the advice a person needs for the common ones. */
-    static String message(Throwable ex) {
+    /** The message for a failure, with the advice a person needs for the common ones (the editor shows it too). */
+    public static String message(Throwable ex) {
         if (ex instanceof ScimErrorException e) {
             if (e.status() == 401) {
                 return e.getMessage() + ". The token was refused. NinjaOne tokens expire six months after they are "
