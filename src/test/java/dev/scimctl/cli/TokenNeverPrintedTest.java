@@ -59,7 +59,7 @@ class TokenNeverPrintedTest {
         Map<String, List<String[]>> m = new LinkedHashMap<>();
         String url = server.baseUrl();
         String tf = tokenFile.toString();
-        m.put("scimctl help", List.of(new String[]{"help", "environment"}));
+        m.put("scimctl help", List.<String[]>of(new String[]{"help", "environment"}));
         m.put("scimctl config set-profile", List.<String[]>of(new String[]{"config", "set-profile", "other", "--url", url}));
         m.put("scimctl config set-token", List.<String[]>of(new String[]{"config", "set-token", "prod", "--token-file", tf}));
         m.put("scimctl config use", List.<String[]>of(new String[]{"config", "use", "prod"}));
