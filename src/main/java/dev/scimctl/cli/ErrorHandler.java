@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
+import dev.scimctl.NotFoundException;
 import dev.scimctl.UsageException;
 import dev.scimctl.scim.ScimConnectionException;
 import dev.scimctl.scim.ScimErrorException;
@@ -62,6 +63,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (ex instanceof InputException || ex instanceof UncheckedIOException) {
             return ExitCode.INPUT;
         }
+        if (ex instanceof NotFoundException) {
+            return ExitCode.PROBLEMS;
+        }
         if (ex instanceof ScimErrorException e) {
             if (e.isAuthFailure()) {
                 return ExitCode.AUTH;
@@ -102,7 +106,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {
             return u.getCause().getMessage();
         }
-        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException) {
+        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException
+                || ex instanceof NotFoundException) {
             return ex.getMessage();
         }
         // A bug of ours: say so plainly, and point at --debug for the trace.

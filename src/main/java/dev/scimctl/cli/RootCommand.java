@@ -2,6 +2,8 @@ package dev.scimctl.cli;
 
 import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
+import dev.scimctl.cli.groups.GroupsCommand;
+import dev.scimctl.cli.users.UsersCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +37,8 @@ public final class RootCommand implements Runnable {
         m.put("help", HelpCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
+        m.put("users", UsersCommand.class);
+        m.put("groups", GroupsCommand.class);
         return m;
     }
 
