@@ -107,7 +107,7 @@ final class UserChanges {
                 failure("could not " + change.verb() + " " + UserLookup.describe(u) + ": " + e.getMessage());
             }
         }
-        err.println(capitalised(change.done()) + " " + changed + " of " + users
+        err.println(capitalised(change.done()) + " " + (changed == 1 ? "1 user" : changed + " users")
                 + (failures > 0 ? "; " + failures + " failed (see above)" : "") + ".");
         return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
     }

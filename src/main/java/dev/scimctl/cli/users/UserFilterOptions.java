@@ -37,8 +37,8 @@ public class UserFilterOptions {
     UserType userType;
 
     @Option(names = "--organization", paramLabel = "ID",
-            description = "End users of this NinjaOne organization id; 'All' for global end users (organizationId "
-                    + "All or missing).")
+            description = "Users of this NinjaOne organization id; 'All' for global end users (organizationId "
+                    + "All or missing, technicians left out).")
     String organization;
 
     /** The filter these options make, or null when they choose every user. */
@@ -67,7 +67,9 @@ public class UserFilterOptions {
 
     private static Filter organizationFilter(String id) {
         if (id.equalsIgnoreCase("all")) {
-            return Filter.eq(ORGANIZATION_ID, "All").or(Filter.not(Filter.present(ORGANIZATION_ID)));
+            // Global end users: organizationId All or missing. Technicians have none either, but are not end users.
+            return Filter.eq(ORGANIZATION_ID, "All").or(Filter.not(Filter.present(ORGANIZATION_ID)))
+                    .and(Filter.not(Filter.eq(USER_TYPE, "technician")));
         }
         if (!ORGANIZATION.matcher(id).matches()) {
             throw new UsageException("--organization '" + id + "' is not a NinjaOne organization id: give a positive "
