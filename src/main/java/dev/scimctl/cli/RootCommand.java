@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code scimctl}: the root of the command tree, holding the options every command shares. */
 @Command(name = "scimctl",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Check, load and inspect a SCIM 2.0 service provider: Duo Security to NinjaOne, and beyond."},
         footerHeading = "%nSee 'scimctl help exit-codes' and 'scimctl help environment'.%n",
@@ -39,6 +40,7 @@ public final class RootCommand implements Runnable {
         m.put("test-connection", TestConnectionCommand.class);
         m.put("users", UsersCommand.class);
         m.put("groups", GroupsCommand.class);
+        m.put("sandbox", SandboxCommand.class);
         return m;
     }
 

@@ -54,8 +54,11 @@ final class GroupHandler extends ResourceHandler<Group> {
     public PartialListResponse<Group> listResources(long startIndex, int count, FilterNode filter,
             SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
             List<SchemaAttribute> excludedAttributes, Context context) {
-        List<Group> groups = store.groups().stream().map(group -> toGroup(group, context)).toList();
-        return PartialListResponse.<Group>builder().resources(groups).totalResults(groups.size()).build();
+        if (filter == null && sortBy == null) {
+            return Listing.page(store.groupsPage(startIndex, count), group -> toGroup(group, context));
+        }
+        return Listing.filtered(getServiceProvider(), store.groups(), group -> toGroup(group, context), filter, sortBy,
+                sortOrder, startIndex, count);
     }
 
     @Override

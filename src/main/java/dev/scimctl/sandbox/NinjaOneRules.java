@@ -65,7 +65,8 @@ final class NinjaOneRules {
             return Optional.empty();
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToInt() && node.intValue() > 0 ? Optional.empty() : Optional.of(badOrganizationId(node.asText()));
+            boolean positiveInt32 = node.canConvertToInt() && node.intValue() > 0;
+            return positiveInt32 ? Optional.empty() : Optional.of(badOrganizationId(node.asText()));
         }
         if (!node.isTextual()) {
             return Optional.of(badOrganizationId(node.toString()));

@@ -207,10 +207,10 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private ResourceTypeFeatures features() {
-        // Filtering, sorting and paging run in the SDK over the full list the handlers return.
+        // The handlers filter, sort and page themselves (see Listing), so that a page costs its size, not the store's.
         return ResourceTypeFeatures.builder()
-                .autoFiltering(true)
-                .autoSorting(true)
+                .autoFiltering(false)
+                .autoSorting(false)
                 // The service provider's ETag switch alone is not enough: the SDK also asks each resource type.
                 .eTagFeature(ETagFeature.builder().enabled(options.etag).build())
                 .build();

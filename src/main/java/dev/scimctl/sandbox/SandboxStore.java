@@ -43,6 +43,10 @@ public final class SandboxStore {
     private static final String FILE_FORMAT = "scimctl-sandbox/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One page of resources in store order, and how many there are in all. */
+    public record Page(List<ObjectNode> resources, int totalResults) {
+    }
+
     /** A stored resource: its JSON, the revision its ETag is made from, and its place in list order. */
     private record Entry(ObjectNode resource, long revision, long sequence) {
     }
@@ -162,6 +166,11 @@ public final class SandboxStore {
         return inOrder(users);
     }
 
+    /** The users from {@code startIndex} (1-based), at most {@code count}, oldest first; copies only those. */
+    public Page usersPage(long startIndex, int count) {
+        return page(users, startIndex, count);
+    }
+
     public int userCount() {
         return users.size();
     }
@@ -225,6 +234,10 @@ public final class SandboxStore {
 
     public List<ObjectNode> groups() {
         return inOrder(groups);
+    }
+
+    public Page groupsPage(long startIndex, int count) {
+        return page(groups, startIndex, count);
     }
 
     public int groupCount() {
@@ -446,6 +459,16 @@ public final class SandboxStore {
                 group.setValue(new Entry(stored, old.revision() + 1, old.sequence()));
             }
         }
+    }
+
+    private static Page page(Map<String, Entry> entries, long startIndex, int count) {
+        List<Entry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparingLong(Entry::sequence));
+        int from = (int) Math.min(Math.max(startIndex, 1) - 1, sorted.size());
+        int to = (int) Math.min((long) from + Math.max(count, 0), sorted.size());
+        List<ObjectNode> page = new ArrayList<>(to - from);
+        sorted.subList(from, to).forEach(entry -> page.add(finish(entry)));
+        return new Page(page, sorted.size());
     }
 
     private static List<ObjectNode> inOrder(Map<String, Entry> entries) {

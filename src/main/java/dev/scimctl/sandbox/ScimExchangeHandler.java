@@ -60,60 +60,84 @@ final class ScimExchangeHandler implements HttpHandler {
         this.requestListener = requestListener;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        long started = System.nanoTime();
-        int status = 500;
-        try {
-            status = respond(exchange);
-        } catch (IOException | RuntimeException e) {
-            status = 500;
-            trySend(exchange, 500, ScimJson.errorBody(500, null, "the sandbox failed: " + e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = 503;
-            trySend(exchange, 503, ScimJson.errorBody(503, null, "the sandbox is shutting down"));
-        } finally {
-            exchange.close();
-            if (requestListener != null) {
-                requestListener.accept(new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        status, Duration.ofNanos(System.nanoTime() - started)));
-            }
+    /** One exchange being answered, reported to the listener once. (HttpExchange attributes are not per request.) */
+    private static final class Call {
+        final HttpExchange exchange;
+        final long started = System.nanoTime();
+        boolean reported;
+
+        Call(HttpExchange exchange) {
+            this.exchange = exchange;
         }
     }
 
-    private int respond(HttpExchange exchange) throws IOException, InterruptedException {
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Call call = new Call(exchange);
+        try {
+            respond(call);
+        } catch (IOException | RuntimeException e) {
+            trySend(call, 500, ScimJson.errorBody(500, null, "the sandbox failed: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            trySend(call, 503, ScimJson.errorBody(503, null, "the sandbox is shutting down"));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /**
+     * Tells the listener about a request just before its response goes out, so that a log line never trails the
+     * response (a client that has its answer finds the line already written).
+     */
+    private void report(Call call, int status) {
+        if (requestListener == null || call.reported) {
+            return;
+        }
+        call.reported = true;
+        HttpExchange exchange = call.exchange;
+        requestListener.accept(new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                status, Duration.ofNanos(System.nanoTime() - call.started)));
+    }
+
+    private void respond(Call call) throws IOException, InterruptedException {
+        HttpExchange exchange = call.exchange;
         if (!latency.isZero()) {
             Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
         }
         byte[] body = readBody(exchange);
         if (body == null) {
-            return send(exchange, 413, ScimJson.errorBody(413, "tooLarge", "the request body exceeds "
+            send(call, 413, ScimJson.errorBody(413, "tooLarge", "the request body exceeds "
                     + MAX_BODY_BYTES + " bytes"));
+            return;
         }
         if (failRate > 0 && ThreadLocalRandom.current().nextDouble() < failRate) {
             boolean tooMany = ThreadLocalRandom.current().nextBoolean();
             int status = tooMany ? 429 : 503;
             exchange.getResponseHeaders().set("Retry-After", "1");
-            return send(exchange, status, ScimJson.errorBody(status, null, tooMany
+            send(call, status, ScimJson.errorBody(status, null, tooMany
                     ? "too many requests (a fault injected by the sandbox's fail rate)"
                     : "service unavailable (a fault injected by the sandbox's fail rate)"));
+            return;
         }
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scimctl-sandbox\"");
-            return send(exchange, 401, ScimJson.errorBody(401, null,
+            send(call, 401, ScimJson.errorBody(401, null,
                     "a valid 'Authorization: Bearer <token>' header is required"));
+            return;
         }
         String rawPath = exchange.getRequestURI().getRawPath();
         String endpointName = endpointName(rawPath);
         if (endpointName == null || UNSUPPORTED_ENDPOINTS.contains(endpointName)) {
-            return notFoundOrUnsupported(exchange, rawPath, endpointName);
+            notFoundOrUnsupported(call, rawPath, endpointName);
+            return;
         }
         HttpMethod method = httpMethod(exchange.getRequestMethod());
         if (method == null) {
             exchange.getResponseHeaders().set("Allow", "GET, POST, PUT, PATCH, DELETE");
-            return send(exchange, 405, ScimJson.errorBody(405, null, exchange.getRequestMethod()
+            send(call, 405, ScimJson.errorBody(405, null, exchange.getRequestMethod()
                     + " is not a SCIM method"));
+            return;
         }
         String requestBody = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
         if (requestBody != null && endpointName.equals("Users")) {
@@ -131,7 +155,7 @@ final class ScimExchangeHandler implements HttpHandler {
                 writeLock.unlock();
             }
         }
-        return send(exchange, response);
+        send(call, response);
     }
 
     /** The first path segment after the base path ("Users" for /scim/v2/Users/42), or null if outside it. */
@@ -145,13 +169,14 @@ final class ScimExchangeHandler implements HttpHandler {
         return RESOURCE_ENDPOINTS.contains(name) || UNSUPPORTED_ENDPOINTS.contains(name) ? name : null;
     }
 
-    private int notFoundOrUnsupported(HttpExchange exchange, String rawPath, String endpointName) throws IOException {
+    private void notFoundOrUnsupported(Call call, String rawPath, String endpointName) throws IOException {
         if (endpointName != null) {
             // RFC 7644 section 3.12: 501 for an operation the service provider does not support.
-            return send(exchange, 501, ScimJson.errorBody(501, null, "/" + endpointName
+            send(call, 501, ScimJson.errorBody(501, null, "/" + endpointName
                     + " is not supported by this service provider"));
+            return;
         }
-        return send(exchange, 404, ScimJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
+        send(call, 404, ScimJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
                 + "; the base URL is " + basePath));
     }
 
@@ -222,8 +247,8 @@ final class ScimExchangeHandler implements HttpHandler {
         }
     }
 
-    private static int send(HttpExchange exchange, ScimResponse response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
+    private void send(Call call, ScimResponse response) throws IOException {
+        Headers headers = call.exchange.getResponseHeaders();
         response.getHttpHeaders().forEach(headers::set);
         int status = response.getHttpStatus();
         String body = response.isEmpty() ? "" : response.toString();
@@ -232,27 +257,28 @@ final class ScimExchangeHandler implements HttpHandler {
         if (version.isTextual() && status < 300) {
             headers.set("ETag", version.textValue());
         }
-        return send(exchange, status, body);
+        send(call, status, body);
     }
 
-    private static int send(HttpExchange exchange, int status, String body) throws IOException {
+    private void send(Call call, int status, String body) throws IOException {
+        HttpExchange exchange = call.exchange;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         boolean noBody = status == 204 || status == 304 || bytes.length == 0;
         if (!noBody) {
             exchange.getResponseHeaders().set("Content-Type", SCIM_JSON);
         }
+        report(call, status);
         exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
         }
-        return status;
     }
 
-    private static void trySend(HttpExchange exchange, int status, String body) {
+    private void trySend(Call call, int status, String body) {
         try {
-            send(exchange, status, body);
+            send(call, status, body);
         } catch (IOException | RuntimeException alreadyAnswered) {
             // Headers were sent before the failure, or the client is gone: nothing more to tell it.
         }

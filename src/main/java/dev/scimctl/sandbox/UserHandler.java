@@ -2,11 +2,13 @@ package dev.scimctl.sandbox;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.captaingoldfish.scim.sdk.common.constants.ScimType;
+import de.captaingoldfish.scim.sdk.common.constants.enums.Comparator;
 import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.exceptions.BadRequestException;
 import de.captaingoldfish.scim.sdk.common.exceptions.ConflictException;
@@ -15,14 +17,17 @@ import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
+import de.captaingoldfish.scim.sdk.server.filter.AttributeExpressionLeaf;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 
 /**
  * /Users on top of the {@link SandboxStore}: the NinjaOne rules, uniqueness as SCIM errors, soft delete.
- * Filtering, sorting and paging are left to the SDK (auto-filtering), which is why every user is listed.
+ * Listing pages, filters and sorts here (see {@link Listing}), with a fast path for {@code userName eq}.
  */
 final class UserHandler extends ResourceHandler<User> {
+
+    private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
     private final SandboxStore store;
     private final boolean hardDelete;
@@ -56,8 +61,28 @@ final class UserHandler extends ResourceHandler<User> {
     public PartialListResponse<User> listResources(long startIndex, int count, FilterNode filter,
             SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
             List<SchemaAttribute> excludedAttributes, Context context) {
-        List<User> users = store.users().stream().map(user -> toUser(user, context)).toList();
-        return PartialListResponse.<User>builder().resources(users).totalResults(users.size()).build();
+        if (filter == null && sortBy == null) {
+            return Listing.page(store.usersPage(startIndex, count), user -> toUser(user, context));
+        }
+        Optional<String> userName = userNameEquals(filter);
+        if (userName.isPresent()) {
+            // The look-up a provisioning client makes for every user: answer it from the index.
+            List<User> found = store.userByUserName(userName.get()).map(user -> toUser(user, context)).stream().toList();
+            return Listing.slice(found, startIndex, count);
+        }
+        return Listing.filtered(getServiceProvider(), store.users(), user -> toUser(user, context), filter, sortBy,
+                sortOrder, startIndex, count);
+    }
+
+    /** The value of a filter {@code userName eq "…"} (userName is case-insensitive, as the index is). */
+    private static Optional<String> userNameEquals(FilterNode filter) {
+        if (filter instanceof AttributeExpressionLeaf leaf && leaf.getComparator() == Comparator.EQ) {
+            SchemaAttribute attribute = leaf.getSchemaAttribute();
+            boolean coreUserName = CORE_USER.equals(attribute.getResourceUri()) && attribute.getParent() == null
+                    && "userName".equals(attribute.getName());
+            return coreUserName ? leaf.getStringValue() : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -94,7 +119,7 @@ final class UserHandler extends ResourceHandler<User> {
         if (extension == null || !extension.isObject()) {
             stored.putObject(NinjaOneRules.EXTENSION_URN);
         }
-        ScimJson.withSchemas(stored, "urn:ietf:params:scim:schemas:core:2.0:User", NinjaOneRules.EXTENSION_URN);
+        ScimJson.withSchemas(stored, CORE_USER, NinjaOneRules.EXTENSION_URN);
         ScimJson.finishMeta(stored, context, "/Users/", etag);
         return ScimJson.toResource(stored, User.class);
     }

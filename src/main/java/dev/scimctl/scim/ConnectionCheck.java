@@ -77,10 +77,10 @@ public final class ConnectionCheck {
             out[0] = all[0];
             String list = Arrays.stream(all).map(InetAddress::getHostAddress).distinct().collect(Collectors.joining(", "));
             return new CheckStep("dns", CheckStep.Status.OK, ms(t0), origin.host() + " → " + list,
-                    Map.of("host", origin.host(), "addresses", list), null, null);
+                    facts("host", origin.host(), "addresses", list), null, null);
         } catch (UnknownHostException e) {
             return new CheckStep("dns", CheckStep.Status.FAIL, ms(t0), "cannot resolve " + origin.host(),
-                    Map.of("host", origin.host()), "check the base URL for typos; copy it again from the NinjaOne console",
+                    facts("host", origin.host()), "check the base URL for typos; copy it again from the NinjaOne console",
                     new ScimConnectionException(ScimConnectionException.Kind.DNS, url,
                             "cannot resolve the host name " + origin.host() + ": check the base URL for typos", e));
         }
@@ -92,12 +92,12 @@ public final class ConnectionCheck {
             socket.connect(new InetSocketAddress(address, origin.port()), (int) connectTimeout.toMillis());
             return new CheckStep("connect", CheckStep.Status.OK, ms(t0),
                     "TCP connection to " + address.getHostAddress() + ":" + origin.port(),
-                    Map.of("address", address.getHostAddress(), "port", origin.port()), null, null);
+                    facts("address", address.getHostAddress(), "port", origin.port()), null, null);
         } catch (IOException e) {
             String what = e instanceof java.net.SocketTimeoutException ? "timed out" : "refused";
             return new CheckStep("connect", CheckStep.Status.FAIL, ms(t0),
                     "cannot connect to " + address.getHostAddress() + ":" + origin.port() + " (" + what + ")",
-                    Map.of("address", address.getHostAddress(), "port", origin.port()),
+                    facts("address", address.getHostAddress(), "port", origin.port()),
                     "is the server running, and the port in the base URL right? Is a firewall or proxy in the way?",
                     new ScimConnectionException(ScimConnectionException.Kind.CONNECT, url, "cannot connect to "
                             + origin.host() + ":" + origin.port() + " (" + what + ")", e));
@@ -133,7 +133,7 @@ public final class ConnectionCheck {
                     status == CheckStep.Status.WARN ? "the server's certificate expires soon: tell its operator" : null, null);
         } catch (IOException e) {
             return new CheckStep("tls", CheckStep.Status.FAIL, ms(t0), "TLS handshake failed: " + e.getMessage(),
-                    Map.of(), "is there TLS inspection on this network? Its CA must be trusted by this Java runtime",
+                    facts(), "is there TLS inspection on this network? Its CA must be trusted by this Java runtime",
                     new ScimConnectionException(ScimConnectionException.Kind.TLS, url, "TLS with " + origin.host()
                             + " failed: " + e.getMessage(), e));
         }
@@ -146,7 +146,7 @@ public final class ConnectionCheck {
             if (spc.isEmpty()) {
                 return new CheckStep("service-provider-config", CheckStep.Status.WARN, ms(t0),
                         "authenticated, but /ServiceProviderConfig is not served; scimctl will find out by trying",
-                        Map.of("served", false), null, null);
+                        facts("served", false), null, null);
             }
             ServiceProviderConfig c = spc.get();
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -199,18 +199,18 @@ public final class ConnectionCheck {
     private CheckStep users() {
         long t0 = System.nanoTime();
         try {
-            ScimResponse r = client.send(ScimRequest.get("Users", Map.of("startIndex", "1", "count", "1")));
+            ScimResponse r = client.send(ScimRequest.get("Users", ScimClient.pageQuery(ListQuery.all(), 1, 1)));
             JsonNode total = r.body() == null ? null : r.body().get("totalResults");
             if (total == null || !total.canConvertToLong()) {
                 return new CheckStep("users", CheckStep.Status.WARN, ms(t0),
-                        "listing answered, but without totalResults", Map.of(), null, null);
+                        "listing answered, but without totalResults", facts(), null, null);
             }
             return new CheckStep("users", CheckStep.Status.OK, ms(t0), "listing works: " + total.asLong() + " users",
-                    Map.of("totalResults", total.asLong()), null, null);
+                    facts("totalResults", total.asLong()), null, null);
         } catch (ScimErrorException e) {
             if (e.status() == 403 || e.status() == 501 || e.status() == 405) {
                 return new CheckStep("users", CheckStep.Status.WARN, ms(t0),
-                        "the server does not allow listing users (" + e.status() + ")", Map.of("status", e.status()),
+                        "the server does not allow listing users (" + e.status() + ")", facts("status", e.status()),
                         "scimctl falls back to per-user look-ups where it can", null);
             }
             return failed("users", t0, e);
@@ -235,7 +235,16 @@ public final class ConnectionCheck {
         } else {
             fix = "the server failed; try again later";
         }
-        return new CheckStep(name, CheckStep.Status.FAIL, ms(t0), e.getMessage(), Map.of(), fix, e);
+        return new CheckStep(name, CheckStep.Status.FAIL, ms(t0), e.getMessage(), facts(), fix, e);
+    }
+
+    /** Facts in the order given: machine-readable output keeps a stable key order (Map.of has none). */
+    private static Map<String, Object> facts(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static boolean mentions(JsonNode listOrArray, String field, String urn) {

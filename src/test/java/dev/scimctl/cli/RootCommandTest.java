@@ -53,6 +53,30 @@ class RootCommandTest {
     }
 
     @Test
+    void every_command_answers_help() {
+        java.util.List<String[]> paths = new java.util.ArrayList<>();
+        collect(RootCommand.commandLine(new dev.scimctl.cli.CommandContext(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), java.io.InputStream.nullInputStream(), Map.of(),
+                dev.scimctl.output.Terminals.NONE, java.time.Clock.systemUTC())), new java.util.ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(5);
+        for (String[] path : paths) {
+            String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+            args[path.length] = "--help";
+            CliResult r = new CliRunner(dir).run(args).assertExit(0);
+            assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: scimctl");
+        }
+    }
+
+    private static void collect(CommandLine cl, java.util.List<String> prefix, java.util.List<String[]> out) {
+        for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
+            java.util.List<String> path = new java.util.ArrayList<>(prefix);
+            path.add(sub.getKey());
+            out.add(path.toArray(String[]::new));
+            collect(sub.getValue(), path, out);
+        }
+    }
+
+    @Test
     void the_registry_names_match_the_command_annotations() {
         for (Map.Entry<String, Class<?>> e : RootCommand.COMMANDS.entrySet()) {
             assertThat(e.getValue().getAnnotation(CommandLine.Command.class).name()).isEqualTo(e.getKey());

@@ -104,6 +104,44 @@ class TestConnectionCommandTest {
     }
 
     @Test
+    void a_url_that_is_not_a_scim_endpoint_exits_1_with_the_fix() {
+        CliResult r = cli(server.token()).run("test-connection", "--url", server.baseUrl() + "/nope")
+                .assertExit(ExitCode.PROBLEMS);
+        assertThat(r.out()).contains("404").contains("copy the API endpoint URL");
+    }
+
+    @Test
+    void an_unreadable_token_file_exits_3() {
+        CliResult r = new CliRunner(config).run("test-connection", "--url", server.baseUrl(), "--token-file",
+                config.resolve("missing.txt").toString()).assertExit(ExitCode.INPUT);
+        assertThat(r.err()).contains("missing.txt").contains("does not exist");
+    }
+
+    @Test
+    void ctrl_c_exits_130_without_a_stack_trace() throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            proxy.rule(req -> Fault.delay(Duration.ofSeconds(30)));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.scimctl.ScimCtl",
+                    "test-connection", "--url", proxy.baseUrl());
+            pb.environment().put("SCIMCTL_TOKEN", server.token());
+            pb.environment().put("SCIMCTL_CONFIG_DIR", config.toString());
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (proxy.totalCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(proxy.totalCount()).as("the request reached the server").isPositive();
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.exitValue()).as(output).isEqualTo(ExitCode.INTERRUPTED);
+            assertThat(output).doesNotContain("Exception").doesNotContain(server.token());
+        }
+    }
+
+    @Test
     void a_missing_url_is_a_usage_error_that_says_how_to_give_one() {
         CliResult r = cli(server.token()).run("test-connection").assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("--url").contains("SCIMCTL_URL").doesNotContain("Exception");

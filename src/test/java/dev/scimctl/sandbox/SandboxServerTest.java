@@ -242,6 +242,17 @@ class SandboxServerTest {
     }
 
     @Test
+    void refuses_a_patch_that_takes_another_users_userName() {
+        create(user("ada@example.com"));
+        String grace = create(user("grace@example.com"));
+
+        Response response = client.patch("/Users/" + grace,
+                patch("{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"ADA@example.com\"}"));
+
+        assertScimError(response, 409, "uniqueness");
+    }
+
+    @Test
     void lets_a_user_change_the_case_of_its_own_userName() {
         String id = create(user("ada@example.com"));
 
@@ -380,6 +391,19 @@ class SandboxServerTest {
     }
 
     @Test
+    void removes_a_member_with_the_path_less_form_entra_sends() {
+        String ada = scim.seedUser("ada@example.com");
+        String grace = scim.seedUser("grace@example.com");
+        String group = scim.seedGroup("Technicians", ada, grace);
+
+        Response removed = client.patch("/Groups/" + group,
+                patch("{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"%s\"}]}".formatted(ada)));
+
+        assertThat(removed.status()).as("%s", removed).isIn(200, 204);
+        assertThat(memberIds(group)).containsExactly(grace);
+    }
+
+    @Test
     void refuses_a_group_member_that_does_not_exist() {
         Response response = client.post("/Groups", """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Ghosts",
@@ -427,7 +451,42 @@ class SandboxServerTest {
         assertThat(scim.store().user(id).orElseThrow().get("userName").asText()).isEqualTo("etag2@example.com");
     }
 
+    @Test
+    void refuses_a_delete_with_a_stale_etag_with_412() {
+        String id = create(user("etag@example.com"));
+        String etag = client.get("/Users/" + id).header("ETag");
+        client.patch("/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ada\"}"));
+
+        assertScimError(client.send("DELETE", "/Users/" + id, null, Map.of("If-Match", etag)), 412, null);
+        assertThat(scim.store().user(id).orElseThrow().get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void answers_304_to_a_get_whose_if_none_match_is_current() {
+        String id = create(user("etag@example.com"));
+        String etag = client.get("/Users/" + id).header("ETag");
+
+        Response response = client.get("/Users/" + id, Map.of("If-None-Match", etag));
+
+        assertThat(response.status()).isEqualTo(304);
+        assertThat(response.text()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ paging and sorting
+
+    @Test
+    void searches_with_post_dot_search() {
+        create(user("ada@example.com"));
+        create(user("grace@example.com"));
+
+        Response found = client.post("/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                 "filter":"userName eq \\"GRACE@example.com\\"","startIndex":1,"count":10}""");
+
+        assertThat(found.status()).as("%s", found).isEqualTo(200);
+        assertThat(found.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.json().at("/Resources/0/userName").asText()).isEqualTo("grace@example.com");
+    }
 
     @Test
     void pages_through_250_users_with_a_max_page_size_of_100() {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups get GROUP}: one group and its members, with their userNames. */
-@Command(name = "get", mixinStandardHelpOptions = true,
+@Command(name = "get",
         description = {"Show one group, by id or display name, and its members with their userNames (the display "
                 + "the server sends, else looked up)."},
         footerHeading = "%nExamples:%n",

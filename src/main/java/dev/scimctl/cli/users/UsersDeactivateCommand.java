@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users deactivate USER…}: sets active=false, after showing who and asking. */
-@Command(name = "deactivate", mixinStandardHelpOptions = true,
+@Command(name = "deactivate",
         description = {"Deactivate users (active: false), as NinjaOne does with users removed at the IdP.",
                 "Finds every USER first, lists them, and asks on a terminal; without a terminal, only --yes goes "
                         + "ahead. Uses PATCH where the server supports it, else GET and PUT (with If-Match where it "

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users delete USER…}: DELETE, after showing who and asking. */
-@Command(name = "delete", mixinStandardHelpOptions = true,
+@Command(name = "delete",
         description = {"Delete users (DELETE /Users/{id}). NinjaOne keeps a deleted SCIM user as inactive; other "
                 + "servers remove it for good.",
                 "Finds every USER first, lists them, and asks on a terminal; without a terminal, only --yes goes "

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users get USER}: one user, every attribute, the NinjaOne extension included. */
-@Command(name = "get", mixinStandardHelpOptions = true,
+@Command(name = "get",
         description = {"Show one user, by id or userName, with every attribute the server holds, NinjaOne's "
                 + "extension included.",
                 "An id is tried first only when USER looks like one (a UUID, or no '@'); else USER is a userName."},
