@@ -177,10 +177,14 @@ public final class RecordWriters {
         }
     }
 
-    /** One JSON array, written element by element; an empty result is {@code []}. */
+    /**
+     * One JSON array, written element by element; an empty result is {@code []}. The opening bracket waits for the
+     * first element (or the end), so that a command that fails before any data leaves stdout empty.
+     */
     private static final class JsonArray<T> extends Streaming<T> {
         private final Function<T, JsonNode> document;
         private final JsonGenerator gen;
+        private boolean started;
 
         JsonArray(PrintWriter out, Function<T, JsonNode> document) {
             super(out);
@@ -188,15 +192,22 @@ public final class RecordWriters {
             try {
                 gen = JSON.createGenerator(out);
                 gen.setPrettyPrinter(JsonOutput.prettyPrinter());
-                gen.writeStartArray();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private void start() throws IOException {
+            if (!started) {
+                gen.writeStartArray();
+                started = true;
             }
         }
 
         @Override
         public void write(T record) {
             try {
+                start();
                 gen.writeTree(document.apply(record));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -216,6 +227,7 @@ public final class RecordWriters {
         @Override
         public void close() {
             try {
+                start();
                 gen.writeEndArray();
                 gen.flush();
             } catch (IOException e) {

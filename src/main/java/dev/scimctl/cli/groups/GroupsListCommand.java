@@ -76,8 +76,8 @@ public final class GroupsListCommand implements Callable<Integer> {
         boolean wholeDocuments = !output.fieldsChosen() && (format == OutputFormat.json || format == OutputFormat.ndjson);
         ListQuery query = ListQuery.all().withFilter(f).withPageSize(pageSize).withLimit(limit)
                 .withAttributes(wholeDocuments ? List.of() : GroupFields.attributes(output.fields(GroupFields.FIELDS)));
-        RecordWriter<JsonNode> writer = output.open(context, GroupFields.FIELDS, Function.identity());
         ScimClient client = context.client(connection);
+        RecordWriter<JsonNode> writer = output.open(context, GroupFields.FIELDS, Function.identity());
         long count = 0;
         try {
             try (Stream<JsonNode> groups = client.listFiltered("Groups", query, writer::flush)) {

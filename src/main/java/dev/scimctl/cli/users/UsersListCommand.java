@@ -94,11 +94,12 @@ public final class UsersListCommand implements Callable<Integer> {
         ListQuery query = ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes)
                 .withPageSize(pageSize).withLimit(limit).withParallelism(concurrency);
         OutputFormat format = output.format(context);
-        RecordWriter<JsonNode> writer = output.open(context, UserFields.FIELDS, Function.identity());
+        output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
         ScimClient client = context.client(connection);
         if (sortBy != null) {
             query = withSortIfSupported(client, query);
         }
+        RecordWriter<JsonNode> writer = output.open(context, UserFields.FIELDS, Function.identity());
         long count = 0;
         try {
             try (Stream<JsonNode> users = client.listFiltered("Users", query, writer::flush)) {

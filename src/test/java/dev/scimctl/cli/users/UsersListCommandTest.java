@@ -271,10 +271,29 @@ class UsersListCommandTest {
     }
 
     @Test
-    void a_wrong_token_exits_4() {
+    void a_wrong_token_exits_4_with_nothing_on_stdout() {
         CliResult r = new CliRunner(config).env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", "wrong")
-                .run("users", "list").assertExit(ExitCode.AUTH);
+                .run("users", "list", "-o", "json").assertExit(ExitCode.AUTH);
         assertThat(r.err()).contains("401").contains("six months");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void a_listing_that_fails_half_way_keeps_what_it_wrote_and_leaves_json_unclosed() {
+        server.seedUsers(30);
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            proxy.rule(r -> r.target().contains("startIndex=21&") ? Fault.statusWithScimError(500, "disk on fire")
+                    : Fault.forward());
+            CliRunner viaProxy = new CliRunner(config).env("SCIMCTL_URL", proxy.baseUrl())
+                    .env("SCIMCTL_TOKEN", server.token());
+            CliResult nd = viaProxy.run("users", "list", "-o", "ndjson", "--page-size", "10").assertExit(ExitCode.SERVER);
+            assertThat(nd.out().lines()).hasSize(20);
+            assertThat(nd.err()).contains("500").contains("disk on fire");
+            CliResult json = viaProxy.run("users", "list", "-o", "json", "--page-size", "10").assertExit(ExitCode.SERVER);
+            assertThat(json.out()).startsWith("[").contains("user0020@example.com");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JSON.readTree(json.out()))
+                    .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        }
     }
 
     @Test
