@@ -5,6 +5,7 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.output.ColorMode;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
@@ -35,6 +36,7 @@ public final class CommandContext implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Settings settings;
     private ScimClient client;
+    private TerminalOpener terminalOpener;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -90,6 +92,16 @@ public final class CommandContext implements AutoCloseable {
     /** Colour for stdout (data) or stderr (messages): --color, then NO_COLOR / CLICOLOR_FORCE, then "is it a terminal". */
     public Ansi ansi(boolean forStdout) {
         return colorMode.enabled(env, forStdout ? terminals.stdout() : terminals.stderr()) ? Ansi.ON : Ansi.OFF;
+    }
+
+    /** How interactive commands open their terminal: the process's own unless a test injected another. */
+    public TerminalOpener terminalOpener() {
+        return terminalOpener == null ? TerminalOpener.system() : terminalOpener;
+    }
+
+    /** Tests drive interactive commands through a terminal on piped streams. */
+    public void setTerminalOpener(TerminalOpener opener) {
+        this.terminalOpener = opener;
     }
 
     public ConfigStore configStore() {

@@ -4,6 +4,7 @@ import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
 import dev.scimctl.cli.groups.GroupsCommand;
 import dev.scimctl.cli.users.UsersCommand;
+import dev.scimctl.cli.mapgroups.MapGroupsCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,9 +39,11 @@ public final class RootCommand implements Runnable {
         m.put("help", HelpCommand.class);
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
+        m.put("validate", ValidateCommand.class);
         m.put("users", UsersCommand.class);
         m.put("groups", GroupsCommand.class);
         m.put("sandbox", SandboxCommand.class);
+        m.put("map-groups", MapGroupsCommand.class);
         return m;
     }
 

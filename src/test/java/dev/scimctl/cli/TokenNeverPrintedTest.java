@@ -81,6 +81,19 @@ class TokenNeverPrintedTest {
         m.put("scimctl groups list", List.<String[]>of(new String[]{"groups", "list", "-o", "ndjson"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone", "-o", "json"},
                 new String[]{"groups", "get", "nobody"}));
+        m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
+                new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
+                        "examples/users-with-mistakes.csv"}));
+        String mapping = config.resolve("group-roles.json").toString();
+        m.put("scimctl map-groups set", List.<String[]>of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
+                "--role", "Portal User", "--mapping", mapping}));
+        m.put("scimctl map-groups list", List.<String[]>of(new String[]{"map-groups", "list", "--mapping", mapping, "-o", "md"}));
+        m.put("scimctl map-groups check", List.of(new String[]{"map-groups", "check", "--mapping", mapping},
+                new String[]{"map-groups", "check", "--mapping", mapping, "--url", url, "--token-file", tf, "-o", "json"}));
+        m.put("scimctl map-groups explain", List.of(
+                new String[]{"map-groups", "explain", "user0001@example.com", "--mapping", mapping},
+                new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping, "--token-file", tf, "--url", url}));
+        m.put("scimctl map-groups unset", List.<String[]>of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping}));
         return m;
     }
 

@@ -17,4 +17,49 @@ public record CliResult(int exitCode, String out, String err) {
     public String all() {
         return out + "\n" + err;
     }
+
+    public CliResult assertOutContains(String... parts) {
+        for (String p : parts) {
+            if (!out.contains(p)) {
+                throw new AssertionError("stdout does not contain: " + p + "\n" + describe());
+            }
+        }
+        return this;
+    }
+
+    public CliResult assertErrContains(String... parts) {
+        for (String p : parts) {
+            if (!err.contains(p)) {
+                throw new AssertionError("stderr does not contain: " + p + "\n" + describe());
+            }
+        }
+        return this;
+    }
+
+    public CliResult assertOutEmpty() {
+        if (!out.isEmpty()) {
+            throw new AssertionError("stdout is not empty\n" + describe());
+        }
+        return this;
+    }
+
+    public CliResult assertErrEmpty() {
+        if (!err.isEmpty()) {
+            throw new AssertionError("stderr is not empty\n" + describe());
+        }
+        return this;
+    }
+
+    /** Fails if either stream holds a Java stack trace. */
+    public CliResult assertNoStackTrace() {
+        if (all().contains("\tat ") || err.contains("Exception in thread")) {
+            throw new AssertionError("a stack trace was printed\n" + describe());
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -253,6 +253,17 @@ class UsersListCommandTest {
     }
 
     @Test
+    void an_export_as_csv_is_a_file_validate_accepts() throws Exception {
+        seedKinds();
+        server.seedUser(user("comma@example.com").name("Jo, Jr.", "O'Neil \"JJ\"").type("endUser").organization("5")
+                .json());
+        Path export = config.resolve("current.csv");
+        java.nio.file.Files.writeString(export, list("-o", "csv").out());
+        CliResult r = cli(server).run("validate", export.toString()).assertExit(ExitCode.OK);
+        assertThat(r.out()).contains("7 rows").contains("No problems found");
+    }
+
+    @Test
     void csv_output_neutralises_formulas() throws Exception {
         server.seedUser(user("eve@example.com").name("=HYPERLINK(\"http://evil\")", "@SUM(1)").json());
         List<String[]> rows = new CSVReader(new StringReader(list("-o", "csv").out())).readAll();

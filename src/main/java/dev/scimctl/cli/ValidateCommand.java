@@ -1,0 +1,174 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.csv.CsvInputException;
+import dev.scimctl.csv.Delimiters;
+import dev.scimctl.csv.DuoCsvReader;
+import dev.scimctl.csv.Field;
+import dev.scimctl.csv.OrganizationIds;
+import dev.scimctl.csv.Summary;
+import dev.scimctl.csv.ValidationOptions;
+import dev.scimctl.csv.Validator;
+import dev.scimctl.output.CsvFindingWriter;
+import dev.scimctl.output.FindingWriter;
+import dev.scimctl.output.JsonFindingWriter;
+import dev.scimctl.output.SummaryText;
+import dev.scimctl.output.TextFindingWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
+@Command(name = "validate",
+        description = {"Check a Duo user CSV before it is imported: which users would be created wrong or not at all, "
+                + "row by row, and how to fix them. Needs no server.",
+                "Reads UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',', ';' or tab (detected). "
+                        + "Rule codes and fixes: docs/validate.md."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl validate users.csv",
+                "  scimctl validate --column userType=\"NinjaOne User Type\" --column organizationId=ninja_org users.csv",
+                "  scimctl validate --org-ids organizations.txt --strict users.csv",
+                "  duo-export | scimctl validate --output json - | jq '.findings[] | select(.severity==\"error\")'",
+                "",
+                "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage, 3 the file cannot be read."})
+public final class ValidateCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The user CSV, or '-' to read stdin.")
+    String file;
+
+    @Option(names = "--column", paramLabel = "FIELD=HEADER",
+            description = {"Read FIELD from the column named HEADER (repeatable). Fields: email, firstName, lastName, "
+                    + "userType, organizationId, group (repeat for several), realname. Without it, columns are found "
+                    + "by their usual names, ignoring case, spaces, '_', '-' and '.'."})
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "The separator: one character, or comma, semicolon, tab, pipe. Default: detected from the "
+                    + "header line (',', ';' or tab).")
+    String delimiter;
+
+    @Option(names = "--org-ids", paramLabel = "FILE",
+            description = "The tenant's organization ids: one per line, or a CSV with an id column (e.g. NinjaOne's "
+                    + "organizations export). An organizationId not in it is an error.")
+    String orgIds;
+
+    @Option(names = "--strict", description = "Count warnings as errors (exit 1 when there are any).")
+    boolean strict;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default: grouped by line, for people), json (one document with a summary), ndjson "
+                    + "(one finding per line) or csv (to open beside the input). Machine formats go to stdout and the "
+                    + "summary to stderr.")
+    Format output;
+
+    enum Format { text, json, ndjson, csv }
+
+    ValidateCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        DuoCsvReader.Options options = DuoCsvReader.Options.DEFAULTS
+                .withColumns(parseColumns(columns))
+                .withDelimiter(parseDelimiter(delimiter));
+        ValidationOptions validation = ValidationOptions.DEFAULTS;
+        if (orgIds != null) {
+            validation = new ValidationOptions(readOrganizationIds(), orgIds.equals("-") ? "stdin" : orgIds);
+        }
+        boolean stdin = file.equals("-");
+        FindingWriter writer = switch (output) {
+            case text -> new TextFindingWriter(context.out(), context.ansi(true));
+            case json -> new JsonFindingWriter(context.out(), false);
+            case ndjson -> new JsonFindingWriter(context.out(), true);
+            case csv -> new CsvFindingWriter(context.out());
+        };
+        Summary summary;
+        try (DuoCsvReader reader = stdin ? DuoCsvReader.open(context.in(), "stdin", options, false)
+                : DuoCsvReader.open(Path.of(file), options)) {
+            if (context.debug()) {
+                context.err().println("debug: " + reader.name() + ": " + reader.encodingDescription() + ", "
+                        + Delimiters.name(reader.delimiter()) + "-separated"
+                        + (reader.delimiterDetected() ? " (detected)" : "") + ", columns " + reader.columns().describe());
+            }
+            writer.begin(reader.name(), reader.encodingDescription(), reader.delimiter());
+            try {
+                summary = Validator.validate(reader, validation, writer::finding);
+            } catch (CsvInputException e) {
+                writer.abort(e.getMessage());
+                throw e;
+            } catch (OutOfMemoryError e) {
+                // Validation streams; only the duplicate table grows, and it stops growing rather than fail. This is
+                // the last guard, so that a person gets advice instead of a stack trace.
+                String message = reader.name() + ":" + reader.linesRead() + ": out of memory: give validate more "
+                        + "with SCIMCTL_OPTS=-Xmx512m";
+                writer.abort(message);
+                context.err().println(context.ansi(false).string("@|bold,red error:|@ ") + message);
+                return ExitCode.PROBLEMS;
+            }
+        }
+        writer.end(summary, strict);
+        context.out().flush();
+        if (output != Format.text) {
+            context.err().println(SummaryText.rows(summary));
+            context.err().println(SummaryText.verdict(summary, strict));
+        }
+        return summary.ok(strict) ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private Set<Integer> readOrganizationIds() {
+        if (orgIds.equals("-")) {
+            if (file.equals("-")) {
+                throw new UsageException("--org-ids - and FILE - cannot both read stdin: give one of them as a file");
+            }
+            return OrganizationIds.read(context.in(), "stdin");
+        }
+        return OrganizationIds.read(Path.of(orgIds));
+    }
+
+    static Map<Field, List<String>> parseColumns(List<String> specs) {
+        Map<Field, List<String>> map = new EnumMap<>(Field.class);
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new UsageException("--column " + spec + ": expected FIELD=HEADER, e.g. --column "
+                        + "userType=\"NinjaOne User Type\"");
+            }
+            String key = spec.substring(0, eq).trim();
+            String header = spec.substring(eq + 1);
+            if (header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")) {
+                header = header.substring(1, header.length() - 1);
+            }
+            Field field = Field.ofKey(key).orElseThrow(() -> new UsageException("--column " + spec + ": unknown "
+                    + "field '" + key + "'; the fields are " + Field.labels()));
+            List<String> headers = map.computeIfAbsent(field, f -> new ArrayList<>());
+            if (field != Field.GROUP && !headers.isEmpty()) {
+                throw new UsageException("--column " + field.label() + " is given twice (\"" + headers.get(0)
+                        + "\" and \"" + header + "\"): a field is read from one column (only group may repeat)");
+            }
+            headers.add(header);
+        }
+        return map;
+    }
+
+    static Character parseDelimiter(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Delimiters.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--delimiter: " + e.getMessage());
+        }
+    }
+}

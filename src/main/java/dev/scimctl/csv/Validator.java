@@ -1,0 +1,139 @@
+package dev.scimctl.csv;
+
+import dev.scimctl.csv.rules.DuplicateEmailRule;
+import dev.scimctl.csv.rules.EmailFormatRule;
+import dev.scimctl.csv.rules.ExtraCellsRule;
+import dev.scimctl.csv.rules.HeaderRules;
+import dev.scimctl.csv.rules.KnownOrganizationRule;
+import dev.scimctl.csv.rules.NoDataRowsRule;
+import dev.scimctl.csv.rules.OrganizationIdRule;
+import dev.scimctl.csv.rules.RealnameRule;
+import dev.scimctl.csv.rules.RequiredValueRule;
+import dev.scimctl.csv.rules.RowFacts;
+import dev.scimctl.csv.rules.RowRule;
+import dev.scimctl.csv.rules.TechnicianOrganizationRule;
+import dev.scimctl.csv.rules.UserTypeRule;
+import dev.scimctl.csv.rules.WhitespaceRule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the rules over a stream of rows and sends each finding to a sink as soon as it is made; counts what it saw.
+ * Findings come in line order: the header's, then each row's, then the file's (line 0) at {@link #finish()}.
+ *
+ * <pre>{@code
+ * Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows());   // reports header findings
+ * for (UserRow row; (row = reader.next()) != null; ) v.check(row);
+ * Summary s = v.finish();
+ * }</pre>
+ */
+public final class Validator {
+    private final FindingSink downstream;
+    /** Counts each finding, then passes it on. */
+    private final FindingSink sink;
+    private final RowRule[] rules;
+    private final RowFacts facts = new RowFacts();
+    /** Organizations itemised in the summary; a tenant has far fewer, and a mis-mapped column must not fill the heap. */
+    static final int MAX_ORGANIZATIONS = 10_000;
+
+    private final Map<Integer, long[]> byOrganization = new HashMap<>();
+    private long otherOrganizationEndUsers;
+    private long rows;
+    private long technicians;
+    private long globalEndUsers;
+    private long unclassified;
+    private long errors;
+    private long warnings;
+    private long linesWithErrors;
+    private long lastErrorLine = -1;
+
+    public Validator(Columns columns, ValidationOptions options, FindingSink sink) {
+        this(columns, options, sink, 0);
+    }
+
+    /** @param expectedRows an estimate of the rows to come ({@link DuoCsvReader#estimatedRows()}), 0 if unknown */
+    public Validator(Columns columns, ValidationOptions options, FindingSink sink, long expectedRows) {
+        this.sink = this::count;
+        this.downstream = sink;
+        List<RowRule> list = new ArrayList<>(List.of(
+                new ExtraCellsRule(columns),
+                new RequiredValueRule(columns),
+                new RealnameRule(columns),
+                new WhitespaceRule(columns),
+                new EmailFormatRule(columns),
+                new DuplicateEmailRule(columns, expectedRows),
+                new UserTypeRule(columns),
+                new OrganizationIdRule(columns),
+                new TechnicianOrganizationRule(columns)));
+        if (options.organizationIds() != null) {
+            list.add(new KnownOrganizationRule(columns, options.organizationIds(), options.organizationIdsSource()));
+        }
+        this.rules = list.toArray(RowRule[]::new);
+        HeaderRules.check(columns, this.sink);
+    }
+
+    /** Reads every row of {@code reader} and validates it. */
+    public static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink) {
+        Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows());
+        for (UserRow row; (row = reader.next()) != null; ) {
+            v.check(row);
+        }
+        return v.finish();
+    }
+
+    public void check(UserRow row) {
+        rows++;
+        facts.update(row);
+        for (RowRule r : rules) {
+            r.check(row, facts, sink);
+        }
+        switch (facts.kind()) {
+            case TECHNICIAN -> technicians++;
+            case INVALID -> unclassified++;
+            default -> {
+                switch (facts.org()) {
+                    case NONE, ALL -> globalEndUsers++;
+                    case ID -> countOrganization(facts.organization());
+                    default -> unclassified++;
+                }
+            }
+        }
+    }
+
+    private void countOrganization(int id) {
+        long[] n = byOrganization.get(id);
+        if (n != null) {
+            n[0]++;
+        } else if (byOrganization.size() < MAX_ORGANIZATIONS) {
+            byOrganization.put(id, new long[]{1});
+        } else {
+            otherOrganizationEndUsers++;
+        }
+    }
+
+    /** Reports the file-level findings and returns the counts. */
+    public Summary finish() {
+        NoDataRowsRule.check(rows, sink);
+        TreeMap<Integer, Long> orgs = new TreeMap<>();
+        byOrganization.forEach((k, v) -> orgs.put(k, v[0]));
+        return new Summary(rows, technicians, globalEndUsers, orgs, otherOrganizationEndUsers, unclassified, errors,
+                warnings, linesWithErrors);
+    }
+
+    private void count(Finding f) {
+        if (f.severity() == Severity.ERROR) {
+            errors++;
+            if (f.line() != lastErrorLine) {
+                linesWithErrors++;
+                lastErrorLine = f.line();
+            }
+        } else {
+            warnings++;
+        }
+        downstream.accept(f);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.scimctl.csv.rules;
+
+/**
+ * A set of e-mail addresses, remembered as 64-bit hashes of their case-folded text, each with the line it was first
+ * seen on. Open addressing over two primitive arrays, 12 bytes a slot, sized from the expected number of rows so that
+ * a big file does not rehash: about 16 MB at a million addresses, where a {@code HashMap<String, Integer>} would
+ * take well over 100 MB and not fit validate's 64 MB heap. Any capacity works (not only powers of two): the slot is
+ * the hash's top 32 bits scaled to the capacity (Lemire's multiply-shift).
+ *
+ * <p>If the heap cannot hold a bigger table, it stops growing rather than fail: it fills up to 90 % and then only
+ * answers look-ups ({@link #full()}), so validation goes on with a duplicate check that covers the rows stored so far.
+ *
+ * <p>The price is that two different addresses with the same 64-bit hash would be reported as duplicates. For
+ * n addresses the chance of any such pair is about n²/2⁶⁵: about 3 in 100 million for a million rows. The finding
+ * names both lines, so a person sees at once if it ever happens.
+ */
+public final class EmailHashTable {
+    private static final int MIN_CAPACITY = 1 << 10;
+    private static final double LOAD = 0.75;
+    private static final double LOAD_WHEN_STUCK = 0.9;
+
+    private long[] keys;
+    private int[] lines;
+    private int capacity;
+    private int size;
+    private int limit;
+    private final int maxCapacity;
+    private boolean stuck;
+    private boolean full;
+
+    public EmailHashTable() {
+        this(0);
+    }
+
+    /** @param expected the number of addresses expected (0 when unknown): the table starts big enough for them */
+    public EmailHashTable(long expected) {
+        this(expected, Integer.MAX_VALUE - 8);
+    }
+
+    /** With a capacity it may not grow past, as if memory ran out there: for tests of that path. */
+    EmailHashTable(long expected, int maxCapacity) {
+        this.maxCapacity = maxCapacity;
+        allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(MIN_CAPACITY, expected + expected / 3 + 1)));
+    }
+
+    private void allocate(int c) {
+        capacity = c;
+        keys = new long[c];
+        lines = new int[c];
+        limit = (int) (c * LOAD);
+    }
+
+    /** Remembers {@code key} with {@code line}, or returns the line it was first seen on (and changes nothing). */
+    public int putIfAbsent(long key, int line) {
+        long k = key == 0 ? 1 : key; // 0 marks an empty slot
+        int i = slot(k);
+        while (true) {
+            long found = keys[i];
+            if (found == 0) {
+                if (full) {
+                    return -1;
+                }
+                keys[i] = k;
+                lines[i] = line;
+                if (++size > limit) {
+                    grow();
+                }
+                return -1;
+            }
+            if (found == k) {
+                return lines[i];
+            }
+            if (++i == capacity) {
+                i = 0;
+            }
+        }
+    }
+
+    private int slot(long k) {
+        return (int) (((k >>> 32) * capacity) >>> 32);
+    }
+
+    /** True once memory ran out and new addresses are no longer stored (look-ups still work). */
+    public boolean full() {
+        return full;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Slots allocated: for tests of the memory bound. */
+    int capacity() {
+        return capacity;
+    }
+
+    private void grow() {
+        if (stuck) {
+            full = size >= capacity * LOAD_WHEN_STUCK;
+            return;
+        }
+        long[] oldKeys = keys;
+        int[] oldLines = lines;
+        int oldCapacity = capacity;
+        try {
+            // 1.5x, not 2x: the old and the new table live together while rehashing, and the heap may be small.
+            long next = (long) capacity * 3 / 2;
+            if (next > maxCapacity) {
+                throw new OutOfMemoryError("capacity limit");
+            }
+            allocate((int) next);
+        } catch (OutOfMemoryError e) {
+            // A failed allocation of one big array leaves the heap as it was: keep the table we have.
+            keys = oldKeys;
+            lines = oldLines;
+            capacity = oldCapacity;
+            limit = (int) (capacity * LOAD_WHEN_STUCK);
+            stuck = true;
+            return;
+        }
+        for (int j = 0; j < oldKeys.length; j++) {
+            long k = oldKeys[j];
+            if (k != 0) {
+                int i = slot(k);
+                while (keys[i] != 0) {
+                    if (++i == capacity) {
+                        i = 0;
+                    }
+                }
+                keys[i] = k;
+                lines[i] = oldLines[j];
+            }
+        }
+    }
+
+    /**
+     * FNV-1a over the case-folded characters, then MurmurHash3's finaliser so that the top bits (the slot) are well
+     * mixed. Case folding per character avoids a lower-cased copy of every address.
+     */
+    public static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+            } else {
+                c = Character.toLowerCase(Character.toUpperCase(c));
+            }
+            h ^= c;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.scimctl.csv.rules;
+
+import dev.scimctl.csv.Columns;
+import dev.scimctl.csv.Field;
+import dev.scimctl.csv.Finding;
+import dev.scimctl.csv.FindingSink;
+import dev.scimctl.csv.Rule;
+import dev.scimctl.csv.Text;
+import dev.scimctl.csv.UserRow;
+
+import java.util.Locale;
+
+/**
+ * {@code user-type-spelling} and {@code user-type-invalid}: NinjaOne's SCIM extension attribute userType.
+ * {@code technician} is accepted in any case (NinjaOne's Entra guide writes "Technician"); {@code endUser} only
+ * exactly so. Empty means an end user. {@code TECHNICIAN} and {@code END_USER} are the enum names of NinjaOne's
+ * public REST API, not SCIM values: both are errors that say so. A wrong value silently creates the wrong kind of
+ * account, which is why near-misses are errors with the right value as the fix.
+ */
+public final class UserTypeRule implements RowRule {
+    public static final String TECHNICIAN = "technician";
+    public static final String END_USER = "endUser";
+
+    private final Columns columns;
+    private final int index;
+
+    public UserTypeRule(Columns columns) {
+        this.columns = columns;
+        this.index = columns.index(Field.USER_TYPE);
+    }
+
+    /** The account a (stripped) userType asks for. */
+    public static RowFacts.Kind classify(String v) {
+        if (v == null || v.isEmpty()) {
+            return RowFacts.Kind.DEFAULT_END_USER;
+        }
+        if (v.equals(END_USER)) {
+            return RowFacts.Kind.END_USER;
+        }
+        if (v.equalsIgnoreCase(TECHNICIAN) && !v.equals("TECHNICIAN")) {
+            return RowFacts.Kind.TECHNICIAN;
+        }
+        return RowFacts.Kind.INVALID;
+    }
+
+    @Override
+    public void check(UserRow row, RowFacts facts, FindingSink sink) {
+        if (facts.kind() != RowFacts.Kind.INVALID) {
+            return;
+        }
+        String v = facts.userType();
+        String shown = Text.show(v);
+        String n = Text.normalizeName(v);
+        if (v.equals("TECHNICIAN") || v.equals("END_USER")) {
+            String right = v.equals("END_USER") ? END_USER : TECHNICIAN;
+            report(row, sink, Rule.USER_TYPE_SPELLING, shown + " is how NinjaOne's public REST API spells the user "
+                    + "type, not SCIM: the SCIM userType is " + right, right);
+        } else if (n.equals("enduser")) {
+            report(row, sink, Rule.USER_TYPE_SPELLING, shown + " is not endUser: userType is case-sensitive "
+                    + "and NinjaOne only recognises endUser exactly", END_USER);
+        } else if (n.startsWith("admin") || n.equals("systemadministrator") || n.equals("sysadmin")) {
+            report(row, sink, Rule.USER_TYPE_INVALID, shown + " is not a user type, and system administrators "
+                    + "cannot be assigned over SCIM: use technician and grant the role through the identity-group "
+                    + "mapping in NinjaOne", TECHNICIAN);
+        } else if (near(n, "enduser") || n.equals("user") || n.equals("users") || n.equals("end")) {
+            report(row, sink, Rule.USER_TYPE_SPELLING, shown + " looks like a misspelling of endUser "
+                    + "(exactly so: userType is case-sensitive)", END_USER);
+        } else if (near(n, "technician") || n.startsWith("tech")) {
+            report(row, sink, Rule.USER_TYPE_SPELLING, shown + " looks like a misspelling of technician", TECHNICIAN);
+        } else {
+            report(row, sink, Rule.USER_TYPE_INVALID, shown + " is not a NinjaOne user type: the valid values are "
+                    + "technician, endUser (exactly so), or empty for an end user",
+                    "technician, endUser, or empty");
+        }
+    }
+
+    private void report(UserRow row, FindingSink sink, Rule rule, String message, String fix) {
+        sink.accept(Finding.at(rule, row, columns, index, message, fix));
+    }
+
+    /** Within a small edit distance, scaled to the word: typos, not different words. */
+    static boolean near(String normalized, String target) {
+        return distance(normalized.toLowerCase(Locale.ROOT), target) <= (target.length() >= 8 ? 2 : 1);
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,127 @@
+package dev.scimctl.csv;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PhysicalLineReaderTest {
+
+    static PhysicalLineReader reader(byte[] bytes, Charset cs, int max) {
+        // An empty head: everything comes through the stream, as after a sniff of nothing.
+        return new PhysicalLineReader(new ByteArrayInputStream(bytes), true, new byte[0], 0, 0, cs, "f.csv", max);
+    }
+
+    static List<String> lines(PhysicalLineReader r) throws IOException {
+        List<String> all = new ArrayList<>();
+        for (String l; (l = r.readLine()) != null; ) {
+            all.add(l);
+        }
+        return all;
+    }
+
+    @Test
+    void counts_lf_crlf_and_lone_cr_each_as_one_line_end() throws IOException {
+        PhysicalLineReader r = reader("a\nb\r\nc\rd".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 100);
+        assertThat(lines(r)).containsExactly("a", "b", "c", "d");
+        assertThat(r.linesRead()).isEqualTo(4);
+    }
+
+    @Test
+    void a_final_line_end_does_not_make_an_extra_empty_line() throws IOException {
+        PhysicalLineReader r = reader("a\r\nb\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 100);
+        assertThat(lines(r)).containsExactly("a", "b");
+        assertThat(r.linesRead()).isEqualTo(2);
+    }
+
+    @Test
+    void a_crlf_split_across_the_decode_buffer_still_ends_one_line() throws IOException {
+        String first = "x".repeat((1 << 16) - 1); // its CR is the buffer's last char, the LF the next buffer's first
+        byte[] bytes = (first + "\r\nsecond\r\nthird").getBytes(StandardCharsets.UTF_8);
+        PhysicalLineReader r = reader(bytes, StandardCharsets.UTF_8, 1 << 20);
+        assertThat(lines(r)).containsExactly(first, "second", "third");
+    }
+
+    @Test
+    void a_line_longer_than_the_buffer_is_read_whole() throws IOException {
+        String big = "é".repeat(100_000);
+        PhysicalLineReader r = reader((big + "\nend").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 1 << 20);
+        assertThat(lines(r)).containsExactly(big, "end");
+    }
+
+    @Test
+    void peeked_line_is_returned_again_and_counted_once() throws IOException {
+        PhysicalLineReader r = reader("h\nrow".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 100);
+        assertThat(r.peekLine()).isEqualTo("h");
+        assertThat(r.linesRead()).isZero();
+        assertThat(lines(r)).containsExactly("h", "row");
+        assertThat(r.linesRead()).isEqualTo(2);
+    }
+
+    @Test
+    void invalid_utf8_names_line_and_column_and_suggests_windows_1252() {
+        byte[] bytes = "email\nok\nRen\u00e9e,x".getBytes(Charset.forName("windows-1252"));
+        PhysicalLineReader r = reader(bytes, StandardCharsets.UTF_8, 100);
+        assertThatThrownBy(() -> lines(r))
+                .isInstanceOf(CsvInputException.class)
+                .hasMessageStartingWith("f.csv:3:4: bytes that are not valid UTF-8 (0xE9)")
+                .hasMessageContaining("Windows-1252")
+                .hasMessageContaining("CSV UTF-8");
+    }
+
+    @Test
+    void lines_before_an_invalid_byte_are_still_read() throws IOException {
+        byte[] bytes = "a\nb\n\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        PhysicalLineReader r = reader(bytes, StandardCharsets.UTF_8, 100);
+        assertThat(r.readLine()).isEqualTo("a");
+        assertThat(r.readLine()).isEqualTo("b");
+        assertThatThrownBy(r::readLine).hasMessageStartingWith("f.csv:3:1: ");
+    }
+
+    @Test
+    void a_truncated_multibyte_character_at_the_end_is_an_error() {
+        byte[] bytes = {'a', '\n', 'b', (byte) 0xC3};
+        PhysicalLineReader r = reader(bytes, StandardCharsets.UTF_8, 100);
+        assertThatThrownBy(() -> lines(r)).hasMessageStartingWith("f.csv:2:2: bytes that are not valid UTF-8 (0xC3)");
+    }
+
+    @Test
+    void a_nul_character_is_an_error_with_its_position() {
+        PhysicalLineReader r = reader("a\nbc\0d".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 100);
+        assertThatThrownBy(() -> lines(r)).hasMessageStartingWith("f.csv:2:3: a NUL character");
+    }
+
+    @Test
+    void a_line_over_the_limit_is_refused_without_reading_it_all() {
+        PhysicalLineReader r = reader(("ok\n" + "x".repeat(5000)).getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8, 1000);
+        assertThatThrownBy(() -> lines(r)).hasMessageStartingWith("f.csv:2: the line is longer than");
+    }
+
+    @Test
+    void a_record_running_over_many_lines_past_the_limit_names_its_first_line() throws IOException {
+        PhysicalLineReader r = reader("a\nb\nc\nd\ne\nf\ng\nh".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8, 6);
+        r.readLine();
+        r.startRecord();
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 10; i++) {
+                r.readLine();
+            }
+        }).hasMessageStartingWith("f.csv:2: a quoted field that starts on this line is still open");
+    }
+
+    @Test
+    void decodes_utf16_little_endian() throws IOException {
+        PhysicalLineReader r = reader("a\tb\r\nÄ\tß".getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE,
+                100);
+        assertThat(lines(r)).containsExactly("a\tb", "Ä\tß");
+    }
+}
