@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
+import dev.scimctl.NotFoundException;
 import dev.scimctl.UsageException;
 import dev.scimctl.scim.ScimConnectionException;
 import dev.scimctl.scim.ScimErrorException;
@@ -61,6 +62,9 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         if (ex instanceof InputException || ex instanceof UncheckedIOException) {
             return ExitCode.INPUT;
         }
+        if (ex instanceof NotFoundException) {
+            return ExitCode.PROBLEMS;
+        }
         if (ex instanceof ScimErrorException e) {
             if (e.isAuthFailure()) {
                 return ExitCode.AUTH;
@@ -101,7 +105,8 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {
             return u.getCause().getMessage();
         }
-        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException) {
+        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException
+                || ex instanceof NotFoundException) {
             return ex.getMessage();
         }
         // A bug of ours: say so plainly, and point at --debug for the trace.
