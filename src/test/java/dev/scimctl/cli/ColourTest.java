@@ -77,6 +77,19 @@ class ColourTest {
                 new String[]{"validate", "-o", "csv", "examples/users-with-mistakes.csv"},
                 new String[]{"validate", "missing.csv"}));
         m.put("scimctl completion", List.of(new String[]{"completion", "bash"}, new String[]{"completion", "tcsh"}));
+        m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
+                new String[]{"users", "list", "--filter", "userName xx"}));
+        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
+                new String[]{"users", "get", "nobody@example.com"}));
+        m.put("scimctl users deactivate", List.of(new String[]{"users", "deactivate", "--yes", "user0001@example.com",
+                "nobody@example.com"}, new String[]{"users", "deactivate", "user0001@example.com"}));
+        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
+                new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
+        m.put("scimctl groups get", List.<String[]>of(new String[]{"groups", "get", "nobody"}));
+        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "examples/users.csv"},
+                new String[]{"import", "--yes", "examples/users.csv"},
+                new String[]{"import", "--yes", "examples/users-with-mistakes.csv"}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}, new String[]{"map-groups", "set", "Staff", "--mapping", mapping}));

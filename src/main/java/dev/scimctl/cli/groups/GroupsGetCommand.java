@@ -31,10 +31,16 @@ import java.util.concurrent.Callable;
                 "",
                 "Fields of a member: name (a user's userName, a nested group's displayName), type, id.",
                 "Table, tsv, csv and ndjson list the members; json writes the group as the server sent it, with each",
-                "member's display filled in where the server left it out.",
-                "",
-                "Exit codes: 0 shown, 1 no such group, 2 usage, 3 token file unreadable, 4 token refused,",
-                "5 server unreachable, 6 server misbehaved."})
+                "member's display filled in where the server left it out."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:shown",
+                "1:no such group",
+                "2:usage",
+                "3:token file unreadable",
+                "4:token refused",
+                "5:server unreachable",
+                "6:server misbehaved"})
 public final class GroupsGetCommand implements Callable<Integer> {
     /** A member of the group, named. */
     record Member(String id, String name, String type) {
