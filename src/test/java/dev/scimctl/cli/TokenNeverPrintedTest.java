@@ -42,6 +42,9 @@ class TokenNeverPrintedTest {
     static final Map<String, String> EXEMPT = Map.of(
             "scimctl sandbox", "serves until Ctrl-C and prints its own freshly made token by design; tested in SandboxCommandTest");
 
+    /** Proxy passwords are secrets too: never printed, --debug included. */
+    private static final String PROXY_PASSWORD = "proxy-pw-never-printed-4711";
+
     private Path tokenFile;
 
     @BeforeEach
@@ -69,6 +72,7 @@ class TokenNeverPrintedTest {
         m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
                 new String[]{"test-connection", "--url", url, "--token-file", tf, "-o", "json"},
                 new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl completion", List.<String[]>of(new String[]{"completion", "bash"}));
         m.put("scimctl users list", List.of(new String[]{"users", "list"},
                 new String[]{"users", "list", "--url", url, "--token-file", tf, "-o", "json", "--user-name", "x\"y"},
                 new String[]{"users", "list", "--filter", "userName xx"}));
@@ -114,9 +118,12 @@ class TokenNeverPrintedTest {
                 String[] withDebug = new String[args.length + 1];
                 withDebug[0] = "--debug";
                 System.arraycopy(args, 0, withDebug, 1, args.length);
-                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()))) {
+                // The third run goes through a proxy that is not there, so that messages which name it are printed too.
+                String deadProxy = "http://proxyuser:" + PROXY_PASSWORD + "@127.0.0.1:9";
+                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()),
+                        new CliRunner(config).env("HTTPS_PROXY", deadProxy).env("HTTP_PROXY", deadProxy))) {
                     CliResult r = cli.run(withDebug);
-                    if (r.all().contains(server.token())) {
+                    if (r.all().contains(server.token()) || r.all().contains(PROXY_PASSWORD)) {
                         failures.add(String.join(" ", withDebug) + "\n" + r.describe());
                     }
                 }
