@@ -52,7 +52,7 @@ class ColourTest {
         CliRunner cli = new CliRunner(config);
         cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
         cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
-        server.seedUsers(2);
+        server.seedGroup("Everyone", server.seedUsers(2).toArray(String[]::new));
     }
 
     /** Representative invocations by command, in an order that works (set-profile before delete). */
@@ -77,16 +77,6 @@ class ColourTest {
                 new String[]{"validate", "-o", "csv", "examples/users-with-mistakes.csv"},
                 new String[]{"validate", "missing.csv"}));
         m.put("scimctl completion", List.of(new String[]{"completion", "bash"}, new String[]{"completion", "tcsh"}));
-        m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
-                new String[]{"users", "list", "--filter", "userName xx"}));
-        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
-                new String[]{"users", "get", "nobody@example.com"}));
-        m.put("scimctl users deactivate", List.of(new String[]{"users", "deactivate", "--yes", "user0001@example.com",
-                "nobody@example.com"}, new String[]{"users", "deactivate", "user0001@example.com"}));
-        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
-                new String[]{"users", "delete", "--yes", "user0002@example.com"}));
-        m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
-        m.put("scimctl groups get", List.<String[]>of(new String[]{"groups", "get", "nobody"}));
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "examples/users.csv"},
                 new String[]{"import", "--yes", "examples/users.csv"},
                 new String[]{"import", "--yes", "examples/users-with-mistakes.csv"}));
@@ -101,6 +91,16 @@ class ColourTest {
                 "--mapping", mapping}, new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping}));
         m.put("scimctl map-groups unset", List.of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping},
                 new String[]{"map-groups", "unset", "Nope", "--mapping", mapping}));
+        m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
+                new String[]{"users", "list", "--fields", "nope"}, new String[]{"users", "list", "--user-name", "a\"b"}));
+        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
+                new String[]{"users", "get", "nobody@example.com"}));
+        m.put("scimctl users deactivate", List.of(new String[]{"users", "deactivate", "user0001@example.com"},
+                new String[]{"users", "deactivate", "--yes", "user0001@example.com", "nobody@example.com"}));
+        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
+                new String[]{"users", "delete", "--yes", "nobody@example.com"}));
+        m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
+        m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"}, new String[]{"groups", "get", "nobody"}));
         return m;
     }
 
