@@ -13,12 +13,15 @@ import dev.scimctl.scim.RetryPolicy;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimClientConfig;
 import dev.scimctl.scim.Secret;
+import dev.scimctl.scim.net.ProxySettings;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 
@@ -129,7 +132,7 @@ public final class CommandContext implements AutoCloseable {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
                     retryPolicy, "scimctl/" + Version.get(), listener(), clock, null);
-            client = new ScimClient(config);
+            client = new ScimClient(config, s.network());
         }
         return client;
     }
@@ -137,6 +140,27 @@ public final class CommandContext implements AutoCloseable {
     /** The token of this run, if one was resolved: the error handler scrubs it from every message as a last guard. */
     public Secret knownToken() {
         return settings == null ? null : settings.token();
+    }
+
+    /** Every secret this run knows of: the token once resolved, and proxy passwords (from flags, profile, environment). */
+    public List<Secret> knownSecrets() {
+        List<Secret> secrets = new ArrayList<>();
+        if (settings != null) {
+            secrets.add(settings.token());
+            secrets.addAll(settings.proxies().secrets());
+        } else {
+            secrets.addAll(ProxySettings.of(null, env).secrets());
+        }
+        return secrets;
+    }
+
+    /** {@code text} with every known secret replaced: the last guard before anything is printed. */
+    public String scrub(String text) {
+        String scrubbed = text;
+        for (Secret secret : knownSecrets()) {
+            scrubbed = secret.scrub(scrubbed);
+        }
+        return scrubbed;
     }
 
     /** Sends the core's debug lines (with --debug) and notices to stderr. */

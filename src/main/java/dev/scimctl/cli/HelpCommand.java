@@ -8,20 +8,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code scimctl help [TOPIC | COMMAND…]}: a command's usage, or one of the help topics. */
 @Command(name = "help", helpCommand = true,
-        description = "Show help for a command, or a topic: exit-codes, environment.")
+        description = "Show help for a command, or a topic: environment, exit-codes, formats.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl help environment     # every environment variable, and what wins",
+                "  scimctl help config set-token"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the help was printed", "2:usage: no such command or topic"})
 public final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
-    /** Topic name → its text resource. */
-    static final Map<String, String> TOPICS = Map.of(
-            "exit-codes", "help/exit-codes.txt",
-            "environment", "help/environment.txt");
+    /** Topic name → its text resource, in the order they are listed. */
+    static final Map<String, String> TOPICS = topics();
 
-    @Parameters(paramLabel = "TOPIC|COMMAND", arity = "0..*",
-            description = "A topic (exit-codes, environment) or a command, e.g. 'users list'.")
+    private static Map<String, String> topics() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("environment", "help/environment.txt");
+        m.put("exit-codes", "help/exit-codes.txt");
+        m.put("formats", "help/formats.txt");
+        return m;
+    }
+
+    @Parameters(paramLabel = "TOPIC|COMMAND", arity = "0..*", completionCandidates = TopicsAndCommands.class,
+            description = "A topic (environment, exit-codes, formats) or a command, e.g. 'config set-token'.")
     List<String> words = List.of();
 
     private final CommandContext context;
@@ -53,7 +67,7 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
             CommandLine sub = target.getSubcommands().get(word);
             if (sub == null) {
                 throw new CommandLine.ParameterException(self, "no command or help topic named '" + word
-                        + "'; topics: " + String.join(", ", TOPICS.keySet().stream().sorted().toList()));
+                        + "'; topics: " + String.join(", ", TOPICS.keySet()));
             }
             target = sub;
         }
@@ -68,6 +82,17 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What 'scimctl help <TAB>' offers: the topics, then the commands. */
+    public static final class TopicsAndCommands implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> all = new ArrayList<>(TOPICS.keySet());
+            all.addAll(RootCommand.COMMANDS.keySet());
+            all.remove("help");
+            return all.iterator();
         }
     }
 }

@@ -66,13 +66,17 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl import --dry-run users.csv        # the plan; nothing is changed",
                 "  scimctl import users.csv                  # plan, confirm, apply",
                 "  scimctl import --yes --max-changes 50 --report report.csv users.csv",
-                "  scimctl import --deactivate-missing --sync-groups users.csv",
-                "",
-                "Exit codes: 0 every row imported, nothing to change, or --dry-run;",
-                "  1 validation errors, a failed or skipped row, a plan over --max-changes,",
-                "    or the question answered no; 2 usage (e.g. no terminal and no --yes);",
-                "  3 a file cannot be read; 4 token refused; 5 server unreachable;",
-                "  6 server misbehaved; 130 interrupted (run the same command to resume)."})
+                "  scimctl import --deactivate-missing --sync-groups users.csv"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every row imported (or nothing to do, or --dry-run)",
+                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
+                "2:usage (e.g. no terminal and no --yes)",
+                "3:a file cannot be read",
+                "4:token refused",
+                "5:server unreachable",
+                "6:server misbehaved",
+                "130:interrupted: run the same command again to resume"})
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;

@@ -2,6 +2,8 @@ package dev.scimctl.cli;
 
 import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
+import dev.scimctl.cli.groups.GroupsCommand;
+import dev.scimctl.cli.users.UsersCommand;
 import dev.scimctl.cli.mapgroups.MapGroupsCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
@@ -18,12 +20,27 @@ import picocli.CommandLine.Spec;
 
 /** {@code scimctl}: the root of the command tree, holding the options every command shares. */
 @Command(name = "scimctl",
-        mixinStandardHelpOptions = true,
+        // INHERIT gives every subcommand -h/--help (and -V/--version) without repeating it on each.
         scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
         versionProvider = RootCommand.VersionProvider.class,
         description = {"Check, load and inspect a SCIM 2.0 service provider: Duo Security to NinjaOne, and beyond."},
-        footerHeading = "%nSee 'scimctl help exit-codes' and 'scimctl help environment'.%n",
-        footer = "")
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl test-connection",
+                "  scimctl help formats",
+                "",
+                "Topics: 'scimctl help environment', 'scimctl help exit-codes', 'scimctl help formats'"},
+        exitCodeListHeading = "%nExit codes (the same for every command):%n",
+        exitCodeList = {
+                "0:success",
+                "1:the work found problems: validation errors, failed rows or checks, a request the server refused",
+                "2:usage error: a wrong option or argument, a missing URL or token",
+                "3:an input cannot be read: a missing file, a bad encoding, a broken config file",
+                "4:authentication or authorization refused (HTTP 401/403)",
+                "5:the server cannot be reached: DNS, connect, TLS, timeout",
+                "6:the server misbehaved: 5xx after retries, not SCIM, a redirect to another host",
+                "130:interrupted (Ctrl-C)"})
 public final class RootCommand implements Runnable {
     /**
      * The commands, by name, in the order --help lists them. Registered here rather than in {@code @Command} so that a
@@ -38,9 +55,12 @@ public final class RootCommand implements Runnable {
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
         m.put("validate", ValidateCommand.class);
+        m.put("users", UsersCommand.class);
+        m.put("groups", GroupsCommand.class);
         m.put("import", ImportCommand.class);
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
+        m.put("completion", CompletionCommand.class);
         return m;
     }
 

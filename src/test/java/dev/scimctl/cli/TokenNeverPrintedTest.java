@@ -42,6 +42,9 @@ class TokenNeverPrintedTest {
     static final Map<String, String> EXEMPT = Map.of(
             "scimctl sandbox", "serves until Ctrl-C and prints its own freshly made token by design; tested in SandboxCommandTest");
 
+    /** Proxy passwords are secrets too: never printed, --debug included. */
+    private static final String PROXY_PASSWORD = "proxy-pw-never-printed-4711";
+
     private Path tokenFile;
 
     @BeforeEach
@@ -51,7 +54,7 @@ class TokenNeverPrintedTest {
         CliRunner cli = new CliRunner(config);
         cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
         cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
-        server.seedUsers(3);
+        server.seedGroup("Everyone", server.seedUsers(3).toArray(String[]::new));
         Files.copy(Path.of("examples/users.csv"), config.resolve("users.csv"));
     }
 
@@ -70,6 +73,19 @@ class TokenNeverPrintedTest {
         m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
                 new String[]{"test-connection", "--url", url, "--token-file", tf, "-o", "json"},
                 new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl completion", List.<String[]>of(new String[]{"completion", "bash"}));
+        m.put("scimctl users list", List.of(new String[]{"users", "list"},
+                new String[]{"users", "list", "--url", url, "--token-file", tf, "-o", "json", "--user-name", "x\"y"},
+                new String[]{"users", "list", "--filter", "userName xx"}));
+        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com", "-o", "json"},
+                new String[]{"users", "get", "nobody@example.com"}));
+        m.put("scimctl users deactivate", List.<String[]>of(new String[]{"users", "deactivate", "--yes",
+                "user0001@example.com", "nobody@example.com"}));
+        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
+                new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        m.put("scimctl groups list", List.<String[]>of(new String[]{"groups", "list", "-o", "ndjson"}));
+        m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone", "-o", "json"},
+                new String[]{"groups", "get", "nobody"}));
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
@@ -108,9 +124,12 @@ class TokenNeverPrintedTest {
                 String[] withDebug = new String[args.length + 1];
                 withDebug[0] = "--debug";
                 System.arraycopy(args, 0, withDebug, 1, args.length);
-                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()))) {
+                // The third run goes through a proxy that is not there, so that messages which name it are printed too.
+                String deadProxy = "http://proxyuser:" + PROXY_PASSWORD + "@127.0.0.1:9";
+                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()),
+                        new CliRunner(config).env("HTTPS_PROXY", deadProxy).env("HTTP_PROXY", deadProxy))) {
                     CliResult r = cli.run(withDebug);
-                    if (r.all().contains(server.token())) {
+                    if (r.all().contains(server.token()) || r.all().contains(PROXY_PASSWORD)) {
                         failures.add(String.join(" ", withDebug) + "\n" + r.describe());
                     }
                 }

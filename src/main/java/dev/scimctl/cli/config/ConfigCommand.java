@@ -7,6 +7,10 @@ import picocli.CommandLine.Command;
         description = {"Manage profiles: a saved SCIM base URL and token.",
                 "Profiles live in $SCIMCTL_CONFIG_DIR, else $XDG_CONFIG_HOME/scimctl, else ~/.config/scimctl; "
                         + "tokens in credentials.json there, mode 0600."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl config set-token prod",
+                "  scimctl config list"},
         subcommands = {
                 ConfigSetProfileCommand.class,
                 ConfigSetTokenCommand.class,

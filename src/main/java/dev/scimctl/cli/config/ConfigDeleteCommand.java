@@ -3,17 +3,22 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config delete NAME}: removes a profile and its token. */
-@Command(name = "delete", description = "Delete a profile and its stored token.")
+@Command(name = "delete", description = "Delete a profile and its stored token.",
+        footerHeading = "%nExample:%n",
+        footer = "  scimctl config delete staging",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:deleted", "2:no profile of that name", "3:the config files cannot be read or written"})
 final class ConfigDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class, description = "Profile name.")
     String name;
 
     ConfigDeleteCommand(CommandContext context) {

@@ -14,7 +14,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config list}: the profiles, the current one marked, tokens shown by their last four characters. */
-@Command(name = "list", description = "List the profiles. Columns: current (*), name, URL, token (last four), token set on.")
+@Command(name = "list",
+        description = {"List the profiles. Columns: current (*), name, URL, token (last four), token set on.",
+                "On a terminal, a table; piped, tab-separated lines without a header (see 'scimctl help formats')."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config list", "  scimctl config list | cut -f2      # the profile names"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed (also when there are no profiles)", "3:the config files cannot be read"})
 final class ConfigListCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -4,6 +4,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.config.StoredToken;
@@ -21,11 +22,15 @@ import java.util.concurrent.Callable;
         description = {"Store the bearer token of a profile (default: the current one), with the date it was set.",
                 "On a terminal it asks with a masked prompt; otherwise it reads stdin. The token is never a command-line argument."},
         footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config set-token prod", "  pass show ninjaone/scim | scimctl config set-token prod"})
+        footer = {"  scimctl config set-token prod", "  pass show ninjaone/scim | scimctl config set-token prod"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:saved", "2:no such profile, or no current one",
+                "3:no token entered, the token file cannot be read, or the config files cannot be written"})
 final class ConfigSetTokenCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name (default: the current profile).")
+    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = ProfileCandidates.class,
+            description = "Profile name (default: the current profile).")
     String name;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token from FILE instead of prompting.")

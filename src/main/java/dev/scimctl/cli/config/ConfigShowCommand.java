@@ -13,7 +13,12 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config show}: the settings a command would use now, and where each came from. Never the token. */
 @Command(name = "show", description = {"Show the settings in effect and where each came from.",
-        "The token is shown only by its source and last four characters."})
+        "The token is shown only by its source and last four characters."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl config show", "  SCIMCTL_PROFILE=staging scimctl config show"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:shown", "2:no URL or no token from any source",
+                "3:the token file or the config files cannot be read"})
 final class ConfigShowCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -37,6 +42,8 @@ final class ConfigShowCommand implements Callable<Integer> {
         }
         out.println("connect timeout: " + s.connectTimeout().toMillis() / 1000.0 + " s");
         out.println("timeout:         " + s.requestTimeout().toMillis() / 1000.0 + " s");
+        out.println("proxy:           " + s.proxies().route(s.url()).describe());
+        out.println("trusted CAs:     " + s.trust().describe());
         return ExitCode.OK;
     }
 }

@@ -3,6 +3,7 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -10,11 +11,15 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config use NAME}: makes a profile the current one. */
-@Command(name = "use", description = "Make a profile the current one.")
+@Command(name = "use", description = "Make a profile the current one.",
+        footerHeading = "%nExample:%n",
+        footer = "  scimctl config use prod",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:no profile of that name", "3:the config files cannot be read or written"})
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class, description = "Profile name.")
     String name;
 
     ConfigUseCommand(CommandContext context) {

@@ -31,11 +31,16 @@ import java.util.concurrent.Callable;
                 "Reads /Groups and /Users once each."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups check --roles roles.csv",
-                "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'",
-                "",
-                "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage (no URL or",
-                "token), 3 a file is missing or broken, 4 token refused, 5 server unreachable,",
-                "6 server misbehaved."})
+                "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:no errors (warnings allowed)",
+                "1:errors found",
+                "2:usage: no URL or token",
+                "3:a file is missing or broken",
+                "4:the token was refused",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
 final class MapGroupsCheckCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -25,11 +25,15 @@ import java.util.concurrent.Callable;
                 + "user would get: or why they get none, or a conflict."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups explain alice@example.com",
-                "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict",
-                "",
-                "Exit codes: 0 explained (whatever the verdict: 'check' is the gate), 2 usage",
-                "(no such user, no URL or token), 3 a file is missing or broken, 4 token",
-                "refused, 5 server unreachable, 6 server misbehaved."})
+                "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:explained, whatever the verdict ('check' is the gate)",
+                "2:usage: no such user, no URL or token",
+                "3:a file is missing or broken",
+                "4:the token was refused",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
 final class MapGroupsExplainCommand implements Callable<Integer> {
     private final CommandContext context;
 

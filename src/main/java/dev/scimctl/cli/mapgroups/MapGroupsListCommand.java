@@ -18,10 +18,12 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups list",
                 "  scimctl map-groups list --output md > group-mapping.md",
-                "  scimctl map-groups list --output json | jq -r '.[].group'",
-                "",
-                "Exit codes: 0 listed (an empty mapping too), 2 usage, 3 the mapping file is",
-                "missing or broken."})
+                "  scimctl map-groups list --output json | jq -r '.[].group'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:listed (an empty mapping too)",
+                "2:usage",
+                "3:the mapping file is missing or broken"})
 final class MapGroupsListCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -18,10 +18,12 @@ import java.util.concurrent.Callable;
         description = {"Remove a group from the mapping (its members then get no roles from it).",
                 "The file is written atomically and its previous version kept as FILE.bak."},
         footerHeading = "%nExample:%n",
-        footer = {"  scimctl map-groups unset \"Contractors\"",
-                "",
-                "Exit codes: 0 removed, 2 usage (the group is not in the mapping), 3 the mapping",
-                "file is missing, broken or cannot be written."})
+        footer = {"  scimctl map-groups unset \"Contractors\""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:removed",
+                "2:usage: the group is not in the mapping",
+                "3:the mapping file is missing, broken or cannot be written"})
 final class MapGroupsUnsetCommand implements Callable<Integer> {
     private final CommandContext context;
 

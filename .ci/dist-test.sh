@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The release archive, checked the way a user meets it: build it (./mvnw -B package -Pdist), unpack it into a
+# temporary folder, then run bin/scimctl --version, load the bash completion in 'bash -c' and ask it for completions,
+# and read a shipped man page with 'man -l'. Also: the launcher's refusal without Java or with a Java older than 17,
+# and the zsh and fish scripts where those shells are installed. Ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok    $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL  $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/      /'; return 0; }
+# check NAME COMMAND...: passes when COMMAND exits 0.
+check() {
+  local name="$1" output
+  shift
+  if output="$("$@" 2>&1)"; then ok "$name"; else fail "$name" "$output"; fi
+}
+
+if ! command -v man >/dev/null 2>&1; then
+  echo "== installing man-db for 'man -l'"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db >/dev/null
+  else
+    echo "dist-test: 'man' is missing and cannot be installed here (needs root and apt-get)" >&2
+    exit 1
+  fi
+fi
+
+echo "== building the release archive"
+start=$SECONDS
+./mvnw -B -q -DskipTests package -Pdist
+version="$(sed -n 's/^version=//p' target/classes/dev/scimctl/version.properties)"
+archive="target/scimctl-$version.tar.gz"
+echo "   $archive ($(du -k "$archive" | cut -f1) KiB) in $((SECONDS - start)) s"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+tar -xzf "$archive" -C "$tmp"
+root="$tmp/scimctl-$version"
+# A user of our own: no profiles, no cache, from before.
+export HOME="$tmp/home" XDG_CACHE_HOME="$tmp/home/.cache" SCIMCTL_CONFIG_DIR="$tmp/home/config"
+unset XDG_CONFIG_HOME JAVA_TOOL_OPTIONS SCIMCTL_OPTS SCIMCTL_PROFILE SCIMCTL_URL SCIMCTL_TOKEN 2>/dev/null || true
+mkdir -p "$HOME"
+
+echo "== layout"
+for f in bin/scimctl lib/scimctl-all.jar LICENSE README completion/scimctl.bash completion/scimctl.zsh \
+    completion/scimctl.fish man/man1/scimctl.1 man/man1/scimctl-completion.1 man/man1/scimctl-config-set-token.1; do
+  check "ships $f" test -s "$root/$f"
+done
+check "bin/scimctl is executable" test -x "$root/bin/scimctl"
+check "README names the version" grep -q "scimctl $version" "$root/README"
+
+echo "== bin/scimctl on PATH"
+version_out="$(PATH="$root/bin:$PATH" scimctl --version 2>&1 || true)"
+check "scimctl --version prints $version" grep -q "^scimctl $version\$" <<<"$version_out"
+check "the first run made a class-data-sharing archive in the cache folder" \
+  bash -c 'ls "$1"/scimctl/scimctl-java*.jsa' _ "$XDG_CACHE_HOME"
+check "works through a symlink, from another folder" \
+  bash -c 'ln -s "$1/bin/scimctl" "$2/scimctl-link" && cd / && "$2/scimctl-link" --version | grep -q "^scimctl "' \
+  _ "$root" "$tmp"
+check "a piped config list is empty data, not an error" \
+  bash -c 'out="$("$1/bin/scimctl" config list 2>/dev/null)"; [ -z "$out" ]' _ "$root"
+
+echo "== the launcher without a usable Java"
+# A PATH with the tools the launcher uses, and no java.
+mkdir -p "$tmp/nojava"
+for tool in bash dirname readlink cksum mkdir mv rm head; do
+  ln -s "$(command -v "$tool")" "$tmp/nojava/$tool"
+done
+out="$(env -i HOME="$HOME" PATH="$tmp/nojava" "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
+check "no Java: exit 3" test "$rc" = 3
+check "no Java: says so, and that 17 or newer is needed" grep -q "no Java runtime found.*Java 17 or newer" <<<"$out"
+# A runtime that reports Java 11, the way a JDK does: a release file (and 'java -version' for good measure).
+mkdir -p "$tmp/jdk11/bin"
+printf 'JAVA_VERSION="11.0.22"\n' > "$tmp/jdk11/release"
+printf '#!/bin/sh\necho '\''openjdk version "11.0.22" 2024-01-16'\'' >&2\n' > "$tmp/jdk11/bin/java"
+chmod +x "$tmp/jdk11/bin/java"
+out="$(JAVA_HOME="$tmp/jdk11" "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
+check "Java 11: exit 3" test "$rc" = 3
+check "Java 11: names the version it found and the one it needs" grep -q "is Java 11, and scimctl needs Java 17" <<<"$out"
+rm "$tmp/jdk11/release"
+out="$(JAVA_HOME="$tmp/jdk11" "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
+check "Java 11 without a release file: asks 'java -version', exit 3" grep -q "is Java 11" <<<"$out"
+
+echo "== bash completion"
+"$root/bin/scimctl" config set-profile prod --url https://eu.example.com/scim/v2 2>/dev/null
+"$root/bin/scimctl" config set-profile staging --url https://eu.example.com/scim/v2 2>/dev/null
+# complete SCRIPT WORDS...: loads SCRIPT in a fresh bash, asks for the completions of the last word, prints them.
+complete_bash() {
+  bash -c '
+    script="$1"; shift
+    source "$script"
+    COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+    _scimctl
+    printf "%s\n" "${COMPREPLY[@]}"' _ "$@"
+}
+PATH="$root/bin:$PATH" scimctl completion bash > "$tmp/from-bin.bash"
+for script in "$tmp/from-bin.bash" "$root/completion/scimctl.bash"; do
+  label="$( [ "$script" = "$tmp/from-bin.bash" ] && echo "'scimctl completion bash'" || echo "completion/scimctl.bash")"
+  check "$label: commands" grep -qx test-connection <<<"$(complete_bash "$script" scimctl te)"
+  check "$label: subcommands" grep -qx set-token <<<"$(complete_bash "$script" scimctl config '')"
+  check "$label: options" grep -qx -- --token-file <<<"$(complete_bash "$script" scimctl test-connection --tok)"
+  check "$label: enum values" grep -qx json <<<"$(complete_bash "$script" scimctl test-connection --output '')"
+  check "$label: profile names" grep -qx staging <<<"$(complete_bash "$script" scimctl test-connection -p '')"
+  check "$label: file names" grep -qx "$tmp/from-bin.bash" <<<"$(complete_bash "$script" scimctl config set-token \
+    --token-file "$tmp/from-")"
+done
+check "the sourced script registers _scimctl for scimctl" \
+  bash -c 'source "$1"; complete -p scimctl | grep -q "_scimctl"' _ "$root/completion/scimctl.bash"
+# A config.json laid out by hand: the script asks the real 'scimctl config list' through the launcher.
+cp "$SCIMCTL_CONFIG_DIR/config.json" "$tmp/config.json.bak"
+printf '{"version":1,"current":"prod","profiles":{"handmade":{"url":"https://x.example/scim/v2"}}}\n' \
+  > "$SCIMCTL_CONFIG_DIR/config.json"
+check "profile names from a hand-edited config, through bin/scimctl config list" \
+  grep -qx handmade <<<"$(complete_bash "$root/completion/scimctl.bash" "$root/bin/scimctl" config use '')"
+cp "$tmp/config.json.bak" "$SCIMCTL_CONFIG_DIR/config.json"
+
+echo "== man pages"
+page="$(MANPAGER=cat MANWIDTH=80 man -l "$root/man/man1/scimctl-test-connection.1" 2>&1 || true)"
+check "man -l renders scimctl-test-connection(1)" grep -q "SYNOPSIS" <<<"$page"
+check "the page has the options, examples and exit codes" \
+  bash -c 'grep -q -- "--token-file" <<<"$1" && grep -q "^EXAMPLES$" <<<"$1" && grep -q "^EXIT CODES" <<<"$1"' _ "$page"
+pages="$(ls "$root/man/man1" | wc -l)"
+commands="$(sed -n '/^__scimctl_options() {/,/^}/p' "$root/completion/scimctl.bash" | grep -c "^    '.*') __r=")"
+check "a man page for every command ($pages pages, $commands commands)" test "$pages" = "$commands"
+check "man finds the pages beside bin/ on PATH" \
+  bash -c 'PATH="$1/bin:$PATH" man -w scimctl-config | grep -q "$1/man/man1/scimctl-config.1"' _ "$root"
+
+echo "== zsh and fish (where installed)"
+if command -v zsh >/dev/null 2>&1; then
+  out="$(zsh -fc 'autoload -U compinit && compinit -u -d "$2/zcompdump"; source "$1"
+    COMP_WORDS=(scimctl config ""); COMP_CWORD=2; _scimctl; print -l -- "${COMPREPLY[@]}"' _ \
+    "$root/completion/scimctl.zsh" "$tmp" 2>&1 || true)"
+  check "zsh: the script loads and completes subcommands" grep -qx set-token <<<"$out"
+else
+  echo "skip  zsh is not installed"
+fi
+if command -v fish >/dev/null 2>&1; then
+  out="$(fish -c "source '$root/completion/scimctl.fish'; complete -C 'scimctl test-connection --profile '" 2>&1 || true)"
+  check "fish: completes profile names" grep -q "^staging" <<<"$out"
+  out="$(fish -c "source '$root/completion/scimctl.fish'; complete -C 'scimctl config '" 2>&1 || true)"
+  check "fish: completes subcommands, with descriptions" grep -q "^set-token"$'\t' <<<"$out"
+else
+  echo "skip  fish is not installed"
+fi
+
+echo
+echo "dist-test: $passed passed, $failed failed"
+[ "$failed" = 0 ]
