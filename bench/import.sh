@@ -3,8 +3,9 @@
 # the same run a sequential curl loop POSTing the same users, and the server's own capacity (a Java client POSTing
 # over 16 keep-alive connections with nothing else to do). Each measurement gets a fresh, empty server.
 # Prints users/second and the ratios. Aims: --parallel 8 at least 5x the curl loop, and within 1.5x of capacity.
+# Capacity and --parallel 8 are measured ROUNDS times (default 3), alternately, and their medians compared.
 #
-#   N=5000 CURL_N=500 bench/import.sh
+#   N=5000 CURL_N=500 ROUNDS=3 bench/import.sh
 #
 # The curl loop POSTs the first CURL_N users only (one process per user is slow; its rate does not depend on N).
 # scimctl is timed on the wall clock from start to exit: JVM start, reading and validating the CSV, reading the
@@ -86,39 +87,60 @@ t1=$(now)
 stop_server
 curl_rate=$(rate "$CURL_N" "$t0" "$t1")
 
-echo "bench: server capacity, $N users over 16 connections" >&2
-start_server
-read -r _ _ _ seconds < <(java -XX:+UseSerialGC -cp "$jar" bench/ImportLoad.java "$url" "$out/token" "$out/users.jsonl" 16)
-stop_server
-capacity_rate=$(rate "$N" 0 "$seconds")
+capacity_rate() {
+  echo "bench: server capacity, $N users over 16 connections" >&2
+  start_server
+  local seconds
+  read -r _ _ _ seconds < <(java -XX:+UseSerialGC -cp "$jar" bench/ImportLoad.java "$url" "$out/token" "$out/users.jsonl" 16)
+  stop_server
+  rate "$N" 0 "$seconds"
+}
 
+# Prints "whole-run-rate apply-rate": users/s from start to exit, and over the apply phase the summary reports.
 import_rate() {
-  local p=$1
+  local p=$1 run=$2
   echo "bench: scimctl import --parallel $p, $N users" >&2
   start_server
-  local t0 t1
+  local t0 t1 apply
   t0=$(now)
-  ./scimctl import --yes --parallel "$p" --url "$url" --token-file "$out/token" --journal "$out/p$p.journal" \
-    "$out/users.csv" >"$out/p$p.plan" 2>"$out/p$p.err"
+  ./scimctl import --yes --parallel "$p" --url "$url" --token-file "$out/token" --journal "$out/p$p-$run.journal" \
+    "$out/users.csv" >"$out/p$p-$run.plan" 2>"$out/p$p-$run.err"
   t1=$(now)
   stop_server
-  grep -q "$N created" "$out/p$p.err" || { echo "bench: the import did not create $N users:" >&2; cat "$out/p$p.err" >&2; exit 1; }
-  rate "$N" "$t0" "$t1"
+  grep -q "$N created" "$out/p$p-$run.err" || { echo "bench: the import did not create $N users:" >&2; cat "$out/p$p-$run.err" >&2; exit 1; }
+  apply=$(sed -n 's/^Imported in \([0-9.]*\) s.*/\1/p' "$out/p$p-$run.err")
+  echo "$(rate "$N" "$t0" "$t1") $(rate "$N" 0 "$apply")"
 }
-p1_rate=$(import_rate 1)
-p8_rate=$(import_rate 8)
+
+# The machine is shared: capacity and --parallel 8 are measured ROUNDS times, alternately, and the medians compared.
+ROUNDS=${ROUNDS:-3}
+capacity_rates=()
+p8_rates=()
+p8_apply_rates=()
+for round in $(seq 1 "$ROUNDS"); do
+  capacity_rates+=("$(capacity_rate)")
+  read -r whole apply < <(import_rate 8 "$round")
+  p8_rates+=("$whole")
+  p8_apply_rates+=("$apply")
+done
+read -r p1_rate p1_apply_rate < <(import_rate 1 1)
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 echo "machine: $(nproc) cores; load average $load_before before, $load_after after (other work on the machine slows every figure)"
-python3 - "$curl_rate" "$capacity_rate" "$p1_rate" "$p8_rate" "$N" "$CURL_N" <<'PY'
-import sys
-curl, capacity, p1, p8 = map(float, sys.argv[1:5])
-n, curl_n = sys.argv[5], sys.argv[6]
+python3 - "$curl_rate" "$p1_rate" "$p1_apply_rate" "$N" "$CURL_N" "${capacity_rates[*]}" "${p8_rates[*]}" "${p8_apply_rates[*]}" <<'PY'
+import statistics, sys
+curl, p1, p1_apply = map(float, sys.argv[1:4])
+n, curl_n = sys.argv[4], sys.argv[5]
+capacities, p8s, p8_applies = ([float(x) for x in a.split()] for a in sys.argv[6:9])
+capacity, p8, p8_apply = statistics.median(capacities), statistics.median(p8s), statistics.median(p8_applies)
+runs = lambda xs: " (runs: " + ", ".join(f"{x:.0f}" for x in xs) + ")" if len(xs) > 1 else ""
 print(f"curl loop, sequential ({curl_n} users):         {curl:6.0f} users/s")
-print(f"server capacity, 16 connections ({n} users): {capacity:6.0f} users/s")
-print(f"scimctl import --parallel 1 ({n} users):     {p1:6.0f} users/s")
-print(f"scimctl import --parallel 8 ({n} users):     {p8:6.0f} users/s")
+print(f"server capacity, 16 connections ({n} users): {capacity:6.0f} users/s{runs(capacities)}")
+print(f"scimctl import --parallel 1 ({n} users):     {p1:6.0f} users/s, start to exit ({p1_apply:.0f}/s while applying)")
+print(f"scimctl import --parallel 8 ({n} users):     {p8:6.0f} users/s, start to exit{runs(p8s)}")
+print(f"                                              {p8_apply:6.0f} users/s while applying{runs(p8_applies)}")
 print(f"--parallel 8 / curl loop: {p8 / curl:.1f}x (aim: at least 5x) -> {'met' if p8 / curl >= 5 else 'NOT met'}")
-print(f"capacity / --parallel 8:  {capacity / p8:.2f}x (aim: at most 1.5x) -> {'met' if capacity / p8 <= 1.5 else 'NOT met'}")
+print(f"capacity / --parallel 8:  {capacity / p8:.2f}x (aim: at most 1.5x) -> {'met' if capacity / p8 <= 1.5 else 'NOT met'}"
+      f"; {capacity / p8_apply:.2f}x while applying")
 print(f"--parallel 8 / --parallel 1: {p8 / p1:.1f}x")
 PY
