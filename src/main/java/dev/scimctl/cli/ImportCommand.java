@@ -269,7 +269,13 @@ public final class ImportCommand implements Callable<Integer> {
             Results results;
             try (Journal journal = Journal.open(journalPath, journalStart(input, client.baseUrl(), counts),
                     context.clock())) {
-                results = new Applier(client, caps, journal, progress, limit).apply(plan);
+                Thread onInterrupt = interruptNotice(bar, journalPath);
+                Runtime.getRuntime().addShutdownHook(onInterrupt);
+                try {
+                    results = new Applier(client, caps, journal, progress, limit).apply(plan);
+                } finally {
+                    removeHook(onInterrupt);
+                }
                 journal.end(journalEnd(results));
             }
 
@@ -422,6 +428,28 @@ public final class ImportCommand implements Callable<Integer> {
                 limit.retrying(status);
             }
         };
+    }
+
+    /** What Ctrl-C (or a kill) during the apply phase leaves on stderr: the bar cleared, and how to go on. */
+    private Thread interruptNotice(ProgressBar bar, Path journalPath) {
+        PrintWriter err = context.err();
+        return new Thread(() -> {
+            if (bar != null) {
+                bar.close();
+            }
+            err.println();
+            err.println("Interrupted: every operation that completed is in " + journalPath
+                    + "; run the same command again to resume.");
+            err.flush();
+        }, "scimctl-import-interrupted");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting (Ctrl-C): the hook is running or has run, as it should.
+        }
     }
 
     // ---- plan, journal, report, summary -----------------------------------------------------------------------

@@ -140,6 +140,43 @@ class ImportReliabilityTest {
     }
 
     @Test
+    void ctrl_c_mid_import_exits_130_says_how_to_resume_and_the_rerun_finishes() throws Exception {
+        int n = 300;
+        Path csv = writeUsers(n);
+        Path journal = dir.resolve("users.csv.journal");
+        String output;
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            proxy.rule(req -> Fault.delay(Duration.ofMillis(20)));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.scimctl.ScimCtl",
+                    "import", "--yes", "--parallel", "2", "--url", proxy.baseUrl(), csv.toString());
+            pb.environment().put("SCIMCTL_TOKEN", server.token());
+            pb.environment().put("SCIMCTL_CONFIG_DIR", dir.resolve("config").toString());
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(dir.resolve("interrupted.log").toFile());
+            Process p = pb.start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (journalLines(journal) < 20 && p.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                p.destroyForcibly();
+            }
+            output = Files.readString(dir.resolve("interrupted.log"));
+            assertThat(p.exitValue()).as(output).isEqualTo(ExitCode.INTERRUPTED);
+        }
+        assertThat(output).contains("Interrupted: every operation that completed is in " + journal)
+                .contains("run the same command again to resume").doesNotContain("Exception");
+        assertThat(Journal.lastRun(journal).finished()).isFalse();
+
+        cli(server.baseUrl()).run("import", "--yes", csv.toString()).assertExit(ExitCode.OK).err().contains("Resuming:");
+        assertServerHoldsExactly(n);
+    }
+
+    @Test
     void a_server_that_refuses_more_than_two_requests_at_once_makes_the_import_slow_down() throws Exception {
         int n = 400;
         Path csv = writeUsers(n);
