@@ -3,6 +3,7 @@ package dev.scimctl;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.RootCommand;
 import dev.scimctl.output.Terminals;
+import dev.scimctl.scim.net.TunnelBasicAuth;
 
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -14,6 +15,11 @@ import java.time.Clock;
 
 /** The entry point: wires the real streams and environment into {@link #run}, then exits with its code. */
 public final class ScimCtl {
+    static {
+        // Before any HttpClient exists: the JDK reads this once, and without it proxy passwords never reach a tunnel.
+        TunnelBasicAuth.enable();
+    }
+
     private ScimCtl() {
     }
 

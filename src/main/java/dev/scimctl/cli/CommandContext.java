@@ -5,6 +5,7 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.output.ColorMode;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
@@ -12,11 +13,14 @@ import dev.scimctl.scim.RetryPolicy;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimClientConfig;
 import dev.scimctl.scim.Secret;
+import dev.scimctl.scim.net.ProxySettings;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +39,7 @@ public final class CommandContext implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Settings settings;
     private ScimClient client;
+    private TerminalOpener terminalOpener;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -92,6 +97,16 @@ public final class CommandContext implements AutoCloseable {
         return colorMode.enabled(env, forStdout ? terminals.stdout() : terminals.stderr()) ? Ansi.ON : Ansi.OFF;
     }
 
+    /** How interactive commands open their terminal: the process's own unless a test injected another. */
+    public TerminalOpener terminalOpener() {
+        return terminalOpener == null ? TerminalOpener.system() : terminalOpener;
+    }
+
+    /** Tests drive interactive commands through a terminal on piped streams. */
+    public void setTerminalOpener(TerminalOpener opener) {
+        this.terminalOpener = opener;
+    }
+
     public ConfigStore configStore() {
         return new ConfigStore(ConfigStore.directory(env));
     }
@@ -114,7 +129,7 @@ public final class CommandContext implements AutoCloseable {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
                     retryPolicy, "scimctl/" + Version.get(), listener(), clock, null);
-            client = new ScimClient(config);
+            client = new ScimClient(config, s.network());
         }
         return client;
     }
@@ -122,6 +137,27 @@ public final class CommandContext implements AutoCloseable {
     /** The token of this run, if one was resolved: the error handler scrubs it from every message as a last guard. */
     public Secret knownToken() {
         return settings == null ? null : settings.token();
+    }
+
+    /** Every secret this run knows of: the token once resolved, and proxy passwords (from flags, profile, environment). */
+    public List<Secret> knownSecrets() {
+        List<Secret> secrets = new ArrayList<>();
+        if (settings != null) {
+            secrets.add(settings.token());
+            secrets.addAll(settings.proxies().secrets());
+        } else {
+            secrets.addAll(ProxySettings.of(null, env).secrets());
+        }
+        return secrets;
+    }
+
+    /** {@code text} with every known secret replaced: the last guard before anything is printed. */
+    public String scrub(String text) {
+        String scrubbed = text;
+        for (Secret secret : knownSecrets()) {
+            scrubbed = secret.scrub(scrubbed);
+        }
+        return scrubbed;
     }
 
     /** Sends the core's debug lines (with --debug) and notices to stderr. */

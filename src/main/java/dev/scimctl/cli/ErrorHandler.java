@@ -8,7 +8,6 @@ import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.ScimException;
 import dev.scimctl.scim.ScimProtocolException;
 import dev.scimctl.scim.ScimRedirectException;
-import dev.scimctl.scim.Secret;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -116,7 +115,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private String scrub(String text) {
-        Secret token = context.knownToken();
-        return token == null ? text : token.scrub(text);
+        return context.scrub(text);
     }
 }

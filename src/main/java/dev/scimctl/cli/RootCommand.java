@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
+import dev.scimctl.cli.mapgroups.MapGroupsCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,6 +54,7 @@ public final class RootCommand implements Runnable {
         m.put("test-connection", TestConnectionCommand.class);
         m.put("validate", ValidateCommand.class);
         m.put("sandbox", SandboxCommand.class);
+        m.put("map-groups", MapGroupsCommand.class);
         m.put("completion", CompletionCommand.class);
         return m;
     }

@@ -27,20 +27,23 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl test-connection}: checks base URL and token step by step, the way Duo's "Test connection" should. */
 @Command(name = "test-connection",
-        description = {"Check the base URL and token step by step: settings, DNS, TCP, TLS, "
-                + "/ServiceProviderConfig, /Schemas and /ResourceTypes, and a one-user listing.",
-                "Each step shows its result and timing, and on failure the likely cause and the fix."},
+        description = {"Check the base URL and token step by step: settings, the proxy and the trusted CAs in use, "
+                + "DNS, TCP, TLS (with the server's certificate chain), /ServiceProviderConfig, /Schemas and "
+                + "/ResourceTypes, and a one-user listing.",
+                "Each step shows its result and timing, and on failure the likely cause and the fix. Behind a proxy, "
+                + "the TCP and TLS steps go through it, as every request does."},
         footerHeading = "%nExamples:%n",
-        footer = {"  scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2 --token-file t.txt",
-                "  scimctl test-connection --profile prod --output json | jq .ok"},
+        footer = {"  SCIMCTL_TOKEN=… scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl test-connection --profile prod --output json | jq .ok",
+                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every step passed (warnings allowed)",
                 "1:a step failed: the server refused a request as wrong",
                 "2:usage: a wrong option, or no URL or token",
-                "3:the token file cannot be read",
+                "3:the token file or the CA file cannot be read",
                 "4:the token was refused (401/403)",
-                "5:the server cannot be reached: DNS, connect, TLS, timeout",
+                "5:the server cannot be reached: DNS, connect, proxy, TLS, timeout",
                 "6:the server misbehaved: 5xx, not SCIM, a redirect to another host"})
 public final class TestConnectionCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -54,6 +57,9 @@ public final class TestConnectionCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
+    /** Steps that only look at settings: a timing would say nothing. */
+    private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "proxy", "trust");
+
     TestConnectionCommand(CommandContext context) {
         this.context = context;
     }
@@ -64,7 +70,7 @@ public final class TestConnectionCommand implements Callable<Integer> {
         ScimClient client = context.client(connection);
         List<CheckStep> steps = new ArrayList<>();
         steps.add(settingsStep(settings));
-        steps.addAll(new ConnectionCheck(client, settings.url(), settings.connectTimeout(), null, context.clock()).run());
+        steps.addAll(new ConnectionCheck(client, settings.url(), settings.connectTimeout(), context.clock()).run());
         int exit = ExitCode.OK;
         for (CheckStep s : steps) {
             if (s.status() == CheckStep.Status.FAIL) {
@@ -129,9 +135,12 @@ public final class TestConnectionCommand implements Callable<Integer> {
                 case FAIL -> "@|bold,red FAIL|@";
                 case SKIP -> "@|faint skip|@";
             };
-            String timing = s.status() == CheckStep.Status.SKIP || s.name().equals("settings") ? "" : "  (" + s.millis() + " ms)";
+            String timing = s.status() == CheckStep.Status.SKIP || UNTIMED.contains(s.name()) ? "" : "  (" + s.millis() + " ms)";
             out.println(ansi.string("[" + badge + "] ") + String.format(Locale.ROOT, "%-" + width + "s  ", s.name())
-                    + s.summary() + timing);
+                    + context.scrub(s.summary()) + timing);
+            for (String detail : s.details()) {
+                out.println(" ".repeat(width + 9) + context.scrub(detail));
+            }
             if (s.fix() != null) {
                 out.println(" ".repeat(width + 9) + "fix: " + s.fix());
             }
@@ -156,6 +165,9 @@ public final class TestConnectionCommand implements Callable<Integer> {
             m.put("millis", s.millis());
             m.put("summary", s.summary());
             m.put("facts", s.facts());
+            if (!s.details().isEmpty()) {
+                m.put("details", s.details());
+            }
             if (s.fix() != null) {
                 m.put("fix", s.fix());
             }
@@ -164,6 +176,6 @@ public final class TestConnectionCommand implements Callable<Integer> {
         report.put("steps", list);
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         String text = json.writeValueAsString(report);
-        context.out().println(settings.token().scrub(text));
+        context.out().println(context.scrub(text));
     }
 }

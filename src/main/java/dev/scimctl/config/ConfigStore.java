@@ -1,6 +1,7 @@
 package dev.scimctl.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -68,10 +69,13 @@ public final class ConfigStore {
         }
     }
 
+    /** Tokens, and the passwords of profiles' proxies: both secret, so both here and not in config.json. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CredentialsDocument(int version, TreeMap<String, StoredToken> tokens) {
+    record CredentialsDocument(int version, TreeMap<String, StoredToken> tokens,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) TreeMap<String, String> proxyPasswords) {
         CredentialsDocument {
             tokens = tokens == null ? new TreeMap<>() : new TreeMap<>(tokens);
+            proxyPasswords = proxyPasswords == null ? new TreeMap<>() : new TreeMap<>(proxyPasswords);
         }
     }
 
@@ -89,6 +93,21 @@ public final class ConfigStore {
 
     public Optional<StoredToken> token(String profile) {
         return Optional.ofNullable(readCredentials().tokens().get(profile));
+    }
+
+    /** The password of a profile's proxy, kept apart from its URL so that config.json holds no secret. */
+    public Optional<String> proxyPassword(String profile) {
+        return Optional.ofNullable(readCredentials().proxyPasswords().get(profile));
+    }
+
+    /** Stores (or, with null, removes) the password of a profile's proxy, in the 0600 credentials file. */
+    public void putProxyPassword(String profile, String password) {
+        CredentialsDocument creds = readCredentials();
+        boolean changed = password == null ? creds.proxyPasswords().remove(profile) != null
+                : !password.equals(creds.proxyPasswords().put(profile, password));
+        if (changed) {
+            writeCredentials(creds);
+        }
     }
 
     public void putProfile(String name, Profile profile) {
@@ -113,7 +132,9 @@ public final class ConfigStore {
         String current = name.equals(doc.current()) ? null : doc.current();
         writeConfig(new ConfigDocument(1, current, doc.profiles()));
         CredentialsDocument creds = readCredentials();
-        if (creds.tokens().remove(name) != null) {
+        boolean hadToken = creds.tokens().remove(name) != null;
+        boolean hadProxyPassword = creds.proxyPasswords().remove(name) != null;
+        if (hadToken || hadProxyPassword) {
             writeCredentials(creds);
             existed = true;
         }
@@ -131,7 +152,7 @@ public final class ConfigStore {
     }
 
     private CredentialsDocument readCredentials() {
-        return read(credentialsFile(), CredentialsDocument.class, new CredentialsDocument(1, null));
+        return read(credentialsFile(), CredentialsDocument.class, new CredentialsDocument(1, null, null));
     }
 
     private void writeConfig(ConfigDocument doc) {

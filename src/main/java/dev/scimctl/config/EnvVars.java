@@ -9,6 +9,8 @@ public final class EnvVars {
     public static final String CONFIG_DIR = "SCIMCTL_CONFIG_DIR";
     public static final String CONNECT_TIMEOUT = "SCIMCTL_CONNECT_TIMEOUT";
     public static final String TIMEOUT = "SCIMCTL_TIMEOUT";
+    /** Extra CAs, as for OpenSSL and curl; scimctl adds them to the JDK's CAs rather than replacing those. */
+    public static final String SSL_CERT_FILE = "SSL_CERT_FILE";
 
     private EnvVars() {
     }

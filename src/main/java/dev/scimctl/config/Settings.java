@@ -1,6 +1,9 @@
 package dev.scimctl.config;
 
 import dev.scimctl.scim.Secret;
+import dev.scimctl.scim.net.Network;
+import dev.scimctl.scim.net.ProxySettings;
+import dev.scimctl.scim.net.TrustSettings;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,9 +21,14 @@ import java.time.Instant;
  * @param tokenSetAt     when the token was stored, if it came from a profile
  * @param connectTimeout connect timeout
  * @param requestTimeout per-request timeout
- * @param proxy          an explicit proxy URL, or null
- * @param caCert         an extra CA file, or null
+ * @param proxies        the proxy settings: an explicit proxy ({@code --proxy}, the profile) or the environment's
+ * @param trust          the CAs trusted: the JDK's, plus an extra file from {@code --cacert}, the profile or
+ *                       {@code SSL_CERT_FILE}
  */
 public record Settings(String profile, URI url, String urlSource, Secret token, String tokenSource, Instant tokenSetAt,
-                       Duration connectTimeout, Duration requestTimeout, String proxy, String caCert) {
+                       Duration connectTimeout, Duration requestTimeout, ProxySettings proxies, TrustSettings trust) {
+    /** The proxies and CAs together, as the client takes them. */
+    public Network network() {
+        return new Network(proxies, trust);
+    }
 }

@@ -4,6 +4,9 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.scim.ScimClientConfig;
 import dev.scimctl.scim.Secret;
+import dev.scimctl.scim.net.ProxyEndpoint;
+import dev.scimctl.scim.net.ProxySettings;
+import dev.scimctl.scim.net.TrustSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +27,10 @@ import java.util.Optional;
  * taken from the command line, where {@code ps} would show it: only from a file, stdin, the environment or a profile.
  */
 public final class SettingsResolver {
-    /** What the command line said; null where it said nothing. {@code tokenFile} may be "-" for stdin. */
+    /**
+     * What the command line said; null where it said nothing. {@code tokenFile} may be "-" for stdin; {@code proxy} is
+     * a proxy URL, {@code caCert} a PEM file of extra CAs.
+     */
     public record Flags(String url, String tokenFile, String profile, Duration connectTimeout, Duration requestTimeout,
                         String proxy, String caCert) {
         public static final Flags NONE = new Flags(null, null, null, null, null, null, null);
@@ -111,9 +117,57 @@ public final class SettingsResolver {
                 profile == null ? null : seconds(profile.connectTimeoutSeconds()), ScimClientConfig.DEFAULT_CONNECT_TIMEOUT);
         Duration request = first(flags.requestTimeout(), envDuration(EnvVars.TIMEOUT),
                 profile == null ? null : seconds(profile.timeoutSeconds()), ScimClientConfig.DEFAULT_REQUEST_TIMEOUT);
-        String proxy = first(flags.proxy(), null, profile == null ? null : profile.proxy(), null);
-        String caCert = first(flags.caCert(), null, profile == null ? null : profile.caCert(), null);
-        return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxy, caCert);
+        ProxySettings proxies = proxies(flags, profileName, profile, profileSource, url);
+        TrustSettings trust = trust(flags, profile, profileSource);
+        return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxies, trust);
+    }
+
+    /**
+     * The proxy: {@code --proxy}, else the profile's (its password kept in the credentials file), else the environment's
+     * {@code HTTPS_PROXY} and friends. An explicit proxy beats the environment, as curl's {@code -x} does; NO_PROXY
+     * applies to both. A proxy variable that cannot be used for this URL is a usage error now, not a surprise later.
+     */
+    private ProxySettings proxies(Flags flags, String profileName, Profile profile, String profileSource, URI url) {
+        ProxyEndpoint explicit = null;
+        if (flags.proxy() != null) {
+            explicit = parseProxy(flags.proxy(), "--proxy");
+        } else if (profile != null && profile.proxy() != null && !profile.proxy().isBlank()) {
+            explicit = parseProxy(profile.proxy(), profileSource);
+            Optional<String> password = store.proxyPassword(profileName);
+            if (explicit.password() == null && password.isPresent()) {
+                explicit = explicit.withPassword(new Secret(password.get()));
+            }
+        }
+        ProxySettings proxies = ProxySettings.of(explicit, env);
+        try {
+            proxies.route(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return proxies;
+    }
+
+    /** Parses a proxy URL; a bad one is a usage error that names its source (and never its password). */
+    public static ProxyEndpoint parseProxy(String text, String source) {
+        try {
+            return ProxyEndpoint.parse(text, source);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The extra CAs: {@code --cacert}, else the profile's, else {@code SSL_CERT_FILE}; always on top of the JDK's. */
+    private TrustSettings trust(Flags flags, Profile profile, String profileSource) {
+        if (flags.caCert() != null) {
+            return TrustSettings.withExtraCas(Path.of(flags.caCert()), "--cacert");
+        }
+        if (profile != null && profile.caCert() != null && !profile.caCert().isBlank()) {
+            return TrustSettings.withExtraCas(Path.of(profile.caCert()), profileSource);
+        }
+        if (env(EnvVars.SSL_CERT_FILE) != null) {
+            return TrustSettings.withExtraCas(Path.of(env(EnvVars.SSL_CERT_FILE)), EnvVars.SSL_CERT_FILE);
+        }
+        return TrustSettings.jdkDefault();
     }
 
     /** Checks that a base URL is an absolute http(s) URL with a host. */

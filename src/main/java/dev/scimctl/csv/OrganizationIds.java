@@ -1,6 +1,15 @@
 package dev.scimctl.csv;
 
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVParser;
+import com.opencsv.exceptions.CsvException;
+
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +35,10 @@ public final class OrganizationIds {
     private static PhysicalLineReader openLines(Path path) {
         String name = path.toString();
         try {
-            return open(java.nio.file.Files.newInputStream(path), name);
-        } catch (java.nio.file.NoSuchFileException e) {
+            return open(Files.newInputStream(path), name);
+        } catch (NoSuchFileException e) {
             throw new CsvInputException(name, 0, 0, "no such file (--org-ids)");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CsvInputException(name, 0, 0, "cannot be read: " + e.getMessage());
         }
     }
@@ -44,7 +53,7 @@ public final class OrganizationIds {
             Encodings.Detected enc = Encodings.detect(head, head.length, name);
             return new PhysicalLineReader(in, true, head, enc.bomLength(), head.length - enc.bomLength(),
                     enc.charset(), name, DuoCsvReader.DEFAULT_MAX_LINE_CHARS);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CsvInputException(name, 0, 0, "cannot be read: " + e.getMessage());
         }
     }
@@ -65,12 +74,12 @@ public final class OrganizationIds {
                 return plainList(lines, name);
             }
             return csv(lines, name);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CsvInputException(name, 0, 0, "cannot be read: " + e.getMessage());
         }
     }
 
-    private static Set<Integer> plainList(PhysicalLineReader lines, String name) throws java.io.IOException {
+    private static Set<Integer> plainList(PhysicalLineReader lines, String name) throws IOException {
         Set<Integer> ids = new HashSet<>();
         for (String l; (l = lines.readLine()) != null; ) {
             String v = Text.strip(l);
@@ -82,11 +91,11 @@ public final class OrganizationIds {
         return ids;
     }
 
-    private static Set<Integer> csv(PhysicalLineReader lines, String name) throws java.io.IOException {
+    private static Set<Integer> csv(PhysicalLineReader lines, String name) throws IOException {
         char sep = Delimiters.detect(lines.peekLine());
-        com.opencsv.CSVReader reader = new com.opencsv.CSVReaderBuilder(lines)
-                .withCSVParser(new com.opencsv.CSVParserBuilder().withSeparator(sep)
-                        .withEscapeChar(com.opencsv.ICSVParser.NULL_CHARACTER).build())
+        CSVReader reader = new CSVReaderBuilder(lines)
+                .withCSVParser(new CSVParserBuilder().withSeparator(sep)
+                        .withEscapeChar(ICSVParser.NULL_CHARACTER).build())
                 .withVerifyReader(false).build();
         try {
             String[] header = reader.readNext();
@@ -113,7 +122,7 @@ public final class OrganizationIds {
                 }
             }
             return ids;
-        } catch (com.opencsv.exceptions.CsvException e) {
+        } catch (CsvException e) {
             throw new CsvInputException(name, lines.recordStartLine(), 0, "cannot be read as CSV: " + e.getMessage());
         }
     }

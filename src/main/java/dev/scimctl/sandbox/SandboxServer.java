@@ -20,6 +20,12 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import de.captaingoldfish.scim.sdk.common.constants.ClassPathReferences;
 import de.captaingoldfish.scim.sdk.common.resources.ServiceProvider;
@@ -104,7 +110,8 @@ public final class SandboxServer implements AutoCloseable {
         ScimExchangeHandler handler = new ScimExchangeHandler(resourceEndpoint(), options.basePath, options.token,
                 options.latency, options.failRate, options.requestListener);
         try {
-            httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.host), options.port), 64);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host), options.port);
+            httpServer = options.tls == null ? HttpServer.create(address, 64) : httpsServer(address);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage(), e);
         }
@@ -112,7 +119,7 @@ public final class SandboxServer implements AutoCloseable {
         httpThreads = Executors.newFixedThreadPool(options.threads, daemonThreads("scimctl-sandbox-http-"));
         httpServer.setExecutor(httpThreads);
         httpServer.start();
-        baseUrl = "http://" + urlHost(httpServer.getAddress()) + ":" + httpServer.getAddress().getPort() + options.basePath;
+        baseUrl = (options.tls == null ? "http://" : "https://") + urlHost(httpServer.getAddress()) + ":" + httpServer.getAddress().getPort() + options.basePath;
         if (options.dataFile != null) {
             saver = Executors.newSingleThreadScheduledExecutor(daemonThreads("scimctl-sandbox-save-"));
             saver.scheduleWithFixedDelay(this::saveIfChanged, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
@@ -121,7 +128,24 @@ public final class SandboxServer implements AutoCloseable {
         return this;
     }
 
-    /** The SCIM base URL, e.g. {@code http://127.0.0.1:41234/scim/v2}. */
+    private HttpsServer httpsServer(InetSocketAddress address) throws IOException {
+        HttpsServer server = HttpsServer.create(address, 64);
+        SSLContext context = options.tls;
+        List<String> protocols = options.tlsProtocols;
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters ssl = context.getDefaultSSLParameters();
+                if (!protocols.isEmpty()) {
+                    ssl.setProtocols(protocols.toArray(new String[0]));
+                }
+                params.setSSLParameters(ssl);
+            }
+        });
+        return server;
+    }
+
+    /** The SCIM base URL, e.g. {@code http://127.0.0.1:41234/scim/v2} ({@code https://} with {@link Builder#tls}). */
     public String baseUrl() {
         if (baseUrl == null) {
             throw new IllegalStateException("the sandbox server has not been started");
@@ -267,8 +291,22 @@ public final class SandboxServer implements AutoCloseable {
         private int maxPageSize = 100;
         private int threads = 16;
         private Consumer<SandboxRequest> requestListener;
+        private SSLContext tls;
+        private List<String> tlsProtocols = List.of();
 
         private Builder() {
+        }
+
+        /** Serve HTTPS with this context (its key manager holds the server's key and certificate chain). */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /** Accept only these TLS protocol versions (e.g. an old server's TLSv1.1); default: the context's. */
+        public Builder tlsProtocols(String... protocols) {
+            this.tlsProtocols = List.of(protocols);
+            return this;
         }
 
         /** The address to listen on; default 127.0.0.1. */
@@ -404,6 +442,8 @@ public final class SandboxServer implements AutoCloseable {
             copy.maxPageSize = maxPageSize;
             copy.threads = threads;
             copy.requestListener = requestListener;
+            copy.tls = tls;
+            copy.tlsProtocols = tlsProtocols;
             return new SandboxServer(copy);
         }
     }

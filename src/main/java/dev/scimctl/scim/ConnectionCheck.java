@@ -2,6 +2,13 @@ package dev.scimctl.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.scim.model.ServiceProviderConfig;
+import dev.scimctl.scim.net.Certificates;
+import dev.scimctl.scim.net.Network;
+import dev.scimctl.scim.net.NoProxy;
+import dev.scimctl.scim.net.ProxyRoute;
+import dev.scimctl.scim.net.ProxyTunnel;
+import dev.scimctl.scim.net.ServerCertificateException;
+import dev.scimctl.scim.net.TrustSettings;
 
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -27,33 +34,43 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The network and protocol steps of {@code test-connection}: DNS, TCP, TLS, then /ServiceProviderConfig, /Schemas,
- * /ResourceTypes and a one-user listing. Each step is timed; a failure stops the steps that depend on it.
+ * The network and protocol steps of {@code test-connection}: the proxy and the trusted CAs in use, DNS, TCP, TLS,
+ * then /ServiceProviderConfig, /Schemas, /ResourceTypes and a one-user listing. Each step is timed; a failure stops
+ * the steps that depend on it. The probes take the same road as the client: through the same proxy (a CONNECT
+ * tunnel for TLS) with the same SSLContext.
  */
 public final class ConnectionCheck {
+    private static final int EXPIRY_WARNING_DAYS = 14;
+    /** More extra CAs than this is a bundle, summed up rather than listed. */
+    private static final int BUNDLE_SIZE = 5;
+
     private final ScimClient client;
     private final URI url;
     private final Duration connectTimeout;
-    private final SSLSocketFactory tlsSockets;
+    private final Network network;
     private final Clock clock;
 
-    public ConnectionCheck(ScimClient client, URI url, Duration connectTimeout, SSLSocketFactory tlsSockets, Clock clock) {
+    public ConnectionCheck(ScimClient client, URI url, Duration connectTimeout, Clock clock) {
         this.client = client;
         this.url = url;
         this.connectTimeout = connectTimeout;
-        this.tlsSockets = tlsSockets == null ? (SSLSocketFactory) SSLSocketFactory.getDefault() : tlsSockets;
+        this.network = client.network();
         this.clock = clock;
     }
 
     /** Runs the steps in order; once one fails, the later ones are skipped with the reason. */
     public List<CheckStep> run() {
         Origin origin = Origin.of(url);
+        boolean https = "https".equals(origin.scheme());
+        ProxyRoute route = network.route(url);
         InetAddress[] address = new InetAddress[1];
         Map<String, Supplier<CheckStep>> plan = new LinkedHashMap<>();
-        plan.put("dns", () -> dns(origin, address));
-        plan.put("connect", () -> connect(origin, address[0]));
-        plan.put("tls", () -> "https".equals(origin.scheme()) ? tls(origin)
-                : CheckStep.skip("tls", "not used: the URL is http"));
+        plan.put("proxy", () -> proxy(route));
+        plan.put("trust", () -> https ? trust() : CheckStep.skip("trust", "not used: the URL is http"));
+        plan.put("dns", () -> route.isDirect() ? dns(origin, address) : proxyDns(route, origin, address));
+        plan.put("connect", () -> route.isDirect() ? connect(origin, address[0])
+                : proxyConnect(route, origin, address[0], https));
+        plan.put("tls", () -> https ? tls(origin, route, address[0]) : CheckStep.skip("tls", "not used: the URL is http"));
         plan.put("service-provider-config", this::serviceProviderConfig);
         plan.put("schemas", this::schemas);
         plan.put("users", this::users);
@@ -70,6 +87,55 @@ public final class ConnectionCheck {
         return steps;
     }
 
+    private CheckStep proxy(ProxyRoute route) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("used", !route.isDirect());
+        if (route.isDirect()) {
+            facts.put("why", route.why());
+            return new CheckStep("proxy", CheckStep.Status.OK, 0, "none: " + route.why(), facts, null, null);
+        }
+        facts.put("proxy", route.proxy().redacted());
+        facts.put("source", route.why());
+        facts.put("authentication", route.proxy().hasCredentials() ? "basic" : "none");
+        return new CheckStep("proxy", CheckStep.Status.OK, 0, route.proxy().redacted() + " (from " + route.why() + ")"
+                + (route.proxy().hasCredentials() ? ", Basic authentication as " + route.proxy().user() : ""),
+                facts, null, null);
+    }
+
+    private CheckStep trust() {
+        TrustSettings trust = network.trust();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("jdkDefault", true);
+        List<String> details = new ArrayList<>();
+        CheckStep.Status status = CheckStep.Status.OK;
+        String fix = null;
+        if (trust.caFile() != null) {
+            facts.put("caFile", trust.caFile().toString());
+            facts.put("caFileSource", trust.source());
+            List<X509Certificate> cas = trust.extraCertificates();
+            List<X509Certificate> expired = cas.stream()
+                    .filter(ca -> ca.getNotAfter().toInstant().isBefore(clock.instant())).toList();
+            facts.put("extraCas", cas.size());
+            facts.put("expiredExtraCas", expired.size());
+            if (cas.size() <= BUNDLE_SIZE) {
+                // A file of one or a few CAs was made for this: each matters, and an expired one is worth a warning.
+                for (X509Certificate ca : cas) {
+                    details.add("extra CA: " + ca.getSubjectX500Principal().getName()
+                            + (expired.contains(ca) ? ", EXPIRED " : ", valid until ") + Certificates.notAfter(ca));
+                }
+                if (!expired.isEmpty()) {
+                    status = CheckStep.Status.WARN;
+                    fix = "replace the expired CA certificate in " + trust.caFile();
+                }
+            } else {
+                // A whole bundle (SSL_CERT_FILE often names the system's): stale roots in it are common and harmless.
+                details.add("a bundle of " + cas.size() + " CA certificates" + (expired.isEmpty() ? ""
+                        : "; " + expired.size() + " of them expired, which only matters if one signed this server"));
+            }
+        }
+        return new CheckStep("trust", status, 0, trust.describe(), facts, fix, null).withDetails(details);
+    }
+
     private CheckStep dns(Origin origin, InetAddress[] out) {
         long t0 = System.nanoTime();
         try {
@@ -83,6 +149,26 @@ public final class ConnectionCheck {
                     facts("host", origin.host()), "check the base URL for typos; copy it again from the NinjaOne console",
                     new ScimConnectionException(ScimConnectionException.Kind.DNS, url,
                             "cannot resolve the host name " + origin.host() + ": check the base URL for typos", e));
+        }
+    }
+
+    /** Through a proxy only the proxy's name is resolved here; the proxy resolves the server's. */
+    private CheckStep proxyDns(ProxyRoute route, Origin origin, InetAddress[] out) {
+        long t0 = System.nanoTime();
+        String proxyHost = route.proxy().host();
+        try {
+            InetAddress[] all = InetAddress.getAllByName(proxyHost);
+            out[0] = all[0];
+            String list = Arrays.stream(all).map(InetAddress::getHostAddress).distinct().collect(Collectors.joining(", "));
+            return new CheckStep("dns", CheckStep.Status.OK, ms(t0), "proxy " + proxyHost + " → " + list
+                    + (NoProxy.isAddress(origin.host()) ? "; the proxy connects to " : "; the proxy resolves ")
+                    + origin.host() + " itself",
+                    facts("proxyHost", proxyHost, "addresses", list, "resolvedByProxy", origin.host()), null, null);
+        } catch (UnknownHostException e) {
+            return new CheckStep("dns", CheckStep.Status.FAIL, ms(t0), "cannot resolve the proxy's host name " + proxyHost,
+                    facts("proxyHost", proxyHost), "check the proxy URL (from " + route.why() + ")",
+                    new ScimConnectionException(ScimConnectionException.Kind.DNS, url, "cannot resolve the host name of "
+                            + "the proxy " + route.proxy().redacted() + " (from " + route.why() + "): check the proxy URL", e));
         }
     }
 
@@ -104,39 +190,181 @@ public final class ConnectionCheck {
         }
     }
 
-    private CheckStep tls(Origin origin) {
+    /** TCP to the proxy, and for https a CONNECT tunnel through it to the server, as the client will open. */
+    private CheckStep proxyConnect(ProxyRoute route, Origin origin, InetAddress proxyAddress, boolean https) {
         long t0 = System.nanoTime();
-        try (SSLSocket socket = (SSLSocket) tlsSockets.createSocket()) {
-            socket.connect(new InetSocketAddress(origin.host(), origin.port()), (int) connectTimeout.toMillis());
-            socket.setSoTimeout((int) connectTimeout.toMillis());
+        InetSocketAddress proxy = new InetSocketAddress(proxyAddress, route.proxy().port());
+        String proxyText = proxyAddress.getHostAddress() + ":" + route.proxy().port();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("proxyAddress", proxyAddress.getHostAddress());
+        facts.put("proxyPort", route.proxy().port());
+        if (!https) {
+            try (Socket socket = new Socket()) {
+                socket.connect(proxy, (int) connectTimeout.toMillis());
+                return new CheckStep("connect", CheckStep.Status.OK, ms(t0), "TCP connection to the proxy " + proxyText
+                        + "; it forwards each http request to " + origin.host() + ":" + origin.port(), facts, null, null);
+            } catch (IOException e) {
+                return proxyFailure("connect", t0, route, e, facts);
+            }
+        }
+        try (Socket socket = ProxyTunnel.open(route.proxy(), proxy, origin.host(), origin.port(),
+                (int) connectTimeout.toMillis()).socket()) {
+            facts.put("tunnel", origin.host() + ":" + origin.port());
+            return new CheckStep("connect", CheckStep.Status.OK, ms(t0), "tunnel to " + origin.host() + ":" + origin.port()
+                    + " through the proxy " + proxyText + " (CONNECT answered 2xx)", facts, null, null);
+        } catch (IOException e) {
+            return proxyFailure("connect", t0, route, e, facts);
+        }
+    }
+
+    private CheckStep proxyFailure(String step, long t0, ProxyRoute route, IOException e, Map<String, Object> facts) {
+        ScimConnectionException failure;
+        String fix;
+        if (e instanceof ProxyTunnel.RefusedException refused) {
+            failure = Failures.proxyRefused(url, route, refused.status(), e);
+            fix = refused.status() == 407 || refused.status() == 401 ? "check the proxy's user name and password"
+                    : "ask whoever runs the proxy, or keep this host away from it with NO_PROXY if it can be reached directly";
+        } else {
+            String what = e instanceof java.net.SocketTimeoutException ? "timed out" : e.getMessage();
+            failure = new ScimConnectionException(ScimConnectionException.Kind.CONNECT, url, "cannot connect to the proxy "
+                    + route.proxy().redacted() + " (from " + route.why() + "): " + what, e);
+            fix = "is the proxy address right, and is the proxy running?";
+        }
+        return new CheckStep(step, CheckStep.Status.FAIL, ms(t0), failure.getMessage(), facts, fix, failure);
+    }
+
+    private CheckStep tls(Origin origin, ProxyRoute route, InetAddress address) {
+        long t0 = System.nanoTime();
+        int timeout = (int) connectTimeout.toMillis();
+        SSLSocketFactory factory = network.trust().sslContext().getSocketFactory();
+        try (SSLSocket socket = tlsSocket(factory, origin, route, address, timeout)) {
+            socket.setSoTimeout(timeout);
             var params = socket.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(params);
             socket.startHandshake();
             SSLSession session = socket.getSession();
-            Certificate[] chain = session.getPeerCertificates();
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("protocol", session.getProtocol());
+            facts.put("cipherSuite", session.getCipherSuite());
+            facts.put("trust", network.trust().describe());
             CheckStep.Status status = CheckStep.Status.OK;
             String summary = session.getProtocol();
-            if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+            List<X509Certificate> chain = x509(session.getPeerCertificates());
+            if (!chain.isEmpty()) {
+                X509Certificate leaf = chain.get(0);
                 long days = ChronoUnit.DAYS.between(clock.instant(), leaf.getNotAfter().toInstant());
                 facts.put("subject", leaf.getSubjectX500Principal().getName());
                 facts.put("issuer", leaf.getIssuerX500Principal().getName());
+                facts.put("notAfter", leaf.getNotAfter().toInstant().toString());
                 facts.put("daysToExpiry", days);
+                facts.put("chain", chainFacts(chain));
                 summary += ", certificate " + leaf.getSubjectX500Principal().getName() + ", expires in " + days + " days";
-                if (days < 14) {
+                if (days < EXPIRY_WARNING_DAYS) {
                     status = CheckStep.Status.WARN;
                 }
             }
             return new CheckStep("tls", status, ms(t0), summary, facts,
-                    status == CheckStep.Status.WARN ? "the server's certificate expires soon: tell its operator" : null, null);
+                    status == CheckStep.Status.WARN ? "the server's certificate expires soon: tell its operator" : null, null)
+                    .withDetails(chainLines(chain));
+        } catch (ProxyTunnel.RefusedException e) {
+            return proxyFailure("tls", t0, route, e, new LinkedHashMap<>());
         } catch (IOException e) {
-            return new CheckStep("tls", CheckStep.Status.FAIL, ms(t0), "TLS handshake failed: " + e.getMessage(),
-                    facts(), "is there TLS inspection on this network? Its CA must be trusted by this Java runtime",
-                    new ScimConnectionException(ScimConnectionException.Kind.TLS, url, "TLS with " + origin.host()
-                            + " failed: " + e.getMessage(), e));
+            ScimConnectionException failure = Failures.classify(e, url, connectTimeout, network);
+            ServerCertificateException refused = find(e, ServerCertificateException.class);
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("trust", network.trust().describe());
+            List<String> details = List.of();
+            if (refused != null) {
+                facts.put("problem", refused.problem().name().toLowerCase(java.util.Locale.ROOT));
+                facts.put("chain", chainFacts(refused.chain()));
+                details = chainLines(refused.chain());
+            }
+            return new CheckStep("tls", CheckStep.Status.FAIL, ms(t0), failure.getMessage(), facts, tlsFix(refused),
+                    failure).withDetails(details);
         }
+    }
+
+    private SSLSocket tlsSocket(SSLSocketFactory factory, Origin origin, ProxyRoute route, InetAddress address,
+                                int timeout) throws IOException {
+        if (route.isDirect()) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(address, origin.port()), timeout);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+            // Connected by address: name the host, so that SNI and the name check use it, as HttpClient does.
+            return (SSLSocket) factory.createSocket(socket, origin.host(), origin.port(), true);
+        }
+        Socket tunnel = ProxyTunnel.open(route.proxy(), new InetSocketAddress(address, route.proxy().port()),
+                origin.host(), origin.port(), timeout).socket();
+        return (SSLSocket) factory.createSocket(tunnel, origin.host(), origin.port(), true);
+    }
+
+    private static String tlsFix(ServerCertificateException refused) {
+        if (refused == null) {
+            return "check that the server supports TLS 1.2 or newer, and that nothing on the way cuts the connection";
+        }
+        return switch (refused.problem()) {
+            case UNKNOWN_ISSUER -> "get the certificate of the CA that signed it (your TLS inspection's or your private "
+                    + "CA: see the chain below) as PEM, then pass --cacert FILE or save it with "
+                    + "'scimctl config set-profile NAME --cacert FILE'";
+            case HOSTNAME_MISMATCH -> "use the host name the certificate names, as the NinjaOne console shows the URL";
+            case EXPIRED -> "tell the server's operator to renew the certificate; check this machine's date and time";
+            case NOT_YET_VALID -> "check this machine's date and time";
+            case OTHER -> "see the message; the certificate chain is shown below";
+        };
+    }
+
+    private static List<X509Certificate> x509(Certificate[] certs) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Certificate c : certs) {
+            if (c instanceof X509Certificate x) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private List<String> chainLines(List<X509Certificate> chain) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate c = chain.get(i);
+            long days = ChronoUnit.DAYS.between(clock.instant(), c.getNotAfter().toInstant());
+            String validity = c.getNotAfter().toInstant().isBefore(clock.instant())
+                    ? "EXPIRED " + Certificates.notAfter(c)
+                    : c.getNotBefore().toInstant().isAfter(clock.instant()) ? "NOT VALID BEFORE " + Certificates.notBefore(c)
+                    : "expires " + Certificates.notAfter(c) + " (" + days + " days)";
+            lines.add("certificate " + i + ": " + c.getSubjectX500Principal().getName() + "; issuer "
+                    + c.getIssuerX500Principal().getName() + "; " + validity
+                    + (i == 0 ? "; names " + String.join(", ", Certificates.hostNames(c)) : ""));
+        }
+        return lines;
+    }
+
+    private static List<Map<String, Object>> chainFacts(List<X509Certificate> chain) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (X509Certificate c : chain) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("subject", c.getSubjectX500Principal().getName());
+            m.put("issuer", c.getIssuerX500Principal().getName());
+            m.put("notBefore", c.getNotBefore().toInstant().toString());
+            m.put("notAfter", c.getNotAfter().toInstant().toString());
+            m.put("names", Certificates.hostNames(c));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private CheckStep serviceProviderConfig() {

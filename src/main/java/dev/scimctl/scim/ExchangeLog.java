@@ -1,27 +1,44 @@
 package dev.scimctl.scim;
 
+import dev.scimctl.scim.net.Network;
+import dev.scimctl.scim.net.ProxyRoute;
+
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The --debug trace of each exchange: method, URL, status, timing, headers, body size. Authorization is redacted. */
+/**
+ * The --debug trace of each exchange: method, URL, route, status, timing, headers, body size. Authorization and
+ * Proxy-Authorization are redacted, and the token and proxy passwords are scrubbed from every line.
+ */
 final class ExchangeLog {
     private final ClientListener listener;
-    private final Secret token;
+    private final List<Secret> secrets = new ArrayList<>();
+    private final Network network;
 
-    ExchangeLog(ClientListener listener, Secret token) {
+    ExchangeLog(ClientListener listener, Secret token, Network network) {
         this.listener = listener;
-        this.token = token;
+        this.network = network;
+        secrets.add(token);
+        secrets.addAll(network.secrets());
     }
 
     void request(HttpRequest request, int bodyBytes) {
         if (!listener.debugEnabled()) {
             return;
         }
-        emit("> " + request.method() + " " + request.uri() + " (" + bodyBytes + " bytes)");
+        ProxyRoute route;
+        try {
+            route = network.route(request.uri());
+        } catch (IllegalArgumentException e) {
+            route = new ProxyRoute(null, e.getMessage());
+        }
+        emit("> " + request.method() + " " + request.uri() + " (" + bodyBytes + " bytes)"
+                + (route.isDirect() ? "" : " " + route.describe()));
         headers("> ", request.headers());
     }
 
@@ -59,6 +76,10 @@ final class ExchangeLog {
     }
 
     private void emit(String line) {
-        listener.debug(token.scrub(line));
+        String text = line;
+        for (Secret s : secrets) {
+            text = s.scrub(text);
+        }
+        listener.debug(text);
     }
 }

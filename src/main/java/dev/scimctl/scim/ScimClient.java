@@ -8,6 +8,9 @@ import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ScimGroup;
 import dev.scimctl.scim.model.ScimUser;
 import dev.scimctl.scim.model.ServiceProviderConfig;
+import dev.scimctl.scim.net.Network;
+import dev.scimctl.scim.net.ProxyRoute;
+import dev.scimctl.scim.net.TunnelBasicAuth;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,28 +39,49 @@ import java.util.stream.Stream;
 public final class ScimClient implements AutoCloseable {
     private static final int MAX_SAME_ORIGIN_REDIRECTS = 5;
 
+    static {
+        TunnelBasicAuth.enable();
+    }
+
     private final ScimClientConfig config;
+    private final Network network;
     private final HttpClient http;
     private final ObjectMapper json = ScimJson.mapper();
     private final ExchangeLog log;
     private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
 
+    /** A client that connects directly and trusts the JDK's CAs. */
     public ScimClient(ScimClientConfig config) {
-        this(config, HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1));
+        this(config, Network.direct());
     }
 
-    /** For callers that must shape the HttpClient further (proxy, trust); redirects stay off whatever they set. */
+    /** A client that reaches the server through {@code network}: its proxies (with their credentials) and its CAs. */
+    public ScimClient(ScimClientConfig config, Network network) {
+        this(config, network, network.httpClientBuilder(config.connectTimeout()));
+    }
+
+    /**
+     * For callers that must shape the HttpClient further; redirects stay off whatever they set. A proxy set on this
+     * builder gets no credentials: use {@link #ScimClient(ScimClientConfig, Network)} for that.
+     */
     public ScimClient(ScimClientConfig config, HttpClient.Builder builder) {
+        this(config, Network.direct(), builder);
+    }
+
+    private ScimClient(ScimClientConfig config, Network network, HttpClient.Builder builder) {
         this.config = config;
+        this.network = network;
         this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
-        this.log = new ExchangeLog(config.listener(), config.token());
+        this.log = new ExchangeLog(config.listener(), config.token(), network);
     }
 
     public URI baseUrl() {
         return config.baseUrl();
+    }
+
+    /** The proxies and CAs this client uses. */
+    public Network network() {
+        return network;
     }
 
     // ---- discovery -------------------------------------------------------------------------------------------
@@ -291,6 +315,10 @@ public final class ScimClient implements AutoCloseable {
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
         }
+        String proxyAuthorization = network.proxyAuthorization(uri);
+        if (proxyAuthorization != null) {
+            b.header("Proxy-Authorization", proxyAuthorization);
+        }
         if (body != null) {
             b.header("Content-Type", ScimJson.MEDIA_TYPE);
             b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
@@ -306,6 +334,11 @@ public final class ScimClient implements AutoCloseable {
             // The request timeout bounds the whole exchange, body included, so a server that trickles never hangs us.
             HttpResponse<byte[]> response = future.get(config.requestTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
             log.response(response, System.nanoTime() - started);
+            ProxyRoute route = network.route(uri);
+            if (response.statusCode() == 407 && !route.isDirect()) {
+                // The proxy's answer, not the server's: a SCIM server never asks for proxy authentication.
+                throw Failures.proxyRefused(uri, route, 407, null);
+            }
             return response;
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -319,7 +352,7 @@ public final class ScimClient implements AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log.failure(httpRequest, cause.getClass().getSimpleName(), System.nanoTime() - started);
             if (cause instanceof IOException io) {
-                throw Failures.classify(io, uri, config.requestTimeout());
+                throw Failures.classify(io, uri, config.requestTimeout(), network);
             }
             throw new ScimProtocolException(uri, "the HTTP exchange with " + uri + " failed: " + cause, cause);
         }

@@ -2,13 +2,14 @@ package dev.scimctl.scim;
 
 import java.net.URI;
 
-/** The server could not be reached or stopped answering: DNS, connect, TLS, a timeout, a dropped connection. */
+/** The server could not be reached or stopped answering: DNS, connect, TLS, a proxy, a timeout, a dropped connection. */
 public class ScimConnectionException extends ScimException {
     /** What went wrong, so that messages and retries can tell the cases apart. */
     public enum Kind {
         DNS("the host name could not be resolved"),
         CONNECT("the connection was refused or could not be made"),
         TLS("the TLS handshake failed"),
+        PROXY("the proxy refused or could not reach the server"),
         TIMEOUT("the server did not answer in time"),
         RESET("the connection was dropped");
 

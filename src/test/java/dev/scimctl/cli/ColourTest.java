@@ -76,6 +76,20 @@ class ColourTest {
                 new String[]{"validate", "examples/users-with-mistakes.csv"},
                 new String[]{"validate", "-o", "csv", "examples/users-with-mistakes.csv"},
                 new String[]{"validate", "missing.csv"}));
+        String mapping = config.resolve("group-roles.json").toString();
+        m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
+                "--role", "Portal User", "--mapping", mapping},
+                new String[]{"map-groups", "set", "Admins", "--type", "technician", "--role", "System Administrator",
+                        "--mapping", mapping}));
+        m.put("scimctl map-groups list", List.of(new String[]{"map-groups", "list", "--mapping", mapping},
+                new String[]{"map-groups", "list", "--mapping", mapping, "-o", "md"}));
+        m.put("scimctl map-groups check", List.of(new String[]{"map-groups", "check", "--mapping", mapping},
+                new String[]{"map-groups", "check", "--mapping", mapping, "-o", "json"}));
+        m.put("scimctl map-groups explain", List.of(
+                new String[]{"map-groups", "explain", "user0001@example.com", "--mapping", mapping},
+                new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping}));
+        m.put("scimctl map-groups unset", List.of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping},
+                new String[]{"map-groups", "unset", "Nope", "--mapping", mapping}));
         m.put("scimctl completion", List.of(new String[]{"completion", "bash"}, new String[]{"completion", "tcsh"}));
         return m;
     }

@@ -42,6 +42,9 @@ class TokenNeverPrintedTest {
     static final Map<String, String> EXEMPT = Map.of(
             "scimctl sandbox", "serves until Ctrl-C and prints its own freshly made token by design; tested in SandboxCommandTest");
 
+    /** Proxy passwords are secrets too: never printed, --debug included. */
+    private static final String PROXY_PASSWORD = "proxy-pw-never-printed-4711";
+
     private Path tokenFile;
 
     @BeforeEach
@@ -73,6 +76,16 @@ class TokenNeverPrintedTest {
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
+        String mapping = config.resolve("group-roles.json").toString();
+        m.put("scimctl map-groups set", List.<String[]>of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
+                "--role", "Portal User", "--mapping", mapping}));
+        m.put("scimctl map-groups list", List.<String[]>of(new String[]{"map-groups", "list", "--mapping", mapping, "-o", "md"}));
+        m.put("scimctl map-groups check", List.of(new String[]{"map-groups", "check", "--mapping", mapping},
+                new String[]{"map-groups", "check", "--mapping", mapping, "--url", url, "--token-file", tf, "-o", "json"}));
+        m.put("scimctl map-groups explain", List.of(
+                new String[]{"map-groups", "explain", "user0001@example.com", "--mapping", mapping},
+                new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping, "--token-file", tf, "--url", url}));
+        m.put("scimctl map-groups unset", List.<String[]>of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping}));
         return m;
     }
 
@@ -93,9 +106,12 @@ class TokenNeverPrintedTest {
                 String[] withDebug = new String[args.length + 1];
                 withDebug[0] = "--debug";
                 System.arraycopy(args, 0, withDebug, 1, args.length);
-                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()))) {
+                // The third run goes through a proxy that is not there, so that messages which name it are printed too.
+                String deadProxy = "http://proxyuser:" + PROXY_PASSWORD + "@127.0.0.1:9";
+                for (CliRunner cli : List.of(new CliRunner(config), new CliRunner(config).env("SCIMCTL_TOKEN", server.token()),
+                        new CliRunner(config).env("HTTPS_PROXY", deadProxy).env("HTTP_PROXY", deadProxy))) {
                     CliResult r = cli.run(withDebug);
-                    if (r.all().contains(server.token())) {
+                    if (r.all().contains(server.token()) || r.all().contains(PROXY_PASSWORD)) {
                         failures.add(String.join(" ", withDebug) + "\n" + r.describe());
                     }
                 }

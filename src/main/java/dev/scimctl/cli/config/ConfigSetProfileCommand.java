@@ -7,21 +7,26 @@ import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Profile;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.scim.net.ProxyEndpoint;
+import dev.scimctl.scim.net.TrustSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config set-profile NAME --url URL}: creates or updates a profile. */
-@Command(name = "set-profile", description = "Create or update a profile. The first profile becomes the current one.",
+@Command(name = "set-profile", description = {"Create or update a profile. The first profile becomes the current one.",
+        "A proxy password goes to the credentials file (mode 0600), never to config.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
-                "  scimctl config set-profile prod --timeout 2m"},
+                "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
+                "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:saved", "2:not a valid profile name, URL or duration",
-                "3:the config files cannot be read or written"})
+        exitCodeList = {"0:saved", "2:usage: a bad URL, proxy URL, duration or profile name",
+                "3:the CA file or the config folder cannot be read or written"})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -40,6 +45,15 @@ final class ConfigSetProfileCommand implements Callable<Integer> {
             description = "Per-request timeout for this profile.")
     Duration timeout;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "HTTP proxy for this profile, http://[user[:password]@]host:port; it wins over $HTTPS_PROXY. "
+                    + "'' removes it.")
+    String proxy;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "PEM file of extra CAs to trust for this profile, on top of Java's own. '' removes it.")
+    String caCert;
+
     ConfigSetProfileCommand(CommandContext context) {
         this.context = context;
     }
@@ -50,11 +64,27 @@ final class ConfigSetProfileCommand implements Callable<Integer> {
         ConfigStore store = context.configStore();
         Profile current = store.profile(name).orElse(new Profile(null, null, null, null, null));
         String newUrl = url == null ? current.url() : SettingsResolver.parseUrl(url, "--url").toString();
+        String newProxy = current.proxy();
+        String proxyPassword = null;
+        if (proxy != null) {
+            ProxyEndpoint parsed = proxy.isBlank() ? null : SettingsResolver.parseProxy(proxy, "--proxy");
+            newProxy = parsed == null ? null : parsed.urlWithoutPassword();
+            proxyPassword = parsed == null || parsed.password() == null ? null : parsed.password().reveal();
+        }
+        String newCaCert = current.caCert();
+        if (caCert != null) {
+            // Checked now, so that a wrong path shows here rather than at the next connection; stored absolute.
+            newCaCert = caCert.isBlank() ? null
+                    : TrustSettings.withExtraCas(Path.of(caCert).toAbsolutePath(), "--cacert").caFile().toString();
+        }
         Profile updated = new Profile(newUrl,
                 connectTimeout == null ? current.connectTimeoutSeconds() : Double.valueOf(connectTimeout.toMillis() / 1000.0),
                 timeout == null ? current.timeoutSeconds() : Double.valueOf(timeout.toMillis() / 1000.0),
-                current.proxy(), current.caCert());
+                newProxy, newCaCert);
         store.putProfile(name, updated);
+        if (proxy != null) {
+            store.putProxyPassword(name, proxyPassword);
+        }
         context.err().println("profile \"" + name + "\" saved in " + store.configFile()
                 + (store.token(name).isEmpty() ? "; now run 'scimctl config set-token " + name + "'" : ""));
         return ExitCode.OK;

@@ -42,6 +42,8 @@ final class ConfigShowCommand implements Callable<Integer> {
         }
         out.println("connect timeout: " + s.connectTimeout().toMillis() / 1000.0 + " s");
         out.println("timeout:         " + s.requestTimeout().toMillis() / 1000.0 + " s");
+        out.println("proxy:           " + s.proxies().route(s.url()).describe());
+        out.println("trusted CAs:     " + s.trust().describe());
         return ExitCode.OK;
     }
 }

@@ -30,8 +30,18 @@ public class ConnectionOptions {
             description = "Give up on one request after this long. Default: 60s.")
     Duration requestTimeout;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "HTTP proxy, http://[user:password@]host:port. Default: the profile's, then $HTTPS_PROXY "
+                    + "(or $HTTP_PROXY for http URLs). $NO_PROXY still applies.")
+    String proxy;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "Also trust the CA certificates in this PEM file (e.g. your TLS inspection's CA), on top of "
+                    + "Java's own. Default: the profile's, then $SSL_CERT_FILE.")
+    String caCert;
+
     public SettingsResolver.Flags flags() {
-        return new SettingsResolver.Flags(url, tokenFile, profile, connectTimeout, requestTimeout, null, null);
+        return new SettingsResolver.Flags(url, tokenFile, profile, connectTimeout, requestTimeout, proxy, caCert);
     }
 
     /** Reads "30", "30s", "500ms", "2m". */

@@ -1,0 +1,90 @@
+package dev.scimctl.cli.mapgroups;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.mapping.Finding;
+import dev.scimctl.mapping.GroupDirectory;
+import dev.scimctl.mapping.GroupRoleMapping;
+import dev.scimctl.mapping.MappingCheck;
+import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.mapping.Severity;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl map-groups check}: the mapping against NinjaOne's roles and the server's groups and members. */
+@Command(name = "check",
+        description = {"Check the mapping against the SCIM server's groups and members, and against NinjaOne's roles "
+                + "(--roles).",
+                "Errors: unknown-group (mapped, but not on the server), unknown-role (not in --roles), mixed-role-types "
+                        + "(technician and end-user roles for one group), system-admin-role (SCIM cannot assign it), "
+                        + "user-in-both-types (a user in technician and end-user groups).",
+                "Warnings: unmapped-group, user-in-several-groups (of one type), user-type-mismatch (userType disagrees "
+                        + "with the roles), group-name-case, ambiguous-group. Notes: nested-group.",
+                "Reads /Groups and /Users once each."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl map-groups check --roles roles.csv",
+                "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings allowed)",
+                "1:errors found",
+                "2:usage: a wrong option, or no URL or token",
+                "3:a file is missing or broken",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
+final class MapGroupsCheckCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    MappingOptions files;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            description = "text (default on a terminal), tsv (default in a pipe: severity, code, subject, message), "
+                    + "or json.")
+    Format output;
+
+    enum Format { text, tsv, json }
+
+    MapGroupsCheckCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = files.file();
+        GroupRoleMapping mapping = MappingFile.read(file);
+        RoleCatalog catalog = files.catalog();
+        ScimClient client = context.client(connection);
+        GroupDirectory directory = GroupDirectory.fetch(client, true);
+        List<Finding> findings = MappingCheck.run(mapping, catalog, directory);
+
+        Format format = output != null ? output : context.terminals().stdout() ? Format.text : Format.tsv;
+        switch (format) {
+            case text -> FindingsView.text(findings, context.out(), context.ansi(true));
+            case tsv -> FindingsView.tsv(findings, context.out());
+            case json -> FindingsView.json(findings, file.toString(), catalog == null ? null : catalog.source(),
+                    client.baseUrl().toString(), context.out());
+        }
+        context.out().flush(); // the summary follows the findings on a terminal, not before them
+        if (catalog == null) {
+            context.err().println("note: role names were not checked against NinjaOne's roles: give --roles FILE "
+                    + "(system-administrator roles are still recognised by name)");
+        }
+        boolean errors = MappingCheck.count(findings).get(Severity.ERROR) > 0;
+        context.err().println((errors ? "check failed: " : "check passed: ") + FindingsView.summary(findings) + " ("
+                + FindingsView.plural(mapping.size(), "mapped group") + " in " + file + "; "
+                + FindingsView.plural(directory.groups().size(), "group") + " on " + client.baseUrl() + ")");
+        return errors ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+}

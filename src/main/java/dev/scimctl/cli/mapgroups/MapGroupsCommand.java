@@ -1,0 +1,89 @@
+package dev.scimctl.cli.mapgroups;
+
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.mapping.GroupDirectory;
+import dev.scimctl.mapping.MappingSession;
+import dev.scimctl.mapping.RoleCatalog;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scimctl map-groups}: the Duo-group → NinjaOne-role mapping as a checked file. Without a subcommand, on a
+ * terminal, it opens the interactive editor.
+ */
+@Command(name = "map-groups",
+        description = {"Design, check and explain the mapping of identity groups to NinjaOne roles, kept as a file "
+                + "(group-roles.json) because NinjaOne's console has no API for it.",
+                "On a terminal, without a subcommand, it opens an interactive editor that lists the server's groups "
+                        + "next to the mapping and completes group and role names with Tab."},
+        subcommands = {
+                MapGroupsListCommand.class,
+                MapGroupsSetCommand.class,
+                MapGroupsUnsetCommand.class,
+                MapGroupsCheckCommand.class,
+                MapGroupsExplainCommand.class,
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl map-groups --roles roles.csv         # the interactive editor",
+                "  scimctl map-groups set \"Help Desk\" --type technician --role \"Remote Access\"",
+                "  scimctl map-groups check --roles roles.csv",
+                "  scimctl map-groups explain alice@example.com",
+                "  scimctl map-groups list --output md          # a checklist for the console",
+                "",
+                "Each subcommand's --help lists its own exit codes. See docs/map-groups.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the editor was quit",
+                "1:input ended with changes unsaved",
+                "2:usage: no subcommand and no terminal",
+                "3:the mapping or roles file cannot be read"})
+public final class MapGroupsCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MappingOptions files;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    MapGroupsCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!context.terminals().stdin() || !context.terminals().stdout()) {
+            spec.commandLine().usage(context.err(), context.ansi(false));
+            throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: the interactive "
+                    + "editor needs a terminal");
+        }
+        MappingSession session = MappingSession.open(files.file());
+        RoleCatalog catalog = files.catalog();
+        context.err().flush();
+        try (Terminal terminal = context.terminalOpener().open()) {
+            MappingEditor editor = new MappingEditor(terminal, session, catalog,
+                    () -> GroupDirectory.fetch(context.client(connection), true), serverName(), context.ansi(true));
+            int code = editor.run();
+            terminal.writer().flush();
+            return code;
+        }
+    }
+
+    /** The server's URL if the settings resolve, for the editor's messages; resolving fails later, with its reason. */
+    private String serverName() {
+        try {
+            return context.settings(connection).url().toString();
+        } catch (RuntimeException e) {
+            return "the SCIM server";
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.scimctl.cli.mapgroups;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.mapping.Explainer;
+import dev.scimctl.mapping.GroupDirectory;
+import dev.scimctl.mapping.GroupRoleMapping;
+import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimErrorException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl map-groups explain USER}: which roles one user would get, and why. */
+@Command(name = "explain",
+        description = {"Show a user's groups on the SCIM server, what the mapping gives for each, and the roles the "
+                + "user would get: or why they get none, or a conflict."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl map-groups explain alice@example.com",
+                "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:explained, whatever the verdict ('check' is the gate)",
+                "2:usage: no such user, or no URL or token",
+                "3:a file is missing or broken",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
+final class MapGroupsExplainCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(index = "0", paramLabel = "USER", description = "The user's userName (case does not matter) or SCIM id.")
+    String user;
+
+    @Mixin
+    MappingOptions files;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    Format output;
+
+    enum Format { text, json }
+
+    MapGroupsExplainCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GroupRoleMapping mapping = MappingFile.read(files.file());
+        RoleCatalog catalog = files.catalog();
+        ScimClient client = context.client(connection);
+        GroupDirectory.User found = find(client).orElseThrow(() -> new UsageException("no user \"" + user + "\" on "
+                + client.baseUrl() + ": give the userName (usually the e-mail address) or the SCIM id"));
+        // Groups only: the one user is all that needs a name, so the user listing is skipped.
+        GroupDirectory directory = GroupDirectory.fetch(client, false);
+        Explainer.Explanation explanation = Explainer.explain(found, mapping, catalog, directory);
+        if (output == Format.json) {
+            ExplanationView.json(explanation, context.out());
+        } else {
+            ExplanationView.text(explanation, context.out(), context.ansi(true));
+        }
+        return ExitCode.OK;
+    }
+
+    private Optional<GroupDirectory.User> find(ScimClient client) {
+        Optional<GroupDirectory.User> byName = client.findUserByUserName(user).map(GroupDirectory::user);
+        if (byName.isPresent()) {
+            return byName;
+        }
+        try {
+            return Optional.of(GroupDirectory.user(client.getUser(user)));
+        } catch (ScimErrorException e) {
+            if (e.status() == 404 || e.status() == 400) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.scimctl.cli.mapgroups;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.mapping.GroupRoleMapping;
+import dev.scimctl.mapping.MappingEdits;
+import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.mapping.RoleType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl map-groups set GROUP --type T --role R…}: adds or replaces one group's entry. */
+@Command(name = "set",
+        description = {"Map a group to NinjaOne roles of one type, replacing the roles it had.",
+                "Creates the mapping file if needed. The file is written atomically and its previous version kept as "
+                        + "FILE.bak. A system-administrator role is refused (NinjaOne cannot assign it via SCIM); with "
+                        + "--roles, so are roles that do not exist or are of the other type, and --type may be left out."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl map-groups set \"Help Desk\" --type technician \\",
+                "      --role \"Help Desk Technician\" --role \"Remote Access\"",
+                "  scimctl map-groups set \"All Staff\" --role \"Portal User\" --roles roles.csv"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:saved (or already so)",
+                "2:usage: an unknown role, a role of the other type, a system-administrator role",
+                "3:the mapping or roles file cannot be read or written"})
+final class MapGroupsSetCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(index = "0", paramLabel = "GROUP", description = "The group's name, as the SCIM server shows it.")
+    String group;
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", converter = RoleTypeConverter.class,
+            completionCandidates = RoleTypeConverter.Candidates.class,
+            description = "The role type: ${COMPLETION-CANDIDATES}. May be left out with --roles, when the roles say it.")
+    RoleType type;
+
+    @Option(names = {"-r", "--role"}, paramLabel = "ROLE", required = true,
+            description = "A NinjaOne role name; repeat for several. Replaces the group's roles.")
+    List<String> roles;
+
+    @Option(names = "--note", paramLabel = "TEXT",
+            description = "A note for reviewers (why this mapping); \"\" removes it. Default: keep the note it had.")
+    String note;
+
+    @Mixin
+    MappingOptions files;
+
+    MapGroupsSetCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Path file = files.file();
+        RoleCatalog catalog = files.catalog();
+        boolean existed = Files.exists(file);
+        GroupRoleMapping mapping = MappingFile.readIfExists(file);
+        GroupRoleMapping.Entry existing = mapping.find(group).orElse(null);
+        GroupRoleMapping.Entry entry = MappingEdits.entry(group, type, roles, note, existing, catalog);
+        GroupRoleMapping next = mapping.with(entry);
+        if (existed && next.equals(mapping)) {
+            context.err().println("\"" + entry.group() + "\" is mapped so already; " + file + " is unchanged");
+            return ExitCode.OK;
+        }
+        MappingFile.write(file, next);
+        context.err().println("mapped \"" + entry.group() + "\" to " + entry.type().label() + " roles: "
+                + String.join(", ", entry.roles()) + " (" + (existed ? "saved " + file + "; the previous version is "
+                + MappingFile.backupOf(file) : "created " + file) + ")");
+        return ExitCode.OK;
+    }
+}

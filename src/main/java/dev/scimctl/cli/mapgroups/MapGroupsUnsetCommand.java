@@ -1,0 +1,51 @@
+package dev.scimctl.cli.mapgroups;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.mapping.GroupRoleMapping;
+import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.mapping.Suggestions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl map-groups unset GROUP}: removes one group's entry. */
+@Command(name = "unset",
+        description = {"Remove a group from the mapping (its members then get no roles from it).",
+                "The file is written atomically and its previous version kept as FILE.bak."},
+        footerHeading = "%nExample:%n",
+        footer = {"  scimctl map-groups unset \"Contractors\""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:removed",
+                "2:usage: the group is not in the mapping",
+                "3:the mapping file is missing, broken or cannot be written"})
+final class MapGroupsUnsetCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(index = "0", paramLabel = "GROUP", description = "The group's name (case does not matter).")
+    String group;
+
+    @Mixin
+    MappingOptions files;
+
+    MapGroupsUnsetCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Path file = files.file();
+        GroupRoleMapping mapping = MappingFile.read(file);
+        GroupRoleMapping.Entry entry = mapping.find(group).orElseThrow(() -> new UsageException("\"" + group
+                + "\" is not in " + file + Suggestions.didYouMean(group, mapping.groups())
+                + ": 'scimctl map-groups list' shows the mapped groups"));
+        MappingFile.write(file, mapping.without(entry.group()));
+        context.err().println("removed \"" + entry.group() + "\" (saved " + file + "; the previous version is "
+                + MappingFile.backupOf(file) + ")");
+        return ExitCode.OK;
+    }
+}

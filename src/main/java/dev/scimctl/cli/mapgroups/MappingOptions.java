@@ -1,0 +1,28 @@
+package dev.scimctl.cli.mapgroups;
+
+import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.mapping.RoleCatalog;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The files every map-groups command reads: the mapping, and optionally NinjaOne's roles. */
+public final class MappingOptions {
+    @Option(names = {"-m", "--mapping"}, paramLabel = "FILE",
+            description = "The mapping file. Default: " + MappingFile.DEFAULT_NAME + " in the current folder.")
+    Path mapping;
+
+    @Option(names = "--roles", paramLabel = "FILE",
+            description = "NinjaOne's roles, to check role names and types: a CSV with name and type columns "
+                    + "(TECHNICIAN/END_USER or technician/endUser), or the JSON of NinjaOne's GET /v2/user/roles.")
+    Path roles;
+
+    Path file() {
+        return mapping == null ? Path.of(MappingFile.DEFAULT_NAME) : mapping;
+    }
+
+    /** The roles file, or null when none was given. */
+    RoleCatalog catalog() {
+        return roles == null ? null : RoleCatalog.read(roles);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.scimctl.mapping;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A mapping file being edited: what is on disk and what is in memory. The interactive editor is a view of this;
+ * keeping the state here keeps the editor a thin layer of input and output.
+ */
+public final class MappingSession {
+    private final Path file;
+    private GroupRoleMapping saved;
+    private GroupRoleMapping current;
+    private boolean existsOnDisk;
+
+    private MappingSession(Path file, GroupRoleMapping saved, boolean existsOnDisk) {
+        this.file = file;
+        this.saved = saved;
+        this.current = saved;
+        this.existsOnDisk = existsOnDisk;
+    }
+
+    /** Opens a mapping file, or starts an empty mapping when it does not exist yet. */
+    public static MappingSession open(Path file) {
+        boolean exists = Files.exists(file);
+        return new MappingSession(file, exists ? MappingFile.read(file) : GroupRoleMapping.empty(), exists);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public GroupRoleMapping current() {
+        return current;
+    }
+
+    public boolean existsOnDisk() {
+        return existsOnDisk;
+    }
+
+    /** Whether memory differs from the file (an unsaved new, empty file counts as no change). */
+    public boolean dirty() {
+        return !current.equals(saved);
+    }
+
+    /** How many groups differ between memory and the file. */
+    public int changes() {
+        Set<String> groups = new HashSet<>();
+        current.entries().forEach(e -> groups.add(e.group().toLowerCase(java.util.Locale.ROOT)));
+        saved.entries().forEach(e -> groups.add(e.group().toLowerCase(java.util.Locale.ROOT)));
+        int n = 0;
+        for (String g : groups) {
+            if (!current.find(g).equals(saved.find(g))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Adds or replaces a group's entry; returns whether anything changed. */
+    public boolean set(GroupRoleMapping.Entry entry) {
+        GroupRoleMapping next = current.with(entry);
+        boolean changed = !next.equals(current);
+        current = next;
+        return changed;
+    }
+
+    /** Removes a group's entry; returns whether it was there. */
+    public boolean unset(String group) {
+        GroupRoleMapping next = current.without(group);
+        boolean changed = next != current;
+        current = next;
+        return changed;
+    }
+
+    /** Writes memory to the file (atomically, keeping a .bak). */
+    public void save() {
+        MappingFile.write(file, current);
+        saved = current;
+        existsOnDisk = true;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.scimctl.mapping;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The two kinds of NinjaOne user role. A NinjaOne account is one kind or the other, so a group (and a user) should get
+ * roles of one kind only.
+ */
+public enum RoleType {
+    TECHNICIAN("technician", "TECHNICIAN", "technician"),
+    END_USER("endUser", "END_USER", "end-user");
+
+    private final String fileName;
+    private final String apiName;
+    private final String label;
+
+    RoleType(String fileName, String apiName, String label) {
+        this.fileName = fileName;
+        this.apiName = apiName;
+        this.label = label;
+    }
+
+    /** The spelling of the mapping file and of SCIM's {@code userType}: {@code technician}, {@code endUser}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The spelling of NinjaOne's public REST API: {@code TECHNICIAN}, {@code END_USER}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    /** For sentences: "technician", "end-user". */
+    public String label() {
+        return label;
+    }
+
+    public RoleType other() {
+        return this == TECHNICIAN ? END_USER : TECHNICIAN;
+    }
+
+    /** Exactly the mapping file's spelling, so that one file has one spelling. */
+    public static Optional<RoleType> fromFileName(String value) {
+        for (RoleType t : values()) {
+            if (t.fileName.equals(value)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Any spelling a person or an export might use: technician, Technician, TECHNICIAN, endUser, END_USER, end-user.
+     * For command-line values and role exports, where there is nothing to keep consistent.
+     */
+    public static Optional<RoleType> lenient(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String key = value.strip().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+        return switch (key) {
+            case "technician" -> Optional.of(TECHNICIAN);
+            case "enduser" -> Optional.of(END_USER);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * What a hand-written type value should have been, with the reason, for error messages; empty when the value is
+     * not recognisably either type.
+     */
+    public static Optional<String> correction(String value) {
+        Optional<RoleType> meant = lenient(value);
+        if (meant.isEmpty()) {
+            return Optional.empty();
+        }
+        RoleType t = meant.get();
+        String why = value.equals(t.apiName) ? " (" + value + " is the public REST API's spelling, not the file's)" : "";
+        return Optional.of("write \"" + t.fileName + "\"" + why);
+    }
+}
