@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
+import dev.scimctl.NotFoundException;
 import dev.scimctl.UsageException;
 import dev.scimctl.scim.ScimConnectionException;
 import dev.scimctl.scim.ScimErrorException;
@@ -20,8 +21,8 @@ import java.util.concurrent.CancellationException;
  * The one place where failures become a message and an exit code. Each message is one line that says what went
  * wrong, with what, and what to do; a stack trace only with --debug. The token is scrubbed from everything printed.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
-        CommandLine.IExitCodeExceptionMapper {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler,
+        CommandLine.IParameterExceptionHandler, CommandLine.IExitCodeExceptionMapper {
     private final CommandContext context;
 
     ErrorHandler(CommandContext context) {
@@ -61,6 +62,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (ex instanceof InputException || ex instanceof UncheckedIOException) {
             return ExitCode.INPUT;
         }
+        if (ex instanceof NotFoundException) {
+            return ExitCode.PROBLEMS;
+        }
         if (ex instanceof ScimErrorException e) {
             if (e.isAuthFailure()) {
                 return ExitCode.AUTH;
@@ -79,8 +83,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return ExitCode.PROBLEMS;
     }
 
-    /** The message for a failure, with the advice a person needs for the common ones. */
-    static String message(Throwable ex) {
+    /** The message for a failure, with the advice a person needs for the common ones (the editor shows it too). */
+    public static String message(Throwable ex) {
         if (ex instanceof ScimErrorException e) {
             if (e.status() == 401) {
                 return e.getMessage() + ". The token was refused. NinjaOne tokens expire six months after they are "
@@ -101,7 +105,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {
             return u.getCause().getMessage();
         }
-        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException) {
+        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException
+                || ex instanceof NotFoundException) {
             return ex.getMessage();
         }
         // A bug of ours: say so plainly, and point at --debug for the trace.

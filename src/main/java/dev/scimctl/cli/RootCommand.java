@@ -2,6 +2,8 @@ package dev.scimctl.cli;
 
 import dev.scimctl.Version;
 import dev.scimctl.cli.config.ConfigCommand;
+import dev.scimctl.cli.groups.GroupsCommand;
+import dev.scimctl.cli.users.UsersCommand;
 import dev.scimctl.cli.mapgroups.MapGroupsCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
@@ -53,6 +55,8 @@ public final class RootCommand implements Runnable {
         m.put("config", ConfigCommand.class);
         m.put("test-connection", TestConnectionCommand.class);
         m.put("validate", ValidateCommand.class);
+        m.put("users", UsersCommand.class);
+        m.put("groups", GroupsCommand.class);
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
         m.put("completion", CompletionCommand.class);

@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
                 "0:every step passed (warnings allowed)",
                 "1:a step failed: the server refused a request as wrong",
                 "2:usage: a wrong option, or no URL or token",
-                "3:the token file or the CA file cannot be read",
+                "3:the token file or CA file cannot be read",
                 "4:the token was refused (401/403)",
                 "5:the server cannot be reached: DNS, connect, proxy, TLS, timeout",
                 "6:the server misbehaved: 5xx, not SCIM, a redirect to another host"})

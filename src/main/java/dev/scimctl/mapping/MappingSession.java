@@ -3,6 +3,7 @@ package dev.scimctl.mapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -48,8 +49,8 @@ public final class MappingSession {
     /** How many groups differ between memory and the file. */
     public int changes() {
         Set<String> groups = new HashSet<>();
-        current.entries().forEach(e -> groups.add(e.group().toLowerCase(java.util.Locale.ROOT)));
-        saved.entries().forEach(e -> groups.add(e.group().toLowerCase(java.util.Locale.ROOT)));
+        current.entries().forEach(e -> groups.add(e.group().toLowerCase(Locale.ROOT)));
+        saved.entries().forEach(e -> groups.add(e.group().toLowerCase(Locale.ROOT)));
         int n = 0;
         for (String g : groups) {
             if (!current.find(g).equals(saved.find(g))) {

@@ -118,9 +118,34 @@ public final class ScimClient implements AutoCloseable {
 
     // ---- resources --------------------------------------------------------------------------------------------
 
-    /** Lists a resource endpoint lazily, one page in memory at a time. */
+    /**
+     * Lists a resource endpoint lazily, in the server's order: one page in memory at a time, or, with
+     * {@link ListQuery#parallelism()} above 1, a bounded window of pages fetched ahead ({@link ConcurrentPager}).
+     * Close the stream (try-with-resources) when stopping early, so that pages in flight are cancelled.
+     */
     public Stream<JsonNode> list(String resource, ListQuery query) {
-        return new Pager(this, resource, query, config.listener()).stream();
+        return list(resource, query, () -> {
+        });
+    }
+
+    /**
+     * As {@link #list(String, ListQuery)}, running {@code beforeWait} on the reading thread whenever the next resource
+     * is not yet in memory: the place to flush output, so that a reader downstream gets each page as it arrives.
+     */
+    public Stream<JsonNode> list(String resource, ListQuery query, Runnable beforeWait) {
+        if (query.parallelism() > 1) {
+            ConcurrentPager pager = new ConcurrentPager(this, resource, query, config.listener(), beforeWait);
+            return Pager.stream(pager).onClose(pager::close);
+        }
+        return new Pager(this, resource, query, config.listener(), beforeWait).stream();
+    }
+
+    /**
+     * As {@link #list(String, ListQuery, Runnable)}, but the query's filter is applied here where the server cannot:
+     * see {@link LocalFiltering}.
+     */
+    public Stream<JsonNode> listFiltered(String resource, ListQuery query, Runnable beforeWait) {
+        return new LocalFiltering(this, config.listener()).list(resource, query, beforeWait);
     }
 
     public Stream<ScimUser> users(ListQuery query) {

@@ -52,7 +52,7 @@ class ColourTest {
         CliRunner cli = new CliRunner(config);
         cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
         cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
-        server.seedUsers(2);
+        server.seedGroup("Everyone", server.seedUsers(2).toArray(String[]::new));
     }
 
     /** Representative invocations by command, in an order that works (set-profile before delete). */
@@ -72,6 +72,18 @@ class ColourTest {
                 new String[]{"config", "delete", "nope"}));
         m.put("scimctl test-connection", List.of(new String[]{"test-connection"},
                 new String[]{"test-connection", "-o", "json"}, new String[]{"test-connection", "--url", url + "/nope"}));
+        m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
+                new String[]{"users", "list", "-o", "json", "--user-name", "x\"y"},
+                new String[]{"users", "list", "--filter", "userName xx"}));
+        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
+                new String[]{"users", "get", "nobody@example.com"}));
+        m.put("scimctl users deactivate", List.of(new String[]{"users", "deactivate", "--yes", "user0001@example.com"},
+                new String[]{"users", "deactivate", "user0001@example.com"}));
+        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
+                new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "ndjson"}));
+        m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone", "-o", "json"},
+                new String[]{"groups", "get", "nobody"}));
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "examples/users-with-mistakes.csv"},
                 new String[]{"validate", "-o", "csv", "examples/users-with-mistakes.csv"},
@@ -80,7 +92,8 @@ class ColourTest {
         m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping},
                 new String[]{"map-groups", "set", "Admins", "--type", "technician", "--role", "System Administrator",
-                        "--mapping", mapping}));
+                        "--mapping", mapping},
+                new String[]{"map-groups", "set", "Staff", "--mapping", mapping}));
         m.put("scimctl map-groups list", List.of(new String[]{"map-groups", "list", "--mapping", mapping},
                 new String[]{"map-groups", "list", "--mapping", mapping, "-o", "md"}));
         m.put("scimctl map-groups check", List.of(new String[]{"map-groups", "check", "--mapping", mapping},

@@ -54,7 +54,7 @@ class TokenNeverPrintedTest {
         CliRunner cli = new CliRunner(config);
         cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
         cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
-        server.seedUsers(3);
+        server.seedGroup("Everyone", server.seedUsers(3).toArray(String[]::new));
     }
 
     /** Representative invocations by command; each is run as given, with --debug added. */
@@ -73,6 +73,18 @@ class TokenNeverPrintedTest {
                 new String[]{"test-connection", "--url", url, "--token-file", tf, "-o", "json"},
                 new String[]{"test-connection", "--url", url + "/nope"}));
         m.put("scimctl completion", List.<String[]>of(new String[]{"completion", "bash"}));
+        m.put("scimctl users list", List.of(new String[]{"users", "list"},
+                new String[]{"users", "list", "--url", url, "--token-file", tf, "-o", "json", "--user-name", "x\"y"},
+                new String[]{"users", "list", "--filter", "userName xx"}));
+        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com", "-o", "json"},
+                new String[]{"users", "get", "nobody@example.com"}));
+        m.put("scimctl users deactivate", List.<String[]>of(new String[]{"users", "deactivate", "--yes",
+                "user0001@example.com", "nobody@example.com"}));
+        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
+                new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        m.put("scimctl groups list", List.<String[]>of(new String[]{"groups", "list", "-o", "ndjson"}));
+        m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone", "-o", "json"},
+                new String[]{"groups", "get", "nobody"}));
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));

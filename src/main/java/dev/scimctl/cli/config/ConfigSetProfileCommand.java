@@ -22,11 +22,12 @@ import java.util.concurrent.Callable;
         "A proxy password goes to the credentials file (mode 0600), never to config.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
+                "  scimctl config set-profile prod --timeout 2m",
                 "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
                 "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:saved", "2:usage: a bad URL, proxy URL, duration or profile name",
-                "3:the CA file or the config folder cannot be read or written"})
+        exitCodeList = {"0:saved", "2:not a valid profile name, URL, proxy URL or duration",
+                "3:the CA file or the config files cannot be read or written"})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 

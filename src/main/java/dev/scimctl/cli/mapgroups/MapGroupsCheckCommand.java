@@ -33,11 +33,12 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl map-groups check --roles roles.csv",
                 "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no errors (warnings allowed)",
+        exitCodeList = {
+                "0:no errors (warnings allowed)",
                 "1:errors found",
-                "2:usage: a wrong option, or no URL or token",
+                "2:usage: no URL or token",
                 "3:a file is missing or broken",
-                "4:the token was refused (401/403)",
+                "4:the token was refused",
                 "5:the server cannot be reached",
                 "6:the server misbehaved"})
 final class MapGroupsCheckCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.MappingSession;
 import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.scim.Secret;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,11 +72,17 @@ public final class MapGroupsCommand implements Callable<Integer> {
         context.err().flush();
         try (Terminal terminal = context.terminalOpener().open()) {
             MappingEditor editor = new MappingEditor(terminal, session, catalog,
-                    () -> GroupDirectory.fetch(context.client(connection), true), serverName(), context.ansi(true));
+                    () -> GroupDirectory.fetch(context.client(connection), true), serverName(), context.ansi(true),
+                    this::scrub);
             int code = editor.run();
             terminal.writer().flush();
             return code;
         }
+    }
+
+    private String scrub(String message) {
+        Secret token = context.knownToken();
+        return token == null || message == null ? message : token.scrub(message);
     }
 
     /** The server's URL if the settings resolve, for the editor's messages; resolving fails later, with its reason. */

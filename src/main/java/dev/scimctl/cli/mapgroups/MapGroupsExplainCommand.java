@@ -27,10 +27,11 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl map-groups explain alice@example.com",
                 "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:explained, whatever the verdict ('check' is the gate)",
-                "2:usage: no such user, or no URL or token",
+        exitCodeList = {
+                "0:explained, whatever the verdict ('check' is the gate)",
+                "2:usage: no such user, no URL or token",
                 "3:a file is missing or broken",
-                "4:the token was refused (401/403)",
+                "4:the token was refused",
                 "5:the server cannot be reached",
                 "6:the server misbehaved"})
 final class MapGroupsExplainCommand implements Callable<Integer> {

@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
                 "  scimctl map-groups list --output md > group-mapping.md",
                 "  scimctl map-groups list --output json | jq -r '.[].group'"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed (an empty mapping too)",
-                "2:usage: a wrong option",
+        exitCodeList = {
+                "0:listed (an empty mapping too)",
+                "2:usage",
                 "3:the mapping file is missing or broken"})
 final class MapGroupsListCommand implements Callable<Integer> {
     private final CommandContext context;

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
                 "      --role \"Help Desk Technician\" --role \"Remote Access\"",
                 "  scimctl map-groups set \"All Staff\" --role \"Portal User\" --roles roles.csv"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:saved (or already so)",
+        exitCodeList = {
+                "0:saved (or already so)",
                 "2:usage: an unknown role, a role of the other type, a system-administrator role",
                 "3:the mapping or roles file cannot be read or written"})
 final class MapGroupsSetCommand implements Callable<Integer> {

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExample:%n",
         footer = {"  scimctl map-groups unset \"Contractors\""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:removed",
+        exitCodeList = {
+                "0:removed",
                 "2:usage: the group is not in the mapping",
                 "3:the mapping file is missing, broken or cannot be written"})
 final class MapGroupsUnsetCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
+import dev.scimctl.cli.ErrorHandler;
 import dev.scimctl.mapping.Explainer;
 import dev.scimctl.mapping.Finding;
 import dev.scimctl.mapping.GroupDirectory;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The interactive editor of {@code scimctl map-groups}: a JLine line reader with completion of commands, group names
@@ -48,14 +50,16 @@ final class MappingEditor {
     private final Supplier<GroupDirectory> server;
     private final String serverName;
     private final Ansi ansi;
+    private final UnaryOperator<String> scrub;
     private GroupDirectory directory;
 
     /**
      * @param server     reads the server's groups and users; may throw (the editor then works offline)
      * @param serverName how to name the server in messages
+     * @param scrub      removes the token from a message, as the error handler does for commands
      */
     MappingEditor(Terminal terminal, MappingSession session, RoleCatalog catalog, Supplier<GroupDirectory> server,
-                  String serverName, Ansi ansi) {
+                  String serverName, Ansi ansi, UnaryOperator<String> scrub) {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.session = session;
@@ -63,6 +67,7 @@ final class MappingEditor {
         this.server = server;
         this.serverName = serverName;
         this.ansi = ansi;
+        this.scrub = scrub;
     }
 
     /** Runs until quit; returns the exit code (1 when input ended with changes unsaved). */
@@ -106,7 +111,7 @@ final class MappingEditor {
             try {
                 dispatch(command, words.subList(1, words.size()));
             } catch (UsageException | InputException | ScimException e) {
-                error(e.getMessage());
+                error(ErrorHandler.message(e));
             }
             out.flush();
         }
@@ -152,8 +157,8 @@ final class MappingEditor {
             out.println(FindingsView.plural(directory.groups().size(), "group") + " on the server.");
         } catch (UsageException | ScimException e) {
             directory = null;
-            warn("working without the server: " + e.getMessage() + ". Group names and 'check' need it; 'refresh' "
-                    + "tries again.");
+            warn("working without the server: " + ErrorHandler.message(e) + ". Group names and 'check' need it; "
+                    + "'refresh' tries again.");
         }
     }
 
@@ -387,12 +392,12 @@ final class MappingEditor {
     }
 
     private void warn(String message) {
-        out.println(ansi.string("@|yellow warning:|@ ") + message);
+        out.println(ansi.string("@|yellow warning:|@ ") + scrub.apply(message));
         out.flush();
     }
 
     private void error(String message) {
-        out.println(ansi.string("@|bold,red error:|@ ") + message);
+        out.println(ansi.string("@|bold,red error:|@ ") + scrub.apply(message));
         out.flush();
     }
 }

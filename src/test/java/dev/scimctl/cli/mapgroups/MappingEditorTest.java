@@ -147,6 +147,23 @@ class MappingEditorTest {
     }
 
     @Test
+    void a_refused_token_is_reported_in_the_editor_and_never_shown() {
+        String wrong = "wrong-token-that-must-not-show-0123456789";
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        Map<String, String> env = Map.of("SCIMCTL_CONFIG_DIR", dir.toString(), "HOME", dir.toString(), "NO_COLOR", "1",
+                "SCIMCTL_URL", server.baseUrl(), "SCIMCTL_TOKEN", wrong);
+        CommandContext context = new CommandContext(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                new ByteArrayInputStream(new byte[0]), env, Terminals.ALL, Clock.systemUTC());
+        context.setTerminalOpener(() -> pipedTerminal("refresh\nquit\n", screen));
+        int code = ScimCtl.run(context, "--debug", "map-groups", "--mapping", mapping.toString());
+        assertThat(code).isEqualTo(ExitCode.OK);
+        String shown = screen.toString(StandardCharsets.UTF_8) + err;
+        assertThat(shown).contains("warning: working without the server").contains("401")
+                .contains("NinjaOne tokens expire six months after they are generated").doesNotContain(wrong);
+    }
+
+    @Test
     void without_the_server_it_still_edits_and_says_what_is_missing() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();

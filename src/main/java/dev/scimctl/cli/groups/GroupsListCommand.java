@@ -1,0 +1,103 @@
+package dev.scimctl.cli.groups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.OutputClosedException;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
+import dev.scimctl.scim.Filter;
+import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** {@code scimctl groups list}: every group, with its id and member count. */
+@Command(name = "list",
+        description = {"List the groups on the SCIM server: display name, id and member count.",
+                "Only the attributes the columns need are asked for (members only to count them)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl groups list",
+                "  scimctl groups list --display-name 'NinjaOne Technicians' -o json",
+                "  scimctl groups list -o tsv --fields displayName | sort",
+                "",
+                "Fields: displayName, id, members (the default columns), externalId, created, lastModified.",
+                "json and ndjson write each group as the server sent it, or, with --fields, an object of those fields."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:listed (also when there are none)",
+                "1:the server refused the request",
+                "2:usage",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
+public final class GroupsListCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--display-name", paramLabel = "NAME", description = "The group with this display name.")
+    String displayName;
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = "A SCIM filter, passed on as given.")
+    String filter;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Stop after N groups. Default: all.")
+    long limit;
+
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
+            description = "Groups asked for per request. Default: ${DEFAULT-VALUE}.")
+    int pageSize;
+
+    GroupsListCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (pageSize < 1 || limit < 0) {
+            throw new UsageException("--page-size must be at least 1 and --limit 0 (all) or more");
+        }
+        Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
+        if (displayName != null) {
+            Filter byName = Filter.eq("displayName", displayName);
+            f = f == null ? byName : f.and(byName);
+        }
+        OutputFormat format = output.format(context);
+        boolean wholeDocuments = !output.fieldsChosen() && (format == OutputFormat.json || format == OutputFormat.ndjson);
+        ListQuery query = ListQuery.all().withFilter(f).withPageSize(pageSize).withLimit(limit)
+                .withAttributes(wholeDocuments ? List.of() : GroupFields.attributes(output.fields(GroupFields.FIELDS)));
+        ScimClient client = context.client(connection);
+        RecordWriter<JsonNode> writer = output.open(context, GroupFields.FIELDS, Function.identity());
+        long count = 0;
+        try {
+            try (Stream<JsonNode> groups = client.listFiltered("Groups", query, writer::flush)) {
+                for (Iterator<JsonNode> it = groups.iterator(); it.hasNext(); count++) {
+                    writer.write(it.next());
+                }
+            }
+            writer.close();
+        } catch (OutputClosedException e) {
+            return ExitCode.OK;
+        }
+        if (count == 0 && format == OutputFormat.table) {
+            context.err().println(f == null ? "no groups" : "no groups match");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.scimctl.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.console.Confirm;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.ScimException;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A change to users named on the command line, made the careful way: find every user first, show what will change,
+ * ask (on a terminal; elsewhere only {@code --yes} goes ahead), then change them one by one, keep going past a
+ * failure, report each, and exit 1 if any failed.
+ */
+final class UserChanges {
+    /** What is done to each user. */
+    interface Change {
+        /** "deactivate", for "Deactivate 3 users?". */
+        String verb();
+
+        /** "deactivated", for the report. */
+        String done();
+
+        /** How the change is made on this server, e.g. "by PATCH", shown before asking. */
+        String how();
+
+        /** Why this user needs no change, or null when it does. */
+        String unchanged(JsonNode user);
+
+        /** Makes the change; a failure is a {@link ScimException}. */
+        void apply(JsonNode user);
+    }
+
+    private final CommandContext context;
+    private final ScimClient client;
+    private final PrintWriter err;
+    private final Ansi ansi;
+
+    UserChanges(CommandContext context, ScimClient client) {
+        this.context = context;
+        this.client = client;
+        this.err = context.err();
+        this.ansi = context.ansi(false);
+    }
+
+    int run(List<String> names, boolean yes, Change change) {
+        int failures = 0;
+        Map<String, JsonNode> targets = new LinkedHashMap<>(); // by id: a user named twice is changed once
+        UserLookup lookup = new UserLookup(client);
+        for (String name : names) {
+            try {
+                Optional<JsonNode> user = lookup.find(name);
+                if (user.isEmpty()) {
+                    failure("no user with the id or userName '" + name + "'");
+                    failures++;
+                    continue;
+                }
+                JsonNode u = user.get();
+                String why = change.unchanged(u);
+                if (why != null) {
+                    err.println(UserLookup.describe(u) + " " + why + ": nothing to do");
+                } else {
+                    targets.putIfAbsent(u.path("id").asText(), u);
+                }
+            } catch (ScimErrorException e) {
+                if (e.isAuthFailure()) {
+                    throw e; // every other user would fail the same way
+                }
+                failure("could not look up '" + name + "': " + e.getMessage());
+                failures++;
+            }
+        }
+        if (targets.isEmpty()) {
+            return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
+        }
+
+        String users = targets.size() == 1 ? "1 user" : targets.size() + " users";
+        err.println("Will " + change.verb() + " " + users + " on " + client.baseUrl() + " " + change.how() + ":");
+        for (JsonNode u : targets.values()) {
+            err.println("  " + UserLookup.describe(u));
+        }
+        if (!yes && !confirmed(capitalised(change.verb()) + " " + users + "?", change.verb(), users)) {
+            err.println("nothing was changed");
+            return ExitCode.PROBLEMS;
+        }
+
+        int changed = 0;
+        for (JsonNode u : targets.values()) {
+            try {
+                change.apply(u);
+                changed++;
+                err.println(change.done() + " " + UserLookup.describe(u));
+            } catch (ScimException e) {
+                failures++;
+                failure("could not " + change.verb() + " " + UserLookup.describe(u) + ": " + e.getMessage());
+            }
+        }
+        err.println(capitalised(change.done()) + " " + (changed == 1 ? "1 user" : changed + " users")
+                + (failures > 0 ? "; " + failures + " failed (see above)" : "") + ".");
+        return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+
+    private boolean confirmed(String question, String verb, String users) {
+        if (!context.terminals().stdin()) {
+            throw new UsageException("refusing to " + verb + " " + users + " without a confirmation: stdin is not a "
+                    + "terminal, so scimctl cannot ask; add --yes to go ahead");
+        }
+        try {
+            return Confirm.ask(question, context.in(), err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void failure(String message) {
+        err.println(ansi.string("@|bold,red error:|@ ") + message);
+    }
+
+    private static String capitalised(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.scimctl.cli.users;
+
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl users deactivate USER…}: sets active=false, after showing who and asking. */
+@Command(name = "deactivate",
+        description = {"Deactivate users (active: false), as NinjaOne does with users removed at the IdP.",
+                "Finds every USER first, lists them, and asks on a terminal; without a terminal, only --yes goes "
+                        + "ahead. Uses PATCH where the server supports it, else GET and PUT (with If-Match where it "
+                        + "serves ETags). Keeps going past a failure and reports each."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl users deactivate alice@example.com bob@example.com",
+                "  scimctl users list --organization 42 -o tsv --fields userName | xargs scimctl users deactivate --yes"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:all deactivated (or inactive already)",
+                "1:a user was not found or not changed, or the answer was no",
+                "2:usage (also: no terminal to ask and no --yes)",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
+public final class UsersDeactivateCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(paramLabel = "USER", arity = "1..*", description = "User ids or userNames.")
+    List<String> users;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
+    boolean yes;
+
+    UsersDeactivateCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ScimClient client = context.client(connection);
+        return new UserChanges(context, client).run(users, yes, new Deactivation(client));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.scimctl.cli.users;
+
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl users delete USER…}: DELETE, after showing who and asking. */
+@Command(name = "delete",
+        description = {"Delete users (DELETE /Users/{id}). NinjaOne keeps a deleted SCIM user as inactive; other "
+                + "servers remove it for good.",
+                "Finds every USER first, lists them, and asks on a terminal; without a terminal, only --yes goes "
+                        + "ahead. Keeps going past a failure and reports each."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl users delete alice@example.com",
+                "  scimctl users list --inactive -o tsv --fields id | xargs scimctl users delete --yes"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:all deleted",
+                "1:a user was not found or not deleted, or the answer was no",
+                "2:usage (also: no terminal to ask and no --yes)",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
+public final class UsersDeleteCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(paramLabel = "USER", arity = "1..*", description = "User ids or userNames.")
+    List<String> users;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
+    boolean yes;
+
+    UsersDeleteCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ScimClient client = context.client(connection);
+        return new UserChanges(context, client).run(users, yes, new Deletion(client));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.scimctl.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.OutputClosedException;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
+import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.model.ServiceProviderConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** {@code scimctl users list}: every user on the server (or those a filter chooses), streamed page by page. */
+@Command(name = "list",
+        description = {"List the users on the SCIM server, page by page, as they arrive (only a table waits for all).",
+                "Filters go to the server; where it cannot filter, scimctl filters itself and says so on stderr."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl users list",
+                "  scimctl users list --user-type technician --active",
+                "  scimctl users list --organization 42 -o csv > org42.csv   # a file 'scimctl validate' reads",
+                "  scimctl users list -o ndjson | jq -r 'select(.active == false) | .userName'",
+                "  scimctl users list --fields userName,lastModified --sort-by meta.lastModified --descending --limit 20",
+                "",
+                "Fields: userName, givenName, familyName, userType, organizationId, active, id (the default columns),",
+                "        externalId, displayName, email, groups, created, lastModified.",
+                "json and ndjson write each user as the server sent it, or, with --fields, an object of those fields."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:listed (also when no user matches)",
+                "1:the server refused the request (e.g. a bad --filter)",
+                "2:usage",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved"})
+public final class UsersListCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    UserFilterOptions filters;
+
+    @Option(names = "--attributes", paramLabel = "ATTR", split = ",",
+            description = "Ask the server for these attributes only (comma-separated SCIM names, e.g. userName,active).")
+    List<String> attributes = List.of();
+
+    @Option(names = "--sort-by", paramLabel = "ATTR",
+            description = "Sort by this attribute (e.g. userName, meta.created), where the server supports sorting.")
+    String sortBy;
+
+    @Option(names = "--descending", description = "With --sort-by: largest first.")
+    boolean descending;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N users. Default: all.")
+    long limit;
+
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
+            description = "Users asked for per request (the server may send fewer). Default: ${DEFAULT-VALUE}.")
+    int pageSize;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Pages fetched at once once the total is known (1 to " + ListQuery.MAX_PARALLELISM
+                    + "); output stays in the server's order. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    UsersListCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (pageSize < 1) {
+            throw new UsageException("--page-size must be at least 1, not " + pageSize);
+        }
+        if (limit < 0) {
+            throw new UsageException("--limit must be 0 (all) or more, not " + limit);
+        }
+        if (concurrency < 1 || concurrency > ListQuery.MAX_PARALLELISM) {
+            throw new UsageException("--concurrency must be 1 to " + ListQuery.MAX_PARALLELISM + ", not " + concurrency);
+        }
+        ListQuery query = ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes)
+                .withPageSize(pageSize).withLimit(limit).withParallelism(concurrency);
+        OutputFormat format = output.format(context);
+        output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
+        ScimClient client = context.client(connection);
+        if (sortBy != null) {
+            query = withSortIfSupported(client, query);
+        }
+        RecordWriter<JsonNode> writer = output.open(context, UserFields.FIELDS, Function.identity());
+        long count = 0;
+        try {
+            try (Stream<JsonNode> users = client.listFiltered("Users", query, writer::flush)) {
+                for (Iterator<JsonNode> it = users.iterator(); it.hasNext(); count++) {
+                    writer.write(it.next());
+                }
+            }
+            writer.close(); // only on success: a failed listing leaves its JSON array open, so it cannot pass as whole
+        } catch (OutputClosedException e) {
+            return ExitCode.OK; // the reader stopped reading (| head): so do we
+        }
+        if (count == 0 && format == OutputFormat.table) {
+            context.err().println(query.filter() == null ? "no users" : "no users match");
+        }
+        return ExitCode.OK;
+    }
+
+    private ListQuery withSortIfSupported(ScimClient client, ListQuery query) {
+        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
+        if (spc.isPresent() && !spc.get().sortSupported()) {
+            context.warn("the server does not support sorting (its ServiceProviderConfig says so): --sort-by is "
+                    + "ignored, and users come in the server's order");
+            return query;
+        }
+        return query.withSort(sortBy, descending);
+    }
+}

@@ -1,0 +1,277 @@
+package dev.scimctl.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.function.Function;
+
+/** The {@link RecordWriter} of each {@link OutputFormat}. */
+public final class RecordWriters {
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
+
+    private RecordWriters() {
+    }
+
+    /**
+     * @param fields   the columns (table, tsv, csv), and the keys of the objects json and ndjson write when
+     *                 {@code document} is null
+     * @param document for json and ndjson, the whole document of a record (e.g. the resource as the server sent
+     *                 it); null writes an object of the fields instead
+     */
+    public static <T> RecordWriter<T> open(OutputFormat format, PrintWriter out, Ansi ansi, List<Field<T>> fields,
+                                           Function<T, JsonNode> document) {
+        Function<T, JsonNode> doc = document != null ? document : r -> flatObject(fields, r);
+        return switch (format) {
+            case table -> new Table<>(out, ansi, fields);
+            case tsv -> new Tsv<>(out, fields);
+            case csv -> new Csv<>(out, fields);
+            case json -> new JsonArray<>(out, doc);
+            case ndjson -> new JsonLines<>(out, doc);
+        };
+    }
+
+    /** An object with one key per field, values typed (booleans and numbers stay so; empty is null). */
+    public static <T> ObjectNode flatObject(List<Field<T>> fields, T record) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        for (Field<T> f : fields) {
+            Object v = f.value(record);
+            if (v == null) {
+                o.putNull(f.name());
+            } else if (v instanceof JsonNode n) {
+                o.set(f.name(), n.isMissingNode() ? JsonNodeFactory.instance.nullNode() : n);
+            } else if (v instanceof Boolean b) {
+                o.put(f.name(), b);
+            } else if (v instanceof Integer || v instanceof Long) {
+                o.put(f.name(), ((Number) v).longValue());
+            } else if (v instanceof BigInteger i) {
+                o.put(f.name(), i);
+            } else if (v instanceof Number n) {
+                o.put(f.name(), new BigDecimal(n.toString()));
+            } else {
+                o.put(f.name(), v.toString());
+            }
+        }
+        return o;
+    }
+
+    /** Flushes stdout, and notices when its reader has gone. */
+    private abstract static class Streaming<T> implements RecordWriter<T> {
+        final PrintWriter out;
+
+        Streaming(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+            if (out.checkError()) {
+                throw new OutputClosedException();
+            }
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    private static <T> String[] cells(List<Field<T>> fields, T record) {
+        String[] cells = new String[fields.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = fields.get(i).text(record);
+        }
+        return cells;
+    }
+
+    /** Buffers every row: the widths of the columns are known only at the end. */
+    private static final class Table<T> implements RecordWriter<T> {
+        private final PrintWriter out;
+        private final Ansi ansi;
+        private final List<Field<T>> fields;
+        private final TablePrinter table;
+
+        Table(PrintWriter out, Ansi ansi, List<Field<T>> fields) {
+            this.out = out;
+            this.ansi = ansi;
+            this.fields = fields;
+            this.table = new TablePrinter(fields.stream().map(Field::name).toList());
+        }
+
+        @Override
+        public void write(T record) {
+            table.row((Object[]) cells(fields, record));
+        }
+
+        @Override
+        public void flush() {
+            // nothing to hand over before the end
+        }
+
+        @Override
+        public void close() {
+            if (table.size() > 0) {
+                table.printTable(out, ansi);
+            }
+            out.flush();
+        }
+    }
+
+    private static final class Tsv<T> extends Streaming<T> {
+        private final List<Field<T>> fields;
+
+        Tsv(PrintWriter out, List<Field<T>> fields) {
+            super(out);
+            this.fields = fields;
+        }
+
+        @Override
+        public void write(T record) {
+            out.println(TablePrinter.tsvLine(cells(fields, record)));
+        }
+    }
+
+    private static final class Csv<T> extends Streaming<T> {
+        private final List<Field<T>> fields;
+        private final CSVWriter csv;
+
+        Csv(PrintWriter out, List<Field<T>> fields) {
+            super(out);
+            this.fields = fields;
+            // LF line ends, and quotes only where a cell needs them (a comma, a quote, a line break).
+            this.csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+            csv.writeNext(fields.stream().map(Field::name).toArray(String[]::new), false);
+        }
+
+        @Override
+        public void write(T record) {
+            String[] cells = cells(fields, record);
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = CsvCells.safe(cells[i]);
+            }
+            csv.writeNext(cells, false);
+        }
+
+        @Override
+        public void flush() {
+            try {
+                csv.flush(); // never close(): that would close stdout
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            super.flush();
+        }
+    }
+
+    /**
+     * One JSON array, written element by element; an empty result is {@code []}. The opening bracket waits for the
+     * first element (or the end), so that a command that fails before any data leaves stdout empty.
+     */
+    private static final class JsonArray<T> extends Streaming<T> {
+        private final Function<T, JsonNode> document;
+        private final JsonGenerator gen;
+        private boolean started;
+
+        JsonArray(PrintWriter out, Function<T, JsonNode> document) {
+            super(out);
+            this.document = document;
+            try {
+                gen = JSON.createGenerator(out);
+                gen.setPrettyPrinter(JsonOutput.prettyPrinter());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void start() throws IOException {
+            if (!started) {
+                gen.writeStartArray();
+                started = true;
+            }
+        }
+
+        @Override
+        public void write(T record) {
+            try {
+                start();
+                gen.writeTree(document.apply(record));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            super.flush();
+        }
+
+        @Override
+        public void close() {
+            try {
+                start();
+                gen.writeEndArray();
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println();
+            super.close();
+        }
+    }
+
+    /** One compact JSON object a line. */
+    private static final class JsonLines<T> extends Streaming<T> {
+        private final Function<T, JsonNode> document;
+        private final JsonGenerator gen;
+
+        JsonLines(PrintWriter out, Function<T, JsonNode> document) {
+            super(out);
+            this.document = document;
+            try {
+                gen = JSON.createGenerator(out);
+                gen.setRootValueSeparator(new SerializedString(""));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void write(T record) {
+            try {
+                gen.writeTree(document.apply(record));
+                gen.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            super.flush();
+        }
+    }
+}
