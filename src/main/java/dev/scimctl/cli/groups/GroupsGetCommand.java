@@ -37,10 +37,10 @@ import java.util.concurrent.Callable;
                 "0:shown",
                 "1:no such group",
                 "2:usage",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved"})
+                "3:token file unreadable",
+                "4:token refused",
+                "5:server unreachable",
+                "6:server misbehaved"})
 public final class GroupsGetCommand implements Callable<Integer> {
     /** A member of the group, named. */
     record Member(String id, String name, String type) {

@@ -38,10 +38,10 @@ import java.util.stream.Stream;
                 "0:listed (also when there are none)",
                 "1:the server refused the request",
                 "2:usage",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved"})
+                "3:token file unreadable",
+                "4:token refused",
+                "5:server unreachable",
+                "6:server misbehaved"})
 public final class GroupsListCommand implements Callable<Integer> {
     private final CommandContext context;
 

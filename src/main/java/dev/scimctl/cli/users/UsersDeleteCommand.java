@@ -25,10 +25,10 @@ import java.util.concurrent.Callable;
                 "0:all deleted",
                 "1:a user was not found or not deleted, or the answer was no",
                 "2:usage (also: no terminal to ask and no --yes)",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved"})
+                "3:token file unreadable",
+                "4:token refused",
+                "5:server unreachable",
+                "6:server misbehaved"})
 public final class UsersDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -42,10 +42,10 @@ import java.util.stream.Stream;
                 "0:listed (also when no user matches)",
                 "1:the server refused the request (e.g. a bad --filter)",
                 "2:usage",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved"})
+                "3:token file unreadable",
+                "4:token refused",
+                "5:server unreachable",
+                "6:server misbehaved"})
 public final class UsersListCommand implements Callable<Integer> {
     private final CommandContext context;
 
