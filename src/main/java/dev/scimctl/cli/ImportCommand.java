@@ -13,7 +13,6 @@ import dev.scimctl.csv.ValidationOptions;
 import dev.scimctl.importer.AdaptiveLimit;
 import dev.scimctl.importer.Applier;
 import dev.scimctl.importer.CsvRows;
-import dev.scimctl.importer.ImportRow;
 import dev.scimctl.importer.Journal;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
@@ -24,7 +23,6 @@ import dev.scimctl.importer.RemoteState;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
-import dev.scimctl.importer.SkippedRow;
 import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.TextFindingWriter;
@@ -37,6 +35,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -182,6 +181,10 @@ public final class ImportCommand implements Callable<Integer> {
                     + "interrupted");
         }
 
+        for (Path out : new Path[]{report, planOut, dryRun ? null : journalPath}) {
+            checkWritable(out);
+        }
+
         // 1. Validate.
         Input input = readInput(stdin);
         CsvRows.Result csv = input.csv();
@@ -243,8 +246,7 @@ public final class ImportCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             if (plan.isEmpty()) {
-                writeReport(Report.planned(plan).stream().map(l -> new Report.Line(l.line(), l.userName(), l.action(),
-                        l.action().equals("skip") ? "skipped" : "done", l.id(), l.detail(), l.error())).toList());
+                writeReport(Report.nothingToDo(plan));
                 err.println("Nothing to change: the server already holds " + input.name()
                         + (counts.skipped() > 0 ? " (except the skipped rows)." : "."));
                 return counts.skipped() > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
@@ -322,10 +324,24 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** An output that cannot be written is found out now, not after the server was changed. */
+    private static void checkWritable(Path file) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)
+                || Files.exists(file) && !Files.isWritable(file)) {
+            throw new InputException(file + ": cannot be written (" + (Files.isDirectory(file) ? "it is a directory"
+                    : dir == null || !Files.isDirectory(dir) ? "no such directory" : "permission denied")
+                    + "): give a file in a folder you can write to");
+        }
+    }
+
     private static String digestOf(Path path) {
         MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new InputException(path + ": cannot be read: " + e.getMessage(), e);
         }
@@ -476,8 +492,9 @@ public final class ImportCommand implements Callable<Integer> {
             b.append(", ").append(c.skipped()).append(" skipped");
         }
         if (c.groupsCreated() + c.membersAdded() + c.membersRemoved() + c.groupsFailed() > 0) {
-            b.append("; groups: ").append(c.groupsCreated()).append(" created, ").append(c.membersAdded())
-                    .append(" members added, ").append(c.membersRemoved()).append(" removed");
+            b.append("; groups: ").append(c.groupsCreated()).append(" created, ")
+                    .append(count(c.membersAdded(), "member")).append(" added, ").append(c.membersRemoved())
+                    .append(" removed");
             if (c.groupsFailed() > 0) {
                 b.append(", ").append(c.groupsFailed()).append(" failed");
             }

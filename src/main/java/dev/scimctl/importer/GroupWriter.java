@@ -18,9 +18,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -173,11 +175,11 @@ final class GroupWriter {
     /** "Nothing to remove": RFC 7644 says 400 noTarget; some servers answer 404 or a plain 400 about the filter. */
     static boolean isNoTarget(ScimErrorException e) {
         return e.status() == 400 && "noTarget".equalsIgnoreCase(e.scimType())
-                || e.status() == 400 && e.detail() != null && e.detail().toLowerCase(java.util.Locale.ROOT).contains("no target");
+                || e.status() == 400 && e.detail() != null && e.detail().toLowerCase(Locale.ROOT).contains("no target");
     }
 
     /** Reads the group, changes its member ids, and PUTs it back with If-Match; a 412 reads it once more. */
-    private void putMembers(String groupId, java.util.function.UnaryOperator<Set<String>> change) {
+    private void putMembers(String groupId, UnaryOperator<Set<String>> change) {
         for (int attempt = 1; ; attempt++) {
             JsonNode group = client.get("Groups", groupId);
             Set<String> current = new LinkedHashSet<>();

@@ -52,6 +52,15 @@ public final class RemoteState {
         this.requests = requests;
     }
 
+    /** A state given as it is: for plans made without a server, and tests. */
+    static RemoteState of(Collection<RemoteUser> users, Collection<ScimGroup> groups, boolean allUsersKnown) {
+        Map<String, RemoteUser> u = new LinkedHashMap<>();
+        users.forEach(r -> u.put(ImportRow.key(r.userName()), r));
+        Map<String, ScimGroup> g = new LinkedHashMap<>();
+        groups.forEach(x -> g.put(groupKey(x.displayName()), x));
+        return new RemoteState(u, g, allUsersKnown, "given", 0);
+    }
+
     /** The server holds none of these users and groups: for plans made without a server. */
     public static RemoteState empty() {
         return new RemoteState(Map.of(), Map.of(), true, "an empty server", 0);

@@ -34,14 +34,23 @@ public final class Report {
 
     /** The lines of a plan that was not applied (--dry-run): each row's outcome is "planned". */
     public static List<Line> planned(Plan plan) {
+        return unapplied(plan, "planned");
+    }
+
+    /** The lines of a plan with nothing to change: every row is done already (skipped rows excepted). */
+    public static List<Line> nothingToDo(Plan plan) {
+        return unapplied(plan, "done");
+    }
+
+    private static List<Line> unapplied(Plan plan, String outcome) {
         List<Line> lines = new ArrayList<>();
         for (UserStep s : plan.users()) {
-            lines.add(new Line(s.line(), s.userName(), s.action().label(), "planned", s.id(), plannedDetail(plan, s), null));
+            lines.add(new Line(s.line(), s.userName(), s.action().label(), outcome, s.id(), plannedDetail(plan, s), null));
         }
         addSkipped(plan, lines);
         for (GroupStep g : plan.groups()) {
             for (GroupStep.Member m : g.remove()) {
-                lines.add(new Line(0, m.display(), "remove-member", "planned", m.id(), "from group " + g.displayName(), null));
+                lines.add(new Line(0, m.display(), "remove-member", outcome, m.id(), "from group " + g.displayName(), null));
             }
         }
         lines.sort(ORDER);

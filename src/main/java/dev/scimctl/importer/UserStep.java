@@ -1,6 +1,7 @@
 package dev.scimctl.importer;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the plan does with one user.
@@ -14,7 +15,7 @@ public record UserStep(Action action, ImportRow row, RemoteUser remote, List<Cha
         CREATE, UPDATE, UNCHANGED, DEACTIVATE;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

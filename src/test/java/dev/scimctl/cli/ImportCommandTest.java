@@ -246,6 +246,14 @@ class ImportCommandTest {
     }
 
     @Test
+    void an_output_that_cannot_be_written_stops_the_import_before_anything_changes() {
+        CliResult r = importUsers("--report", dir.resolve("no/such/dir/report.csv").toString())
+                .assertExit(ExitCode.INPUT);
+        assertThat(r.err()).contains("report.csv: cannot be written (no such directory)");
+        assertThat(server.store().userCount()).isZero();
+    }
+
+    @Test
     void the_token_is_in_no_file_the_import_writes() throws Exception {
         importUsers("--report", dir.resolve("report.csv").toString(), "--plan-out", dir.resolve("plan.json").toString())
                 .assertExit(ExitCode.OK);
