@@ -89,9 +89,12 @@ class ColourTest {
         m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));
-        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "examples/users.csv"},
-                new String[]{"import", "--yes", "examples/users.csv"},
-                new String[]{"import", "--yes", "examples/users-with-mistakes.csv"}));
+        // Copies: import writes its journal beside the input, and must not write into examples/.
+        String users = copyOfExample("users.csv");
+        String mistakes = copyOfExample("users-with-mistakes.csv");
+        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},
+                new String[]{"import", "--yes", users},
+                new String[]{"import", "--yes", mistakes}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}, new String[]{"map-groups", "set", "Staff", "--mapping", mapping},
@@ -106,6 +109,15 @@ class ColourTest {
         m.put("scimctl map-groups unset", List.of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping},
                 new String[]{"map-groups", "unset", "Nope", "--mapping", mapping}));
         return m;
+    }
+
+    private String copyOfExample(String name) {
+        try {
+            return Files.copy(Path.of("examples", name), config.resolve(name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
