@@ -74,6 +74,7 @@ trap stop_server EXIT
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; n, a, b = map(float, sys.argv[1:]); print(f'{n / (b - a):.0f}')" "$@"; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 echo "bench: sequential curl loop, $CURL_N users" >&2
 start_server
 t0=$(now)
@@ -107,6 +108,8 @@ import_rate() {
 p1_rate=$(import_rate 1)
 p8_rate=$(import_rate 8)
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+echo "machine: $(nproc) cores; load average $load_before before, $load_after after (other work on the machine slows every figure)"
 python3 - "$curl_rate" "$capacity_rate" "$p1_rate" "$p8_rate" "$N" "$CURL_N" <<'PY'
 import sys
 curl, capacity, p1, p8 = map(float, sys.argv[1:5])
