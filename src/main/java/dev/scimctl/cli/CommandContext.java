@@ -18,9 +18,11 @@ import picocli.CommandLine.Help.Ansi;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -39,6 +41,7 @@ public final class CommandContext implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Settings settings;
     private ScimClient client;
+    private volatile ClientListener noticeListener;
     private TerminalOpener terminalOpener;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
@@ -177,11 +180,32 @@ public final class CommandContext implements AutoCloseable {
 
             @Override
             public void notice(String line) {
+                ClientListener taken = noticeListener;
+                if (taken != null) {
+                    taken.notice(line);
+                    return;
+                }
                 synchronized (err) {
                     err.println("note: " + line);
                 }
             }
+
+            @Override
+            public void retrying(String method, URI uri, int status, Duration wait) {
+                ClientListener taken = noticeListener;
+                if (taken != null) {
+                    taken.retrying(method, uri, status, wait);
+                }
+            }
         };
+    }
+
+    /**
+     * Lets a command take over the core's notices and retry events (a bulk command that draws a progress bar on
+     * stderr, and slows down when the server pushes back). Debug lines still go to stderr. Null gives them back.
+     */
+    public void takeClientNotices(ClientListener listener) {
+        this.noticeListener = listener;
     }
 
     public void warn(String message) {

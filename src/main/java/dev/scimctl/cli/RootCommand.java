@@ -57,6 +57,7 @@ public final class RootCommand implements Runnable {
         m.put("validate", ValidateCommand.class);
         m.put("users", UsersCommand.class);
         m.put("groups", GroupsCommand.class);
+        m.put("import", ImportCommand.class);
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
         m.put("completion", CompletionCommand.class);

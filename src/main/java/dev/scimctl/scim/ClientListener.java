@@ -1,5 +1,8 @@
 package dev.scimctl.scim;
 
+import java.net.URI;
+import java.time.Duration;
+
 /** Where the core reports what a person may want to know; the CLI sends both to stderr. */
 public interface ClientListener {
     ClientListener SILENT = new ClientListener() {
@@ -16,5 +19,13 @@ public interface ClientListener {
 
     /** A notice worth showing without --debug, e.g. that a retry is waiting. */
     default void notice(String line) {
+    }
+
+    /**
+     * A request is about to be sent again after the server pushed back: {@code status} is 429, 502, 503 or 504, or
+     * 0 when the connection dropped. Called before the wait (and besides the {@link #notice}), so that a bulk command
+     * can slow all its workers down, not only the one that was refused.
+     */
+    default void retrying(String method, URI uri, int status, Duration wait) {
     }
 }

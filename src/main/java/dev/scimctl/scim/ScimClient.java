@@ -262,7 +262,7 @@ public final class ScimClient implements AutoCloseable {
             } catch (ScimConnectionException e) {
                 if (attempt < retry.maxAttempts() && request.repeatable()
                         && e.kind() == ScimConnectionException.Kind.RESET) {
-                    pause(retry.backoff(attempt), request, uri, e.kind().text(), attempt);
+                    pause(retry.backoff(attempt), request, uri, 0, e.kind().text(), attempt);
                     continue;
                 }
                 throw e;
@@ -273,7 +273,7 @@ public final class ScimClient implements AutoCloseable {
                         config.clock());
                 if (asked.isEmpty() || asked.get().compareTo(retry.maxRetryAfter()) <= 0) {
                     Duration wait = asked.isPresent() ? asked.get() : retry.backoff(attempt);
-                    pause(wait, request, uri, status + " " + HttpStatus.reason(status), attempt);
+                    pause(wait, request, uri, status, status + " " + HttpStatus.reason(status), attempt);
                     continue;
                 }
                 config.listener().notice("the server asked to wait " + asked.get().toSeconds()
@@ -291,7 +291,8 @@ public final class ScimClient implements AutoCloseable {
         return (status == 502 || status == 503 || status == 504) && request.repeatable();
     }
 
-    private void pause(Duration wait, ScimRequest request, URI uri, String why, int attempt) {
+    private void pause(Duration wait, ScimRequest request, URI uri, int status, String why, int attempt) {
+        config.listener().retrying(request.method(), uri, status, wait);
         config.listener().notice(String.format(Locale.ROOT, "%s %s: %s; retrying in %.1f s (attempt %d of %d)",
                 request.method(), uri.getRawPath(), why, wait.toMillis() / 1000.0, attempt + 1,
                 config.retry().maxAttempts()));

@@ -55,6 +55,7 @@ class TokenNeverPrintedTest {
         cli.run("config", "set-profile", "prod", "--url", server.baseUrl()).assertExit(0);
         cli.stdin(server.token()).run("config", "set-token", "prod").assertExit(0);
         server.seedGroup("Everyone", server.seedUsers(3).toArray(String[]::new));
+        Files.copy(Path.of("examples/users.csv"), config.resolve("users.csv"));
     }
 
     /** Representative invocations by command; each is run as given, with --debug added. */
@@ -98,6 +99,11 @@ class TokenNeverPrintedTest {
                 new String[]{"map-groups", "explain", "user0001@example.com", "--mapping", mapping},
                 new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping, "--token-file", tf, "--url", url}));
         m.put("scimctl map-groups unset", List.<String[]>of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping}));
+        String users = config.resolve("users.csv").toString();
+        String report = config.resolve("report.csv").toString();
+        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "--plan-out", config.resolve("plan.json").toString(), users},
+                new String[]{"import", "--yes", "--url", url, "--token-file", tf, "--report", report, users},
+                new String[]{"import", "--yes", "--deactivate-missing", "--sync-groups", users}));
         return m;
     }
 

@@ -12,7 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -70,5 +77,88 @@ class CompatibilityTest {
         CliResult r = new CliRunner(config).env("SCIMCTL_URL", s.baseUrl()).env("SCIMCTL_TOKEN", "not-the-token-123")
                 .run("test-connection").assertExit(ExitCode.AUTH);
         assertThat(r.out()).contains("401");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A CSV of three users with names unique to this test run, since the SCIMMY server is shared. */
+    private Path usersCsv(String prefix) throws Exception {
+        String csv = "email,firstname,lastname,userType,organizationId,group1\n"
+                + prefix + "-tech@example.com,Tess,Tech,technician,," + prefix + "-Technicians\n"
+                + prefix + "-Eve@Example.com,Eve,Enduser,endUser,All," + prefix + "-Staff\n"
+                + prefix + "-org@example.com,Otto,Org,endUser,42," + prefix + "-Staff\n";
+        return Files.writeString(config.resolve(prefix + ".csv"), csv);
+    }
+
+    private static String prefix() {
+        return "c" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private List<JsonNode> listUsers(Server s, String prefix) throws Exception {
+        CliResult r = cli(s).run("users", "list", "-o", "ndjson").assertExit(ExitCode.OK);
+        List<JsonNode> mine = new ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode u = JSON.readTree(line);
+                if (u.path("userName").asText().toLowerCase().startsWith(prefix)) {
+                    mine.add(u);
+                }
+            }
+        }
+        return mine;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void import_creates_the_users_and_a_second_run_changes_nothing(Supplier<Server> server) throws Exception {
+        Server s = server.get();
+        String prefix = prefix();
+        Path csv = usersCsv(prefix);
+        cli(s).run("import", "--yes", csv.toString()).assertExit(ExitCode.OK);
+
+        List<JsonNode> users = listUsers(s, prefix);
+        assertThat(users).extracting(u -> u.path("userName").asText().toLowerCase())
+                .containsExactlyInAnyOrder(prefix + "-tech@example.com", prefix + "-eve@example.com", prefix + "-org@example.com");
+        JsonNode tech = users.stream().filter(u -> u.path("userName").asText().endsWith("-tech@example.com")).findFirst().orElseThrow();
+        assertThat(tech.at("/urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User/userType").asText()).isEqualTo("technician");
+        assertThat(tech.at("/name/givenName").asText()).isEqualTo("Tess");
+
+        CliResult again = cli(s).run("import", "--yes", csv.toString()).assertExit(ExitCode.OK);
+        assertThat(listUsers(s, prefix)).hasSize(3);
+        assertThat(again.all()).containsPattern("(?i)unchanged");
+        assertThat(again.all()).doesNotContainPattern("(?i)\\b[1-9]\\d* (created|updated)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void users_get_by_name_and_by_id_and_deactivate(Supplier<Server> server) throws Exception {
+        Server s = server.get();
+        String prefix = prefix();
+        cli(s).run("import", "--yes", usersCsv(prefix).toString()).assertExit(ExitCode.OK);
+        String userName = prefix + "-org@example.com";
+
+        JsonNode byName = JSON.readTree(cli(s).run("users", "get", userName, "-o", "json").assertExit(ExitCode.OK).out());
+        assertThat(byName.path("userName").asText()).isEqualToIgnoringCase(userName);
+        String id = byName.path("id").asText();
+        JsonNode byId = JSON.readTree(cli(s).run("users", "get", id, "-o", "json").assertExit(ExitCode.OK).out());
+        assertThat(byId.path("id").asText()).isEqualTo(id);
+
+        cli(s).run("users", "deactivate", "--yes", userName).assertExit(ExitCode.OK);
+        JsonNode after = JSON.readTree(cli(s).run("users", "get", id, "-o", "json").assertExit(ExitCode.OK).out());
+        assertThat(after.path("active").asBoolean(true)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void groups_hold_the_imported_members(Supplier<Server> server) throws Exception {
+        Server s = server.get();
+        String prefix = prefix();
+        cli(s).run("import", "--yes", usersCsv(prefix).toString()).assertExit(ExitCode.OK);
+
+        CliResult list = cli(s).run("groups", "list", "-o", "ndjson").assertExit(ExitCode.OK);
+        assertThat(list.out()).contains(prefix + "-Staff").contains(prefix + "-Technicians");
+        CliResult staff = cli(s).run("groups", "get", prefix + "-Staff", "-o", "ndjson").assertExit(ExitCode.OK);
+        assertThat(staff.out().toLowerCase()).contains(prefix + "-eve@example.com").contains(prefix + "-org@example.com")
+                .doesNotContain(prefix + "-tech@example.com");
     }
 }

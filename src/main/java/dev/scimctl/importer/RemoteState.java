@@ -1,0 +1,354 @@
+package dev.scimctl.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.scim.Filter;
+import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimRequest;
+import dev.scimctl.scim.model.ScimGroup;
+import dev.scimctl.scim.model.ScimUser;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The server's side of an import: the users of the file (or all users) and the groups the file names, read either by
+ * one {@code userName eq} look-up per user or by one paged listing, whichever takes fewer round trips. userName and a
+ * group's displayName are matched ignoring case, as SCIM defines them.
+ */
+public final class RemoteState {
+    /** How the users (or groups) were read. */
+    public enum Method { LOOKUPS, LISTING, NONE }
+
+    private final Map<String, RemoteUser> users;
+    private final Map<String, ScimGroup> groups;
+    private final boolean allUsersKnown;
+    private final String description;
+    private final int requests;
+
+    private RemoteState(Map<String, RemoteUser> users, Map<String, ScimGroup> groups, boolean allUsersKnown,
+                        String description, int requests) {
+        this.users = users;
+        this.groups = groups;
+        this.allUsersKnown = allUsersKnown;
+        this.description = description;
+        this.requests = requests;
+    }
+
+    /** A state given as it is: for plans made without a server, and tests. */
+    static RemoteState of(Collection<RemoteUser> users, Collection<ScimGroup> groups, boolean allUsersKnown) {
+        Map<String, RemoteUser> u = new LinkedHashMap<>();
+        users.forEach(r -> u.put(ImportRow.key(r.userName()), r));
+        Map<String, ScimGroup> g = new LinkedHashMap<>();
+        groups.forEach(x -> g.put(groupKey(x.displayName()), x));
+        return new RemoteState(u, g, allUsersKnown, "given", 0);
+    }
+
+    /** The server holds none of these users and groups: for plans made without a server. */
+    public static RemoteState empty() {
+        return new RemoteState(Map.of(), Map.of(), true, "an empty server", 0);
+    }
+
+    /**
+     * Reads what the plan needs.
+     *
+     * @param userNames  the file's userNames
+     * @param groupNames the group names the file uses
+     * @param allUsers   every user is needed (--deactivate-missing), not only the file's
+     * @param limit      how many look-ups may run at once (fewer while the server pushes back)
+     */
+    public static RemoteState read(ScimClient client, ServerCapabilities caps, Collection<String> userNames,
+                                   Collection<String> groupNames, boolean allUsers, AdaptiveLimit limit,
+                                   Progress progress) {
+        return new Reader(client, caps, limit, progress).read(userNames, groupNames, allUsers);
+    }
+
+    public Optional<RemoteUser> user(String userName) {
+        return Optional.ofNullable(users.get(ImportRow.key(userName)));
+    }
+
+    /** Every user read; all the server's users when {@link #allUsersKnown()}. */
+    public Collection<RemoteUser> users() {
+        return Collections.unmodifiableCollection(users.values());
+    }
+
+    public boolean allUsersKnown() {
+        return allUsersKnown;
+    }
+
+    public Optional<ScimGroup> group(String displayName) {
+        return Optional.ofNullable(groups.get(groupKey(displayName)));
+    }
+
+    /** How the state was read, for the plan's header: "listed 5000 users in 50 pages; looked up 3 groups". */
+    public String description() {
+        return description;
+    }
+
+    /** How many requests reading took. */
+    public int requests() {
+        return requests;
+    }
+
+    static String groupKey(String displayName) {
+        return displayName.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** One reading of the server: the strategy choice, the look-ups and the listings. */
+    private static final class Reader {
+        private final ScimClient client;
+        private final ServerCapabilities caps;
+        private final AdaptiveLimit limit;
+        private final int parallel;
+        private final Progress progress;
+        private final AtomicInteger requests = new AtomicInteger();
+
+        Reader(ScimClient client, ServerCapabilities caps, AdaptiveLimit limit, Progress progress) {
+            this.client = client;
+            this.caps = caps;
+            this.limit = limit;
+            this.parallel = limit.max();
+            this.progress = progress;
+        }
+
+        RemoteState read(Collection<String> userNames, Collection<String> groupNames, boolean allUsers) {
+            List<String> parts = new ArrayList<>();
+            Map<String, RemoteUser> users = new ConcurrentHashMap<>();
+            boolean allKnown = readUsers(userNames, allUsers, users, parts);
+            Map<String, ScimGroup> groups = new ConcurrentHashMap<>();
+            if (!groupNames.isEmpty()) {
+                readGroups(groupNames, groups, parts);
+            }
+            return new RemoteState(users, groups, allKnown, String.join("; ", parts), requests.get());
+        }
+
+        private boolean readUsers(Collection<String> userNames, boolean allUsers, Map<String, RemoteUser> into,
+                                  List<String> parts) {
+            long total = size("Users");
+            long pages = pages(total);
+            Method method;
+            String why;
+            if (allUsers) {
+                method = Method.LISTING;
+                why = "--deactivate-missing needs every user";
+            } else if (Boolean.FALSE.equals(caps.filter())) {
+                method = Method.LISTING;
+                why = "the server does not filter";
+            } else if (total >= 0 && pages * parallel <= userNames.size()) {
+                method = Method.LISTING;
+                why = "cheaper than " + userNames.size() + " look-ups";
+            } else {
+                method = Method.LOOKUPS;
+                why = total < 0 ? "the server did not say how many users it has"
+                        : "cheaper than listing " + total + " users";
+            }
+            if (method == Method.LOOKUPS && userNames.isEmpty()) {
+                parts.add("no users to look up");
+                return false;
+            }
+            if (method == Method.LOOKUPS) {
+                if (lookUpUsers(userNames, into)) {
+                    parts.add("looked up " + userNames.size() + " users one by one (" + why + ")");
+                    return false;
+                }
+                into.clear();
+                why = "the server ignored a userName filter";
+            }
+            long n = listUsers(total, into);
+            parts.add("listed all " + n + " users in " + Math.max(1, pages(n)) + " page" + (pages(n) > 1 ? "s" : "")
+                    + " (" + why + ")");
+            return true;
+        }
+
+        /** totalResults of a one-item listing, or -1 when the server does not say. */
+        private long size(String resource) {
+            requests.incrementAndGet();
+            JsonNode body = client.send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))).body();
+            return body == null ? -1 : body.path("totalResults").asLong(-1);
+        }
+
+        private long pages(long total) {
+            return total <= 0 ? 1 : (total + caps.maxPageSize() - 1) / caps.maxPageSize();
+        }
+
+        private long listUsers(long total, Map<String, RemoteUser> into) {
+            progress.begin("reading users", Math.max(total, 0));
+            long n = 0;
+            try (Stream<JsonNode> all = client.list("Users", ListQuery.all().withPageSize(caps.maxPageSize()))) {
+                for (JsonNode node : (Iterable<JsonNode>) all::iterator) {
+                    n++;
+                    RemoteUser u = remoteUser(node);
+                    if (u.userName() != null) {
+                        into.putIfAbsent(ImportRow.key(u.userName()), u);
+                    }
+                    progress.step(false);
+                }
+            } finally {
+                progress.end();
+            }
+            requests.addAndGet((int) pages(n));
+            return n;
+        }
+
+        /** Looks every user up; false when the server turned out to ignore the filter. */
+        private boolean lookUpUsers(Collection<String> userNames, Map<String, RemoteUser> into) {
+            AtomicBoolean filterIgnored = new AtomicBoolean();
+            progress.begin("looking up users", userNames.size());
+            try {
+                runAll(userNames, userName -> {
+                    if (filterIgnored.get()) {
+                        return;
+                    }
+                    Optional<RemoteUser> found = lookUpUser(userName, filterIgnored);
+                    found.ifPresent(u -> into.putIfAbsent(ImportRow.key(u.userName()), u));
+                    progress.step(false);
+                });
+            } finally {
+                progress.end();
+            }
+            return !filterIgnored.get();
+        }
+
+        private Optional<RemoteUser> lookUpUser(String userName, AtomicBoolean filterIgnored) {
+            if (userName.indexOf('"') >= 0 || userName.indexOf('\\') >= 0) {
+                // Servers differ in unescaping such literals: the client core knows how to find these safely.
+                requests.incrementAndGet();
+                Optional<ScimUser> u = client.findUserByUserName(userName);
+                if (u.isEmpty()) {
+                    return Optional.empty();
+                }
+                requests.incrementAndGet();
+                return Optional.of(remoteUser(client.get("Users", u.get().id())));
+            }
+            List<JsonNode> found = filtered("Users", "userName", userName);
+            RemoteUser match = null;
+            for (JsonNode node : found) {
+                RemoteUser u = remoteUser(node);
+                if (u.userName() != null && u.userName().equalsIgnoreCase(userName)) {
+                    match = match == null ? u : match;
+                } else {
+                    filterIgnored.set(true);
+                }
+            }
+            return Optional.ofNullable(match);
+        }
+
+        private void readGroups(Collection<String> names, Map<String, ScimGroup> into, List<String> parts) {
+            long total = size("Groups");
+            boolean list = Boolean.FALSE.equals(caps.filter()) || total >= 0 && pages(total) * parallel <= names.size();
+            if (!list) {
+                AtomicBoolean ignored = new AtomicBoolean();
+                runAll(names, name -> {
+                    for (JsonNode node : filtered("Groups", "displayName", name)) {
+                        ScimGroup g = client.convert(node, ScimGroup.class, "Groups");
+                        if (g.displayName() != null && g.displayName().equalsIgnoreCase(name)) {
+                            into.putIfAbsent(groupKey(g.displayName()), g);
+                        } else {
+                            ignored.set(true);
+                        }
+                    }
+                });
+                if (!ignored.get()) {
+                    parts.add("looked up " + names.size() + " group" + (names.size() == 1 ? "" : "s"));
+                    return;
+                }
+                into.clear();
+            }
+            long n = 0;
+            try (Stream<ScimGroup> all = client.groups(ListQuery.all().withPageSize(caps.maxPageSize()))) {
+                for (ScimGroup g : (Iterable<ScimGroup>) all::iterator) {
+                    n++;
+                    if (g.displayName() != null) {
+                        into.putIfAbsent(groupKey(g.displayName()), g);
+                    }
+                }
+            }
+            requests.addAndGet((int) pages(n));
+            parts.add("listed all " + n + " groups");
+        }
+
+        /** One filtered GET: at most two results are asked for, since a second one means the filter was ignored. */
+        private List<JsonNode> filtered(String resource, String attribute, String value) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("filter", Filter.eq(attribute, value).expression());
+            query.put("startIndex", "1");
+            query.put("count", "2");
+            requests.incrementAndGet();
+            JsonNode body = client.send(ScimRequest.get(resource, query)).body();
+            List<JsonNode> out = new ArrayList<>();
+            if (body != null) {
+                body.path("Resources").forEach(out::add);
+            }
+            return out;
+        }
+
+        private RemoteUser remoteUser(JsonNode node) {
+            ScimUser user = client.convert(node, ScimUser.class, "Users");
+            ObjectNode json = node instanceof ObjectNode o ? o : client.newObject();
+            return new RemoteUser(json, user);
+        }
+
+        /**
+         * Runs a task per item, as many at once as the limit allows. A task that failed for a reason that may pass (the
+         * client core ran out of retries on 429s or 5xx) gets one more try at the end; any other failure is thrown.
+         */
+        private void runAll(Collection<String> items, Consumer<String> task) {
+            List<String> again = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, items.size())),
+                    Workers.named("scimctl-read"));
+            try {
+                List<Future<?>> futures = new ArrayList<>(items.size());
+                for (String item : items) {
+                    futures.add(pool.submit(() -> {
+                        try {
+                            limit.acquire();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new CancellationException("interrupted");
+                        }
+                        try {
+                            task.accept(item);
+                        } catch (RuntimeException e) {
+                            if (!Applier.isTransient(e)) {
+                                throw e;
+                            }
+                            synchronized (again) {
+                                again.add(item);
+                            }
+                        } finally {
+                            limit.release();
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (ExecutionException e) {
+                throw Workers.unwrap(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } finally {
+                pool.shutdownNow();
+            }
+            again.forEach(task);
+        }
+    }
+}
