@@ -118,18 +118,6 @@ class UsersCompatibilityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
-    void deactivate_works_with_either_servers_patch(Supplier<Server> server) throws Exception {
-        Server s = server.get();
-        String tag = "-" + UUID.randomUUID().toString().substring(0, 8) + "@compat.example";
-        String id = create(s, Users.user("leaver" + tag).type("technician"));
-        cli(s).run("users", "deactivate", "--yes", "leaver" + tag).assertExit(ExitCode.OK);
-        JsonNode after = new RawScimClient(s.baseUrl(), s.token()).get("/Users/" + id).json();
-        assertThat(after.path("active").asBoolean()).isFalse();
-        assertThat(after.path("userName").asText()).isEqualTo("leaver" + tag);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
     void groups_get_names_the_members(Supplier<Server> server) {
         Server s = server.get();
         String tag = "-" + UUID.randomUUID().toString().substring(0, 8) + "@compat.example";
