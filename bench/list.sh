@@ -4,7 +4,7 @@
 # `scimctl sandbox`. Prints both medians, the ratio (aim: scimctl faster, ratio below 1), and scimctl's memory with
 # -Xmx64m (heap after each GC, and peak RSS): it must hold flat, one page or a few in memory whatever the user count.
 #   USERS=5000 bench/list.sh     fewer users
-#   RUNS=5 bench/list.sh         more timed runs (default 3, after one warm-up)
+#   RUNS=5 bench/list.sh         more timed runs (default 3; the correctness runs before them warm up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -77,11 +77,16 @@ lines=$(SCIMCTL_OPTS=-Xmx64m $scimctl_cmd | jq -r .id | sort -u | wc -l)
 lines=$($curl_cmd | jq -r .id | sort -u | wc -l)
 [ "$lines" -eq "$users" ] || { echo "bench: the curl loop listed $lines distinct users, not $users" >&2; exit 1; }
 
-hyperfine --warmup 1 --runs "$runs" --export-json "$out/list.json" \
+# The validation runs above were the warm-up (the sandbox's JIT, the page cache, scimctl's CDS archive).
+hyperfine --runs "$runs" --export-json "$out/list.json" \
   -n "curl + jq loop" "$curl_cmd" \
-  -n "scimctl users list" "SCIMCTL_OPTS=-Xmx64m $scimctl_cmd" >&2
+  -n "scimctl users list" "SCIMCTL_OPTS=-Xmx64m $scimctl_cmd" \
+  -n "scimctl users list --concurrency 1" "SCIMCTL_OPTS=-Xmx64m $scimctl_cmd --concurrency 1" >&2
 
 report_ratio "$out/list.json" "curl + jq loop" "scimctl users list" 1.0
+echo "one page at a time, for comparison:"
+report_ratio "$out/list.json" "curl + jq loop" "scimctl users list --concurrency 1" 1.0 | tail -2
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Memory: one more run with GC logging; the heap after each collection must not grow with the users read.
 SCIMCTL_OPTS="-Xmx64m -Xlog:gc:file=$out/gc.log" /usr/bin/time -f '%M' -o "$out/rss" $scimctl_cmd > /dev/null

@@ -13,14 +13,28 @@ public final class Filter {
             Pattern.compile("(?:urn:[A-Za-z0-9.:_-]+:)?[A-Za-z$][A-Za-z0-9_$-]*(?:\\.[A-Za-z][A-Za-z0-9_$-]*)?");
 
     private final String expression;
+    private final boolean raw;
 
     private Filter(String expression) {
+        this(expression, false);
+    }
+
+    private Filter(String expression, boolean raw) {
         this.expression = expression;
+        this.raw = raw;
     }
 
     /** A filter given verbatim by the user ({@code --filter}): passed on as it is, the server checks it. */
     public static Filter raw(String expression) {
-        return new Filter(Objects.requireNonNull(expression));
+        return new Filter(Objects.requireNonNull(expression), true);
+    }
+
+    /**
+     * Whether every part of this filter was made by the builders here (none by {@link #raw}): its meaning is then
+     * known exactly, so a client may check what a server answers to it.
+     */
+    public boolean isBuilt() {
+        return !raw;
     }
 
     public static Filter eq(String attribute, String value) {
@@ -52,15 +66,15 @@ public final class Filter {
     }
 
     public Filter and(Filter other) {
-        return new Filter(group(this) + " and " + group(other));
+        return new Filter(group(this) + " and " + group(other), raw || other.raw);
     }
 
     public Filter or(Filter other) {
-        return new Filter(group(this) + " or " + group(other));
+        return new Filter(group(this) + " or " + group(other), raw || other.raw);
     }
 
     public static Filter not(Filter inner) {
-        return new Filter("not (" + inner.expression + ")");
+        return new Filter("not (" + inner.expression + ")", inner.raw);
     }
 
     private static Filter compare(String attribute, String op, String value) {

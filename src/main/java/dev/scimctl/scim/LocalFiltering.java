@@ -12,15 +12,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A filtered listing that works on servers that cannot filter. The filter is applied here, over every resource the
- * server lists, when:
+ * A filtered listing that works on servers that filter wrongly or not at all. The filter is applied here, over every
+ * resource the server lists, when:
  * <ul>
  *     <li>{@code /ServiceProviderConfig} says {@code filter.supported: false} (such servers ignore the parameter
  *     and return everything);</li>
  *     <li>the server refuses the filtered listing with 400 ({@code invalidFilter}, or no scimType at all);</li>
- *     <li>the filter holds an escaped quote or backslash, which some servers do not unescape: what the server returns
- *     is checked here, and if it returns nothing or refuses, every resource is read and checked here.</li>
+ *     <li>the server finds nothing for a filter scimctl built ({@link Filter#isBuilt()}) or one holding an escaped
+ *     quote or backslash. Servers differ in how they filter (letter case, extension attributes by URN, escapes),
+ *     and an empty answer from one that got it wrong looks like a true one, so every resource is checked here.</li>
  * </ul>
+ * What the server returns for such a filter is checked here too, so a server that ignores part of it (and returns
+ * too much) cannot widen the result. A raw filter ({@code --filter}) is otherwise the server's to evaluate.
  * Each switch is announced through the listener (stderr), because reading everything costs time.
  */
 final class LocalFiltering {
@@ -55,15 +58,19 @@ final class LocalFiltering {
 
     /** Every resource, filtered here; the limit counts the matches. */
     private Stream<JsonNode> everything(String resource, ListQuery query, FilterMatcher matcher, Runnable beforeWait) {
-        ListQuery all = query.withFilter(null).withLimit(0);
-        if (!query.attributes().isEmpty()) {
-            // The filter needs its attributes in what comes back, even those the caller did not ask for.
-            Set<String> attributes = new LinkedHashSet<>(query.attributes());
-            attributes.addAll(matcher.attributes());
-            all = all.withAttributes(attributes.stream().toList());
-        }
+        ListQuery all = withAttributesFor(query, matcher).withFilter(null).withLimit(0);
         Stream<JsonNode> matching = client.list(resource, all, beforeWait).filter(matcher);
         return query.limit() > 0 ? matching.limit(query.limit()) : matching;
+    }
+
+    /** The filter needs its attributes in what comes back, even those the caller did not ask for. */
+    private static ListQuery withAttributesFor(ListQuery query, FilterMatcher matcher) {
+        if (query.attributes().isEmpty()) {
+            return query; // everything comes back
+        }
+        Set<String> attributes = new LinkedHashSet<>(query.attributes());
+        attributes.addAll(matcher.attributes());
+        return query.withAttributes(attributes.stream().toList());
     }
 
     private static FilterMatcher parseOrExplain(String expression, String why) {
@@ -119,34 +126,36 @@ final class LocalFiltering {
         private void decide() {
             String expression = query.filter().expression();
             boolean escaped = expression.indexOf('\\') >= 0;
-            Stream<JsonNode> server = client.list(resource, query, beforeWait);
+            FilterMatcher matcher = query.filter().isBuilt() || escaped ? parseOrNull(expression) : null;
+            Stream<JsonNode> server = client.list(resource, matcher == null ? query : withAttributesFor(query, matcher),
+                    beforeWait);
             Iterator<JsonNode> serverIt = server.iterator();
             boolean any;
             try {
                 any = serverIt.hasNext();
             } catch (ScimErrorException e) {
                 server.close();
-                FilterMatcher matcher = refusedFilter(e) ? parseOrNull(expression) : null;
-                if (matcher == null) {
+                FilterMatcher local = matcher != null ? matcher : refusedFilter(e) ? parseOrNull(expression) : null;
+                if (local == null || !refusedFilter(e)) {
                     throw e;
                 }
                 listener.notice("the server refused the filter (" + e.getMessage() + "); scimctl reads every "
                         + "resource of /" + resource + " and filters them itself");
-                use(everything(resource, query, matcher, beforeWait));
+                use(everything(resource, query, local, beforeWait));
                 return;
             }
-            FilterMatcher matcher = escaped ? parseOrNull(expression) : null;
             if (matcher == null) {
                 source = server;
                 it = serverIt;
             } else if (!any) {
                 server.close();
-                listener.notice("the filter holds a quote or backslash, which some servers do not unescape, and the "
-                        + "server found nothing; scimctl reads every resource of /" + resource + " to make sure");
+                listener.notice("the server found none; as servers differ in how they filter ("
+                        + (escaped ? "escaped quotes and backslashes, " : "") + "letter case, extension attributes), "
+                        + "scimctl checks every resource of /" + resource + " itself");
                 use(everything(resource, query, matcher, beforeWait));
             } else {
                 source = server;
-                it = new Filtered(serverIt, matcher);
+                it = new Checked(serverIt, matcher);
             }
         }
 
@@ -163,13 +172,14 @@ final class LocalFiltering {
         }
     }
 
-    /** The elements of an iterator that match. */
-    private static final class Filtered implements Iterator<JsonNode> {
+    /** What the server returned, checked against the filter: a resource that does not match is left out, and said. */
+    private final class Checked implements Iterator<JsonNode> {
         private final Iterator<JsonNode> in;
         private final FilterMatcher matcher;
         private JsonNode next;
+        private boolean told;
 
-        Filtered(Iterator<JsonNode> in, FilterMatcher matcher) {
+        Checked(Iterator<JsonNode> in, FilterMatcher matcher) {
             this.in = in;
             this.matcher = matcher;
         }
@@ -180,6 +190,10 @@ final class LocalFiltering {
                 JsonNode candidate = in.next();
                 if (matcher.test(candidate)) {
                     next = candidate;
+                } else if (!told) {
+                    told = true;
+                    listener.notice("the server returned resources that do not match the filter (it seems not to "
+                            + "apply all of it); scimctl leaves them out");
                 }
             }
             return next != null;

@@ -48,4 +48,12 @@ class FilterTest {
         assertThatThrownBy(() -> Filter.eq("userName eq \"x\" or userName", "y"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void knows_whether_any_part_was_given_raw() {
+        Filter built = Filter.eq("userName", "a").and(Filter.not(Filter.present("externalId")));
+        assertThat(built.isBuilt()).isTrue();
+        assertThat(built.or(Filter.raw("active eq true")).isBuilt()).isFalse();
+        assertThat(Filter.not(Filter.raw("x pr")).isBuilt()).isFalse();
+    }
 }

@@ -35,12 +35,12 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:shown",
-                "1:no such group",
-                "2:usage",
-                "3:token file unreadable",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved"})
+                "1:no group has this id or display name",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
 public final class GroupsGetCommand implements Callable<Integer> {
     /** A member of the group, named. */
     record Member(String id, String name, String type) {

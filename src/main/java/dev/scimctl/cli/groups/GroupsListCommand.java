@@ -36,12 +36,12 @@ import java.util.stream.Stream;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:listed (also when there are none)",
-                "1:the server refused the request",
-                "2:usage",
-                "3:token file unreadable",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved"})
+                "1:the server refused the request (e.g. a --filter it cannot read)",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
 public final class GroupsListCommand implements Callable<Integer> {
     private final CommandContext context;
 

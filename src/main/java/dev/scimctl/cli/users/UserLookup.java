@@ -1,16 +1,20 @@
 package dev.scimctl.cli.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.scim.Filter;
+import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds a user named on the command line by id or by userName. An id is tried first only when the argument looks
  * like one (a UUID, or anything without an '@', since NinjaOne userNames are e-mail addresses); otherwise, or when no
- * user has that id, it is a userName, looked up with an escaped filter.
+ * user has that id, it is a userName, looked up with an escaped filter (and, where the server finds none, in the
+ * full list: see {@code LocalFiltering}).
  */
 final class UserLookup {
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
@@ -38,7 +42,19 @@ final class UserLookup {
                 }
             }
         }
-        return client.findUserByUserName(user).map(found -> client.get("Users", found.id()));
+        return byUserName(user);
+    }
+
+    /**
+     * A userName look-up through {@link ScimClient#listFiltered}, so that it also works where the server compares
+     * case-sensitively or mishandles escapes: the match is checked here, ignoring case, as SCIM defines userName.
+     */
+    private Optional<JsonNode> byUserName(String userName) {
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(10).withLimit(10);
+        try (Stream<JsonNode> found = client.listFiltered("Users", q, () -> {
+        })) {
+            return found.filter(u -> u.path("userName").asText().equalsIgnoreCase(userName)).findFirst();
+        }
     }
 
     /** How a user is shown in messages: userName and id. */

@@ -22,13 +22,13 @@ import java.util.concurrent.Callable;
                 "  scimctl users list --organization 42 -o tsv --fields userName | xargs scimctl users deactivate --yes"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:all deactivated (or inactive already)",
+                "0:every user deactivated (or inactive already)",
                 "1:a user was not found or not changed, or the answer was no",
-                "2:usage (also: no terminal to ask and no --yes)",
-                "3:token file unreadable",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved"})
+                "2:usage; also: no terminal to ask and no --yes",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403), before anything changed",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
 public final class UsersDeactivateCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -22,13 +22,13 @@ import java.util.concurrent.Callable;
                 "  scimctl users list --inactive -o tsv --fields id | xargs scimctl users delete --yes"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:all deleted",
+                "0:every user deleted",
                 "1:a user was not found or not deleted, or the answer was no",
-                "2:usage (also: no terminal to ask and no --yes)",
-                "3:token file unreadable",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved"})
+                "2:usage; also: no terminal to ask and no --yes",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403), before anything changed",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
 public final class UsersDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -35,12 +35,12 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:shown",
-                "1:no such user",
-                "2:usage",
-                "3:token file unreadable",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved"})
+                "1:no user has this id or userName",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
 public final class UsersGetCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -150,7 +150,7 @@ class UsersListCommandTest {
         CliResult r = list("--user-name", "O\"BRIEN\\x@example.com");
         assertThat(userNames(r)).containsExactly("o\"brien\\x@example.com");
         // The sandbox does not unescape \" in filters: scimctl notices the empty answer and checks every user.
-        assertThat(r.err()).contains("note: the filter holds a quote or backslash");
+        assertThat(r.err()).contains("note: the server found none").contains("escaped quotes and backslashes");
 
         assertThat(list("--user-name", "x\" or userName pr or userName eq \"y").out()).isEmpty();
         assertThat(userNames(list("--user-name", "OTHER@example.com"))).containsExactly("other@example.com");
@@ -210,6 +210,37 @@ class UsersListCommandTest {
         CliResult unreadable = cli(plainServer).run("users", "list", "--filter", "userName eq alice")
                 .assertExit(ExitCode.USAGE);
         assertThat(unreadable.err()).contains("does not support filtering").contains("needs double quotes");
+    }
+
+    @Test
+    void an_empty_answer_to_a_shortcut_is_checked_against_every_user() {
+        seedKinds();
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            // A server that cannot evaluate the filter and finds nothing: the real server, asked for nobody.
+            proxy.rule(r -> r.target().contains("filter=") && !r.target().contains("nobody")
+                    ? Fault.redirect(proxy.origin() + r.target().replaceAll("filter=[^&]*",
+                    "filter=userName%20eq%20%22nobody%22"))
+                    : Fault.forward());
+            CliResult r = new CliRunner(config).env("SCIMCTL_URL", proxy.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                    .run("users", "list", "--user-type", "technician").assertExit(ExitCode.OK);
+            assertThat(userNames(r)).containsExactly("tech-gone@example.com", "tech@example.com");
+            assertThat(r.err()).contains("the server found none").contains("checks every resource of /Users itself");
+        }
+    }
+
+    @Test
+    void results_the_server_returns_for_a_shortcut_are_checked_here() {
+        seedKinds();
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            // Strip the filter before it reaches the server: it answers with everyone, as SCIMMY does for a
+            // filter on an attribute it cannot resolve.
+            proxy.rule(r -> r.target().contains("filter=") ? Fault.redirect(
+                    proxy.origin() + r.target().replaceAll("filter=[^&]*&", "")) : Fault.forward());
+            CliResult r = new CliRunner(config).env("SCIMCTL_URL", proxy.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                    .run("users", "list", "--organization", "2").assertExit(ExitCode.OK);
+            assertThat(userNames(r)).containsExactly("end2@example.com");
+            assertThat(r.err()).contains("returned resources that do not match the filter");
+        }
     }
 
     @Test
