@@ -63,20 +63,20 @@ import java.util.concurrent.Callable;
                         + "command again: it re-reads the server, so nothing is done twice and nothing is skipped. "
                         + "Every completed operation is appended to a journal. See docs/import.md."},
         footerHeading = "%nExamples:%n",
-        footer = {"  scimctl import --dry-run users.csv                       # the plan, nothing changed",
-                "  scimctl import users.csv                                 # plan, confirm, apply",
-                "  scimctl import --yes --max-changes 50 --report out.csv users.csv   # unattended, with a guard",
-                "  scimctl import --deactivate-missing --sync-groups --plan-out plan.json users.csv"},
+        footer = {"  scimctl import --dry-run users.csv        # the plan; nothing is changed",
+                "  scimctl import users.csv                  # plan, confirm, apply",
+                "  scimctl import --yes --max-changes 50 --report report.csv users.csv",
+                "  scimctl import --deactivate-missing --sync-groups users.csv"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every row imported (or nothing to do, or --dry-run)",
                 "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
                 "2:usage (e.g. no terminal and no --yes)",
-                "3:the file cannot be read",
+                "3:a file cannot be read",
                 "4:token refused",
                 "5:server unreachable",
                 "6:server misbehaved",
-                "130:interrupted"})
+                "130:interrupted: run the same command again to resume"})
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;

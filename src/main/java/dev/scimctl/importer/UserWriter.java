@@ -2,6 +2,7 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.model.ScimUser;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Carries out one user step on the server: a creation that copes with the user existing already, an update by PATCH
@@ -104,8 +106,15 @@ final class UserWriter {
         return Boolean.FALSE.equals(caps.etag()) ? null : user.version();
     }
 
+    /** The user by userName: a filtered look-up, or the full listing where the server does not (reliably) filter. */
     Optional<RemoteUser> lookUp(String userName) {
-        return client.findUserByUserName(userName).map(u -> get(u.id()));
+        Optional<ScimUser> found = client.findUserByUserName(userName);
+        if (found.isEmpty() && !Boolean.TRUE.equals(caps.filter())) {
+            try (Stream<ScimUser> all = client.users(ListQuery.all().withPageSize(caps.maxPageSize()))) {
+                found = all.filter(u -> u.userName() != null && u.userName().equalsIgnoreCase(userName)).findFirst();
+            }
+        }
+        return found.map(u -> get(u.id()));
     }
 
     private RemoteUser get(String id) {

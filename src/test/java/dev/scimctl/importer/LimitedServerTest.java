@@ -54,6 +54,23 @@ class LimitedServerTest {
     }
 
     @Test
+    void a_user_that_appeared_after_the_plan_is_found_in_the_listing_when_filters_are_ignored() {
+        server.seedUsers(15);
+        ScimClient client = ApplierTest.client(server);
+        ServerCapabilities caps = ServerCapabilities.discover(client, null);
+        ImportRow row = row(2, "late@example.com", "Late", "Comer", "technician", "");
+        Plan plan = ApplierTest.plan(client, caps, List.of(row), new Planner.Options(false, false));
+        server.seedUser("Late@Example.com");
+
+        Results r = new Applier(client, caps, null, Progress.NONE, new AdaptiveLimit(2)).apply(plan);
+
+        assertThat(r.allOk()).isTrue();
+        assertThat(r.user(0).detail()).startsWith("existed already (409); updated");
+        assertThat(server.store().userByUserName("late@example.com").orElseThrow().path("name").path("familyName")
+                .asText()).isEqualTo("Comer");
+    }
+
+    @Test
     void group_members_are_added_and_removed_by_put_when_patch_is_not_served() {
         String stray = server.seedUser("stray@example.com");
         String group = server.seedGroup("Sales", stray);

@@ -1,0 +1,97 @@
+package dev.scimctl.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.scim.ScimJson;
+import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
+import dev.scimctl.testing.RawScimClient;
+import dev.scimctl.testing.ScimServerExtension;
+import dev.scimctl.testing.ScimmyServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code scimctl import} against both independent SCIM servers: created, read back, imported again (nothing to do),
+ * edited (exactly the edits), with groups. The users get a domain of their own, since SCIMMY is shared by the JVM.
+ */
+@Timeout(120)
+class ImportCompatibilityTest {
+    private static final ScimServerExtension sandbox = ScimServerExtension.create();
+
+    @TempDir
+    Path dir;
+
+    static Stream<Named<Supplier<CompatibilityTest.Server>>> servers() {
+        return Stream.of(
+                Named.of("sandbox (scim-sdk-server)", () -> {
+                    sandbox.start();
+                    return new CompatibilityTest.Server(sandbox.baseUrl(), sandbox.token());
+                }),
+                Named.of("SCIMMY (Node.js)", () -> {
+                    ScimmyServer s = ScimmyServer.get();
+                    return new CompatibilityTest.Server(s.baseUrl(), s.token());
+                }));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void imports_reads_back_and_imports_edits(Supplier<CompatibilityTest.Server> server) throws Exception {
+        CompatibilityTest.Server s = server.get();
+        String domain = "compat-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String group = "Compat " + domain;
+        Path csv = dir.resolve("users.csv");
+        Files.writeString(csv, "email,firstname,lastname,userType,organizationId,group\n"
+                + "ada@" + domain + ",Ada,Lovelace,technician,," + group + "\n"
+                + "grace@" + domain + ",Grace,Hopper,endUser,All," + group + "\n"
+                + "linus@" + domain + ",Linus,Torvalds,endUser,42,\n");
+        CliRunner cli = new CliRunner(dir.resolve("config")).env("SCIMCTL_URL", s.baseUrl()).env("SCIMCTL_TOKEN", s.token());
+
+        CliResult first = cli.run("import", "--yes", csv.toString()).assertExit(ExitCode.OK);
+        assertThat(first.err()).contains("3 created").contains("1 created, 2 members added");
+        RawScimClient raw = new RawScimClient(s.baseUrl(), s.token());
+        JsonNode ada = user(raw, "ada@" + domain);
+        assertThat(ada.path("name").path("familyName").asText()).isEqualTo("Lovelace");
+        assertThat(ada.path(ScimJson.NINJAONE_USER).path("userType").asText()).isEqualTo("technician");
+        assertThat(user(raw, "linus@" + domain).path(ScimJson.NINJAONE_USER).path("organizationId").asText()).isEqualTo("42");
+
+        cli.run("import", "--yes", csv.toString()).assertExit(ExitCode.OK).err().contains("Nothing to change");
+
+        Files.writeString(csv, Files.readString(csv).replace("Ada,Lovelace,technician,,", "Ada,King,endUser,7,"));
+        CliResult plan = cli.run("import", "--dry-run", csv.toString()).assertExit(ExitCode.OK);
+        assertThat(plan.out().lines()).containsExactly("update\t2\tada@" + domain + "\tfamilyName: \"Lovelace\" → \"King\"; "
+                + "userType: \"technician\" → \"endUser\"; organizationId: (none) → \"7\"");
+        cli.run("import", "--yes", csv.toString()).assertExit(ExitCode.OK);
+        ada = user(raw, "ada@" + domain);
+        assertThat(ada.path("name").path("familyName").asText()).isEqualTo("King");
+        assertThat(ada.path(ScimJson.NINJAONE_USER).path("userType").asText()).isEqualTo("endUser");
+        assertThat(ada.path(ScimJson.NINJAONE_USER).path("organizationId").asText()).isEqualTo("7");
+        assertThat(cli.run("import", "--dry-run", csv.toString()).out()).isEmpty();
+    }
+
+    private static JsonNode user(RawScimClient raw, String userName) {
+        RawScimClient.Response r = raw.get("/Users?filter=" + RawScimClient.encode("userName eq \"" + userName + "\""));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        List<JsonNode> found = r.json().path("Resources").findParents("userName");
+        assertThat(found).as(r.text()).hasSize(1);
+        return found.get(0);
+    }
+}
