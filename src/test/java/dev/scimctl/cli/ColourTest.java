@@ -79,6 +79,7 @@ class ColourTest {
         m.put("scimctl completion", List.of(new String[]{"completion", "bash"}, new String[]{"completion", "tcsh"}));
         m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
                 new String[]{"users", "list", "-o", "json", "--user-name", "x\"y"},
+                new String[]{"users", "list", "--fields", "nope"},
                 new String[]{"users", "list", "--filter", "userName xx"}));
         m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
                 new String[]{"users", "get", "nobody@example.com"}));
