@@ -1,5 +1,6 @@
 package dev.scimctl.mapping;
 
+import dev.scimctl.text.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public final class Suggestions {
             if (name.equals(wrong)) {
                 continue;
             }
-            int d = distance(w, name.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(w, name.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = name;
                 bestDistance = d;
@@ -47,25 +48,5 @@ public final class Suggestions {
     /** " (did you mean "X"?)" or "". */
     public static String didYouMean(String wrong, Collection<String> names) {
         return closest(wrong, names).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-    }
-
-    /** Levenshtein distance; names are short, so the quadratic table is fine. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -77,12 +77,30 @@ class ColourTest {
                 new String[]{"validate", "-o", "csv", "examples/users-with-mistakes.csv"},
                 new String[]{"validate", "missing.csv"}));
         m.put("scimctl completion", List.of(new String[]{"completion", "bash"}, new String[]{"completion", "tcsh"}));
-        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "examples/users.csv"},
-                new String[]{"import", "--yes", "examples/users.csv"},
-                new String[]{"import", "--yes", "examples/users-with-mistakes.csv"}));
+        m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
+                new String[]{"users", "list", "-o", "json", "--user-name", "x\"y"},
+                new String[]{"users", "list", "--fields", "nope"},
+                new String[]{"users", "list", "--filter", "userName xx"}));
+        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
+                new String[]{"users", "get", "nobody@example.com"}));
+        m.put("scimctl users deactivate", List.of(new String[]{"users", "deactivate", "--yes", "user0001@example.com",
+                "nobody@example.com"}, new String[]{"users", "deactivate", "user0001@example.com"}));
+        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
+                new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
+        m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
+                new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));
+        // Copies: import writes its journal beside the input, and must not write into examples/.
+        String users = copyOfExample("users.csv");
+        String mistakes = copyOfExample("users-with-mistakes.csv");
+        m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},
+                new String[]{"import", "--yes", users},
+                new String[]{"import", "--yes", mistakes}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
-                "--role", "Portal User", "--mapping", mapping}, new String[]{"map-groups", "set", "Staff", "--mapping", mapping}));
+                "--role", "Portal User", "--mapping", mapping}, new String[]{"map-groups", "set", "Staff", "--mapping", mapping},
+                new String[]{"map-groups", "set", "Admins", "--type", "technician", "--role", "System Administrator",
+                        "--mapping", mapping}));
         m.put("scimctl map-groups list", List.of(new String[]{"map-groups", "list", "--mapping", mapping},
                 new String[]{"map-groups", "list", "--mapping", mapping, "-o", "md"}));
         m.put("scimctl map-groups check", List.of(new String[]{"map-groups", "check", "--mapping", mapping},
@@ -91,17 +109,16 @@ class ColourTest {
                 "--mapping", mapping}, new String[]{"map-groups", "explain", "nobody@example.com", "--mapping", mapping}));
         m.put("scimctl map-groups unset", List.of(new String[]{"map-groups", "unset", "Staff", "--mapping", mapping},
                 new String[]{"map-groups", "unset", "Nope", "--mapping", mapping}));
-        m.put("scimctl users list", List.of(new String[]{"users", "list"}, new String[]{"users", "list", "-o", "csv"},
-                new String[]{"users", "list", "--fields", "nope"}, new String[]{"users", "list", "--user-name", "a\"b"}));
-        m.put("scimctl users get", List.of(new String[]{"users", "get", "user0001@example.com"},
-                new String[]{"users", "get", "nobody@example.com"}));
-        m.put("scimctl users deactivate", List.of(new String[]{"users", "deactivate", "user0001@example.com"},
-                new String[]{"users", "deactivate", "--yes", "user0001@example.com", "nobody@example.com"}));
-        m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
-                new String[]{"users", "delete", "--yes", "nobody@example.com"}));
-        m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
-        m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"}, new String[]{"groups", "get", "nobody"}));
         return m;
+    }
+
+    private String copyOfExample(String name) {
+        try {
+            return Files.copy(Path.of("examples", name), config.resolve(name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

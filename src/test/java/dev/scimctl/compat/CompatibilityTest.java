@@ -1,11 +1,9 @@
 package dev.scimctl.compat;
 
+import dev.scimctl.compat.CompatServers.Server;
 import dev.scimctl.ExitCode;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
-import dev.scimctl.testing.ScimServerExtension;
-import dev.scimctl.testing.ScimmyServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,30 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(120)
 class CompatibilityTest {
-    /** A server under test: where it is and its token. */
-    record Server(String baseUrl, String token) {
-    }
-
-    private static final ScimServerExtension sandbox = ScimServerExtension.create();
 
     @TempDir
     Path config;
 
     static Stream<Named<Supplier<Server>>> servers() {
-        return Stream.of(
-                Named.of("sandbox (scim-sdk-server)", () -> {
-                    sandbox.start();
-                    return new Server(sandbox.baseUrl(), sandbox.token());
-                }),
-                Named.of("SCIMMY (Node.js)", () -> {
-                    ScimmyServer s = ScimmyServer.get();
-                    return new Server(s.baseUrl(), s.token());
-                }));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
+        return CompatServers.all();
     }
 
     private CliRunner cli(Server s) {

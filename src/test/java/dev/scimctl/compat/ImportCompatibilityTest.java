@@ -1,14 +1,12 @@
 package dev.scimctl.compat;
 
+import dev.scimctl.compat.CompatServers.Server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.scim.ScimJson;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.RawScimClient;
-import dev.scimctl.testing.ScimServerExtension;
-import dev.scimctl.testing.ScimmyServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,32 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(120)
 class ImportCompatibilityTest {
-    private static final ScimServerExtension sandbox = ScimServerExtension.create();
 
     @TempDir
     Path dir;
 
-    static Stream<Named<Supplier<CompatibilityTest.Server>>> servers() {
-        return Stream.of(
-                Named.of("sandbox (scim-sdk-server)", () -> {
-                    sandbox.start();
-                    return new CompatibilityTest.Server(sandbox.baseUrl(), sandbox.token());
-                }),
-                Named.of("SCIMMY (Node.js)", () -> {
-                    ScimmyServer s = ScimmyServer.get();
-                    return new CompatibilityTest.Server(s.baseUrl(), s.token());
-                }));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
+    static Stream<Named<Supplier<Server>>> servers() {
+        return CompatServers.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
-    void imports_reads_back_and_imports_edits(Supplier<CompatibilityTest.Server> server) throws Exception {
-        CompatibilityTest.Server s = server.get();
+    void imports_reads_back_and_imports_edits(Supplier<Server> server) throws Exception {
+        Server s = server.get();
         String domain = "compat-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         String group = "Compat " + domain;
         Path csv = dir.resolve("users.csv");

@@ -1,15 +1,13 @@
 package dev.scimctl.compat;
 
+import dev.scimctl.compat.CompatServers.Server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimctl.ExitCode;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.RawScimClient;
-import dev.scimctl.testing.ScimServerExtension;
-import dev.scimctl.testing.ScimmyServer;
 import dev.scimctl.testing.Users;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,30 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class UsersCompatibilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ScimServerExtension sandbox = ScimServerExtension.create();
-
-    /** A server under test: where it is and its token. */
-    record Server(String baseUrl, String token) {
-    }
 
     @TempDir
     Path config;
 
     static Stream<Named<Supplier<Server>>> servers() {
-        return Stream.of(
-                Named.of("sandbox (scim-sdk-server)", () -> {
-                    sandbox.start();
-                    return new Server(sandbox.baseUrl(), sandbox.token());
-                }),
-                Named.of("SCIMMY (Node.js)", () -> {
-                    ScimmyServer s = ScimmyServer.get();
-                    return new Server(s.baseUrl(), s.token());
-                }));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
+        return CompatServers.all();
     }
 
     private CliRunner cli(Server s) {
@@ -114,18 +94,6 @@ class UsersCompatibilityTest {
         assertThat(byId.path("userName").asText()).isEqualTo("ada" + tag);
         assertThat(byId.path("urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User").path("organizationId")
                 .asText()).isEqualTo("12");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void deactivate_works_with_either_servers_patch(Supplier<Server> server) throws Exception {
-        Server s = server.get();
-        String tag = "-" + UUID.randomUUID().toString().substring(0, 8) + "@compat.example";
-        String id = create(s, Users.user("leaver" + tag).type("technician"));
-        cli(s).run("users", "deactivate", "--yes", "leaver" + tag).assertExit(ExitCode.OK);
-        JsonNode after = new RawScimClient(s.baseUrl(), s.token()).get("/Users/" + id).json();
-        assertThat(after.path("active").asBoolean()).isFalse();
-        assertThat(after.path("userName").asText()).isEqualTo("leaver" + tag);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -38,9 +38,12 @@ import java.util.concurrent.Callable;
                 "  scimctl map-groups explain alice@example.com",
                 "  scimctl map-groups list --output md          # a checklist for the console",
                 "",
-                "Exit codes of the editor: 0 quit, 1 input ended with changes unsaved,",
-                "2 usage (no subcommand and no terminal), 3 the mapping or roles file cannot",
-                "be read. Each subcommand's --help lists its own. See docs/map-groups.md."})
+                "Each subcommand's --help lists its own exit codes. See docs/map-groups.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the editor was quit",
+                "1:input ended with changes unsaved",
+                "2:usage: no subcommand and no terminal",
+                "3:the mapping or roles file cannot be read"})
 public final class MapGroupsCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -1,5 +1,6 @@
 package dev.scimctl.csv.rules;
 
+import dev.scimctl.text.EditDistance;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
 import dev.scimctl.csv.Finding;
@@ -80,25 +81,6 @@ public final class UserTypeRule implements RowRule {
 
     /** Within a small edit distance, scaled to the word: typos, not different words. */
     static boolean near(String normalized, String target) {
-        return distance(normalized.toLowerCase(Locale.ROOT), target) <= (target.length() >= 8 ? 2 : 1);
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return EditDistance.between(normalized.toLowerCase(Locale.ROOT), target) <= (target.length() >= 8 ? 2 : 1);
     }
 }
