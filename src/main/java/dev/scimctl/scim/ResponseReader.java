@@ -35,11 +35,13 @@ final class ResponseReader {
             throw new ScimProtocolException(uri, method + " " + uri + " answered " + status + " "
                     + HttpStatus.reason(status) + " without a usable Location: is the base URL right?", null);
         }
-        throw error(json, method, uri, status, contentType, body);
+        String retryAfter = status == 429 || status == 503
+                ? response.headers().firstValue("Retry-After").orElse(null) : null;
+        throw error(json, method, uri, status, contentType, body, retryAfter);
     }
 
     private static ScimErrorException error(ObjectMapper json, String method, URI uri, int status, String contentType,
-                                            byte[] body) {
+                                            byte[] body, String retryAfter) {
         String scimType = null;
         String detail = null;
         if (body.length > 0 && isJson(contentType) || looksLikeJson(body)) {
@@ -59,7 +61,7 @@ final class ResponseReader {
         if (detail == null && body.length > 0) {
             detail = "the body was " + describe(contentType, body) + ", not a SCIM error";
         }
-        return new ScimErrorException(method, uri, status, scimType, detail);
+        return new ScimErrorException(method, uri, status, scimType, detail, retryAfter);
     }
 
     private static JsonNode parse(ObjectMapper json, String method, URI uri, int status, String contentType, byte[] body) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
-import dev.scimctl.scim.model.ScimGroup;
-import dev.scimctl.scim.model.ScimUser;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxyRoute;
@@ -49,6 +47,7 @@ public final class ScimClient implements AutoCloseable {
     private final ObjectMapper json = ScimJson.mapper();
     private final ExchangeLog log;
     private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
+    private volatile Optional<JsonNode> schemas;
 
     /** A client that connects directly and trusts the JDK's CAs. */
     public ScimClient(ScimClientConfig config) {
@@ -97,7 +96,55 @@ public final class ScimClient implements AutoCloseable {
     }
 
     public Optional<JsonNode> schemas() {
-        return optional("Schemas");
+        Optional<JsonNode> cached = schemas;
+        if (cached == null) {
+            cached = optional("Schemas");
+            schemas = cached;
+        }
+        return cached;
+    }
+
+    /** False only when /ServiceProviderConfig says {@code filter.supported: false}; such servers ignore filters. */
+    public boolean filterSupported() {
+        Optional<ServiceProviderConfig> spc = serviceProviderConfig();
+        return spc.isEmpty() || spc.get().filter() == null || !Boolean.FALSE.equals(spc.get().filter().supported());
+    }
+
+    /**
+     * What the server's /Schemas says of userName's {@code caseExact}: true, false, or null when it does not say
+     * (or serves no /Schemas). A failure to read /Schemas is "does not say": discovery never stops a command.
+     */
+    public Boolean userNameCaseExact() {
+        Optional<JsonNode> all;
+        try {
+            all = schemas();
+        } catch (ScimErrorException e) {
+            return null;
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        JsonNode list = all.get().has("Resources") ? all.get().get("Resources") : all.get();
+        if (!list.isArray()) {
+            return null;
+        }
+        for (JsonNode schema : list) {
+            if (!ScimJson.CORE_USER.equals(schema.path("id").asText())) {
+                continue;
+            }
+            for (JsonNode attribute : schema.path("attributes")) {
+                if ("userName".equalsIgnoreCase(attribute.path("name").asText())
+                        && attribute.path("caseExact").isBoolean()) {
+                    return attribute.path("caseExact").booleanValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Tells the person running the command something on stderr (a fallback that costs time, a server's fault). */
+    void notice(String message) {
+        config.listener().notice(message);
     }
 
     public Optional<JsonNode> resourceTypes() {
@@ -109,7 +156,7 @@ public final class ScimClient implements AutoCloseable {
         try {
             return Optional.ofNullable(send(ScimRequest.get(path)).body());
         } catch (ScimErrorException e) {
-            if (e.status() == 404 || e.status() == 405 || e.status() == 501) {
+            if (e.isNotFound() || e.isUnsupported()) {
                 return Optional.empty();
             }
             throw e;
@@ -148,63 +195,18 @@ public final class ScimClient implements AutoCloseable {
         return new LocalFiltering(this, config.listener()).list(resource, query, beforeWait);
     }
 
-    public Stream<ScimUser> users(ListQuery query) {
-        return list("Users", query).map(n -> convert(n, ScimUser.class, "Users"));
-    }
-
-    public Stream<ScimGroup> groups(ListQuery query) {
-        return list("Groups", query).map(n -> convert(n, ScimGroup.class, "Groups"));
-    }
-
     public JsonNode get(String resource, String id) {
         return requireBody(send(ScimRequest.get(resource + "/" + encodePath(id))), resource);
     }
 
-    public ScimUser getUser(String id) {
-        return convert(get("Users", id), ScimUser.class, "Users");
-    }
-
-    public ScimGroup getGroup(String id) {
-        return convert(get("Groups", id), ScimGroup.class, "Groups");
-    }
-
-    /**
-     * Finds a user by userName with an escaped {@code userName eq} filter. userName is case-insensitive in SCIM, but
-     * not every server compares it so; the match is checked again here, case-insensitively.
-     * <p>
-     * RFC 7644 filter values are JSON strings, so a quote or backslash is escaped. Some servers do not unescape them
-     * (they find nothing, or refuse the filter); for such a rare name, "none" or a refusal is checked against the
-     * full user list.
-     */
-    public Optional<ScimUser> findUserByUserName(String userName) {
-        boolean escaped = userName.indexOf('"') >= 0 || userName.indexOf('\\') >= 0;
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(10).withLimit(10);
-        try (Stream<ScimUser> found = users(q)) {
-            Optional<ScimUser> match = found.filter(u -> sameUserName(u, userName)).findFirst();
-            if (match.isPresent() || !escaped) {
-                return match;
-            }
-        } catch (ScimErrorException e) {
-            if (!escaped || e.status() != 400) {
-                throw e;
-            }
+    /** totalResults of a one-item listing of {@code resource}, or -1 when the server does not say. */
+    public long count(String resource) {
+        JsonNode body = send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))).body();
+        if (body == null) {
+            return -1;
         }
-        config.listener().notice("a userName with a quote or backslash cannot be trusted to a server's filter; "
-                + "looking for it in the full user list");
-        try (Stream<ScimUser> all = users(ListQuery.all())) {
-            return all.filter(u -> sameUserName(u, userName)).findFirst();
-        }
-    }
-
-    private static boolean sameUserName(ScimUser u, String userName) {
-        return u.userName() != null && u.userName().equalsIgnoreCase(userName);
-    }
-
-    public Optional<ScimGroup> findGroupByDisplayName(String displayName) {
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(10).withLimit(10);
-        try (Stream<ScimGroup> found = groups(q)) {
-            return found.filter(g -> displayName.equals(g.displayName())).findFirst();
-        }
+        JsonNode total = body.get("totalResults");
+        return total != null && total.canConvertToLong() && total.isIntegralNumber() ? total.asLong() : -1;
     }
 
     /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */

@@ -3,7 +3,7 @@ package dev.scimctl.scim;
 import java.net.URI;
 
 /** The server answered, but not with SCIM: an HTML login page, a truncated or non-JSON body, a wrong content type. */
-public class ScimProtocolException extends ScimException {
+public final class ScimProtocolException extends ScimException {
     private final URI uri;
 
     public ScimProtocolException(URI uri, String message, Throwable cause) {

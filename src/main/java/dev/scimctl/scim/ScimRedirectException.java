@@ -3,7 +3,7 @@ package dev.scimctl.scim;
 import java.net.URI;
 
 /** The server redirected to another origin. It is not followed: the token must never leave for another host. */
-public class ScimRedirectException extends ScimException {
+public final class ScimRedirectException extends ScimException {
     private final URI from;
     private final URI target;
 
@@ -20,5 +20,10 @@ public class ScimRedirectException extends ScimException {
 
     public URI target() {
         return target;
+    }
+
+    @Override
+    public boolean stopsEverything() {
+        return true;
     }
 }

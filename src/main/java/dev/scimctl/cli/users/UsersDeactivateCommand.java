@@ -3,6 +3,7 @@ package dev.scimctl.cli.users;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +49,6 @@ public final class UsersDeactivateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScimClient client = context.client(connection);
-        return new UserChanges(context, client).run(users, yes, new Deactivation(client));
+        return new UserChanges(context, client).run(users, yes, new Deactivation(new Users(client)));
     }
 }

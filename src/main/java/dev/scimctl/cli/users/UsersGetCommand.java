@@ -6,6 +6,7 @@ import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.scim.Users;
 import dev.scimctl.output.Field;
 import dev.scimctl.output.JsonFlattener;
 import dev.scimctl.output.JsonOutput;
@@ -60,8 +61,7 @@ public final class UsersGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Field<JsonNode>> fields = output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
-        UserLookup lookup = new UserLookup(context.client(connection));
-        JsonNode found = lookup.find(user).orElse(null);
+        JsonNode found = new Users(context.client(connection)).find(user).orElse(null);
         if (found == null) {
             throw new NotFoundException("no user with the id or userName '" + user + "' on "
                     + context.client(connection).baseUrl() + "; look for near misses with "
