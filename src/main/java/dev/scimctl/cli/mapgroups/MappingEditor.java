@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.output.Styles;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.ErrorHandler;
@@ -392,12 +393,12 @@ final class MappingEditor {
     }
 
     private void warn(String message) {
-        out.println(ansi.string("@|yellow warning:|@ ") + scrub.apply(message));
+        out.println(Styles.warning(ansi) + scrub.apply(message));
         out.flush();
     }
 
     private void error(String message) {
-        out.println(ansi.string("@|bold,red error:|@ ") + scrub.apply(message));
+        out.println(Styles.error(ansi) + scrub.apply(message));
         out.flush();
     }
 }
