@@ -53,7 +53,7 @@ final class PatchRequests {
     static Prepared prepare(String body, JsonNode current) {
         JsonNode request;
         try {
-            request = ScimJson.MAPPER.readTree(body);
+            request = SandboxJson.MAPPER.readTree(body);
         } catch (JsonProcessingException unparseable) {
             return new Prepared(body, false);
         }
