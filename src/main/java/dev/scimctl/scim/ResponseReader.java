@@ -40,7 +40,7 @@ final class ResponseReader {
                     + HttpStatus.reason(status) + " without a usable Location: is the base URL right?", null);
         }
         String retryAfter = status == 429 || status == 503
-                ? response.headers().firstValue("Retry-After").orElse(null) : null;
+                ? headers.firstValue("Retry-After").orElse(null) : null;
         throw error(json, method, uri, status, contentType, body, retryAfter);
     }
 
