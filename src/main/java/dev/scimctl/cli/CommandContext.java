@@ -3,6 +3,8 @@ package dev.scimctl.cli;
 import dev.scimctl.output.Styles;
 import dev.scimctl.Version;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.config.ByteSize;
+import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
@@ -132,10 +134,16 @@ public final class CommandContext implements AutoCloseable {
         if (client == null) {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
-                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null);
+                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes());
             client = new ScimClient(config, s.network());
         }
         return client;
+    }
+
+    /** SCIMCTL_MAX_RESPONSE_SIZE, or 0 for the client's default. */
+    private long maxResponseBytes() {
+        String v = env.get(EnvVars.MAX_RESPONSE_SIZE);
+        return v == null || v.isBlank() ? 0 : ByteSize.parse(v, EnvVars.MAX_RESPONSE_SIZE);
     }
 
     /** The token of this run, if one was resolved: the error handler scrubs it from every message as a last guard. */

@@ -160,6 +160,12 @@ public final class ScimClient implements AutoCloseable {
                 return Optional.empty();
             }
             throw e;
+        } catch (ScimProtocolException e) {
+            // A web framework's own 404 page for an endpoint the SCIM server does not implement: not served.
+            if (e.status() == 404 || e.status() == 405 || e.status() == 501) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
@@ -201,12 +207,7 @@ public final class ScimClient implements AutoCloseable {
 
     /** totalResults of a one-item listing of {@code resource}, or -1 when the server does not say. */
     public long count(String resource) {
-        JsonNode body = send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))).body();
-        if (body == null) {
-            return -1;
-        }
-        JsonNode total = body.get("totalResults");
-        return total != null && total.canConvertToLong() && total.isIntegralNumber() ? total.asLong() : -1;
+        return ListShape.page(send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))), resource).total();
     }
 
     /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */
@@ -255,7 +256,7 @@ public final class ScimClient implements AutoCloseable {
     /** Sends one request, with retries, and returns the 2xx response, or throws a {@link ScimException}. */
     public ScimResponse send(ScimRequest request) {
         URI uri = resolve(request.path(), request.query());
-        HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, serialise(request.body()),
+        HttpResponse<Body> response = sendWithRetries(request.method(), uri, serialise(request.body()),
                 request.ifMatch() == null ? Map.of() : Map.of("If-Match", request.ifMatch()), request.repeatable());
         return ResponseReader.interpret(request.method(), response, json);
     }
@@ -267,19 +268,19 @@ public final class ScimClient implements AutoCloseable {
      */
     public RawResponse exchange(RawRequest request) {
         URI uri = resolveTarget(request.target());
-        HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, request.body(), request.headers(),
+        HttpResponse<Body> response = sendWithRetries(request.method(), uri, request.body(), request.headers(),
                 request.repeatable());
         return new RawResponse(request.method(), response.uri(),
                 response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1", response.statusCode(),
                 response.headers(),
-                response.body() == null ? new byte[0] : response.body());
+                response.body() == null ? new byte[0] : response.body().bytes());
     }
 
-    private HttpResponse<byte[]> sendWithRetries(String method, URI uri, byte[] body, Map<String, String> headers,
+    private HttpResponse<Body> sendWithRetries(String method, URI uri, byte[] body, Map<String, String> headers,
                                                  boolean repeatable) {
         RetryPolicy retry = config.retry();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response;
+            HttpResponse<Body> response;
             try {
                 response = exchange(method, uri, body, headers);
             } catch (ScimConnectionException e) {
@@ -332,10 +333,10 @@ public final class ScimClient implements AutoCloseable {
     }
 
     /** One HTTP exchange, following redirects only within the same origin. */
-    private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, Map<String, String> headers) {
+    private HttpResponse<Body> exchange(String method, URI uri, byte[] body, Map<String, String> headers) {
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            HttpResponse<byte[]> response = sendOnce(method, current, body, headers);
+            HttpResponse<Body> response = sendOnce(method, current, body, headers);
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
             Optional<String> location = response.headers().firstValue("Location");
@@ -358,7 +359,7 @@ public final class ScimClient implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> sendOnce(String method, URI uri, byte[] body, Map<String, String> headers) {
+    private HttpResponse<Body> sendOnce(String method, URI uri, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + config.token().reveal());
@@ -389,11 +390,11 @@ public final class ScimClient implements AutoCloseable {
         HttpRequest httpRequest = b.build();
         log.request(httpRequest, body == null ? 0 : body.length);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<Body>> future =
+                http.sendAsync(httpRequest, Body.handler(config.maxResponseBytes()));
         try {
             // The request timeout bounds the whole exchange, body included, so a server that trickles never hangs us.
-            HttpResponse<byte[]> response = future.get(config.requestTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+            HttpResponse<Body> response = future.get(config.requestTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
             log.response(response, System.nanoTime() - started);
             ProxyRoute route = network.route(uri);
             if (response.statusCode() == 407 && !route.isDirect()) {
@@ -412,11 +413,30 @@ public final class ScimClient implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log.failure(httpRequest, cause.getClass().getSimpleName(), System.nanoTime() - started);
+            Body.TooLargeException tooLarge = Failures.find(cause, Body.TooLargeException.class);
+            if (tooLarge != null) {
+                throw tooLarge(method, uri, tooLarge);
+            }
+            java.net.ProtocolException protocol = Failures.find(cause, java.net.ProtocolException.class);
+            if (protocol != null && String.valueOf(protocol.getMessage()).toLowerCase(Locale.ROOT).contains("header")) {
+                throw new ScimProtocolException(uri, method + " " + uri + ": the server's response headers are "
+                        + "larger than Java's HTTP client accepts (" + protocol.getMessage() + "): a misconfigured "
+                        + "server or proxy (huge cookies?) is in the way", protocol);
+            }
             if (cause instanceof IOException io) {
                 throw Failures.classify(io, uri, config.requestTimeout(), network);
             }
             throw new ScimProtocolException(uri, "the HTTP exchange with " + uri + " failed: " + cause, cause);
         }
+    }
+
+    private static ScimProtocolException tooLarge(String method, URI uri, Body.TooLargeException e) {
+        String size = e.declared > 0 ? "of " + e.declared + " bytes (its Content-Length)" : "of more than " + e.limit
+                + " bytes";
+        return new ScimProtocolException(uri, method + " " + uri + " answered with a body " + size + ", past the "
+                + "limit of " + e.limit + " bytes (" + (e.limit / (1024 * 1024)) + " MiB) that scimctl reads; it "
+                + "stopped reading. A SCIM page is far smaller: ask for smaller pages (--page-size), or raise the "
+                + "limit with SCIMCTL_MAX_RESPONSE_SIZE if the answer is genuine", e);
     }
 
     private byte[] serialise(Object body) {
