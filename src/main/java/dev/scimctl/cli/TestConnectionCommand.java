@@ -54,7 +54,7 @@ public final class TestConnectionCommand implements Callable<Integer> {
     enum Format { text, json }
 
     /** Steps that only look at settings: a timing would say nothing. */
-    private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "proxy", "trust");
+    private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "base-url", "proxy", "trust");
 
     TestConnectionCommand(CommandContext context) {
         this.context = context;
