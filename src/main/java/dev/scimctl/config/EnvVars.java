@@ -15,6 +15,7 @@ public final class EnvVars {
     public static final String CACHE_DIR = "SCIMCTL_CACHE_DIR";
     /** Extra CAs, as for OpenSSL and curl; scimctl adds them to the JDK's CAs rather than replacing those. */
     public static final String SSL_CERT_FILE = "SSL_CERT_FILE";
+    public static final String SSL_CERT_DIR = "SSL_CERT_DIR";
 
     private EnvVars() {
     }
