@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -134,10 +135,24 @@ public final class CommandContext implements AutoCloseable {
         if (client == null) {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
-                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes());
+                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes(), cacheDir());
             client = new ScimClient(config, s.network());
         }
         return client;
+    }
+
+    /** Where discovery is kept between runs: $SCIMCTL_CACHE_DIR, else $XDG_CACHE_HOME/scimctl, else ~/.cache/scimctl. */
+    private Path cacheDir() {
+        String own = env.get(EnvVars.CACHE_DIR);
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "scimctl");
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return home == null ? null : Path.of(home, ".cache", "scimctl");
     }
 
     /** SCIMCTL_MAX_RESPONSE_SIZE, or 0 for the client's default. */

@@ -409,6 +409,7 @@ public final class ConnectionCheck {
     private CheckStep serviceProviderConfig() {
         long t0 = System.nanoTime();
         try {
+            client.forgetDiscovery(); // a check asks the server afresh, and saves what it says for later runs
             Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
             if (spc.isEmpty()) {
                 // A 404 says nothing of the token (many servers check the path first); the users step will tell.

@@ -112,7 +112,14 @@ final class Resource {
 
     /** Remembers that the server refused PATCH as unsupported: later changes go straight to PUT. */
     void patchRefused() {
-        patchRefused.set(true);
+        if (!patchRefused.getAndSet(true) && updateMethodSaid()) {
+            client.forgetDiscovery(); // the server said it takes PATCH: what was saved about it is stale
+        }
+    }
+
+    private boolean updateMethodSaid() {
+        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
+        return spc.isPresent() && spc.get().patchSupported();
     }
 
     /** A PUT of the resource with {@code edit} applied, with If-Match where served; a 412 reads it again, once. */

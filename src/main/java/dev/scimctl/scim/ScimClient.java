@@ -48,6 +48,11 @@ public final class ScimClient implements AutoCloseable {
     private final ExchangeLog log;
     private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
     private volatile Optional<JsonNode> schemas;
+    private final DiscoveryCache discoveryCache;
+    private volatile Optional<DiscoveryCache.Entry> saved;
+    /** The SPC document as asked this run (empty: not served); null when not asked this run. */
+    private volatile Optional<JsonNode> spcDocument;
+    private volatile Optional<Boolean> caseExact;
     /** Whether the scheme is known to fit the port: an answer came, or the port was asked once already. */
     private volatile boolean schemeSettled;
 
@@ -74,6 +79,8 @@ public final class ScimClient implements AutoCloseable {
         this.network = network;
         this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         this.log = new ExchangeLog(config.listener(), config.token(), network);
+        this.discoveryCache = config.discoveryCacheDir() == null ? null
+                : new DiscoveryCache(config.discoveryCacheDir(), config.baseUrl(), config.clock());
     }
 
     public URI baseUrl() {
@@ -89,12 +96,64 @@ public final class ScimClient implements AutoCloseable {
 
     /** The server's /ServiceProviderConfig, or empty when it does not serve one (a 404 is not a failure). Cached. */
     public Optional<ServiceProviderConfig> serviceProviderConfig() {
-        Optional<ServiceProviderConfig> cached = serviceProviderConfig;
-        if (cached == null) {
-            cached = optional("ServiceProviderConfig").map(n -> convert(n, ServiceProviderConfig.class, "ServiceProviderConfig"));
-            serviceProviderConfig = cached;
+        Optional<ServiceProviderConfig> known = serviceProviderConfig;
+        if (known == null) {
+            Optional<DiscoveryCache.Entry> saved = savedDiscovery();
+            JsonNode document;
+            if (saved.isPresent() && saved.get().spcKnown()) {
+                document = saved.get().serviceProviderConfig();
+            } else {
+                document = optional("ServiceProviderConfig").orElse(null);
+                spcDocument = Optional.ofNullable(document);
+                saveDiscovery();
+            }
+            known = Optional.ofNullable(document)
+                    .map(n -> convert(n, ServiceProviderConfig.class, "ServiceProviderConfig"));
+            serviceProviderConfig = known;
         }
-        return cached;
+        return known;
+    }
+
+    /** What an earlier run saved for this base URL, read once per run. */
+    private Optional<DiscoveryCache.Entry> savedDiscovery() {
+        if (discoveryCache == null) {
+            return Optional.empty();
+        }
+        Optional<DiscoveryCache.Entry> s = saved;
+        if (s == null) {
+            s = discoveryCache.read();
+            saved = s;
+        }
+        return s;
+    }
+
+    /** Saves what this run asked the server, keeping what an earlier run saved for the rest. */
+    private void saveDiscovery() {
+        if (discoveryCache == null) {
+            return;
+        }
+        Optional<DiscoveryCache.Entry> before = savedDiscovery();
+        Optional<JsonNode> spc = spcDocument;
+        boolean spcKnown = spc != null || before.map(DiscoveryCache.Entry::spcKnown).orElse(false);
+        JsonNode spcValue = spc != null ? spc.orElse(null) : before.map(DiscoveryCache.Entry::serviceProviderConfig)
+                .orElse(null);
+        Optional<Boolean> ce = caseExact;
+        boolean ceKnown = ce != null || before.map(DiscoveryCache.Entry::caseExactKnown).orElse(false);
+        Boolean ceValue = ce != null ? ce.orElse(null) : before.map(DiscoveryCache.Entry::userNameCaseExact).orElse(null);
+        DiscoveryCache.Entry entry = new DiscoveryCache.Entry(spcValue, spcKnown, ceValue, ceKnown);
+        discoveryCache.write(entry);
+        saved = Optional.of(entry);
+    }
+
+    /**
+     * Drops what earlier runs saved about this server: it contradicted it (refused a PATCH or a filter it said it
+     * takes), or it is being checked afresh ({@code test-connection}). The next run asks again.
+     */
+    public void forgetDiscovery() {
+        if (discoveryCache != null) {
+            discoveryCache.forget();
+            saved = Optional.empty();
+        }
     }
 
     public Optional<JsonNode> schemas() {
@@ -117,6 +176,22 @@ public final class ScimClient implements AutoCloseable {
      * (or serves no /Schemas). A failure to read /Schemas is "does not say": discovery never stops a command.
      */
     public Boolean userNameCaseExact() {
+        Optional<Boolean> known = caseExact;
+        if (known == null) {
+            Optional<DiscoveryCache.Entry> s = savedDiscovery();
+            if (s.isPresent() && s.get().caseExactKnown()) {
+                known = Optional.ofNullable(s.get().userNameCaseExact());
+                caseExact = known;
+            } else {
+                known = Optional.ofNullable(readUserNameCaseExact());
+                caseExact = known;
+                saveDiscovery();
+            }
+        }
+        return known.orElse(null);
+    }
+
+    private Boolean readUserNameCaseExact() {
         Optional<JsonNode> all;
         try {
             all = schemas();

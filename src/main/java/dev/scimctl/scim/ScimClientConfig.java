@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param clock          for Retry-After dates
  * @param sleeper        how to wait between retries (tests pass a fast one)
  * @param maxResponseBytes the most a response body may hold; enforced while reading (0: the default)
+ * @param discoveryCacheDir where what servers say about themselves is kept between runs; null for nowhere
  */
 public record ScimClientConfig(URI baseUrl, Secret token, Duration connectTimeout, Duration requestTimeout,
                                RetryPolicy retry, String userAgent, ClientListener listener, Clock clock,
-                               Sleeper sleeper, long maxResponseBytes) {
+                               Sleeper sleeper, long maxResponseBytes, java.nio.file.Path discoveryCacheDir) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Generous: a page of 1,000 full users is a few MB; a group of 100,000 members about 6 MB. */
@@ -42,26 +43,31 @@ public record ScimClientConfig(URI baseUrl, Secret token, Duration connectTimeou
 
     /** A config with defaults for everything but the URL and token. */
     public static ScimClientConfig of(URI baseUrl, Secret token) {
-        return new ScimClientConfig(baseUrl, token, null, null, null, null, null, null, null, 0);
+        return new ScimClientConfig(baseUrl, token, null, null, null, null, null, null, null, 0, null);
     }
 
     public ScimClientConfig withRetry(RetryPolicy policy) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, policy, userAgent, listener, clock,
-                sleeper, maxResponseBytes);
+                sleeper, maxResponseBytes, discoveryCacheDir);
     }
 
     public ScimClientConfig withListener(ClientListener l) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, l, clock,
-                sleeper, maxResponseBytes);
+                sleeper, maxResponseBytes, discoveryCacheDir);
     }
 
     public ScimClientConfig withTimeouts(Duration connect, Duration request) {
         return new ScimClientConfig(baseUrl, token, connect, request, retry, userAgent, listener, clock, sleeper,
-                maxResponseBytes);
+                maxResponseBytes, discoveryCacheDir);
     }
 
     public ScimClientConfig withMaxResponseBytes(long max) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
-                sleeper, max);
+                sleeper, max, discoveryCacheDir);
+    }
+
+    public ScimClientConfig withDiscoveryCache(java.nio.file.Path dir) {
+        return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
+                sleeper, maxResponseBytes, dir);
     }
 }

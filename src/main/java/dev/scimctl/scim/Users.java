@@ -81,6 +81,7 @@ public final class Users {
             if (!e.isRefusedFilter()) {
                 throw e;
             }
+            resource.client().forgetDiscovery();
             return findInFullListing(userName, "the server refused the userName filter (" + e.getMessage()
                     + "); scimctl reads every user to find " + userName);
         }

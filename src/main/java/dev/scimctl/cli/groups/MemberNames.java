@@ -76,7 +76,7 @@ final class MemberNames {
             Filter anyOf = Filter.raw(chunk.stream().map(id -> Filter.eq("id", id).expression())
                     .collect(Collectors.joining(" or ")));
             ListQuery q = ListQuery.all().withFilter(anyOf).withAttributes(List.of("userName"))
-                    .withPageSize(chunk.size());
+                    .withPageSize(chunk.size()).withLimit(chunk.size()); // at most one each: no page past it
             try (Stream<JsonNode> found = users.list(q)) {
                 found.forEach(u -> names.put(u.path("id").asText(), u.path("userName").asText()));
             } catch (ScimErrorException e) {
