@@ -8,6 +8,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,20 +26,26 @@ import java.util.List;
 /**
  * Which certificate authorities this run trusts: always the JDK's own (its cacerts), plus, when given, the CAs of one
  * PEM file ({@code --cacert}, the profile, or {@code SSL_CERT_FILE}). The extra CAs add to the JDK's; they never
- * replace them, and there is no way to turn checking off. The SSLContext is built once, on first use.
+ * replace them, and there is no way to turn checking off. The file is read at once, but its certificates are parsed,
+ * and the SSLContext built, on first use: a run against an {@code http://} URL needs neither (a CA bundle of 140
+ * certificates costs a plain-HTTP run about a hundred classes and their parsing).
  */
 public final class TrustSettings {
-    private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, List.of());
+    private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, new byte[0]);
+    private static final byte[] PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII);
+    private static final byte DER_SEQUENCE = 0x30;
 
     private final Path caFile;
     private final String source;
-    private final List<X509Certificate> extra;
+    private final byte[] caBytes;
+    private volatile List<X509Certificate> extra;
     private volatile SSLContext sslContext;
 
-    private TrustSettings(Path caFile, String source, List<X509Certificate> extra) {
+    private TrustSettings(Path caFile, String source, byte[] caBytes) {
         this.caFile = caFile;
         this.source = source;
-        this.extra = List.copyOf(extra);
+        this.caBytes = caBytes;
+        this.extra = caFile == null ? List.of() : null;
     }
 
     /** The JDK's CAs only. */
@@ -64,10 +71,33 @@ public final class TrustSettings {
         } catch (IOException e) {
             throw new InputException("the CA file " + file + " (from " + source + ") cannot be read: " + e.getMessage());
         }
+        if (!(bytes.length > 0 && bytes[0] == DER_SEQUENCE) && indexOf(bytes, PEM_CERTIFICATE) < 0) {
+            throw new InputException("the CA file " + file + " (from " + source + ") holds no certificate: it must hold "
+                    + "PEM blocks that begin with -----BEGIN CERTIFICATE-----");
+        }
+        return new TrustSettings(file, source, bytes);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** Parses the CA file's certificates, once. */
+    private List<X509Certificate> parse() {
+        Path file = caFile;
         List<X509Certificate> certs = new ArrayList<>();
         try {
             Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes));
+                    .generateCertificates(new ByteArrayInputStream(caBytes));
             for (Certificate c : read) {
                 if (c instanceof X509Certificate x) {
                     certs.add(x);
@@ -81,7 +111,7 @@ public final class TrustSettings {
             throw new InputException("the CA file " + file + " (from " + source + ") holds no certificate: it must hold "
                     + "PEM blocks that begin with -----BEGIN CERTIFICATE-----");
         }
-        return new TrustSettings(file, source, certs);
+        return List.copyOf(certs);
     }
 
     /** The extra CA file, or null. */
@@ -94,9 +124,23 @@ public final class TrustSettings {
         return source;
     }
 
-    /** The extra CAs, in file order. */
+    /**
+     * The extra CAs, in file order.
+     *
+     * @throws InputException when the file holds no certificate Java can read
+     */
     public List<X509Certificate> extraCertificates() {
-        return extra;
+        List<X509Certificate> certs = extra;
+        if (certs == null) {
+            synchronized (this) {
+                certs = extra;
+                if (certs == null) {
+                    certs = parse();
+                    extra = certs;
+                }
+            }
+        }
+        return certs;
     }
 
     /** One line: {@code the JDK's CAs plus 1 from /etc/ssl/corp-ca.pem (--cacert)}. */
@@ -104,7 +148,7 @@ public final class TrustSettings {
         if (caFile == null) {
             return "the JDK's CAs";
         }
-        return "the JDK's CAs plus " + extra.size() + " from " + caFile + " (" + source + ")";
+        return "the JDK's CAs plus " + extraCertificates().size() + " from " + caFile + " (" + source + ")";
     }
 
     /** Every CA this run trusts: the JDK's and the extra ones. */
@@ -138,6 +182,7 @@ public final class TrustSettings {
         try {
             X509ExtendedTrustManager jdk = trustManager(null);
             X509ExtendedTrustManager more = null;
+            List<X509Certificate> extra = extraCertificates();
             if (!extra.isEmpty()) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
