@@ -3,6 +3,7 @@ package dev.scimctl.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -36,9 +38,18 @@ final class ScimExchangeHandler implements HttpHandler {
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final Set<String> RESOURCE_ENDPOINTS = Set.of("Users", "Groups", "ServiceProviderConfig",
             "Schemas", "ResourceTypes");
+    /**
+     * The 401's detail. With the {@code WWW-Authenticate} realm {@value #REALM} it tells a client that it talks to
+     * a sandbox, whose token is the one it printed or saved, not a NinjaOne token that expired.
+     */
+    static final String UNAUTHORIZED_DETAIL = "scimctl sandbox: a valid 'Authorization: Bearer <token>' header is"
+            + " required; send the token this sandbox printed at start (with --data, the one saved beside its data file)";
+    static final String REALM = "scimctl-sandbox";
     private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
 
     private final ResourceEndpoint endpoint;
+    private final SandboxStore store;
+    private final boolean patchSupported;
     private final String basePath;
     private final byte[] expectedAuthorization;
     private final Duration latency;
@@ -50,9 +61,11 @@ final class ScimExchangeHandler implements HttpHandler {
      */
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    ScimExchangeHandler(ResourceEndpoint endpoint, String basePath, String token, Duration latency, double failRate,
-            Consumer<SandboxRequest> requestListener) {
+    ScimExchangeHandler(ResourceEndpoint endpoint, SandboxStore store, boolean patchSupported, String basePath,
+            String token, Duration latency, double failRate, Consumer<SandboxRequest> requestListener) {
         this.endpoint = endpoint;
+        this.store = store;
+        this.patchSupported = patchSupported;
         this.basePath = basePath;
         this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.latency = latency;
@@ -77,10 +90,10 @@ final class ScimExchangeHandler implements HttpHandler {
         try {
             respond(call);
         } catch (IOException | RuntimeException e) {
-            trySend(call, 500, ScimJson.errorBody(500, null, "the sandbox failed: " + e));
+            trySend(call, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            trySend(call, 503, ScimJson.errorBody(503, null, "the sandbox is shutting down"));
+            trySend(call, 503, SandboxJson.errorBody(503, null, "the sandbox is shutting down"));
         } finally {
             exchange.close();
         }
@@ -107,7 +120,7 @@ final class ScimExchangeHandler implements HttpHandler {
         }
         byte[] body = readBody(exchange);
         if (body == null) {
-            send(call, 413, ScimJson.errorBody(413, "tooLarge", "the request body exceeds "
+            send(call, 413, SandboxJson.errorBody(413, "tooLarge", "the request body exceeds "
                     + MAX_BODY_BYTES + " bytes"));
             return;
         }
@@ -115,15 +128,14 @@ final class ScimExchangeHandler implements HttpHandler {
             boolean tooMany = ThreadLocalRandom.current().nextBoolean();
             int status = tooMany ? 429 : 503;
             exchange.getResponseHeaders().set("Retry-After", "1");
-            send(call, status, ScimJson.errorBody(status, null, tooMany
+            send(call, status, SandboxJson.errorBody(status, null, tooMany
                     ? "too many requests (a fault injected by the sandbox's fail rate)"
                     : "service unavailable (a fault injected by the sandbox's fail rate)"));
             return;
         }
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scimctl-sandbox\"");
-            send(call, 401, ScimJson.errorBody(401, null,
-                    "a valid 'Authorization: Bearer <token>' header is required"));
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+            send(call, 401, SandboxJson.errorBody(401, null, UNAUTHORIZED_DETAIL));
             return;
         }
         String rawPath = exchange.getRequestURI().getRawPath();
@@ -132,16 +144,37 @@ final class ScimExchangeHandler implements HttpHandler {
             notFoundOrUnsupported(call, rawPath, endpointName);
             return;
         }
+        String notFound = notAResource(endpointName, rawPath);
+        if (notFound != null) {
+            send(call, 404, SandboxJson.errorBody(404, null, notFound));
+            return;
+        }
         HttpMethod method = httpMethod(exchange.getRequestMethod());
         if (method == null) {
             exchange.getResponseHeaders().set("Allow", "GET, POST, PUT, PATCH, DELETE");
-            send(call, 405, ScimJson.errorBody(405, null, exchange.getRequestMethod()
+            send(call, 405, SandboxJson.errorBody(405, null, exchange.getRequestMethod()
                     + " is not a SCIM method"));
             return;
         }
         String requestBody = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
         if (requestBody != null && endpointName.equals("Users")) {
             requestBody = normaliseOrganizationIds(requestBody);
+        }
+        if (method == HttpMethod.PATCH && patchSupported && requestBody != null) {
+            PatchRequests.Prepared prepared;
+            try {
+                prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath));
+            } catch (PatchRequests.Refused e) {
+                send(call, 400, SandboxJson.errorBody(400, "invalidValue", e.getMessage()));
+                return;
+            }
+            if (prepared.nothingToDo()) {
+                // Removing what is not there leaves the resource as it is: answer with it, as a PATCH does.
+                method = HttpMethod.GET;
+                requestBody = null;
+            } else {
+                requestBody = prepared.body();
+            }
         }
         ScimResponse response;
         if (method == HttpMethod.GET) {
@@ -155,7 +188,48 @@ final class ScimExchangeHandler implements HttpHandler {
                 writeLock.unlock();
             }
         }
-        send(call, response);
+        send(call, response, endpointName, method);
+    }
+
+    /** The stored user or group a path such as {@code /scim/v2/Users/ID} names, or null. */
+    private JsonNode storedResource(String endpointName, String rawPath) {
+        String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
+        if (segments.length != 2) {
+            return null;
+        }
+        String id = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        return switch (endpointName) {
+            case "Users" -> store.user(id).orElse(null);
+            case "Groups" -> store.group(id).orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * Why a path under an endpoint names nothing the SDK should be asked about, or null when it may. The SDK
+     * answers {@code GET /Users/Users} with the user listing, so a base URL given with {@code /Users} on its end
+     * would look right; and it lists resource types and schemas that the sandbox does not serve.
+     */
+    private String notAResource(String endpointName, String rawPath) {
+        String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
+        if (segments.length == 1 || segments.length == 2 && segments[1].isEmpty()) {
+            return null; // the endpoint itself, with or without a trailing slash
+        }
+        String id = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        boolean oneId = segments.length == 2 && !id.isEmpty();
+        boolean served = switch (endpointName) {
+            case "Users", "Groups" -> oneId && !RESOURCE_ENDPOINTS.contains(id) && !UNSUPPORTED_ENDPOINTS.contains(id)
+                    || oneId && id.equals(".search");
+            case "Schemas", "ResourceTypes" -> oneId && DiscoveryDocuments.serves(endpointName, id);
+            default -> false;
+        };
+        if (served) {
+            return null;
+        }
+        String hint = RESOURCE_ENDPOINTS.contains(id)
+                ? "; is /" + endpointName + " on the end of the base URL? The base URL is " + basePath
+                : "";
+        return "no resource at " + rawPath + hint;
     }
 
     /** The first path segment after the base path ("Users" for /scim/v2/Users/42), or null if outside it. */
@@ -172,11 +246,11 @@ final class ScimExchangeHandler implements HttpHandler {
     private void notFoundOrUnsupported(Call call, String rawPath, String endpointName) throws IOException {
         if (endpointName != null) {
             // RFC 7644 section 3.12: 501 for an operation the service provider does not support.
-            send(call, 501, ScimJson.errorBody(501, null, "/" + endpointName
+            send(call, 501, SandboxJson.errorBody(501, null, "/" + endpointName
                     + " is not supported by this service provider"));
             return;
         }
-        send(call, 404, ScimJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
+        send(call, 404, SandboxJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
                 + "; the base URL is " + basePath));
     }
 
@@ -221,7 +295,7 @@ final class ScimExchangeHandler implements HttpHandler {
 
     private static String normaliseOrganizationIds(String requestBody) {
         try {
-            JsonNode tree = ScimJson.MAPPER.readTree(requestBody);
+            JsonNode tree = SandboxJson.MAPPER.readTree(requestBody);
             return tree != null && NinjaOneRules.organizationIdNumbersToText(tree) ? tree.toString() : requestBody;
         } catch (JsonProcessingException unparseable) {
             return requestBody; // the SDK answers it with its own invalidSyntax error
@@ -247,11 +321,20 @@ final class ScimExchangeHandler implements HttpHandler {
         }
     }
 
-    private void send(Call call, ScimResponse response) throws IOException {
+    private void send(Call call, ScimResponse response, String endpointName, HttpMethod method) throws IOException {
         Headers headers = call.exchange.getResponseHeaders();
         response.getHttpHeaders().forEach(headers::set);
         int status = response.getHttpStatus();
-        String body = response.isEmpty() ? "" : response.toString();
+        String body = response.isEmpty() || status == 304 ? "" : response.toString();
+        if (!body.isBlank()) {
+            ObjectNode json = (ObjectNode) SandboxJson.MAPPER.readTree(body);
+            if (status == 200 && method == HttpMethod.GET
+                    && (endpointName.equals("Schemas") || endpointName.equals("ResourceTypes"))) {
+                DiscoveryDocuments.rewrite(endpointName, json);
+            }
+            SandboxJson.normaliseResponse(json);
+            body = json.toString();
+        }
         // The SDK puts the request's ETag, not the updated resource's, on PUT responses: use meta.version.
         JsonNode version = response.path("meta").path("version");
         if (version.isTextual() && status < 300) {

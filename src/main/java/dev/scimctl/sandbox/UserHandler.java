@@ -22,7 +22,7 @@ import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 
 /**
- * /Users on top of the {@link SandboxStore}: the NinjaOne rules, uniqueness as SCIM errors, soft delete.
+ * /Users on top of the {@link SandboxStore}: the NinjaOne rules, uniqueness as SCIM errors, delete (or deactivate).
  * Listing pages, filters and sorts here (see {@link Listing}), with a fast path for {@code userName eq}.
  */
 final class UserHandler extends ResourceHandler<User> {
@@ -30,18 +30,18 @@ final class UserHandler extends ResourceHandler<User> {
     private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
     private final SandboxStore store;
-    private final boolean hardDelete;
+    private final boolean softDelete;
     private final boolean etag;
 
-    UserHandler(SandboxStore store, boolean hardDelete, boolean etag) {
+    UserHandler(SandboxStore store, boolean softDelete, boolean etag) {
         this.store = store;
-        this.hardDelete = hardDelete;
+        this.softDelete = softDelete;
         this.etag = etag;
     }
 
     @Override
     public User createResource(User resource, Context context) {
-        ObjectNode user = ScimJson.plain(resource);
+        ObjectNode user = SandboxJson.plain(resource);
         checkNinjaOneRules(user);
         user.remove("id"); // ids are the server's to choose
         try {
@@ -87,7 +87,7 @@ final class UserHandler extends ResourceHandler<User> {
 
     @Override
     public User updateResource(User resource, Context context) {
-        ObjectNode user = ScimJson.plain(resource);
+        ObjectNode user = SandboxJson.plain(resource);
         checkNinjaOneRules(user);
         String id = user.path("id").asText();
         try {
@@ -101,7 +101,7 @@ final class UserHandler extends ResourceHandler<User> {
 
     @Override
     public void deleteResource(String id, Context context) {
-        if (!store.deleteUser(id, hardDelete)) {
+        if (!store.deleteUser(id, !softDelete)) {
             throw new ResourceNotFoundException("no user with id " + id, null, null);
         }
     }
@@ -119,8 +119,8 @@ final class UserHandler extends ResourceHandler<User> {
         if (extension == null || !extension.isObject()) {
             stored.putObject(NinjaOneRules.EXTENSION_URN);
         }
-        ScimJson.withSchemas(stored, CORE_USER, NinjaOneRules.EXTENSION_URN);
-        ScimJson.finishMeta(stored, context, "/Users/", etag);
-        return ScimJson.toResource(stored, User.class);
+        SandboxJson.withSchemas(stored, CORE_USER, NinjaOneRules.EXTENSION_URN);
+        SandboxJson.finishMeta(stored, context, "/Users/", etag);
+        return SandboxJson.toResource(stored, User.class);
     }
 }
