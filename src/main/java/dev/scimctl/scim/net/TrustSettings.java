@@ -21,31 +21,157 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Which certificate authorities this run trusts: always the JDK's own (its cacerts), plus, when given, the CAs of one
  * PEM file ({@code --cacert}, the profile, or {@code SSL_CERT_FILE}). The extra CAs add to the JDK's; they never
- * replace them, and there is no way to turn checking off. The file is read at once, but its certificates are parsed,
- * and the SSLContext built, on first use: a run against an {@code http://} URL needs neither (a CA bundle of 140
- * certificates costs a plain-HTTP run about a hundred classes and their parsing).
+ * replace them, and there is no way to turn checking off. The files are read at once (so a missing one is reported at
+ * once), but their certificates are parsed, and the SSLContext built, on first use: a run against an {@code http://}
+ * URL needs neither (SSL_CERT_DIR=/etc/ssl/certs alone is some 140 certificates to parse).
  */
 public final class TrustSettings {
-    private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, new byte[0]);
+    private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, List::of, null);
     private static final byte[] PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII);
     private static final byte DER_SEQUENCE = 0x30;
 
     private final Path caFile;
     private final String source;
-    private final byte[] caBytes;
+    /** Parses the extra CAs; called once, by {@link #extraCertificates()}. */
+    private final Supplier<List<X509Certificate>> parser;
     private volatile List<X509Certificate> extra;
     private volatile SSLContext sslContext;
 
-    private TrustSettings(Path caFile, String source, byte[] caBytes) {
+    /** Where the extra CAs came from, for {@link #describe()}: {@code /etc/corp-ca.pem (--cacert)}. */
+    private final String origins;
+
+    private TrustSettings(Path caFile, String source, Supplier<List<X509Certificate>> parser, String origins) {
         this.caFile = caFile;
         this.source = source;
-        this.caBytes = caBytes;
-        this.extra = caFile == null ? List.of() : null;
+        this.parser = parser;
+        this.origins = origins;
+    }
+
+    /**
+     * The JDK's CAs plus every certificate in the PEM files of {@code dirs}, a list separated by the path separator,
+     * as OpenSSL and curl read {@code SSL_CERT_DIR}. Files that hold no certificate (a README, say) are passed over;
+     * the same certificate under two names (a hash link and its file) counts once.
+     *
+     * @throws InputException when a folder is missing or unreadable, or none of them holds a certificate
+     */
+    public static TrustSettings withExtraCaDir(String dirs, String source) {
+        List<Path> folders = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (String part : dirs.split(java.io.File.pathSeparator)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Path dir = Path.of(part);
+            folders.add(dir);
+            if (!Files.isDirectory(dir)) {
+                throw new InputException("the CA folder " + dir + " (from " + source + ") is not a folder: give a folder"
+                        + " of PEM files, or use SSL_CERT_FILE for one file");
+            }
+            try (Stream<Path> list = Files.list(dir)) {
+                list.filter(Files::isRegularFile).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new InputException("the CA folder " + dir + " (from " + source + ") cannot be read: " + e.getMessage());
+            }
+        }
+        // Read now, parsed later: only the files that look like certificates.
+        List<byte[]> contents = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                if (mayHoldCertificate(bytes)) {
+                    contents.add(bytes);
+                }
+            } catch (IOException e) {
+                // Unreadable: OpenSSL passes over it too.
+            }
+        }
+        if (contents.isEmpty()) {
+            throw new InputException("the CA folder " + dirs + " (from " + source + ") holds no PEM certificate: each "
+                    + "file must hold blocks that begin with -----BEGIN CERTIFICATE-----");
+        }
+        Path first = folders.get(0);
+        return new TrustSettings(first, source, () -> {
+            Map<String, X509Certificate> found = new LinkedHashMap<>();
+            for (byte[] bytes : contents) {
+                for (X509Certificate c : certificatesIn(bytes)) {
+                    found.putIfAbsent(fingerprint(c), c);
+                }
+            }
+            if (found.isEmpty()) {
+                throw new InputException("the CA folder " + dirs + " (from " + source + ") holds no PEM certificate "
+                        + "Java can read: each file must hold blocks that begin with -----BEGIN CERTIFICATE-----");
+            }
+            return List.copyOf(found.values());
+        }, dirs + " (" + source + ")");
+    }
+
+    /** These CAs and {@code other}'s extra ones: SSL_CERT_FILE and SSL_CERT_DIR together. */
+    public TrustSettings plus(TrustSettings other) {
+        if (other.caFile == null) {
+            return this;
+        }
+        if (caFile == null) {
+            return other;
+        }
+        return new TrustSettings(caFile, source + " and " + other.source, () -> {
+            Map<String, X509Certificate> all = new LinkedHashMap<>();
+            for (X509Certificate c : extraCertificates()) {
+                all.putIfAbsent(fingerprint(c), c);
+            }
+            for (X509Certificate c : other.extraCertificates()) {
+                all.putIfAbsent(fingerprint(c), c);
+            }
+            return List.copyOf(all.values());
+        }, origins + " and " + other.origins);
+    }
+
+    /** A PEM certificate block somewhere, or DER (a sequence): worth parsing. */
+    private static boolean mayHoldCertificate(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == DER_SEQUENCE) {
+            return true;
+        }
+        outer:
+        for (int i = 0; i + PEM_CERTIFICATE.length <= bytes.length; i++) {
+            for (int j = 0; j < PEM_CERTIFICATE.length; j++) {
+                if (bytes[i + j] != PEM_CERTIFICATE[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The certificates a file's bytes hold, or none when it holds no readable one. */
+    private static List<X509Certificate> certificatesIn(byte[] bytes) {
+        List<X509Certificate> out = new ArrayList<>();
+        try {
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
+                if (c instanceof X509Certificate x) {
+                    out.add(x);
+                }
+            }
+        } catch (CertificateException e) {
+            // Not a certificate file: OpenSSL passes over it too.
+        }
+        return out;
+    }
+
+    private static String fingerprint(X509Certificate c) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(c.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return c.getSubjectX500Principal().getName() + c.getSerialNumber();
+        }
     }
 
     /** The JDK's CAs only. */
@@ -71,33 +197,19 @@ public final class TrustSettings {
         } catch (IOException e) {
             throw new InputException("the CA file " + file + " (from " + source + ") cannot be read: " + e.getMessage());
         }
-        if (!(bytes.length > 0 && bytes[0] == DER_SEQUENCE) && indexOf(bytes, PEM_CERTIFICATE) < 0) {
+        if (!mayHoldCertificate(bytes)) {
             throw new InputException("the CA file " + file + " (from " + source + ") holds no certificate: it must hold "
                     + "PEM blocks that begin with -----BEGIN CERTIFICATE-----");
         }
-        return new TrustSettings(file, source, bytes);
+        return new TrustSettings(file, source, () -> parse(file, source, bytes), file + " (" + source + ")");
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** Parses the CA file's certificates, once. */
-    private List<X509Certificate> parse() {
-        Path file = caFile;
+    /** The certificates of a CA file, in file order. */
+    private static List<X509Certificate> parse(Path file, String source, byte[] bytes) {
         List<X509Certificate> certs = new ArrayList<>();
         try {
             Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(caBytes));
+                    .generateCertificates(new ByteArrayInputStream(bytes));
             for (Certificate c : read) {
                 if (c instanceof X509Certificate x) {
                     certs.add(x);
@@ -125,9 +237,9 @@ public final class TrustSettings {
     }
 
     /**
-     * The extra CAs, in file order.
+     * The extra CAs, in file order; parsed on the first call.
      *
-     * @throws InputException when the file holds no certificate Java can read
+     * @throws InputException when the files hold no certificate Java can read
      */
     public List<X509Certificate> extraCertificates() {
         List<X509Certificate> certs = extra;
@@ -135,7 +247,7 @@ public final class TrustSettings {
             synchronized (this) {
                 certs = extra;
                 if (certs == null) {
-                    certs = parse();
+                    certs = parser.get();
                     extra = certs;
                 }
             }
@@ -148,7 +260,7 @@ public final class TrustSettings {
         if (caFile == null) {
             return "the JDK's CAs";
         }
-        return "the JDK's CAs plus " + extraCertificates().size() + " from " + caFile + " (" + source + ")";
+        return "the JDK's CAs plus " + extraCertificates().size() + " from " + origins;
     }
 
     /** Every CA this run trusts: the JDK's and the extra ones. */
