@@ -1,6 +1,7 @@
 package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.MappingSession;
@@ -67,6 +68,12 @@ public final class MapGroupsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: the interactive "
                     + "editor needs a terminal");
         }
+        try (RunLock lock = MappingFileLock.take(context, files.file(), "map-groups (the editor)")) {
+            return edit();
+        }
+    }
+
+    private int edit() throws Exception {
         MappingSession session = MappingSession.open(files.file());
         RoleCatalog catalog = files.catalog();
         context.err().flush();

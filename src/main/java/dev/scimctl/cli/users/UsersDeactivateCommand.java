@@ -2,6 +2,7 @@ package dev.scimctl.cli.users;
 
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every user deactivated (or inactive already)",
-                "1:a user was not found or not changed, or the answer was no",
+                "1:a user was not found or not changed, or the answer was no; another import or users command is running against this server",
                 "2:usage; also: no terminal to ask and no --yes",
                 "3:the token file cannot be read",
                 "4:the token was refused (401/403), before anything changed",
@@ -48,6 +49,8 @@ public final class UsersDeactivateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScimClient client = context.client(connection);
-        return new UserChanges(context, client).run(users, yes, new Deactivation(client));
+        try (RunLock lock = context.lockServer(connection, "users deactivate " + String.join(" ", users))) {
+            return new UserChanges(context, client).run(users, yes, new Deactivation(client));
+        }
     }
 }
