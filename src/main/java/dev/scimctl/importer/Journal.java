@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.InputException;
 import dev.scimctl.io.BoundedLines;
 import dev.scimctl.io.FileProblems;
+import dev.scimctl.io.PrivateFolders;
 import dev.scimctl.io.Sizes;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -23,6 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,8 +71,23 @@ public final class Journal implements AutoCloseable {
         this.endedCut = endedCut;
     }
 
-    /** {@code users.csv} → {@code users.csv.journal}, beside the input. */
-    public static Path defaultFor(Path input) {
+    /**
+     * The journal of an input in {@code folder} (the state folder's journals): {@code users.csv} →
+     * {@code users.csv-<12 hex digits of its absolute path's SHA-256>.journal}, so that two {@code users.csv} in
+     * different folders have a journal each, and the same file always finds its own.
+     */
+    public static Path defaultFor(Path folder, Path input) {
+        Path absolute = input.toAbsolutePath().normalize();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(absolute.toString().getBytes(StandardCharsets.UTF_8));
+            return folder.resolve(absolute.getFileName() + "-" + HexFormat.of().formatHex(digest, 0, 6) + ".journal");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where scimctl kept journals before the state folder: {@code users.csv.journal}, beside the input. */
+    public static Path besideInput(Path input) {
         return input.resolveSibling(input.getFileName() + ".journal");
     }
 
@@ -72,11 +96,12 @@ public final class Journal implements AutoCloseable {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                PrivateFolders.create(parent);
             }
             // Unbuffered: each line is one write() to the operating system, so a killed process leaves whole lines.
-            OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+            // 0600 when created: a journal names users.
+            OutputStream out = Channels.newOutputStream(Files.newByteChannel(path, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), privateMode()));
             boolean cut = endsCut(path);
             if (cut) {
                 out.write('\n'); // the cut line stays as it is, on a line of its own; this run's lines stand alone
@@ -88,6 +113,12 @@ public final class Journal implements AutoCloseable {
             throw new InputException(FileProblems.describe(Files.exists(path) ? FileProblems.Operation.WRITE
                     : FileProblems.Operation.CREATE, path, e) + ": choose another place for the journal with --journal FILE", e);
         }
+    }
+
+    private static FileAttribute<?>[] privateMode() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
     }
 
     /** Whether the file's last byte is not a line break: the last line was cut off by a crash or a full disk. */

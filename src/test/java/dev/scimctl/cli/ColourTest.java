@@ -90,7 +90,7 @@ class ColourTest {
         m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));
-        // Copies: import writes its journal beside the input, and must not write into examples/.
+        // Copies: an earlier import kept its journal beside the input; nothing may write into examples/.
         String users = copyOfExample("users.csv");
         String mistakes = copyOfExample("users-with-mistakes.csv");
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},

@@ -99,12 +99,14 @@ class ImportReliabilityTest {
     void an_import_killed_mid_run_resumes_without_duplicates_or_gaps() throws Exception {
         int n = 1000;
         Path csv = writeUsers(n);
-        Path journal = dir.resolve("users.csv.journal");
+        Path journal = Journal.defaultFor(dir.resolve("config/.local/state/scimctl/journals"), csv);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.scimctl.ScimCtl",
                 "import", "--yes", "--parallel", "4", "--url", server.baseUrl(), csv.toString());
         pb.environment().put("SCIMCTL_TOKEN", server.token());
         pb.environment().put("SCIMCTL_CONFIG_DIR", dir.resolve("config").toString());
+        pb.environment().put("HOME", dir.resolve("config").toString());
+        pb.environment().remove("XDG_STATE_HOME");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("killed.log").toFile());
         Process p = pb.start();
@@ -143,7 +145,7 @@ class ImportReliabilityTest {
     void ctrl_c_mid_import_exits_130_says_how_to_resume_and_the_rerun_finishes() throws Exception {
         int n = 300;
         Path csv = writeUsers(n);
-        Path journal = dir.resolve("users.csv.journal");
+        Path journal = Journal.defaultFor(dir.resolve("config/.local/state/scimctl/journals"), csv);
         String output;
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
             proxy.rule(req -> Fault.delay(Duration.ofMillis(20)));
@@ -152,6 +154,10 @@ class ImportReliabilityTest {
                     "import", "--yes", "--parallel", "2", "--url", proxy.baseUrl(), csv.toString());
             pb.environment().put("SCIMCTL_TOKEN", server.token());
             pb.environment().put("SCIMCTL_CONFIG_DIR", dir.resolve("config").toString());
+        pb.environment().put("HOME", dir.resolve("config").toString());
+        pb.environment().remove("XDG_STATE_HOME");
+            pb.environment().put("HOME", dir.resolve("config").toString());
+            pb.environment().remove("XDG_STATE_HOME");
             pb.redirectErrorStream(true);
             pb.redirectOutput(dir.resolve("interrupted.log").toFile());
             Process p = pb.start();
