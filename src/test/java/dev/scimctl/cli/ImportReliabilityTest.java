@@ -110,6 +110,7 @@ class ImportReliabilityTest {
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("killed.log").toFile());
         Process p = pb.start();
+        long killedPid = p.pid();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (journalLines(journal) < 150 && p.isAlive() && System.nanoTime() < deadline) {
@@ -130,7 +131,9 @@ class ImportReliabilityTest {
         CliResult resumed = cli(server.baseUrl()).run("import", "--yes", "--parallel", "8", "--report",
                 report.toString(), csv.toString()).assertExit(ExitCode.OK);
 
-        assertThat(resumed.err()).contains("Resuming:").contains("records an interrupted import");
+        assertThat(resumed.err()).contains("Resuming:").contains("records an interrupted import")
+                .contains("note: took over the lock on the server " + server.baseUrl() + " left by a scimctl that is "
+                        + "no longer running (pid " + killedPid + " on host ");
         assertServerHoldsExactly(n);
         List<String> lines = Files.readAllLines(report);
         assertThat(lines).hasSize(n + 1);
@@ -166,6 +169,14 @@ class ImportReliabilityTest {
                 while (journalLines(journal) < 20 && p.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
+                // A second import against the same server refuses at once, naming the first.
+                CliResult second = cli(proxy.baseUrl()).run("import", "--yes", "--journal",
+                        dir.resolve("other.journal").toString(), csv.toString()).assertExit(ExitCode.PROBLEMS);
+                assertThat(second.err()).contains("error: the server " + proxy.baseUrl() + " is in use by another "
+                        + "scimctl (pid " + p.pid() + " on host ").contains(": import " + csv + ")")
+                        .contains("wait for it to finish, or stop it");
+                assertThat(dir.resolve("other.journal")).doesNotExist();
+                assertThat(p.isAlive()).as("the first import was still running").isTrue();
                 new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
                 assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             } finally {
