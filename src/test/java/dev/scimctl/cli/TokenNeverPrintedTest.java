@@ -89,6 +89,9 @@ class TokenNeverPrintedTest {
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
+        m.put("scimctl api", List.of(new String[]{"api", "-i", "Users"},
+                new String[]{"api", "Users", "--paginate", "-o", "ndjson", "--url", url, "--token-file", tf},
+                new String[]{"api", "Users/nobody"}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.<String[]>of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}));
