@@ -154,10 +154,6 @@ public final class RunLock implements AutoCloseable {
 
     /** The host name without a DNS look-up, which can hang on a machine whose name does not resolve. */
     private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
         try {
             return Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
         } catch (IOException | RuntimeException e) {
