@@ -53,16 +53,13 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl import --dry-run users.csv        # the plan; nothing is changed",
                 "  scimctl import users.csv                  # plan, confirm, apply",
                 "  scimctl import --yes --max-changes 50 --report report.csv users.csv",
-                "  scimctl import --deactivate-missing --sync-groups users.csv"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:every row imported (or nothing to do, or --dry-run)",
-                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
-                "2:usage (e.g. no terminal and no --yes)",
-                "3:a file cannot be read",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved",
+                "  scimctl import --deactivate-missing --sync-groups users.csv"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED},
+        details = {"0:every row imported (or nothing to do, or --dry-run)",
+                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed; another "
+                        + "import holds the server or the journal",
+                "2:no terminal and no --yes",
+                "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
                 "130:interrupted: run the same command again to resume"})
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;

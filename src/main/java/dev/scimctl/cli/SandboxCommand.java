@@ -26,16 +26,17 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
 @Command(name = "sandbox",
-        description = {"Run a local SCIM 2.0 server that behaves like NinjaOne: Users with NinjaOne's extension and "
-                + "its value rules, Groups, soft delete, bearer-token authentication.",
+        description = {"Run a local SCIM 2.0 server that follows RFC 7643/7644 and behaves like NinjaOne: Users with "
+                + "NinjaOne's extension and its value rules, Groups, bearer-token authentication.",
                 "It prints its URL and token, logs one line per request to stderr, and runs until Ctrl-C; "
                         + "with --data it keeps its users and groups in a file between runs."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl sandbox --data sandbox.json",
                 "  scimctl sandbox --port 0 --token-file token.txt --latency 200 --fail-rate 0.1",
-                "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "2:usage: a wrong option, or the port is taken",
+                "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:stopped",
+                "2:a wrong option, or the port is taken",
                 "3:the token file or the data file cannot be read"})
 public final class SandboxCommand implements Callable<Integer> {
     /** Local time: the log is read by the person at this terminal, next to their own clock. */
@@ -65,9 +66,10 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "Default: a random token, printed once at start.")
     String tokenFile;
 
-    @Option(names = "--hard-delete",
-            description = "DELETE /Users/{id} removes the user. By default it sets active=false, as NinjaOne does.")
-    boolean hardDelete;
+    @Option(names = "--soft-delete",
+            description = "DELETE /Users/{id} only sets active=false and keeps the user, as NinjaOne keeps users "
+                    + "removed at the IdP. By default DELETE removes the user (RFC 7644), and later reads get 404.")
+    boolean softDelete;
 
     @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
             description = "Add MS milliseconds to every request. Default: ${DEFAULT-VALUE}.")
@@ -109,7 +111,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 .port(port)
                 .token(token)
                 .dataFile(data)
-                .hardDelete(hardDelete)
+                .softDelete(softDelete)
                 .latency(Duration.ofMillis(latencyMillis))
                 .failRate(failRate)
                 .patch(!disabled.contains(Feature.patch))

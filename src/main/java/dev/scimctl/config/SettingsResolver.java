@@ -172,6 +172,9 @@ public final class SettingsResolver {
      */
     private ProxySettings proxies(Flags flags, String profileName, Profile profile, String profileSource, URI url) {
         ProxyEndpoint explicit = null;
+        if (flags.proxy() != null && flags.proxy().isBlank()) {
+            return ProxySettings.off("--proxy '' turns every proxy off");
+        }
         if (flags.proxy() != null) {
             explicit = parseProxy(flags.proxy(), "--proxy");
         } else if (profile != null && profile.proxy() != null && !profile.proxy().isBlank()) {
@@ -199,7 +202,7 @@ public final class SettingsResolver {
         }
     }
 
-    /** The extra CAs: {@code --cacert}, else the profile's, else {@code SSL_CERT_FILE}; always on top of the JDK's. */
+    /** The extra CAs: {@code --cacert}, else the profile's, else {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}; always on top of the JDK's. */
     private TrustSettings trust(Flags flags, Profile profile, String profileSource) {
         if (flags.caCert() != null) {
             return TrustSettings.withExtraCas(Path.of(flags.caCert()), "--cacert");
@@ -207,10 +210,15 @@ public final class SettingsResolver {
         if (profile != null && profile.caCert() != null && !profile.caCert().isBlank()) {
             return TrustSettings.withExtraCas(Path.of(profile.caCert()), profileSource);
         }
+        // As OpenSSL and curl do: the file and the folder both count when both are set.
+        TrustSettings trust = TrustSettings.jdkDefault();
         if (env(EnvVars.SSL_CERT_FILE) != null) {
-            return TrustSettings.withExtraCas(Path.of(env(EnvVars.SSL_CERT_FILE)), EnvVars.SSL_CERT_FILE);
+            trust = TrustSettings.withExtraCas(Path.of(env(EnvVars.SSL_CERT_FILE)), EnvVars.SSL_CERT_FILE);
         }
-        return TrustSettings.jdkDefault();
+        if (env(EnvVars.SSL_CERT_DIR) != null) {
+            trust = trust.plus(TrustSettings.withExtraCaDir(env(EnvVars.SSL_CERT_DIR), EnvVars.SSL_CERT_DIR));
+        }
+        return trust;
     }
 
     /** Checks that a base URL is an absolute http(s) URL with a host, and no user name or password in it. */

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
@@ -19,12 +20,11 @@ import java.util.concurrent.Callable;
         description = {"Remove a group from the mapping (its members then get no roles from it).",
                 "The file is written atomically and its previous version kept as FILE.bak."},
         footerHeading = "%nExample:%n",
-        footer = {"  scimctl map-groups unset \"Contractors\""},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:removed",
+        footer = {"  scimctl map-groups unset \"Contractors\""})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:removed",
                 "1:another scimctl is changing the same mapping file",
-                "2:usage: the group is not in the mapping",
+                "2:the group is not in the mapping",
                 "3:the mapping file is missing, broken or cannot be written"})
 final class MapGroupsUnsetCommand implements Callable<Integer> {
     private final CommandContext context;
