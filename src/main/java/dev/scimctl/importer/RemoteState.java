@@ -230,7 +230,7 @@ public final class RemoteState {
 
         private Optional<RemoteUser> lookUpUser(String userName, AtomicBoolean filterIgnored) {
             requests.incrementAndGet();
-            if (userName.indexOf('"') >= 0 || userName.indexOf('\\') >= 0) {
+            if (Users.needsEscaping(userName)) {
                 // Servers differ in unescaping such literals: the resource layer knows how to find these safely.
                 Optional<JsonNode> u = users.findByUserName(userName);
                 if (u.isEmpty()) {

@@ -92,10 +92,10 @@ public final class Users {
             return findInFullListing(userName, "the server ignored the userName filter (it sent other users); "
                     + "scimctl reads every user to find " + userName);
         }
-        if (hasEscapes(userName)) {
+        if (needsEscaping(userName)) {
             // Servers differ in unescaping \" and \\ in filter literals: such a rare name is checked in the listing.
-            return findInFullListing(userName, "a userName with a quote or backslash cannot be trusted to a "
-                    + "server's filter; looking for it in the full user list");
+            return findInFullListing(userName, "a userName with a quote, backslash or control character cannot be "
+                    + "trusted to a server's filter; looking for it in the full user list");
         }
         return otherCase(userName);
     }
@@ -173,8 +173,12 @@ public final class Users {
         return other;
     }
 
-    private static boolean hasEscapes(String s) {
-        return s.indexOf('"') >= 0 || s.indexOf('\\') >= 0;
+    /**
+     * Whether a value must be escaped in a filter literal (a quote, a backslash, a control character): servers differ
+     * in unescaping such literals, so a miss for one is checked in the full listing.
+     */
+    public static boolean needsEscaping(String s) {
+        return Filter.literal(s).indexOf('\\') >= 0;
     }
 
     /** Lists users lazily in the server's order (see {@link ScimClient#list(String, ListQuery)}). */
