@@ -144,6 +144,12 @@ final class SandboxHttpServer implements AutoCloseable {
         closeQuietly(serverSocket);
         open.forEach(SandboxHttpServer::closeQuietly);
         connectionThreads.shutdownNow();
+        try {
+            // The listening socket is released for good once the thread blocked in accept() has left it.
+            acceptor.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void acceptLoop() {
