@@ -279,7 +279,11 @@ public final class ScimClient implements AutoCloseable {
                 config.listener().notice("the server asked to wait " + asked.get().toSeconds()
                         + " s before retrying, longer than scimctl waits (" + retry.maxRetryAfter().toSeconds() + " s)");
             }
-            return ResponseReader.interpret(request.method(), response, json);
+            ScimResponse answer = ResponseReader.interpret(request.method(), response, json);
+            if (answer.body() != null) {
+                config.listener().received(answer.body());
+            }
+            return answer;
         }
     }
 

@@ -96,6 +96,9 @@ class ColourTest {
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},
                 new String[]{"import", "--yes", users},
                 new String[]{"import", "--yes", mistakes}));
+        String bundle = config.resolve("bundle.zip").toString();
+        m.put("scimctl support bundle", List.of(new String[]{"support", "bundle", "--out", bundle, "--trace", "users list --limit 2"},
+                new String[]{"support", "bundle", "--out", bundle, "--trace", "users delete user0001@example.com"}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}, new String[]{"map-groups", "set", "Staff", "--mapping", mapping},

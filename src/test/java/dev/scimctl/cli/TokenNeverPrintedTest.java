@@ -89,6 +89,9 @@ class TokenNeverPrintedTest {
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
+        String bundle = config.resolve("bundle.zip").toString();
+        m.put("scimctl support bundle", List.of(new String[]{"support", "bundle", "--out", bundle, "--trace", "users list --limit 2"},
+                new String[]{"support", "bundle", "--out", bundle, "--trace", "users delete user0001@example.com"}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.<String[]>of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}));
