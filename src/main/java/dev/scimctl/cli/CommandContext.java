@@ -1,5 +1,6 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.output.Styles;
 import dev.scimctl.Version;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.ConfigStore;
@@ -244,7 +245,7 @@ public final class CommandContext implements AutoCloseable {
     }
 
     public void warn(String message) {
-        err.println(ansi(false).string("@|yellow warning:|@ ") + message);
+        err.println(Styles.warning(ansi(false)) + message);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.output.Styles;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.NotFoundException;
@@ -115,7 +116,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     }
 
     private void printError(String message) {
-        context.err().println(context.ansi(false).string("@|bold,red error:|@ ") + scrub(message));
+        context.err().println(Styles.error(context.ansi(false)) + scrub(message));
         context.err().flush();
     }
 

@@ -4,54 +4,38 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.CsvInputOptions;
 import dev.scimctl.console.Confirm;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
-import dev.scimctl.csv.OrganizationIds;
 import dev.scimctl.csv.Severity;
 import dev.scimctl.csv.ValidationOptions;
-import dev.scimctl.importer.AdaptiveLimit;
-import dev.scimctl.importer.Applier;
 import dev.scimctl.importer.CsvRows;
+import dev.scimctl.importer.ImportInput;
+import dev.scimctl.importer.ImportRun;
 import dev.scimctl.importer.Journal;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
-import dev.scimctl.importer.PlanJson;
-import dev.scimctl.importer.Planner;
 import dev.scimctl.importer.Progress;
-import dev.scimctl.importer.RemoteState;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
 import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.ProgressBar;
+import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
-import dev.scimctl.scim.ClientListener;
-import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
@@ -135,16 +119,8 @@ public final class ImportCommand implements Callable<Integer> {
                     + "\"All\" is always a string.")
     OrgIdType orgIdType;
 
-    @Option(names = "--column", paramLabel = "FIELD=HEADER",
-            description = "Read FIELD from the column named HEADER (repeatable), as in 'scimctl validate'.")
-    List<String> columns = new ArrayList<>();
-
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The separator. Default: detected.")
-    String delimiter;
-
-    @Option(names = "--org-ids", paramLabel = "FILE",
-            description = "The tenant's organization ids (as in 'scimctl validate'): an organizationId not in it is an error.")
-    String orgIds;
+    @Mixin
+    CsvInputOptions csvInput;
 
     enum OrgIdType { auto, string, integer }
 
@@ -186,148 +162,148 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         // 1. Validate.
-        Input input = readInput(stdin);
+        ImportInput input = readInput(stdin);
         CsvRows.Result csv = input.csv();
         showFindings(csv);
-        if (csv.errors() > 0 && (!skipInvalid || csv.fileErrors() > 0)) {
-            err.println("error: " + count(csv.errors(), "validation error") + " in " + input.name() + ": nothing was "
-                    + "imported. Fix " + (csv.errors() == 1 ? "it" : "them") + (csv.fileErrors() > 0 ? ""
-                    : ", or add --skip-invalid to import the valid rows") + ".");
+        if (input.stopsImport(skipInvalid)) {
+            err.println(Styles.error(context.ansi(false)) + count(csv.errors(), "validation error") + " in "
+                    + input.name() + ": nothing was imported. Fix " + (csv.errors() == 1 ? "it" : "them")
+                    + (csv.fileErrors() > 0 ? "" : ", or add --skip-invalid to import the valid rows") + ".");
             return ExitCode.PROBLEMS;
         }
 
-        // 2. Read the server.
-        ScimClient client = context.client(connection);
-        ServerCapabilities caps = ServerCapabilities.discover(client, switch (orgIdType) {
-            case auto -> null;
-            case string -> OrganizationIdType.STRING;
-            case integer -> OrganizationIdType.INTEGER;
-        });
-        Journal.LastRun previous = journalPath == null || dryRun ? null : Journal.lastRun(journalPath);
-        if (previous != null && !previous.finished()) {
-            err.println("Resuming: " + journalPath + " records an interrupted import (started " + previous.started()
-                    + ", " + count(previous.operations(), "operation") + " done). Re-reading the server, so that "
-                    + "nothing is done twice and nothing is skipped.");
-            if (previous.sha256() != null && !previous.sha256().equals(input.sha256())) {
-                context.warn("the file has changed since that run; the plan below follows the file as it is now");
-            }
-        }
-        Set<String> userNames = new LinkedHashSet<>();
-        csv.rows().forEach(r -> userNames.add(r.userName()));
-        csv.invalid().forEach(r -> {
-            if (!r.userName().isBlank()) {
-                userNames.add(r.userName());
-            }
-        });
-        Set<String> groups = new LinkedHashSet<>();
-        csv.rows().forEach(r -> groups.addAll(r.groups()));
-
-        AdaptiveLimit limit = new AdaptiveLimit(parallel);
+        // 2. Read the server, plan, guard, apply.
+        ImportRun importRun = new ImportRun(context.client(connection), new ImportRun.Settings(dryRun,
+                deactivateMissing, syncGroups, parallel, maxChanges, switch (orgIdType) {
+                    case auto -> null;
+                    case string -> OrganizationIdType.STRING;
+                    case integer -> OrganizationIdType.INTEGER;
+                }, dryRun ? null : journalPath, planOut), context.clock());
         try (ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
-            context.takeClientNotices(notices(bar, limit));
-            Progress progress = progress(bar);
-            RemoteState remote = RemoteState.read(client, caps, userNames, groups, deactivateMissing, limit, progress);
-            Plan plan = Planner.plan(csv.rows(), csv.invalid(), remote, new Planner.Options(deactivateMissing, syncGroups));
-
-            // 3. The plan.
-            Plan.Counts counts = plan.counts();
-            err.println("Plan for " + input.name() + " → " + client.baseUrl());
-            err.println("  read: " + remote.description());
-            err.println("  organizationId: " + caps.organizationIdTypeWhy() + "; updates by " + updateMethod(caps));
-            PlanPrinter.print(plan, context.out(), context.terminals().stdout(), context.ansi(true));
-            context.out().flush();
-            err.println("Plan: " + PlanPrinter.counts(counts) + ".");
-            if (planOut != null) {
-                PlanJson.write(planOut, plan, planContext(input, client.baseUrl(), remote, caps));
-            }
-            if (dryRun) {
-                writeReport(Report.planned(plan));
-                err.println("Dry run: nothing was changed.");
-                return ExitCode.OK;
-            }
-            if (plan.isEmpty()) {
-                writeReport(Report.nothingToDo(plan));
-                err.println("Nothing to change: the server already holds " + input.name()
-                        + (counts.skipped() > 0 ? " (except the skipped rows)." : "."));
-                return counts.skipped() > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
-            }
-
-            // 4. The guards.
-            if (maxChanges != null && counts.changes() > maxChanges) {
-                err.println(context.ansi(false).string("@|bold,red error:|@ ") + "the plan has "
-                        + counts.changes() + " changes, more than --max-changes " + maxChanges + ": nothing was "
-                        + "changed. Check that this is the right file for this server, then raise the limit.");
-                return ExitCode.PROBLEMS;
-            }
-            if (!yes && !confirm("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                    + " to " + client.baseUrl() + "?")) {
-                err.println("Nothing was changed.");
-                return ExitCode.PROBLEMS;
-            }
-
-            // 5. Apply, journaling each operation.
-            Results results;
-            try (Journal journal = Journal.open(journalPath, journalStart(input, client.baseUrl(), counts),
-                    context.clock())) {
-                Thread onInterrupt = interruptNotice(bar, journalPath);
-                Runtime.getRuntime().addShutdownHook(onInterrupt);
-                try {
-                    results = new Applier(client, caps, journal, progress, limit).apply(plan);
-                } finally {
-                    removeHook(onInterrupt);
-                }
-                journal.end(journalEnd(results));
-            }
-
-            // 6. Report.
-            writeReport(Report.applied(results, previous));
-            summarize(results, journalPath);
-            if (results.stoppedBy() != null) {
-                throw results.stoppedBy();
-            }
-            return results.allOk() && counts.skipped() == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
+            Shown shown = new Shown(bar, input);
+            context.takeClientNotices(importRun.clientListener(shown));
+            ImportRun.Outcome outcome = importRun.run(input, shown);
+            return finish(outcome, input, journalPath);
         }
     }
 
-    private boolean confirm(String question) {
-        try {
-            return Confirm.ask(question, context.in(), context.err());
-        } catch (IOException e) {
-            throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
+    /** The outcome's last lines, the report, and the exit code. */
+    private int finish(ImportRun.Outcome outcome, ImportInput input, Path journalPath) {
+        PrintWriter err = context.err();
+        Plan.Counts counts = outcome.plan().counts();
+        if (outcome instanceof ImportRun.DryRun) {
+            writeReport(Report.planned(outcome.plan()));
+            err.println("Dry run: nothing was changed.");
+            return ExitCode.OK;
+        }
+        if (outcome instanceof ImportRun.NothingToDo) {
+            writeReport(Report.nothingToDo(outcome.plan()));
+            err.println("Nothing to change: the server already holds " + input.name()
+                    + (counts.skipped() > 0 ? " (except the skipped rows)." : "."));
+            return counts.skipped() > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
+        }
+        if (outcome instanceof ImportRun.OverLimit o) {
+            err.println(Styles.error(context.ansi(false)) + "the plan has " + counts.changes()
+                    + " changes, more than --max-changes " + o.limit() + ": nothing was changed. Check that "
+                    + "this is the right file for this server, then raise the limit.");
+            return ExitCode.PROBLEMS;
+        }
+        if (outcome instanceof ImportRun.Declined) {
+            err.println("Nothing was changed.");
+            return ExitCode.PROBLEMS;
+        }
+        ImportRun.Applied applied = (ImportRun.Applied) outcome;
+        Results results = applied.results();
+        writeReport(Report.applied(results, applied.previous()));
+        summarize(results, journalPath);
+        if (results.stoppedBy() != null) {
+            throw results.stoppedBy();
+        }
+        return results.allOk() && counts.skipped() == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    /** What the run shows on stderr and stdout, and asks on the terminal. */
+    private final class Shown implements ImportRun.Listener {
+        private final ProgressBar bar;
+        private final ImportInput input;
+
+        Shown(ProgressBar bar, ImportInput input) {
+            this.bar = bar;
+            this.input = input;
+        }
+
+        @Override
+        public void resuming(Path journal, Journal.LastRun previous, boolean fileChanged) {
+            context.err().println("Resuming: " + journal + " records an interrupted import (started "
+                    + previous.started() + ", " + count(previous.operations(), "operation") + " done). Re-reading "
+                    + "the server, so that nothing is done twice and nothing is skipped.");
+            if (fileChanged) {
+                context.warn("the file has changed since that run; the plan below follows the file as it is now");
+            }
+        }
+
+        @Override
+        public Progress progress() {
+            return ImportCommand.progress(bar);
+        }
+
+        @Override
+        public void notice(String line) {
+            if (bar != null) {
+                bar.printAbove(Styles.note() + line);
+            } else {
+                PrintWriter err = context.err();
+                synchronized (err) {
+                    err.println(Styles.note() + line);
+                }
+            }
+        }
+
+        @Override
+        public void planned(ImportRun.Planned planned) {
+            PrintWriter err = context.err();
+            ServerCapabilities caps = planned.capabilities();
+            err.println("Plan for " + input.name() + " → " + planned.server());
+            err.println("  read: " + planned.read());
+            err.println("  organizationId: " + caps.organizationIdTypeWhy() + "; updates by " + updateMethod(caps));
+            PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
+            context.out().flush();
+            err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");
+        }
+
+        @Override
+        public boolean confirm(Plan.Counts counts, URI server) {
+            if (yes) {
+                return true;
+            }
+            try {
+                return Confirm.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                        + " to " + server + "?", context.in(), context.err());
+            } catch (IOException e) {
+                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void interrupted(Path journal) {
+            PrintWriter err = context.err();
+            if (bar != null) {
+                bar.close();
+            }
+            err.println();
+            err.println("Interrupted: every operation that completed is in " + journal
+                    + "; run the same command again to resume.");
+            err.flush();
         }
     }
 
     // ---- input ------------------------------------------------------------------------------------------------
 
-    /** The validated file, how messages call it, and its SHA-256 (the journal notes which file a run read). */
-    private record Input(CsvRows.Result csv, String name, String sha256) {
-    }
-
-    private Input readInput(boolean stdin) {
-        DuoCsvReader.Options options = DuoCsvReader.Options.DEFAULTS
-                .withColumns(ValidateCommand.parseColumns(columns))
-                .withDelimiter(ValidateCommand.parseDelimiter(delimiter));
-        ValidationOptions validation = ValidationOptions.DEFAULTS;
-        if (orgIds != null) {
-            if (orgIds.equals("-") && stdin) {
-                throw new UsageException("--org-ids - and FILE - cannot both read stdin: give one of them as a file");
-            }
-            validation = new ValidationOptions(orgIds.equals("-") ? OrganizationIds.read(context.in(), "stdin")
-                    : OrganizationIds.read(Path.of(orgIds)), orgIds.equals("-") ? "stdin" : orgIds);
-        }
-        if (stdin) {
-            MessageDigest digest = sha256();
-            try (DuoCsvReader reader = DuoCsvReader.open(new DigestInputStream(context.in(), digest), "stdin", options,
-                    false)) {
-                CsvRows.Result csv = CsvRows.read(reader, validation);
-                return new Input(csv, reader.name(), HexFormat.of().formatHex(digest.digest()));
-            }
-        }
-        Path path = Path.of(file);
-        try (DuoCsvReader reader = DuoCsvReader.open(path, options)) {
-            CsvRows.Result csv = CsvRows.read(reader, validation);
-            return new Input(csv, reader.name(), digestOf(path));
-        }
+    private ImportInput readInput(boolean stdin) {
+        DuoCsvReader.Options options = csvInput.readerOptions();
+        ValidationOptions validation = csvInput.validationOptions(context.in(), stdin);
+        return stdin ? ImportInput.read(context.in(), "stdin", options, validation)
+                : ImportInput.read(Path.of(file), options, validation);
     }
 
     /** An output that cannot be written is found out now, not after the server was changed. */
@@ -341,24 +317,6 @@ public final class ImportCommand implements Callable<Integer> {
             throw new InputException(file + ": cannot be written (" + (Files.isDirectory(file) ? "it is a directory"
                     : dir == null || !Files.isDirectory(dir) ? "no such directory" : "permission denied")
                     + "): give a file in a folder you can write to");
-        }
-    }
-
-    private static String digestOf(Path path) {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new InputException(path + ": cannot be read: " + e.getMessage(), e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -384,7 +342,7 @@ public final class ImportCommand implements Callable<Integer> {
                 + "validate " + file + "' lists them all)" : "") + ".");
     }
 
-    // ---- progress and notices ---------------------------------------------------------------------------------
+    // ---- progress ---------------------------------------------------------------------------------------------
 
     private static Progress progress(ProgressBar bar) {
         if (bar == null) {
@@ -408,50 +366,6 @@ public final class ImportCommand implements Callable<Integer> {
         };
     }
 
-    /** The core's retry notices, drawn above the bar; and its pushbacks, which slow the import down. */
-    private ClientListener notices(ProgressBar bar, AdaptiveLimit limit) {
-        PrintWriter err = context.err();
-        return new ClientListener() {
-            @Override
-            public void notice(String line) {
-                if (bar != null) {
-                    bar.printAbove("note: " + line);
-                } else {
-                    synchronized (err) {
-                        err.println("note: " + line);
-                    }
-                }
-            }
-
-            @Override
-            public void retrying(String method, URI uri, int status, Duration wait) {
-                limit.retrying(status);
-            }
-        };
-    }
-
-    /** What Ctrl-C (or a kill) during the apply phase leaves on stderr: the bar cleared, and how to go on. */
-    private Thread interruptNotice(ProgressBar bar, Path journalPath) {
-        PrintWriter err = context.err();
-        return new Thread(() -> {
-            if (bar != null) {
-                bar.close();
-            }
-            err.println();
-            err.println("Interrupted: every operation that completed is in " + journalPath
-                    + "; run the same command again to resume.");
-            err.flush();
-        }, "scimctl-import-interrupted");
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting (Ctrl-C): the hook is running or has run, as it should.
-        }
-    }
-
     // ---- plan, journal, report, summary -----------------------------------------------------------------------
 
     private static String updateMethod(ServerCapabilities caps) {
@@ -459,44 +373,6 @@ public final class ImportCommand implements Callable<Integer> {
             return Boolean.FALSE.equals(caps.etag()) ? "PUT (no PATCH, no ETags)" : "PUT with If-Match (no PATCH)";
         }
         return Boolean.TRUE.equals(caps.patch()) ? "PATCH" : "PATCH (PUT if refused)";
-    }
-
-    private Map<String, Object> planContext(Input input, URI server, RemoteState remote, ServerCapabilities caps) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", input.name());
-        m.put("sha256", input.sha256());
-        m.put("server", server.toString());
-        m.put("read", remote.description());
-        m.put("organizationIdType", caps.organizationIdType().name().toLowerCase(Locale.ROOT));
-        m.put("deactivateMissing", deactivateMissing);
-        m.put("syncGroups", syncGroups);
-        return m;
-    }
-
-    private Map<String, Object> journalStart(Input input, URI server, Plan.Counts counts) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", input.name());
-        m.put("sha256", input.sha256());
-        m.put("url", server.toString());
-        m.put("changes", counts.changes());
-        return m;
-    }
-
-    private static Map<String, Object> journalEnd(Results results) {
-        Results.Counts c = results.counts();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", results.allOk());
-        m.put("created", c.created());
-        m.put("updated", c.updated());
-        m.put("deactivated", c.deactivated());
-        m.put("failed", c.failed());
-        m.put("groupsCreated", c.groupsCreated());
-        m.put("membersAdded", c.membersAdded());
-        m.put("membersRemoved", c.membersRemoved());
-        if (results.stoppedBy() != null) {
-            m.put("stoppedBy", results.stoppedBy().getMessage());
-        }
-        return m;
     }
 
     private void writeReport(List<Report.Line> lines) {

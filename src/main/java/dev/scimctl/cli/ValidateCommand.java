@@ -1,12 +1,10 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.output.Styles;
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.csv.CsvInputException;
 import dev.scimctl.csv.Delimiters;
 import dev.scimctl.csv.DuoCsvReader;
-import dev.scimctl.csv.Field;
-import dev.scimctl.csv.OrganizationIds;
 import dev.scimctl.csv.Summary;
 import dev.scimctl.csv.ValidationOptions;
 import dev.scimctl.csv.Validator;
@@ -15,16 +13,13 @@ import dev.scimctl.output.FindingWriter;
 import dev.scimctl.output.JsonFindingWriter;
 import dev.scimctl.output.SummaryText;
 import dev.scimctl.output.TextFindingWriter;
+import dev.scimctl.cli.options.CsvInputOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
@@ -47,21 +42,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The user CSV, or '-' to read stdin.")
     String file;
 
-    @Option(names = "--column", paramLabel = "FIELD=HEADER",
-            description = {"Read FIELD from the column named HEADER (repeatable). Fields: email, firstName, lastName, "
-                    + "userType, organizationId, group (repeat for several), realname. Without it, columns are found "
-                    + "by their usual names, ignoring case, spaces, '_', '-' and '.'."})
-    List<String> columns = new ArrayList<>();
-
-    @Option(names = "--delimiter", paramLabel = "CHAR",
-            description = "The separator: one character, or comma, semicolon, tab, pipe. Default: detected from the "
-                    + "header line (',', ';' or tab).")
-    String delimiter;
-
-    @Option(names = "--org-ids", paramLabel = "FILE",
-            description = "The tenant's organization ids: one per line, or a CSV with an id column (e.g. NinjaOne's "
-                    + "organizations export). An organizationId not in it is an error.")
-    String orgIds;
+    @Mixin
+    CsvInputOptions input;
 
     @Option(names = "--strict", description = "Count warnings as errors (exit 1 when there are any).")
     boolean strict;
@@ -80,14 +62,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DuoCsvReader.Options options = DuoCsvReader.Options.DEFAULTS
-                .withColumns(parseColumns(columns))
-                .withDelimiter(parseDelimiter(delimiter));
-        ValidationOptions validation = ValidationOptions.DEFAULTS;
-        if (orgIds != null) {
-            validation = new ValidationOptions(readOrganizationIds(), orgIds.equals("-") ? "stdin" : orgIds);
-        }
+        DuoCsvReader.Options options = input.readerOptions();
         boolean stdin = file.equals("-");
+        ValidationOptions validation = input.validationOptions(context.in(), stdin);
         FindingWriter writer = switch (output) {
             case text -> new TextFindingWriter(context.out(), context.ansi(true));
             case json -> new JsonFindingWriter(context.out(), false);
@@ -114,7 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 String message = reader.name() + ":" + reader.linesRead() + ": out of memory: give validate more "
                         + "with SCIMCTL_OPTS=-Xmx512m";
                 writer.abort(message);
-                context.err().println(context.ansi(false).string("@|bold,red error:|@ ") + message);
+                context.err().println(Styles.error(context.ansi(false)) + message);
                 return ExitCode.PROBLEMS;
             }
         }
@@ -125,51 +102,5 @@ public final class ValidateCommand implements Callable<Integer> {
             context.err().println(SummaryText.verdict(summary, strict));
         }
         return summary.ok(strict) ? ExitCode.OK : ExitCode.PROBLEMS;
-    }
-
-    private Set<Integer> readOrganizationIds() {
-        if (orgIds.equals("-")) {
-            if (file.equals("-")) {
-                throw new UsageException("--org-ids - and FILE - cannot both read stdin: give one of them as a file");
-            }
-            return OrganizationIds.read(context.in(), "stdin");
-        }
-        return OrganizationIds.read(Path.of(orgIds));
-    }
-
-    static Map<Field, List<String>> parseColumns(List<String> specs) {
-        Map<Field, List<String>> map = new EnumMap<>(Field.class);
-        for (String spec : specs) {
-            int eq = spec.indexOf('=');
-            if (eq <= 0 || eq == spec.length() - 1) {
-                throw new UsageException("--column " + spec + ": expected FIELD=HEADER, e.g. --column "
-                        + "userType=\"NinjaOne User Type\"");
-            }
-            String key = spec.substring(0, eq).trim();
-            String header = spec.substring(eq + 1);
-            if (header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")) {
-                header = header.substring(1, header.length() - 1);
-            }
-            Field field = Field.ofKey(key).orElseThrow(() -> new UsageException("--column " + spec + ": unknown "
-                    + "field '" + key + "'; the fields are " + Field.labels()));
-            List<String> headers = map.computeIfAbsent(field, f -> new ArrayList<>());
-            if (field != Field.GROUP && !headers.isEmpty()) {
-                throw new UsageException("--column " + field.label() + " is given twice (\"" + headers.get(0)
-                        + "\" and \"" + header + "\"): a field is read from one column (only group may repeat)");
-            }
-            headers.add(header);
-        }
-        return map;
-    }
-
-    static Character parseDelimiter(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Delimiters.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--delimiter: " + e.getMessage());
-        }
     }
 }

@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * otherwise show only when someone logs in with the wrong rights. See {@link FindingCode} for what it finds.
  */
 public final class MappingCheck {
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(Finding::code)
-            .thenComparing(Finding::subject, GroupRoleMapping.NAME_ORDER);
+    private static final Comparator<MappingFinding> ORDER = Comparator.comparing(MappingFinding::severity)
+            .thenComparing(MappingFinding::code)
+            .thenComparing(MappingFinding::subject, GroupRoleMapping.NAME_ORDER);
 
     private MappingCheck() {
     }
@@ -29,13 +29,13 @@ public final class MappingCheck {
      *
      * @param catalog the roles file, or null
      */
-    public static List<Finding> entry(GroupRoleMapping.Entry e, RoleCatalog catalog) {
-        List<Finding> findings = new ArrayList<>();
+    public static List<MappingFinding> entry(GroupRoleMapping.Entry e, RoleCatalog catalog) {
+        List<MappingFinding> findings = new ArrayList<>();
         List<String> otherType = new ArrayList<>();
         for (String role : e.roles()) {
             boolean admin = catalog == null ? SystemAdminRoles.nameLooksLikeSystemAdmin(role) : catalog.isSystemAdmin(role);
             if (admin) {
-                findings.add(new Finding(FindingCode.SYSTEM_ADMIN_ROLE, e.group(), "\"" + e.group() + "\" is mapped to \""
+                findings.add(new MappingFinding(FindingCode.SYSTEM_ADMIN_ROLE, e.group(), "\"" + e.group() + "\" is mapped to \""
                         + role + "\", a system-administrator role: NinjaOne cannot assign system administrators via SCIM; "
                         + "make them administrators in the NinjaOne console and map a technician role here", List.of(role)));
                 continue;
@@ -44,7 +44,7 @@ public final class MappingCheck {
                 continue;
             }
             if (!catalog.contains(role)) {
-                findings.add(new Finding(FindingCode.UNKNOWN_ROLE, e.group(), "\"" + e.group() + "\" is mapped to \""
+                findings.add(new MappingFinding(FindingCode.UNKNOWN_ROLE, e.group(), "\"" + e.group() + "\" is mapped to \""
                         + role + "\", which is not a role in " + catalog.source()
                         + Suggestions.didYouMean(role, catalog.names(e.type())) + ": fix the name, or create the role in "
                         + "NinjaOne and export the roles again", List.of(role)));
@@ -61,7 +61,7 @@ public final class MappingCheck {
         return findings;
     }
 
-    private static Finding mixed(GroupRoleMapping.Entry e, List<String> otherType) {
+    private static MappingFinding mixed(GroupRoleMapping.Entry e, List<String> otherType) {
         RoleType other = e.type().other();
         String message;
         if (otherType.size() == e.roles().size()) {
@@ -74,7 +74,7 @@ public final class MappingCheck {
                     + ") and " + other.label() + " roles (" + String.join(", ", otherType) + "): NinjaOne makes an account "
                     + "a technician or an end user, not both; map roles of one kind, or split the group in Duo";
         }
-        return new Finding(FindingCode.MIXED_ROLE_TYPES, e.group(), message, otherType);
+        return new MappingFinding(FindingCode.MIXED_ROLE_TYPES, e.group(), message, otherType);
     }
 
     /**
@@ -82,8 +82,8 @@ public final class MappingCheck {
      *
      * @param catalog the roles file, or null (role names are then not checked, except for system-administrator names)
      */
-    public static List<Finding> run(GroupRoleMapping mapping, RoleCatalog catalog, GroupDirectory directory) {
-        List<Finding> findings = new ArrayList<>();
+    public static List<MappingFinding> run(GroupRoleMapping mapping, RoleCatalog catalog, GroupDirectory directory) {
+        List<MappingFinding> findings = new ArrayList<>();
         // Server group id -> the entry that maps it.
         Map<String, GroupRoleMapping.Entry> held = new LinkedHashMap<>();
         for (GroupRoleMapping.Entry e : mapping.entries()) {
@@ -92,18 +92,18 @@ public final class MappingCheck {
             if (matches.isEmpty()) {
                 matches = directory.namedIgnoringCase(e.group());
                 if (!matches.isEmpty()) {
-                    findings.add(new Finding(FindingCode.GROUP_NAME_CASE, e.group(), "\"" + e.group() + "\" is spelt \""
+                    findings.add(new MappingFinding(FindingCode.GROUP_NAME_CASE, e.group(), "\"" + e.group() + "\" is spelt \""
                             + matches.get(0).displayName() + "\" on the server: write it as the server does, so that the "
                             + "file matches what the console shows", List.of(matches.get(0).displayName())));
                 }
             }
             if (matches.isEmpty()) {
-                findings.add(new Finding(FindingCode.UNKNOWN_GROUP, e.group(), "\"" + e.group() + "\" is mapped, but the "
+                findings.add(new MappingFinding(FindingCode.UNKNOWN_GROUP, e.group(), "\"" + e.group() + "\" is mapped, but the "
                         + "server holds no such group" + Suggestions.didYouMean(e.group(), directory.groupNames())
                         + ": fix the name, or assign the group to the NinjaOne application in Duo", List.of()));
             }
             if (matches.size() > 1) {
-                findings.add(new Finding(FindingCode.AMBIGUOUS_GROUP, e.group(), "the server holds " + matches.size()
+                findings.add(new MappingFinding(FindingCode.AMBIGUOUS_GROUP, e.group(), "the server holds " + matches.size()
                         + " groups named \"" + e.group() + "\": the console lists each; map every one of them the same "
                         + "way, or rename them in Duo", List.of()));
             }
@@ -111,7 +111,7 @@ public final class MappingCheck {
                 held.put(g.id(), e);
                 if (!g.groupIds().isEmpty()) {
                     List<String> nested = g.groupIds().stream().map(directory::label).sorted(GroupRoleMapping.NAME_ORDER).toList();
-                    findings.add(new Finding(FindingCode.NESTED_GROUP, e.group(), "\"" + g.displayName() + "\" has groups "
+                    findings.add(new MappingFinding(FindingCode.NESTED_GROUP, e.group(), "\"" + g.displayName() + "\" has groups "
                             + "among its members (" + String.join(", ", nested) + "): scimctl counts only its direct "
                             + "user members, and how NinjaOne treats nested groups is not documented", nested));
                 }
@@ -120,7 +120,7 @@ public final class MappingCheck {
         for (GroupDirectory.Group g : directory.groups()) {
             if (!held.containsKey(g.id())) {
                 int members = g.userIds().size();
-                findings.add(new Finding(FindingCode.UNMAPPED_GROUP, g.displayName(), "\"" + g.displayName() + "\" ("
+                findings.add(new MappingFinding(FindingCode.UNMAPPED_GROUP, g.displayName(), "\"" + g.displayName() + "\" ("
                         + members + (members == 1 ? " member" : " members") + ") is on the server, but no entry maps it: "
                         + "it gives its members no roles; map it, or remove it from the NinjaOne application in Duo",
                         List.of()));
@@ -132,7 +132,7 @@ public final class MappingCheck {
     }
 
     /** The findings about users: groups of both types, several groups of one type, a userType that disagrees. */
-    private static List<Finding> users(Map<String, GroupRoleMapping.Entry> held, GroupDirectory directory) {
+    private static List<MappingFinding> users(Map<String, GroupRoleMapping.Entry> held, GroupDirectory directory) {
         // userId -> type -> names of the role-bearing groups of that type the user is in.
         Map<String, Map<RoleType, List<String>>> byUser = new HashMap<>();
         for (Map.Entry<String, GroupRoleMapping.Entry> h : held.entrySet()) {
@@ -148,7 +148,7 @@ public final class MappingCheck {
         // Sorted by the name people see.
         Map<String, String> labels = new TreeMap<>(GroupRoleMapping.NAME_ORDER);
         byUser.keySet().forEach(id -> labels.put(directory.label(id) + "\u0000" + id, id));
-        List<Finding> findings = new ArrayList<>();
+        List<MappingFinding> findings = new ArrayList<>();
         for (String userId : labels.values()) {
             String name = directory.label(userId);
             Map<RoleType, List<String>> groups = byUser.get(userId);
@@ -158,7 +158,7 @@ public final class MappingCheck {
             List<String> all = new ArrayList<>(tech);
             all.addAll(end);
             if (!tech.isEmpty() && !end.isEmpty()) {
-                findings.add(new Finding(FindingCode.USER_IN_BOTH_TYPES, name, name + " is in technician groups ("
+                findings.add(new MappingFinding(FindingCode.USER_IN_BOTH_TYPES, name, name + " is in technician groups ("
                         + String.join(", ", tech) + ") and end-user groups (" + String.join(", ", end) + "): NinjaOne makes "
                         + "an account a technician or an end user, not both; remove the user from one side in Duo", all));
                 continue;
@@ -166,13 +166,13 @@ public final class MappingCheck {
             RoleType type = tech.isEmpty() ? RoleType.END_USER : RoleType.TECHNICIAN;
             List<String> ofType = groups.get(type);
             if (ofType.size() > 1) {
-                findings.add(new Finding(FindingCode.USER_IN_SEVERAL_GROUPS, name, name + " is in " + ofType.size() + " "
+                findings.add(new MappingFinding(FindingCode.USER_IN_SEVERAL_GROUPS, name, name + " is in " + ofType.size() + " "
                         + type.label() + " groups (" + String.join(", ", ofType) + "): how NinjaOne combines the roles of "
                         + "several groups is not documented; check that this user should have the roles of each", ofType));
             }
             directory.user(userId).ifPresent(u -> {
                 if (u.accountType() != type) {
-                    findings.add(new Finding(FindingCode.USER_TYPE_MISMATCH, name, name + " has userType "
+                    findings.add(new MappingFinding(FindingCode.USER_TYPE_MISMATCH, name, name + " has userType "
                             + (u.userType() == null ? "(none, which means endUser)" : u.userType()) + ", but gets "
                             + type.label() + " roles from " + String.join(", ", ofType) + ": set the user's userType to "
                             + type.fileName() + " in Duo, or move the user to " + type.other().label() + " groups", ofType));
@@ -183,9 +183,9 @@ public final class MappingCheck {
     }
 
     /** How many findings of each severity. */
-    public static Map<Severity, Integer> count(List<Finding> findings) {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
+    public static Map<MappingSeverity, Integer> count(List<MappingFinding> findings) {
+        Map<MappingSeverity, Integer> counts = new EnumMap<>(MappingSeverity.class);
+        for (MappingSeverity s : MappingSeverity.values()) {
             counts.put(s, 0);
         }
         findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));

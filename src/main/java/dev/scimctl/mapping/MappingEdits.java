@@ -48,7 +48,7 @@ public final class MappingEdits {
         String keptNote = note != null ? note : existing == null ? null : existing.note();
         GroupRoleMapping.Entry entry = new GroupRoleMapping.Entry(group, resolved, cleaned, keptNote);
         List<String> errors = MappingCheck.entry(entry, catalog).stream()
-                .filter(f -> f.severity() == Severity.ERROR).map(Finding::message).toList();
+                .filter(f -> f.severity() == MappingSeverity.ERROR).map(MappingFinding::message).toList();
         if (!errors.isEmpty()) {
             throw new UsageException(String.join("; ", errors) + "; nothing was changed");
         }

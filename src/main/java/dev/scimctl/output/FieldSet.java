@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 
 /** The fields a kind of record offers, in the order help lists them, and the ones shown when none are chosen. */
 public final class FieldSet<T> {
-    private final Map<String, Field<T>> byKey = new LinkedHashMap<>();
-    private final List<Field<T>> defaults = new ArrayList<>();
+    private final Map<String, Column<T>> byKey = new LinkedHashMap<>();
+    private final List<Column<T>> defaults = new ArrayList<>();
 
     /** Adds a field; {@code byDefault} puts it among the default columns, in the order added. */
     public FieldSet<T> add(String name, String description, boolean byDefault, Function<? super T, ?> getter) {
-        Field<T> field = new Field<>(name, description, getter);
+        Column<T> field = new Column<>(name, description, getter);
         if (byKey.putIfAbsent(key(name), field) != null) {
             throw new IllegalArgumentException("field " + name + " is defined twice");
         }
@@ -27,11 +27,11 @@ public final class FieldSet<T> {
         return this;
     }
 
-    public List<Field<T>> defaults() {
+    public List<Column<T>> defaults() {
         return List.copyOf(defaults);
     }
 
-    public List<Field<T>> all() {
+    public List<Column<T>> all() {
         return List.copyOf(byKey.values());
     }
 
@@ -40,14 +40,14 @@ public final class FieldSet<T> {
      *
      * @throws UsageException naming the unknown field and listing the valid ones
      */
-    public List<Field<T>> select(List<String> names) {
-        List<Field<T>> selected = new ArrayList<>();
+    public List<Column<T>> select(List<String> names) {
+        List<Column<T>> selected = new ArrayList<>();
         for (String raw : names) {
             String name = raw.strip();
             if (name.isEmpty()) {
                 continue;
             }
-            Field<T> f = byKey.get(key(name));
+            Column<T> f = byKey.get(key(name));
             if (f == null) {
                 throw new UsageException("--fields: unknown field '" + name + "'; valid fields: " + names() + "");
             }
@@ -61,7 +61,7 @@ public final class FieldSet<T> {
 
     /** The valid names, comma-separated, for messages and help. */
     public String names() {
-        return byKey.values().stream().map(Field::name).collect(Collectors.joining(", "));
+        return byKey.values().stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
     private static String key(String name) {

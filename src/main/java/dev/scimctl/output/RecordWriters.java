@@ -31,7 +31,7 @@ public final class RecordWriters {
      * @param document for json and ndjson, the whole document of a record (e.g. the resource as the server sent
      *                 it); null writes an object of the fields instead
      */
-    public static <T> RecordWriter<T> open(OutputFormat format, PrintWriter out, Ansi ansi, List<Field<T>> fields,
+    public static <T> RecordWriter<T> open(OutputFormat format, PrintWriter out, Ansi ansi, List<Column<T>> fields,
                                            Function<T, JsonNode> document) {
         Function<T, JsonNode> doc = document != null ? document : r -> flatObject(fields, r);
         return switch (format) {
@@ -44,9 +44,9 @@ public final class RecordWriters {
     }
 
     /** An object with one key per field, values typed (booleans and numbers stay so; empty is null). */
-    public static <T> ObjectNode flatObject(List<Field<T>> fields, T record) {
+    public static <T> ObjectNode flatObject(List<Column<T>> fields, T record) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        for (Field<T> f : fields) {
+        for (Column<T> f : fields) {
             Object v = f.value(record);
             if (v == null) {
                 o.putNull(f.name());
@@ -89,7 +89,7 @@ public final class RecordWriters {
         }
     }
 
-    private static <T> String[] cells(List<Field<T>> fields, T record) {
+    private static <T> String[] cells(List<Column<T>> fields, T record) {
         String[] cells = new String[fields.size()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = fields.get(i).text(record);
@@ -101,14 +101,14 @@ public final class RecordWriters {
     private static final class Table<T> implements RecordWriter<T> {
         private final PrintWriter out;
         private final Ansi ansi;
-        private final List<Field<T>> fields;
+        private final List<Column<T>> fields;
         private final TablePrinter table;
 
-        Table(PrintWriter out, Ansi ansi, List<Field<T>> fields) {
+        Table(PrintWriter out, Ansi ansi, List<Column<T>> fields) {
             this.out = out;
             this.ansi = ansi;
             this.fields = fields;
-            this.table = new TablePrinter(fields.stream().map(Field::name).toList());
+            this.table = new TablePrinter(fields.stream().map(Column::name).toList());
         }
 
         @Override
@@ -131,9 +131,9 @@ public final class RecordWriters {
     }
 
     private static final class Tsv<T> extends Streaming<T> {
-        private final List<Field<T>> fields;
+        private final List<Column<T>> fields;
 
-        Tsv(PrintWriter out, List<Field<T>> fields) {
+        Tsv(PrintWriter out, List<Column<T>> fields) {
             super(out);
             this.fields = fields;
         }
@@ -145,16 +145,16 @@ public final class RecordWriters {
     }
 
     private static final class Csv<T> extends Streaming<T> {
-        private final List<Field<T>> fields;
+        private final List<Column<T>> fields;
         private final CSVWriter csv;
 
-        Csv(PrintWriter out, List<Field<T>> fields) {
+        Csv(PrintWriter out, List<Column<T>> fields) {
             super(out);
             this.fields = fields;
             // LF line ends, and quotes only where a cell needs them (a comma, a quote, a line break).
             this.csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                     ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
-            csv.writeNext(fields.stream().map(Field::name).toArray(String[]::new), false);
+            csv.writeNext(fields.stream().map(Column::name).toArray(String[]::new), false);
         }
 
         @Override

@@ -38,7 +38,7 @@ final class GroupHandler extends ResourceHandler<Group> {
 
     @Override
     public Group createResource(Group resource, Context context) {
-        ObjectNode group = ScimJson.plain(resource);
+        ObjectNode group = SandboxJson.plain(resource);
         group.remove("id");
         checkMembers(group);
         return toGroup(store.createGroup(group), context);
@@ -63,7 +63,7 @@ final class GroupHandler extends ResourceHandler<Group> {
 
     @Override
     public Group updateResource(Group resource, Context context) {
-        ObjectNode group = ScimJson.plain(resource);
+        ObjectNode group = SandboxJson.plain(resource);
         checkMembers(group);
         try {
             return toGroup(store.replaceGroup(group.path("id").asText(), group), context);
@@ -115,15 +115,15 @@ final class GroupHandler extends ResourceHandler<Group> {
     }
 
     private Group toGroup(ObjectNode stored, Context context) {
-        String baseUri = ScimJson.baseUri(context);
+        String baseUri = SandboxJson.baseUri(context);
         for (JsonNode member : stored.path("members")) {
             if (baseUri != null && member.isObject()) {
                 String endpoint = "Group".equals(member.path("type").asText()) ? "/Groups/" : "/Users/";
                 ((ObjectNode) member).put("$ref", baseUri + endpoint + member.path("value").asText());
             }
         }
-        ScimJson.withSchemas(stored, "urn:ietf:params:scim:schemas:core:2.0:Group");
-        ScimJson.finishMeta(stored, context, "/Groups/", etag);
-        return ScimJson.toResource(stored, Group.class);
+        SandboxJson.withSchemas(stored, "urn:ietf:params:scim:schemas:core:2.0:Group");
+        SandboxJson.finishMeta(stored, context, "/Groups/", etag);
+        return SandboxJson.toResource(stored, Group.class);
     }
 }

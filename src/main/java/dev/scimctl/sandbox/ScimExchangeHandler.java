@@ -77,10 +77,10 @@ final class ScimExchangeHandler implements HttpHandler {
         try {
             respond(call);
         } catch (IOException | RuntimeException e) {
-            trySend(call, 500, ScimJson.errorBody(500, null, "the sandbox failed: " + e));
+            trySend(call, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            trySend(call, 503, ScimJson.errorBody(503, null, "the sandbox is shutting down"));
+            trySend(call, 503, SandboxJson.errorBody(503, null, "the sandbox is shutting down"));
         } finally {
             exchange.close();
         }
@@ -107,7 +107,7 @@ final class ScimExchangeHandler implements HttpHandler {
         }
         byte[] body = readBody(exchange);
         if (body == null) {
-            send(call, 413, ScimJson.errorBody(413, "tooLarge", "the request body exceeds "
+            send(call, 413, SandboxJson.errorBody(413, "tooLarge", "the request body exceeds "
                     + MAX_BODY_BYTES + " bytes"));
             return;
         }
@@ -115,14 +115,14 @@ final class ScimExchangeHandler implements HttpHandler {
             boolean tooMany = ThreadLocalRandom.current().nextBoolean();
             int status = tooMany ? 429 : 503;
             exchange.getResponseHeaders().set("Retry-After", "1");
-            send(call, status, ScimJson.errorBody(status, null, tooMany
+            send(call, status, SandboxJson.errorBody(status, null, tooMany
                     ? "too many requests (a fault injected by the sandbox's fail rate)"
                     : "service unavailable (a fault injected by the sandbox's fail rate)"));
             return;
         }
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scimctl-sandbox\"");
-            send(call, 401, ScimJson.errorBody(401, null,
+            send(call, 401, SandboxJson.errorBody(401, null,
                     "a valid 'Authorization: Bearer <token>' header is required"));
             return;
         }
@@ -135,7 +135,7 @@ final class ScimExchangeHandler implements HttpHandler {
         HttpMethod method = httpMethod(exchange.getRequestMethod());
         if (method == null) {
             exchange.getResponseHeaders().set("Allow", "GET, POST, PUT, PATCH, DELETE");
-            send(call, 405, ScimJson.errorBody(405, null, exchange.getRequestMethod()
+            send(call, 405, SandboxJson.errorBody(405, null, exchange.getRequestMethod()
                     + " is not a SCIM method"));
             return;
         }
@@ -172,11 +172,11 @@ final class ScimExchangeHandler implements HttpHandler {
     private void notFoundOrUnsupported(Call call, String rawPath, String endpointName) throws IOException {
         if (endpointName != null) {
             // RFC 7644 section 3.12: 501 for an operation the service provider does not support.
-            send(call, 501, ScimJson.errorBody(501, null, "/" + endpointName
+            send(call, 501, SandboxJson.errorBody(501, null, "/" + endpointName
                     + " is not supported by this service provider"));
             return;
         }
-        send(call, 404, ScimJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
+        send(call, 404, SandboxJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
                 + "; the base URL is " + basePath));
     }
 
@@ -221,7 +221,7 @@ final class ScimExchangeHandler implements HttpHandler {
 
     private static String normaliseOrganizationIds(String requestBody) {
         try {
-            JsonNode tree = ScimJson.MAPPER.readTree(requestBody);
+            JsonNode tree = SandboxJson.MAPPER.readTree(requestBody);
             return tree != null && NinjaOneRules.organizationIdNumbersToText(tree) ? tree.toString() : requestBody;
         } catch (JsonProcessingException unparseable) {
             return requestBody; // the SDK answers it with its own invalidSyntax error

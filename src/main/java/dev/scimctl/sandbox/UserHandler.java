@@ -41,7 +41,7 @@ final class UserHandler extends ResourceHandler<User> {
 
     @Override
     public User createResource(User resource, Context context) {
-        ObjectNode user = ScimJson.plain(resource);
+        ObjectNode user = SandboxJson.plain(resource);
         checkNinjaOneRules(user);
         user.remove("id"); // ids are the server's to choose
         try {
@@ -87,7 +87,7 @@ final class UserHandler extends ResourceHandler<User> {
 
     @Override
     public User updateResource(User resource, Context context) {
-        ObjectNode user = ScimJson.plain(resource);
+        ObjectNode user = SandboxJson.plain(resource);
         checkNinjaOneRules(user);
         String id = user.path("id").asText();
         try {
@@ -119,8 +119,8 @@ final class UserHandler extends ResourceHandler<User> {
         if (extension == null || !extension.isObject()) {
             stored.putObject(NinjaOneRules.EXTENSION_URN);
         }
-        ScimJson.withSchemas(stored, CORE_USER, NinjaOneRules.EXTENSION_URN);
-        ScimJson.finishMeta(stored, context, "/Users/", etag);
-        return ScimJson.toResource(stored, User.class);
+        SandboxJson.withSchemas(stored, CORE_USER, NinjaOneRules.EXTENSION_URN);
+        SandboxJson.finishMeta(stored, context, "/Users/", etag);
+        return SandboxJson.toResource(stored, User.class);
     }
 }

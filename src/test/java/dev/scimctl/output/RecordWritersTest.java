@@ -28,7 +28,7 @@ class RecordWritersTest {
             .add("active", "", true, Row::active)
             .add("count", "", false, Row::count);
 
-    private static String write(OutputFormat format, List<Field<Row>> fields, Row... rows) {
+    private static String write(OutputFormat format, List<Column<Row>> fields, Row... rows) {
         StringWriter text = new StringWriter();
         try (RecordWriter<Row> w = RecordWriters.open(format, new PrintWriter(text), Ansi.OFF, fields, null)) {
             for (Row r : rows) {

@@ -1,7 +1,7 @@
 package dev.scimctl.cli.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimctl.output.Field;
+import dev.scimctl.output.Column;
 import dev.scimctl.output.FieldSet;
 
 import java.util.LinkedHashSet;
@@ -27,9 +27,9 @@ final class GroupFields {
     }
 
     /** The attributes to ask for: only those the fields show, so that member lists are sent only when counted. */
-    static List<String> attributes(List<Field<JsonNode>> fields) {
+    static List<String> attributes(List<Column<JsonNode>> fields) {
         Set<String> attributes = new LinkedHashSet<>();
-        for (Field<JsonNode> f : fields) {
+        for (Column<JsonNode> f : fields) {
             String a = ATTRIBUTE.get(f.name());
             if (a != null) {
                 attributes.add(a);

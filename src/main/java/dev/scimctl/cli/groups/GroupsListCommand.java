@@ -2,10 +2,10 @@ package dev.scimctl.cli.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.PagingOptions;
 import dev.scimctl.output.OutputClosedException;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
@@ -57,12 +57,8 @@ public final class GroupsListCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "EXPR", description = "A SCIM filter, passed on as given.")
     String filter;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Stop after N groups. Default: all.")
-    long limit;
-
-    @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
-            description = "Groups asked for per request. Default: ${DEFAULT-VALUE}.")
-    int pageSize;
+    @Mixin
+    PagingOptions paging;
 
     GroupsListCommand(CommandContext context) {
         this.context = context;
@@ -70,9 +66,6 @@ public final class GroupsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (pageSize < 1 || limit < 0) {
-            throw new UsageException("--page-size must be at least 1 and --limit 0 (all) or more");
-        }
         Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
         if (displayName != null) {
             Filter byName = Filter.eq("displayName", displayName);
@@ -80,7 +73,7 @@ public final class GroupsListCommand implements Callable<Integer> {
         }
         OutputFormat format = output.format(context);
         boolean wholeDocuments = !output.fieldsChosen() && (format == OutputFormat.json || format == OutputFormat.ndjson);
-        ListQuery query = ListQuery.all().withFilter(f).withPageSize(pageSize).withLimit(limit)
+        ListQuery query = paging.applyTo(ListQuery.all().withFilter(f))
                 .withAttributes(wholeDocuments ? List.of() : GroupFields.attributes(output.fields(GroupFields.FIELDS)));
         ScimClient client = context.client(connection);
         RecordWriter<JsonNode> writer = output.open(context, GroupFields.FIELDS, Function.identity());

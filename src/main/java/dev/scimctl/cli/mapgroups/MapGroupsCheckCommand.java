@@ -3,13 +3,13 @@ package dev.scimctl.cli.mapgroups;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.mapping.Finding;
+import dev.scimctl.mapping.MappingFinding;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingCheck;
 import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.RoleCatalog;
-import dev.scimctl.mapping.Severity;
+import dev.scimctl.mapping.MappingSeverity;
 import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +68,7 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
         RoleCatalog catalog = files.catalog();
         ScimClient client = context.client(connection);
         GroupDirectory directory = GroupDirectory.fetch(client, true);
-        List<Finding> findings = MappingCheck.run(mapping, catalog, directory);
+        List<MappingFinding> findings = MappingCheck.run(mapping, catalog, directory);
 
         Format format = output != null ? output : context.terminals().stdout() ? Format.text : Format.tsv;
         switch (format) {
@@ -82,7 +82,7 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
             context.err().println("note: role names were not checked against NinjaOne's roles: give --roles FILE "
                     + "(system-administrator roles are still recognised by name)");
         }
-        boolean errors = MappingCheck.count(findings).get(Severity.ERROR) > 0;
+        boolean errors = MappingCheck.count(findings).get(MappingSeverity.ERROR) > 0;
         context.err().println((errors ? "check failed: " : "check passed: ") + FindingsView.summary(findings) + " ("
                 + FindingsView.plural(mapping.size(), "mapped group") + " in " + file + "; "
                 + FindingsView.plural(directory.groups().size(), "group") + " on " + client.baseUrl() + ")");

@@ -1,10 +1,11 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.output.Styles;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.ErrorHandler;
 import dev.scimctl.mapping.Explainer;
-import dev.scimctl.mapping.Finding;
+import dev.scimctl.mapping.MappingFinding;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingCheck;
@@ -13,7 +14,7 @@ import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.MappingSession;
 import dev.scimctl.mapping.RoleCatalog;
 import dev.scimctl.mapping.RoleType;
-import dev.scimctl.mapping.Severity;
+import dev.scimctl.mapping.MappingSeverity;
 import dev.scimctl.mapping.Suggestions;
 import dev.scimctl.output.TablePrinter;
 import dev.scimctl.scim.ScimException;
@@ -280,7 +281,7 @@ final class MappingEditor {
     }
 
     private void check() {
-        List<Finding> findings;
+        List<MappingFinding> findings;
         if (directory == null) {
             findings = new ArrayList<>();
             session.current().entries().forEach(e -> findings.addAll(MappingCheck.entry(e, catalog)));
@@ -289,7 +290,7 @@ final class MappingEditor {
             findings = MappingCheck.run(session.current(), catalog, directory);
         }
         FindingsView.text(findings, out, ansi);
-        boolean errors = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        boolean errors = findings.stream().anyMatch(f -> f.severity() == MappingSeverity.ERROR);
         out.println((errors ? ansi.string("@|bold,red check failed:|@ ") : ansi.string("@|bold,green check passed:|@ "))
                 + FindingsView.summary(findings) + (session.dirty() ? " (in the unsaved mapping)" : ""));
         if (catalog == null) {
@@ -392,12 +393,12 @@ final class MappingEditor {
     }
 
     private void warn(String message) {
-        out.println(ansi.string("@|yellow warning:|@ ") + scrub.apply(message));
+        out.println(Styles.warning(ansi) + scrub.apply(message));
         out.flush();
     }
 
     private void error(String message) {
-        out.println(ansi.string("@|bold,red error:|@ ") + scrub.apply(message));
+        out.println(Styles.error(ansi) + scrub.apply(message));
         out.flush();
     }
 }

@@ -2,7 +2,7 @@ package dev.scimctl.cli.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.output.Field;
+import dev.scimctl.output.Column;
 import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
@@ -33,7 +33,7 @@ public class OutputOptions {
     }
 
     /** The chosen fields, else the defaults; a wrong name is a usage error that lists the valid ones. */
-    public <T> List<Field<T>> fields(FieldSet<T> available) {
+    public <T> List<Column<T>> fields(FieldSet<T> available) {
         return fieldsChosen() ? available.select(fields) : available.defaults();
     }
 
@@ -44,7 +44,7 @@ public class OutputOptions {
      *                 the fields
      */
     public <T> RecordWriter<T> open(CommandContext context, FieldSet<T> available, Function<T, JsonNode> document) {
-        List<Field<T>> chosen = fields(available);
+        List<Column<T>> chosen = fields(available);
         return RecordWriters.open(format(context), context.out(), context.ansi(true), chosen,
                 fieldsChosen() ? null : document);
     }

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.users;
 
+import dev.scimctl.output.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
@@ -125,7 +126,7 @@ final class UserChanges {
     }
 
     private void failure(String message) {
-        err.println(ansi.string("@|bold,red error:|@ ") + message);
+        err.println(Styles.error(ansi) + message);
     }
 
     private static String capitalised(String s) {

@@ -6,7 +6,7 @@ import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
-import dev.scimctl.output.Field;
+import dev.scimctl.output.Column;
 import dev.scimctl.output.JsonFlattener;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
@@ -59,7 +59,7 @@ public final class UsersGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Field<JsonNode>> fields = output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
+        List<Column<JsonNode>> fields = output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
         UserLookup lookup = new UserLookup(context.client(connection));
         JsonNode found = lookup.find(user).orElse(null);
         if (found == null) {
@@ -88,10 +88,10 @@ public final class UsersGetCommand implements Callable<Integer> {
     }
 
     /** Attribute/value lines: every attribute, or the chosen fields. */
-    private void printAttributes(JsonNode user, List<Field<JsonNode>> fields, boolean table) {
+    private void printAttributes(JsonNode user, List<Column<JsonNode>> fields, boolean table) {
         TablePrinter lines = new TablePrinter(List.of("attribute", "value"));
         if (output.fieldsChosen()) {
-            for (Field<JsonNode> f : fields) {
+            for (Column<JsonNode> f : fields) {
                 lines.row(f.name(), f.text(user));
             }
         } else {

@@ -2,10 +2,10 @@ package dev.scimctl.cli.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.PagingOptions;
 import dev.scimctl.output.OutputClosedException;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
@@ -69,18 +69,8 @@ public final class UsersListCommand implements Callable<Integer> {
     @Option(names = "--descending", description = "With --sort-by: largest first.")
     boolean descending;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N users. Default: all.")
-    long limit;
-
-    @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
-            description = "Users asked for per request (the server may send fewer). Default: ${DEFAULT-VALUE}.")
-    int pageSize;
-
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-            description = "Pages fetched at once once the total is known (1 to " + ListQuery.MAX_PARALLELISM
-                    + "); output stays in the server's order. Default: ${DEFAULT-VALUE}.")
-    int concurrency;
+    @Mixin
+    PagingOptions paging;
 
     UsersListCommand(CommandContext context) {
         this.context = context;
@@ -88,17 +78,7 @@ public final class UsersListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (pageSize < 1) {
-            throw new UsageException("--page-size must be at least 1, not " + pageSize);
-        }
-        if (limit < 0) {
-            throw new UsageException("--limit must be 0 (all) or more, not " + limit);
-        }
-        if (concurrency < 1 || concurrency > ListQuery.MAX_PARALLELISM) {
-            throw new UsageException("--concurrency must be 1 to " + ListQuery.MAX_PARALLELISM + ", not " + concurrency);
-        }
-        ListQuery query = ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes)
-                .withPageSize(pageSize).withLimit(limit).withParallelism(concurrency);
+        ListQuery query = paging.applyTo(ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes));
         OutputFormat format = output.format(context);
         output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
         ScimClient client = context.client(connection);

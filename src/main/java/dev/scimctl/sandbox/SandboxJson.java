@@ -12,12 +12,12 @@ import de.captaingoldfish.scim.sdk.common.utils.JsonHelper;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 
 /** JSON plumbing between the SDK's node classes, the store's plain trees and the wire. */
-final class ScimJson {
+final class SandboxJson {
 
     static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ScimJson() {
+    private SandboxJson() {
     }
 
     /** A plain Jackson copy of an SDK resource (whose nodes are SDK subclasses with schema attached). */

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * A column of output: the name {@code --fields} takes, and how to get its value from a record. A value is a
  * String, Boolean, Number, JsonNode, or null (an empty cell, a JSON null).
  */
-public record Field<T>(String name, String description, Function<? super T, ?> getter) {
+public record Column<T>(String name, String description, Function<? super T, ?> getter) {
 
     public Object value(T record) {
         return getter.apply(record);

@@ -9,12 +9,12 @@ import java.util.List;
  * @param message a sentence that says what is wrong and what to do
  * @param related the groups (for a user) or roles (for a group) involved, for machine-readable output
  */
-public record Finding(FindingCode code, String subject, String message, List<String> related) {
-    public Finding {
+public record MappingFinding(FindingCode code, String subject, String message, List<String> related) {
+    public MappingFinding {
         related = List.copyOf(related);
     }
 
-    public Severity severity() {
+    public MappingSeverity severity() {
         return code.severity();
     }
 }
