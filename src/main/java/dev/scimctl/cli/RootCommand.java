@@ -61,6 +61,7 @@ public final class RootCommand implements Runnable {
         m.put("import", ImportCommand.class);
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
+        m.put("api", dev.scimctl.cli.api.ApiCommand.class);
         m.put("completion", CompletionCommand.class);
         m.put("support", SupportCommand.class);
         return java.util.Collections.unmodifiableMap(m);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -18,18 +19,21 @@ final class ResponseReader {
     }
 
     static ScimResponse interpret(String method, HttpResponse<byte[]> response, ObjectMapper json) {
-        int status = response.statusCode();
-        URI uri = response.uri();
-        byte[] body = response.body() == null ? new byte[0] : response.body();
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        return interpret(method, response.uri(), response.statusCode(), response.headers(), response.body(), json);
+    }
+
+    static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, byte[] content,
+                                  ObjectMapper json) {
+        byte[] body = content == null ? new byte[0] : content;
+        String contentType = headers.firstValue("Content-Type").orElse("");
         if (status >= 200 && status < 300) {
             if (status == 204 || body.length == 0) {
-                return new ScimResponse(uri, status, response.headers(), null);
+                return new ScimResponse(uri, status, headers, null);
             }
             if (!isJson(contentType)) {
                 throw new ScimProtocolException(uri, notScim(method, uri, status, contentType, body), null);
             }
-            return new ScimResponse(uri, status, response.headers(), parse(json, method, uri, status, contentType, body));
+            return new ScimResponse(uri, status, headers, parse(json, method, uri, status, contentType, body));
         }
         if (status >= 300 && status < 400) {
             throw new ScimProtocolException(uri, method + " " + uri + " answered " + status + " "

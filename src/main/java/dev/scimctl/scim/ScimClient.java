@@ -253,52 +253,77 @@ public final class ScimClient implements AutoCloseable {
     /** Sends one request, with retries, and returns the 2xx response, or throws a {@link ScimException}. */
     public ScimResponse send(ScimRequest request) {
         URI uri = resolve(request.path(), request.query());
-        byte[] body = serialise(request.body());
+        HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, serialise(request.body()),
+                request.ifMatch() == null ? Map.of() : Map.of("If-Match", request.ifMatch()), request.repeatable());
+        ScimResponse answer = ResponseReader.interpret(request.method(), response, json);
+        if (answer.body() != null) {
+            config.listener().received(answer.body());
+        }
+        return answer;
+    }
+
+    /**
+     * Sends a request as a person wrote it ({@code scimctl api}): its own path and query, extra headers, the body's
+     * bytes as given. Retries, redirects, the token and the proxy are as for {@link #send}; any status comes back,
+     * so that the caller can show it before {@link RawResponse#checked()} turns an error into an exception.
+     */
+    public RawResponse exchange(RawRequest request) {
+        URI uri = resolveTarget(request.target());
+        HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, request.body(), request.headers(),
+                request.repeatable());
+        return new RawResponse(request.method(), response.uri(),
+                response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1", response.statusCode(),
+                response.headers(),
+                response.body() == null ? new byte[0] : response.body());
+    }
+
+    private HttpResponse<byte[]> sendWithRetries(String method, URI uri, byte[] body, Map<String, String> headers,
+                                                 boolean repeatable) {
         RetryPolicy retry = config.retry();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
-                response = exchange(request, uri, body);
+                response = exchange(method, uri, body, headers);
             } catch (ScimConnectionException e) {
-                if (attempt < retry.maxAttempts() && request.repeatable()
+                if (attempt < retry.maxAttempts() && repeatable
                         && e.kind() == ScimConnectionException.Kind.RESET) {
-                    pause(retry.backoff(attempt), request, uri, 0, e.kind().text(), attempt);
+                    pause(retry.backoff(attempt), method, uri, e.kind().text(), attempt);
                     continue;
                 }
                 throw e;
             }
             int status = response.statusCode();
-            if (attempt < retry.maxAttempts() && isRetryable(status, request)) {
+            if (attempt < retry.maxAttempts() && isRetryable(status, repeatable)) {
                 Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                         config.clock());
                 if (asked.isEmpty() || asked.get().compareTo(retry.maxRetryAfter()) <= 0) {
                     Duration wait = asked.isPresent() ? asked.get() : retry.backoff(attempt);
-                    pause(wait, request, uri, status, status + " " + HttpStatus.reason(status), attempt);
+                    pause(wait, method, uri, status, status + " " + HttpStatus.reason(status), attempt);
                     continue;
                 }
                 config.listener().notice("the server asked to wait " + asked.get().toSeconds()
                         + " s before retrying, longer than scimctl waits (" + retry.maxRetryAfter().toSeconds() + " s)");
             }
-            ScimResponse answer = ResponseReader.interpret(request.method(), response, json);
-            if (answer.body() != null) {
-                config.listener().received(answer.body());
-            }
-            return answer;
+            return response;
         }
     }
 
     /** 429 means the server refused before acting, so any method may repeat; a 5xx may have acted half-way. */
-    private static boolean isRetryable(int status, ScimRequest request) {
+    private static boolean isRetryable(int status, boolean repeatable) {
         if (status == 429) {
             return true;
         }
-        return (status == 502 || status == 503 || status == 504) && request.repeatable();
+        return (status == 502 || status == 503 || status == 504) && repeatable;
     }
 
-    private void pause(Duration wait, ScimRequest request, URI uri, int status, String why, int attempt) {
-        config.listener().retrying(request.method(), uri, status, wait);
+    private void pause(Duration wait, String method, URI uri, String why, int attempt) {
+        pause(wait, method, uri, 0, why, attempt);
+    }
+
+    private void pause(Duration wait, String method, URI uri, int status, String why, int attempt) {
+        config.listener().retrying(method, uri, status, wait);
         config.listener().notice(String.format(Locale.ROOT, "%s %s: %s; retrying in %.1f s (attempt %d of %d)",
-                request.method(), uri.getRawPath(), why, wait.toMillis() / 1000.0, attempt + 1,
+                method, uri.getRawPath(), why, wait.toMillis() / 1000.0, attempt + 1,
                 config.retry().maxAttempts()));
         try {
             config.sleeper().sleep(wait);
@@ -309,11 +334,10 @@ public final class ScimClient implements AutoCloseable {
     }
 
     /** One HTTP exchange, following redirects only within the same origin. */
-    private HttpResponse<byte[]> exchange(ScimRequest request, URI uri, byte[] body) {
-        String method = request.method();
+    private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, Map<String, String> headers) {
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            HttpResponse<byte[]> response = sendOnce(method, current, body, request.ifMatch());
+            HttpResponse<byte[]> response = sendOnce(method, current, body, headers);
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
             Optional<String> location = response.headers().firstValue("Location");
@@ -336,21 +360,30 @@ public final class ScimClient implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> sendOnce(String method, URI uri, byte[] body, String ifMatch) {
+    private HttpResponse<byte[]> sendOnce(String method, URI uri, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
-                .header("Authorization", "Bearer " + config.token().reveal())
-                .header("Accept", ScimJson.MEDIA_TYPE + ", application/json;q=0.9")
-                .header("User-Agent", config.userAgent());
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
+                .header("Authorization", "Bearer " + config.token().reveal());
+        // Accept, User-Agent and Content-Type are ours unless the caller (scimctl api -H) set them.
+        Map<String, String> named = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        named.putAll(headers);
+        if (!named.containsKey("Accept")) {
+            b.header("Accept", ScimJson.MEDIA_TYPE + ", application/json;q=0.9");
+        }
+        if (!named.containsKey("User-Agent")) {
+            b.header("User-Agent", config.userAgent());
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            b.header(h.getKey(), h.getValue());
         }
         String proxyAuthorization = network.proxyAuthorization(uri);
         if (proxyAuthorization != null) {
             b.header("Proxy-Authorization", proxyAuthorization);
         }
         if (body != null) {
-            b.header("Content-Type", ScimJson.MEDIA_TYPE);
+            if (!named.containsKey("Content-Type")) {
+                b.header("Content-Type", ScimJson.MEDIA_TYPE);
+            }
             b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
@@ -413,6 +446,35 @@ public final class ScimClient implements AutoCloseable {
             sep = "&";
         }
         return URI.create(b.toString());
+    }
+
+    /**
+     * The URL of a path a person wrote ({@code Users?filter=userName eq "a"}), below the base URL. Characters a URL
+     * cannot hold (spaces, quotes, non-ASCII) are percent-encoded; what is already encoded stays as it is.
+     */
+    URI resolveTarget(String target) {
+        String base = config.baseUrl().toString();
+        StringBuilder b = new StringBuilder(base);
+        if (!base.endsWith("/")) {
+            b.append('/');
+        }
+        String relative = target.startsWith("/") ? target.substring(1) : target;
+        byte[] bytes = relative.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean encodedAlready = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (encodedAlready || c > 0x20 && c < 0x7f && "\"<>\\^`{|}[] ".indexOf(c) < 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return URI.create(b.toString());
+    }
+
+    private static boolean isHex(byte c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     private static String encodeQuery(String s) {

@@ -90,6 +90,8 @@ class ColourTest {
         m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));
+        m.put("scimctl api", List.of(new String[]{"api", "Users"}, new String[]{"api", "-i", "Users/nobody"},
+                new String[]{"api", "Users", "--paginate", "-o", "ndjson"}));
         // Copies: import writes its journal beside the input, and must not write into examples/.
         String users = copyOfExample("users.csv");
         String mistakes = copyOfExample("users-with-mistakes.csv");

@@ -92,6 +92,9 @@ class TokenNeverPrintedTest {
         String bundle = config.resolve("bundle.zip").toString();
         m.put("scimctl support bundle", List.of(new String[]{"support", "bundle", "--out", bundle, "--trace", "users list --limit 2"},
                 new String[]{"support", "bundle", "--out", bundle, "--trace", "users delete user0001@example.com"}));
+        m.put("scimctl api", List.of(new String[]{"api", "-i", "Users"},
+                new String[]{"api", "Users", "--paginate", "-o", "ndjson", "--url", url, "--token-file", tf},
+                new String[]{"api", "Users/nobody"}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.<String[]>of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}));

@@ -51,4 +51,9 @@ public class ConnectionOptions {
             return Durations.parse(value);
         }
     }
+
+    /** The --token-file given, or null; "-" means stdin. */
+    public String tokenFile() {
+        return tokenFile;
+    }
 }

@@ -1,0 +1,257 @@
+package dev.scimctl.cli.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.InputException;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.scim.RawRequest;
+import dev.scimctl.scim.RawResponse;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl api [METHOD] PATH}: any request to the SCIM server, with the token, retries and exit codes of every command. */
+@Command(name = "api",
+        description = {"Send any request to the SCIM server and print the response: the escape hatch to every endpoint.",
+                "PATH is below the base URL (Users, Users/ID, Groups?filter=…, ResourceTypes, .search, Bulk). METHOD is "
+                        + "GET, or POST when fields or --input are given (as gh api does), GET again with --paginate. "
+                        + "A GET or DELETE puts the fields in the query string.",
+                "The body prints as JSON: indented on a terminal, one line in a pipe. An error status still prints "
+                        + "the server's JSON; the exit code and the server's scimType and detail go to stderr."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl api GET Users -f filter='userName eq \"ada@example.com\"'",
+                "  scimctl api Users --paginate -o ndjson | jq -r .userName",
+                "  scimctl api POST Users -F 'schemas[]=urn:ietf:params:scim:schemas:core:2.0:User' -f userName=ada@example.com",
+                "  scimctl api PATCH Users/2819c223 --input patch.json",
+                "  echo '{\"displayName\":\"Sales\"}' | scimctl api POST Groups --input -",
+                "  scimctl api -i ServiceProviderConfig          # status line and headers first",
+                "",
+                "-F turns true, false, null and integers into JSON and reads @FILE as the file's text; -f keeps strings.",
+                "Keys nest as gh writes them: -f name[givenName]=Ada, -F 'emails[]=…' appends to an array."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the server answered 2xx",
+                "1:the server refused the request (4xx other than 401/403)",
+                "2:usage: a wrong option, field or header, or no URL or token",
+                "3:--input, -F @FILE or the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, a 2xx that is not JSON, paging that does not advance"})
+public final class ApiCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(arity = "1..2", paramLabel = "[METHOD] PATH",
+            description = "An optional HTTP method (GET, POST, PUT, PATCH, DELETE), then a path below the base URL.")
+    List<String> methodAndPath;
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "The HTTP method (instead of the METHOD argument).")
+    String method;
+
+    @Option(names = {"-f", "--raw-field"}, paramLabel = "KEY=VALUE",
+            description = "A string field: in the query string of a GET, else in the JSON body.")
+    List<String> rawFields = new ArrayList<>();
+
+    @Option(names = {"-F", "--field"}, paramLabel = "KEY=VALUE",
+            description = "A typed field: true, false, null and integers become JSON; @FILE reads the file's text.")
+    List<String> typedFields = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "Send FILE as the body, as it is ('-' reads stdin). Fields then go in the query string.")
+    String input;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
+            description = "An extra request header (Content-Type, Accept, If-Match …). Authorization cannot be set: "
+                    + "the token is sent as always.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--paginate",
+            description = "Follow a ListResponse page by page to the end (startIndex) and print its Resources: one "
+                    + "JSON array, or one resource a line with -o ndjson.")
+    boolean paginate;
+
+    @Option(names = {"-i", "--include"}, description = "Print the status line and the response headers before the body.")
+    boolean include;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            description = "json (default: indented on a terminal, one line in a pipe) or ndjson (one line; with "
+                    + "--paginate, one resource a line).")
+    OutputFormat format;
+
+    ApiCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Request request = request();
+        ScimClient client = context.client(connection);
+        ApiPrinter printer = new ApiPrinter(context, pretty());
+        if (paginate) {
+            new ApiPaginator(client, printer, format == OutputFormat.ndjson).run(request.method, request.target,
+                    request.headers);
+            return ExitCode.OK;
+        }
+        RawResponse response = client.exchange(new RawRequest(request.method, request.target, request.headers,
+                request.body, RawRequest.idempotent(request.method)));
+        if (include) {
+            printer.statusAndHeaders(response);
+        }
+        printer.body(response, include);
+        response.checked(); // an error status becomes the exception (and exit code) every command gives
+        return ExitCode.OK;
+    }
+
+    private boolean pretty() {
+        return format != OutputFormat.ndjson && context.terminals().stdout();
+    }
+
+    private record Request(String method, String target, Map<String, String> headers, byte[] body) {
+    }
+
+    /** The request the options describe, checked before anything is sent. */
+    private Request request() {
+        if (format != null && format != OutputFormat.json && format != OutputFormat.ndjson) {
+            throw new UsageException("scimctl api prints JSON: use -o json or -o ndjson (not " + format + ")");
+        }
+        String path = methodAndPath.get(methodAndPath.size() - 1);
+        String verb = methodAndPath.size() == 2 ? methodAndPath.get(0) : null;
+        if (verb != null && method != null) {
+            throw new UsageException("the method is given twice (" + verb + " and -X " + method + "): give one");
+        }
+        if (verb == null) {
+            verb = method;
+        }
+        if (verb != null && !verb.matches("[A-Za-z]+")) {
+            throw new UsageException("'" + verb + "' is not an HTTP method: write GET, POST, PUT, PATCH or DELETE");
+        }
+        ApiFields fields = new ApiFields();
+        rawFields.forEach(fields::addRaw);
+        typedFields.forEach(fields::addTyped);
+        boolean hasBody = input != null || !fields.isEmpty();
+        String m = verb != null ? verb.toUpperCase(Locale.ROOT) : hasBody && !paginate ? "POST" : "GET";
+        if (paginate && !m.equals("GET")) {
+            throw new UsageException("--paginate follows a listing: it needs GET, not " + m);
+        }
+        if (paginate && include) {
+            throw new UsageException("-i and --paginate cannot be combined: the headers of each page would break the "
+                    + "JSON; use --debug to see every exchange on stderr");
+        }
+        String target = target(path);
+        byte[] body = null;
+        Map<String, String> query = new LinkedHashMap<>();
+        if (input != null) {
+            body = readInput();
+            query.putAll(fields.asQuery());
+        } else if (!fields.isEmpty()) {
+            if (m.equals("GET") || m.equals("DELETE") || m.equals("HEAD")) {
+                query.putAll(fields.asQuery());
+            } else {
+                body = fields.asBody().toString().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return new Request(m, appendQuery(target, query), parseHeaders(), body);
+    }
+
+    /** The path below the base URL. A full URL is accepted only below the base URL: the token goes nowhere else. */
+    private String target(String path) {
+        if (path.isBlank()) {
+            throw new UsageException("PATH is empty: write e.g. Users, Groups/ID or ServiceProviderConfig");
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            String base = context.client(connection).baseUrl().toString();
+            String prefix = base.endsWith("/") ? base : base + "/";
+            if (!path.startsWith(prefix)) {
+                throw new UsageException(path + " is not below the base URL " + base + ": scimctl sends the token "
+                        + "only there; give a path such as Users/ID");
+            }
+            return path.substring(prefix.length());
+        }
+        return path;
+    }
+
+    private static String appendQuery(String target, Map<String, String> query) {
+        StringBuilder b = new StringBuilder(target);
+        char sep = target.indexOf('?') >= 0 ? '&' : '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            b.append(sep).append(ApiPaginator.encode(e.getKey())).append('=').append(ApiPaginator.encode(e.getValue()));
+            sep = '&';
+        }
+        return b.toString();
+    }
+
+    private byte[] readInput() {
+        if (input.equals("-")) {
+            if ("-".equals(connection.tokenFile())) {
+                throw new UsageException("--input - and --token-file - both want stdin: give one of them a file");
+            }
+            try {
+                return context.in().readAllBytes();
+            } catch (IOException e) {
+                throw new InputException("cannot read the body from stdin: " + e.getMessage(), e);
+            }
+        }
+        Path file = Path.of(input);
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException("the --input file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new InputException("cannot read the --input file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> parseHeaders() {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0 || !h.substring(0, colon).strip().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw new UsageException("the header '" + h + "' is not 'Name: value'; write e.g. -H 'If-Match: W/\"3\"'");
+            }
+            String name = h.substring(0, colon).strip();
+            if (RawRequest.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new UsageException("-H cannot set " + name + (name.equalsIgnoreCase("Authorization")
+                        ? ": scimctl sends the token of the profile, $SCIMCTL_TOKEN or --token-file"
+                        : ": the HTTP client sets it"));
+            }
+            parsed.put(name, h.substring(colon + 1).strip());
+        }
+        if (!parsed.keySet().stream().anyMatch(n -> n.equalsIgnoreCase("Content-Type")) && input != null) {
+            parsed.put("Content-Type", ScimJson.MEDIA_TYPE);
+        }
+        return parsed;
+    }
+
+    /** The parsed JSON of a response body, or null when it has none or it is not JSON. */
+    static JsonNode json(RawResponse response) {
+        if (response.body().length == 0) {
+            return null;
+        }
+        try {
+            return ScimJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
