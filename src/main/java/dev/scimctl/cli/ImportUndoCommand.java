@@ -5,7 +5,10 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.console.Confirm;
+import dev.scimctl.config.StateFolder;
+import dev.scimctl.importer.Journal;
 import dev.scimctl.importer.Progress;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
 import dev.scimctl.importer.UndoRecords;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,18 +38,15 @@ import java.util.concurrent.Callable;
                 "What someone changed since the import is a conflict, reported and kept (--force sets it back anyway). "
                         + "Shows the plan and asks first. Running it again changes nothing. See docs/import.md."},
         footerHeading = "%nExamples:%n",
-        footer = {"  scimctl import undo --dry-run users.csv.journal   # the reverse plan; nothing is changed",
-                "  scimctl import undo users.csv.journal             # plan, confirm, undo",
-                "  scimctl import undo --yes --delete users.csv.journal"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:undone (or nothing left to undo, or --dry-run)",
-                "1:a conflict was kept, a step failed, or the plan was not confirmed",
-                "2:usage: no terminal and no --yes, or the settings point at another server than the journal",
+        footer = {"  scimctl import undo --dry-run users.csv    # the reverse plan of users.csv's last import",
+                "  scimctl import undo users.csv              # plan, confirm, undo",
+                "  scimctl import undo --yes --delete ~/.local/state/scimctl/journals/users.csv-5d1e0b7a9c42.journal"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER, ExitCode.INTERRUPTED},
+        details = {"0:undone (or nothing left to undo, or --dry-run)",
+                "1:a conflict was kept, a step failed, or the plan was not confirmed; another run holds the server",
+                "2:no terminal and no --yes, or the settings point at another server than the journal",
                 "3:the journal cannot be read, or is not an import journal",
-                "4:token refused",
-                "5:server unreachable",
-                "6:server misbehaved",
                 "130:interrupted: run the same command again to resume"})
 public final class ImportUndoCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
@@ -55,7 +56,9 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(index = "0", paramLabel = "JOURNAL", description = "The import's journal (by default the CSV's name plus .journal).")
+    @Parameters(index = "0", paramLabel = "JOURNAL|FILE",
+            description = "The import's journal (a .journal file), or the CSV it imported, whose journal is then found "
+                    + "where import keeps it (the state folder).")
     Path journal;
 
     @Option(names = "--dry-run", description = "Print the reverse plan and stop: nothing is changed.")
@@ -91,16 +94,31 @@ public final class ImportUndoCommand implements Callable<Integer> {
             throw new UsageException("there is no terminal to confirm the undo on: add --yes to apply it without "
                     + "asking (or --dry-run to only see it)");
         }
-        Path ownJournal = undoJournal != null ? undoJournal : journal.resolveSibling(journal.getFileName() + ".undo");
+        Path imported = journalOf(journal);
+        Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
         UndoRun run = new UndoRun(context.client(connection),
-                new UndoRun.Settings(journal, ownJournal, delete, force, dryRun, parallel), context.clock());
-        try (ProgressBar bar = context.terminals().stderr() ? new ProgressBar(context.err()) : null) {
+                new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel), context.clock());
+        String command = "import undo " + journal;
+        try (RunLock server = dryRun ? null : context.lockServer(connection, command);
+             RunLock own = dryRun ? null : context.lock("journal", ownJournal.toAbsolutePath().normalize().toString(),
+                     "the journal " + ownJournal, command);
+             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(context.err()) : null) {
             Shown shown = new Shown(bar);
             context.takeClientNotices(run.clientListener(shown));
             return finish(run.run(shown), ownJournal);
         } finally {
             context.takeClientNotices(null);
         }
+    }
+
+    /** A .journal file as given; for the CSV an import read, the journal import keeps for it. */
+    private Path journalOf(Path given) {
+        if (given.getFileName() != null && given.getFileName().toString().endsWith(".journal")) {
+            return given;
+        }
+        Path inState = Journal.defaultFor(StateFolder.journals(context.env()), given);
+        Path beside = Journal.besideInput(given);
+        return !Files.exists(inState) && Files.exists(beside) ? beside : inState;
     }
 
     private int finish(UndoRun.Outcome outcome, Path ownJournal) {

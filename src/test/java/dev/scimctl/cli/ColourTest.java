@@ -98,7 +98,7 @@ class ColourTest {
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},
                 new String[]{"import", "--yes", users},
                 new String[]{"import", "--yes", mistakes}));
-        String journal = config.resolve("users.csv.journal").toString();
+        String journal = config.resolve("users.csv").toString(); // undo finds the import's journal from the CSV
         m.put("scimctl import undo", List.of(new String[]{"import", "undo", "--dry-run", journal},
                 new String[]{"import", "undo", "--yes", journal}, new String[]{"import", "undo", "--yes", "nope.journal"}));
         String bundle = config.resolve("bundle.zip").toString();

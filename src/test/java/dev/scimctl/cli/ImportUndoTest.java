@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
+import dev.scimctl.config.StateFolder;
+import dev.scimctl.importer.Journal;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.FaultProxy;
@@ -76,7 +78,8 @@ class ImportUndoTest {
                 nina,nina@example.com,Nina,New,endUser,All,Staff
                 nils,nils@example.com,Nils,New,technician,,Fresh
                 """);
-        journal = dir.resolve("users.csv.journal");
+        // Where import keeps it: the state folder under the runner's HOME.
+        journal = Journal.defaultFor(StateFolder.journals(Map.of("HOME", dir.resolve("config").toString())), csv);
     }
 
     private CliResult importFile(CliRunner cli) {
@@ -112,7 +115,7 @@ class ImportUndoTest {
         importFile(cli()).assertExit(ExitCode.OK);
         assertThat(snapshot()).isNotEqualTo(before);
 
-        CliResult undo = cli().run("import", "undo", "--yes", "--delete", journal.toString()).assertExit(ExitCode.OK);
+        CliResult undo = cli().run("import", "undo", "--yes", "--delete", csv.toString()).assertExit(ExitCode.OK);
 
         assertThat(undo.out().lines()).contains(
                 "revert\t2\tanna@example.com\tgivenName: \"Anne\" → \"Anna\"; email: \"anna@example.com\" → "
@@ -131,7 +134,7 @@ class ImportUndoTest {
         Map<String, JsonNode> before = snapshot();
         importFile(cli()).assertExit(ExitCode.OK);
 
-        cli().run("import", "undo", "--yes", journal.toString()).assertExit(ExitCode.OK);
+        cli().run("import", "undo", "--yes", csv.toString()).assertExit(ExitCode.OK);
 
         Map<String, JsonNode> after = snapshot();
         assertThat(after.get("user nina@example.com").path("active").asBoolean()).isFalse();
@@ -149,7 +152,7 @@ class ImportUndoTest {
         ((ObjectNode) anna.get("name")).put("givenName", "Annie");
         server.store().replaceUser(annaId, anna);
 
-        CliResult undo = cli().run("import", "undo", "--yes", "--delete", journal.toString()).assertExit(ExitCode.PROBLEMS);
+        CliResult undo = cli().run("import", "undo", "--yes", "--delete", csv.toString()).assertExit(ExitCode.PROBLEMS);
 
         assertThat(undo.out()).contains("conflict\t2\tanna@example.com\tchanged since the import: givenName is \"Annie\", "
                 + "the import wrote \"Anne\"; kept (--force sets it back)");
@@ -160,18 +163,18 @@ class ImportUndoTest {
         assertThat(now.path(EXT).path("userType").asText()).isEqualTo("endUser");
         assertThat(now.path("emails")).isEqualTo(before.get("user anna@example.com").path("emails"));
 
-        cli().run("import", "undo", "--yes", "--force", journal.toString()).assertExit(ExitCode.OK);
+        cli().run("import", "undo", "--yes", "--force", csv.toString()).assertExit(ExitCode.OK);
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
     void undo_twice_changes_nothing_the_second_time() {
         importFile(cli()).assertExit(ExitCode.OK);
-        cli().run("import", "undo", "--yes", "--delete", journal.toString()).assertExit(ExitCode.OK);
+        cli().run("import", "undo", "--yes", "--delete", csv.toString()).assertExit(ExitCode.OK);
         Map<String, JsonNode> undone = snapshot();
         String versions = server.store().users().toString() + server.store().groups();
 
-        CliResult again = cli().run("import", "undo", "--yes", "--delete", journal.toString()).assertExit(ExitCode.OK);
+        CliResult again = cli().run("import", "undo", "--yes", "--delete", csv.toString()).assertExit(ExitCode.OK);
 
         assertThat(again.out()).isEmpty();
         assertThat(again.err()).contains("Nothing to undo");
@@ -185,12 +188,12 @@ class ImportUndoTest {
             CliRunner cli = new CliRunner(dir.resolve("config")).env("SCIMCTL_URL", soft.baseUrl())
                     .env("SCIMCTL_TOKEN", soft.token());
             cli.run("import", "--yes", csv.toString()).assertExit(ExitCode.OK);
-            cli.run("import", "undo", "--yes", "--delete", journal.toString()).assertExit(ExitCode.OK);
+            cli.run("import", "undo", "--yes", "--delete", csv.toString()).assertExit(ExitCode.OK);
             // NinjaOne's way: still listed, inactive.
             assertThat(soft.store().userByUserName("nina@example.com").orElseThrow().path("active").asBoolean()).isFalse();
             String state = soft.store().users().toString() + soft.store().groups();
 
-            CliResult again = cli.run("import", "undo", "--yes", "--delete", journal.toString()).assertExit(ExitCode.OK);
+            CliResult again = cli.run("import", "undo", "--yes", "--delete", csv.toString()).assertExit(ExitCode.OK);
 
             assertThat(again.err()).contains("Nothing to undo");
             assertThat(soft.store().users().toString() + soft.store().groups()).isEqualTo(state);

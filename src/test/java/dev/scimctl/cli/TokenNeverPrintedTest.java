@@ -110,7 +110,7 @@ class TokenNeverPrintedTest {
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "--plan-out", config.resolve("plan.json").toString(), users},
                 new String[]{"import", "--yes", "--url", url, "--token-file", tf, "--report", report, users},
                 new String[]{"import", "--yes", "--deactivate-missing", "--sync-groups", users}));
-        String journal = config.resolve("users.csv.journal").toString();
+        String journal = config.resolve("users.csv").toString(); // undo finds the import's journal from the CSV
         m.put("scimctl import undo", List.of(new String[]{"import", "undo", "--dry-run", journal},
                 new String[]{"import", "undo", "--yes", "--delete", "--url", url, "--token-file", tf, journal}));
         return m;

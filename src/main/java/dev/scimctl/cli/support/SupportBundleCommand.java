@@ -8,9 +8,11 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.RootCommand;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.EnvVars;
+import dev.scimctl.config.StateFolder;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.TokenAge;
 import dev.scimctl.scim.ClientListener;
@@ -54,10 +56,10 @@ import java.util.stream.Stream;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl support bundle",
                 "  scimctl support bundle --out ticket-4711.zip --redact-users",
-                "  scimctl support bundle --profile prod --trace \"users list --limit 5\" --journal users.csv.journal"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the bundle was written (parts that failed say so inside it)",
-                "2:usage: a wrong option, or a --trace of a command that changes something",
+                "  scimctl support bundle --profile prod --trace \"users list --limit 5\""})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:the bundle was written (parts that failed say so inside it)",
+                "2:a wrong option, or a --trace of a command that changes something",
                 "3:the bundle cannot be written, or the journal cannot be read"})
 public final class SupportBundleCommand implements Callable<Integer> {
     /** Commands --trace may run: they only read, so a support bundle never changes the tenant. */
@@ -83,7 +85,8 @@ public final class SupportBundleCommand implements Callable<Integer> {
     String trace;
 
     @Option(names = "--journal", paramLabel = "FILE",
-            description = "The import journal to summarise. Default: the newest *.journal in the current folder.")
+            description = "The import journal to summarise. Default: the newest in the state folder's journals "
+                    + "(then in the current folder).")
     Path journal;
 
     @Option(names = "--redact-users",
@@ -212,10 +215,14 @@ public final class SupportBundleCommand implements Callable<Integer> {
     }
 
     private void addLastImport(SupportBundle bundle, UserHashes users) {
-        Path file = journal != null ? journal : newestJournal();
+        Path file = journal != null ? journal : newestJournal(StateFolder.journals(context.env()));
+        if (file == null) {
+            file = newestJournal(Path.of(""));
+        }
         if (file == null) {
             bundle.add("last-import.json", "no import journal found (give one with --journal FILE)",
-                    json(Map.of("journal", "none found in " + Path.of("").toAbsolutePath())));
+                    json(Map.of("journal", "none found in " + StateFolder.journals(context.env()) + " or "
+                            + Path.of("").toAbsolutePath())));
             return;
         }
         Map<String, Object> summary;
@@ -229,9 +236,12 @@ public final class SupportBundleCommand implements Callable<Integer> {
                 json(summary));
     }
 
-    /** Journals sit beside their input by default, and people run import where the input is. */
-    private static Path newestJournal() {
-        try (Stream<Path> files = Files.list(Path.of(""))) {
+    /** The newest import journal in a folder (the state folder's journals; earlier scimctls kept them beside the input). */
+    private static Path newestJournal(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".journal") && Files.isRegularFile(p))
                     .max(Comparator.comparing(SupportBundleCommand::modified)).orElse(null);
         } catch (IOException e) {

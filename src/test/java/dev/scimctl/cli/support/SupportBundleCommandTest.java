@@ -2,6 +2,8 @@ package dev.scimctl.cli.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scimctl.config.StateFolder;
+import dev.scimctl.importer.Journal;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.ScimServerExtension;
@@ -66,7 +68,7 @@ class SupportBundleCommandTest {
         Path users = Files.copy(Path.of("examples/users.csv"), dir.resolve("users.csv"), StandardCopyOption.REPLACE_EXISTING);
         cli().env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token())
                 .run("import", "--yes", users.toString()).assertExit(0);
-        return dir.resolve("users.csv.journal");
+        return Journal.defaultFor(StateFolder.journals(Map.of("HOME", dir.toString())), users);
     }
 
     @Test
@@ -76,11 +78,14 @@ class SupportBundleCommandTest {
         // token comes from the environment as well as from a file.
         String url = server.baseUrl().replace("http://", "http://admin:" + URL_PASSWORD + "@");
         Path tokenFile = Files.writeString(dir.resolve("token.txt"), server.token());
+        Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         String proxy = "http://proxyuser:" + PROXY_PASSWORD + "@proxy.invalid:3128";
         Path zip = dir.resolve("bundle.zip");
+        // settings refuse a base URL with user:password@, so it stands in the environment, where --url overrides it.
         CliResult r = cli().env("SCIMCTL_TOKEN", server.token()).env("HTTPS_PROXY", proxy).env("HTTP_PROXY", proxy)
-                .env("NO_PROXY", "127.0.0.1")
-                .run("--debug", "support", "bundle", "--out", zip.toString(), "--url", url, "--token-file", tokenFile.toString(),
+                .env("NO_PROXY", "127.0.0.1").env("SCIMCTL_URL", url)
+                .run("--debug", "support", "bundle", "--out", zip.toString(), "--url", server.baseUrl(),
+                        "--token-file", tokenFile.toString(),
                         "--proxy", "http://other:" + PROXY_PASSWORD + "2@proxy.invalid:3128",
                         "--journal", journal.toString(), "--trace", "users list --limit 5");
         r.assertExit(0);
@@ -102,7 +107,7 @@ class SupportBundleCommandTest {
         // The settings still say where each came from.
         JsonNode settings = JSON.readTree(files.get("settings.json"));
         assertThat(settings.path("urlSource").asText()).isEqualTo("--url");
-        assertThat(settings.path("urlHasUserInfo").asBoolean()).isTrue();
+        assertThat(settings.path("environment").path("SCIMCTL_URL").asText()).startsWith("http://****@127.0.0.1:");
         assertThat(settings.path("tokenSource").asText()).startsWith("--token-file");
         assertThat(settings.path("environment").path("HTTPS_PROXY").asText()).isEqualTo("http://****@proxy.invalid:3128");
         assertThat(settings.path("environment").path("SCIMCTL_TOKEN").asText()).doesNotContain(server.token());
@@ -111,11 +116,10 @@ class SupportBundleCommandTest {
     @Test
     void a_bundle_against_the_sandbox_holds_each_listed_part() throws Exception {
         server.seedGroup("Everyone", server.seedUsers(3).toArray(String[]::new));
-        Path journal = importExample();
+        importExample(); // its journal is found where import keeps it
         Path zip = dir.resolve("support.zip");
         CliResult r = cli().env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token())
-                .run("support", "bundle", "--out", zip.toString(), "--journal", journal.toString(),
-                        "--trace", "users list --limit 5");
+                .run("support", "bundle", "--out", zip.toString(), "--trace", "users list --limit 5");
         r.assertExit(0);
         assertThat(r.out().strip()).isEqualTo(zip.toString());
 
