@@ -57,8 +57,8 @@ import java.util.stream.Stream;
         footer = {"  scimctl support bundle",
                 "  scimctl support bundle --out ticket-4711.zip --redact-users",
                 "  scimctl support bundle --profile prod --trace \"users list --limit 5\""})
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:the bundle was written (parts that failed say so inside it)",
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:the bundle was written (a refused token, an unreachable or misbehaving server: said inside it)",
                 "2:a wrong option, or a --trace of a command that changes something",
                 "3:the bundle cannot be written, or the journal cannot be read"})
 public final class SupportBundleCommand implements Callable<Integer> {
