@@ -96,6 +96,11 @@ public final class ScimClient implements AutoCloseable {
         return cached;
     }
 
+    /** /ServiceProviderConfig as the server sent it (for showing it), or empty when it is not served. */
+    public Optional<JsonNode> serviceProviderConfigDocument() {
+        return optional("ServiceProviderConfig");
+    }
+
     public Optional<JsonNode> schemas() {
         return optional("Schemas");
     }

@@ -89,6 +89,10 @@ class TokenNeverPrintedTest {
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
+        m.put("scimctl schemas", List.of(new String[]{"schemas"}, new String[]{"schemas", "User", "-o", "json"},
+                new String[]{"schemas", "Nope"}));
+        m.put("scimctl resource-types", List.of(new String[]{"resource-types"}, new String[]{"resource-types", "User"}));
+        m.put("scimctl service-provider-config", List.<String[]>of(new String[]{"service-provider-config", "-o", "json"}));
         m.put("scimctl api", List.of(new String[]{"api", "-i", "Users"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson", "--url", url, "--token-file", tf},
                 new String[]{"api", "Users/nobody"}));
