@@ -26,8 +26,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
 @Command(name = "sandbox",
-        description = {"Run a local SCIM 2.0 server that behaves like NinjaOne: Users with NinjaOne's extension and "
-                + "its value rules, Groups, soft delete, bearer-token authentication.",
+        description = {"Run a local SCIM 2.0 server that follows RFC 7643/7644 and behaves like NinjaOne: Users with "
+                + "NinjaOne's extension and its value rules, Groups, bearer-token authentication.",
                 "It prints its URL and token, logs one line per request to stderr, and runs until Ctrl-C; "
                         + "with --data it keeps its users and groups in a file between runs."},
         footerHeading = "%nExamples:%n",
@@ -65,9 +65,10 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "Default: a random token, printed once at start.")
     String tokenFile;
 
-    @Option(names = "--hard-delete",
-            description = "DELETE /Users/{id} removes the user. By default it sets active=false, as NinjaOne does.")
-    boolean hardDelete;
+    @Option(names = "--soft-delete",
+            description = "DELETE /Users/{id} only sets active=false and keeps the user, as NinjaOne keeps users "
+                    + "removed at the IdP. By default DELETE removes the user (RFC 7644), and later reads get 404.")
+    boolean softDelete;
 
     @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
             description = "Add MS milliseconds to every request. Default: ${DEFAULT-VALUE}.")
@@ -109,7 +110,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 .port(port)
                 .token(token)
                 .dataFile(data)
-                .hardDelete(hardDelete)
+                .softDelete(softDelete)
                 .latency(Duration.ofMillis(latencyMillis))
                 .failRate(failRate)
                 .patch(!disabled.contains(Feature.patch))

@@ -1,6 +1,9 @@
 package dev.scimctl.sandbox;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +18,7 @@ import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 final class SandboxJson {
 
     static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+    static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SandboxJson() {
@@ -62,6 +66,38 @@ final class SandboxJson {
         if (!etag) {
             metaObject.remove("version");
         }
+    }
+
+    /**
+     * Puts a response into the shape clients expect: the core schema first in every {@code schemas} (the SDK puts
+     * the extension first after a PATCH; the RFC's examples and every IdP put the core first), and a list
+     * response always with {@code Resources}, if empty ({@code count=0}: the SDK leaves it out).
+     */
+    static void normaliseResponse(ObjectNode response) {
+        coreSchemaFirst(response);
+        JsonNode schemas = response.path("schemas");
+        boolean list = schemas.isArray() && schemas.toString().contains(LIST_RESPONSE);
+        if (list && !response.has("Resources")) {
+            response.putArray("Resources");
+        }
+        for (JsonNode resource : response.path("Resources")) {
+            if (resource instanceof ObjectNode object) {
+                coreSchemaFirst(object);
+            }
+        }
+    }
+
+    private static void coreSchemaFirst(ObjectNode resource) {
+        JsonNode schemas = resource.get("schemas");
+        if (!(schemas instanceof ArrayNode array) || array.size() < 2) {
+            return;
+        }
+        List<JsonNode> ordered = new ArrayList<>();
+        array.forEach(ordered::add);
+        // A stable sort: extensions after the rest, each group in its original order.
+        ordered.sort(Comparator.comparing(urn -> urn.asText().contains(":extension:")));
+        array.removeAll();
+        array.addAll(ordered);
     }
 
     /** A SCIM error response body; {@code status} is a string, as RFC 7644 section 3.12 has it. */

@@ -44,8 +44,8 @@ import de.captaingoldfish.scim.sdk.server.schemas.custom.ETagFeature;
 import de.captaingoldfish.scim.sdk.server.schemas.custom.ResourceTypeFeatures;
 
 /**
- * A SCIM 2.0 service provider that behaves like NinjaOne as far as it is known: Users with NinjaOne's extension
- * and its value rules, Groups, soft delete, bearer-token authentication. It runs on the JDK's HTTP server, for
+ * A SCIM 2.0 service provider that follows RFC 7643/7644 and behaves like NinjaOne as far as it is known: Users
+ * with NinjaOne's extension and its value rules, Groups, bearer-token authentication. It runs on the JDK's HTTP server, for
  * tests (port 0) and for {@code scimctl sandbox}.
  *
  * <pre>{@code
@@ -107,7 +107,7 @@ public final class SandboxServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        ScimExchangeHandler handler = new ScimExchangeHandler(resourceEndpoint(), options.basePath, options.token,
+        ScimExchangeHandler handler = new ScimExchangeHandler(resourceEndpoint(), store, options.patch, options.basePath, options.token,
                 options.latency, options.failRate, options.requestListener);
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host), options.port);
@@ -219,7 +219,7 @@ public final class SandboxServer implements AutoCloseable {
                 JsonHelper.loadJsonDocument(USER_RESOURCE_TYPE),
                 userSchemaWithoutCoreUserType(),
                 List.of(JsonHelper.loadJsonDocument(NINJAONE_EXTENSION)),
-                new UserHandler(store, options.hardDelete, options.etag)));
+                new UserHandler(store, options.softDelete, options.etag)));
         users.setFeatures(features());
         ResourceType groups = endpoint.registerEndpoint(new EndpointDefinition(
                 JsonHelper.loadJsonDocument(GROUP_RESOURCE_TYPE),
@@ -281,7 +281,7 @@ public final class SandboxServer implements AutoCloseable {
         private String basePath = "/scim/v2";
         private String token;
         private Path dataFile;
-        private boolean hardDelete;
+        private boolean softDelete;
         private Duration latency = Duration.ZERO;
         private double failRate;
         private boolean patch = true;
@@ -349,9 +349,12 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
-        /** Whether DELETE /Users/{id} removes the user; by default it sets active=false, as NinjaOne does. */
-        public Builder hardDelete(boolean hardDelete) {
-            this.hardDelete = hardDelete;
+        /**
+         * Whether DELETE /Users/{id} only sets active=false and keeps the user listed, as NinjaOne does with users
+         * removed at the IdP. By default it removes the user, as RFC 7644 section 3.6 says (later reads get 404).
+         */
+        public Builder softDelete(boolean softDelete) {
+            this.softDelete = softDelete;
             return this;
         }
 
@@ -432,7 +435,7 @@ public final class SandboxServer implements AutoCloseable {
             copy.basePath = basePath;
             copy.token = token;
             copy.dataFile = dataFile;
-            copy.hardDelete = hardDelete;
+            copy.softDelete = softDelete;
             copy.latency = latency;
             copy.failRate = failRate;
             copy.patch = patch;

@@ -3,6 +3,7 @@ package dev.scimctl.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -36,9 +38,18 @@ final class ScimExchangeHandler implements HttpHandler {
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final Set<String> RESOURCE_ENDPOINTS = Set.of("Users", "Groups", "ServiceProviderConfig",
             "Schemas", "ResourceTypes");
+    /**
+     * The 401's detail. With the {@code WWW-Authenticate} realm {@value #REALM} it tells a client that it talks to
+     * a sandbox, whose token is the one it printed or saved, not a NinjaOne token that expired.
+     */
+    static final String UNAUTHORIZED_DETAIL = "scimctl sandbox: a valid 'Authorization: Bearer <token>' header is"
+            + " required; send the token this sandbox printed at start (with --data, the one saved beside its data file)";
+    static final String REALM = "scimctl-sandbox";
     private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
 
     private final ResourceEndpoint endpoint;
+    private final SandboxStore store;
+    private final boolean patchSupported;
     private final String basePath;
     private final byte[] expectedAuthorization;
     private final Duration latency;
@@ -50,9 +61,11 @@ final class ScimExchangeHandler implements HttpHandler {
      */
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    ScimExchangeHandler(ResourceEndpoint endpoint, String basePath, String token, Duration latency, double failRate,
-            Consumer<SandboxRequest> requestListener) {
+    ScimExchangeHandler(ResourceEndpoint endpoint, SandboxStore store, boolean patchSupported, String basePath,
+            String token, Duration latency, double failRate, Consumer<SandboxRequest> requestListener) {
         this.endpoint = endpoint;
+        this.store = store;
+        this.patchSupported = patchSupported;
         this.basePath = basePath;
         this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.latency = latency;
@@ -121,15 +134,19 @@ final class ScimExchangeHandler implements HttpHandler {
             return;
         }
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scimctl-sandbox\"");
-            send(call, 401, SandboxJson.errorBody(401, null,
-                    "a valid 'Authorization: Bearer <token>' header is required"));
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+            send(call, 401, SandboxJson.errorBody(401, null, UNAUTHORIZED_DETAIL));
             return;
         }
         String rawPath = exchange.getRequestURI().getRawPath();
         String endpointName = endpointName(rawPath);
         if (endpointName == null || UNSUPPORTED_ENDPOINTS.contains(endpointName)) {
             notFoundOrUnsupported(call, rawPath, endpointName);
+            return;
+        }
+        String notFound = notAResource(endpointName, rawPath);
+        if (notFound != null) {
+            send(call, 404, SandboxJson.errorBody(404, null, notFound));
             return;
         }
         HttpMethod method = httpMethod(exchange.getRequestMethod());
@@ -143,6 +160,22 @@ final class ScimExchangeHandler implements HttpHandler {
         if (requestBody != null && endpointName.equals("Users")) {
             requestBody = normaliseOrganizationIds(requestBody);
         }
+        if (method == HttpMethod.PATCH && patchSupported && requestBody != null) {
+            PatchRequests.Prepared prepared;
+            try {
+                prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath));
+            } catch (PatchRequests.Refused e) {
+                send(call, 400, SandboxJson.errorBody(400, "invalidValue", e.getMessage()));
+                return;
+            }
+            if (prepared.nothingToDo()) {
+                // Removing what is not there leaves the resource as it is: answer with it, as a PATCH does.
+                method = HttpMethod.GET;
+                requestBody = null;
+            } else {
+                requestBody = prepared.body();
+            }
+        }
         ScimResponse response;
         if (method == HttpMethod.GET) {
             response = endpoint.handleRequest(requestUrl(exchange), method, requestBody, headers(exchange), new Context(null));
@@ -155,7 +188,48 @@ final class ScimExchangeHandler implements HttpHandler {
                 writeLock.unlock();
             }
         }
-        send(call, response);
+        send(call, response, endpointName, method);
+    }
+
+    /** The stored user or group a path such as {@code /scim/v2/Users/ID} names, or null. */
+    private JsonNode storedResource(String endpointName, String rawPath) {
+        String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
+        if (segments.length != 2) {
+            return null;
+        }
+        String id = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        return switch (endpointName) {
+            case "Users" -> store.user(id).orElse(null);
+            case "Groups" -> store.group(id).orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * Why a path under an endpoint names nothing the SDK should be asked about, or null when it may. The SDK
+     * answers {@code GET /Users/Users} with the user listing, so a base URL given with {@code /Users} on its end
+     * would look right; and it lists resource types and schemas that the sandbox does not serve.
+     */
+    private String notAResource(String endpointName, String rawPath) {
+        String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
+        if (segments.length == 1 || segments.length == 2 && segments[1].isEmpty()) {
+            return null; // the endpoint itself, with or without a trailing slash
+        }
+        String id = URLDecoder.decode(segments[1], StandardCharsets.UTF_8);
+        boolean oneId = segments.length == 2 && !id.isEmpty();
+        boolean served = switch (endpointName) {
+            case "Users", "Groups" -> oneId && !RESOURCE_ENDPOINTS.contains(id) && !UNSUPPORTED_ENDPOINTS.contains(id)
+                    || oneId && id.equals(".search");
+            case "Schemas", "ResourceTypes" -> oneId && DiscoveryDocuments.serves(endpointName, id);
+            default -> false;
+        };
+        if (served) {
+            return null;
+        }
+        String hint = RESOURCE_ENDPOINTS.contains(id)
+                ? "; is /" + endpointName + " on the end of the base URL? The base URL is " + basePath
+                : "";
+        return "no resource at " + rawPath + hint;
     }
 
     /** The first path segment after the base path ("Users" for /scim/v2/Users/42), or null if outside it. */
@@ -247,11 +321,20 @@ final class ScimExchangeHandler implements HttpHandler {
         }
     }
 
-    private void send(Call call, ScimResponse response) throws IOException {
+    private void send(Call call, ScimResponse response, String endpointName, HttpMethod method) throws IOException {
         Headers headers = call.exchange.getResponseHeaders();
         response.getHttpHeaders().forEach(headers::set);
         int status = response.getHttpStatus();
-        String body = response.isEmpty() ? "" : response.toString();
+        String body = response.isEmpty() || status == 304 ? "" : response.toString();
+        if (!body.isBlank()) {
+            ObjectNode json = (ObjectNode) SandboxJson.MAPPER.readTree(body);
+            if (status == 200 && method == HttpMethod.GET
+                    && (endpointName.equals("Schemas") || endpointName.equals("ResourceTypes"))) {
+                DiscoveryDocuments.rewrite(endpointName, json);
+            }
+            SandboxJson.normaliseResponse(json);
+            body = json.toString();
+        }
         // The SDK puts the request's ETag, not the updated resource's, on PUT responses: use meta.version.
         JsonNode version = response.path("meta").path("version");
         if (version.isTextual() && status < 300) {

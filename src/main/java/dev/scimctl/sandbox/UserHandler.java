@@ -22,7 +22,7 @@ import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 
 /**
- * /Users on top of the {@link SandboxStore}: the NinjaOne rules, uniqueness as SCIM errors, soft delete.
+ * /Users on top of the {@link SandboxStore}: the NinjaOne rules, uniqueness as SCIM errors, delete (or deactivate).
  * Listing pages, filters and sorts here (see {@link Listing}), with a fast path for {@code userName eq}.
  */
 final class UserHandler extends ResourceHandler<User> {
@@ -30,12 +30,12 @@ final class UserHandler extends ResourceHandler<User> {
     private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
     private final SandboxStore store;
-    private final boolean hardDelete;
+    private final boolean softDelete;
     private final boolean etag;
 
-    UserHandler(SandboxStore store, boolean hardDelete, boolean etag) {
+    UserHandler(SandboxStore store, boolean softDelete, boolean etag) {
         this.store = store;
-        this.hardDelete = hardDelete;
+        this.softDelete = softDelete;
         this.etag = etag;
     }
 
@@ -101,7 +101,7 @@ final class UserHandler extends ResourceHandler<User> {
 
     @Override
     public void deleteResource(String id, Context context) {
-        if (!store.deleteUser(id, hardDelete)) {
+        if (!store.deleteUser(id, !softDelete)) {
             throw new ResourceNotFoundException("no user with id " + id, null, null);
         }
     }

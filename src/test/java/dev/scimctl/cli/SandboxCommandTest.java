@@ -142,7 +142,7 @@ class SandboxCommandTest {
         assertThat(Files.readString(data)).contains("kept@example.com");
 
         try (Running second = new Running("sandbox", "--port", "0", "--data", data.toString(),
-                "--token-file", tokenFile.toString(), "--disable", "patch,filter", "--hard-delete")) {
+                "--token-file", tokenFile.toString(), "--disable", "patch,filter", "--soft-delete")) {
             RawScimClient client = new RawScimClient(second.url(), "persistent-token-0123456789");
             assertThat(client.get("/Users").json().get("totalResults").asInt()).isEqualTo(1);
             assertThat(client.get("/ServiceProviderConfig").json().at("/patch/supported").asBoolean()).isFalse();

@@ -66,8 +66,8 @@ class SandboxServerOptionsTest {
     }
 
     @Test
-    void hard_delete_removes_the_user_and_its_group_memberships() {
-        try (SandboxServer server = server().hardDelete(true).build().start()) {
+    void delete_removes_the_user_and_its_group_memberships() {
+        try (SandboxServer server = server().build().start()) {
             RawScimClient client = client(server);
             String id = createUser(client, "gone@example.com");
             Response group = client.post("/Groups", """
@@ -79,6 +79,26 @@ class SandboxServerOptionsTest {
             assertThat(client.get("/Users/" + id).status()).isEqualTo(404);
             assertThat(client.get("/Groups/" + group.json().get("id").asText()).json().path("members").size()).isZero();
             assertThat(createUser(client, "gone@example.com")).isNotEqualTo(id);
+        }
+    }
+
+    @Test
+    void soft_delete_keeps_the_user_listed_as_inactive_as_ninjaone_does() {
+        try (SandboxServer server = server().softDelete(true).build().start()) {
+            RawScimClient client = client(server);
+            String id = createUser(client, "leaver@example.com");
+
+            assertThat(client.delete("/Users/" + id).status()).isEqualTo(204);
+
+            Response read = client.get("/Users/" + id);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.json().get("active").asBoolean()).isFalse();
+            Response inactive = client.get("/Users?filter=" + RawScimClient.encode("active eq false"));
+            assertThat(inactive.json().get("totalResults").asInt()).isEqualTo(1);
+            // NinjaOne keeps the account: its userName stays taken.
+            assertThat(client.post("/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"LEAVER@example.com"}""")
+                    .status()).isEqualTo(409);
         }
     }
 
@@ -227,7 +247,7 @@ class SandboxServerOptionsTest {
         String id;
         String group;
         String etag;
-        try (SandboxServer server = server().dataFile(data).build().start()) {
+        try (SandboxServer server = server().dataFile(data).softDelete(true).build().start()) {
             RawScimClient client = client(server);
             id = createUser(client, "kept@example.com");
             group = client.post("/Groups", """

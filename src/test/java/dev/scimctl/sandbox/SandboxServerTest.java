@@ -125,21 +125,68 @@ class SandboxServerTest {
     }
 
     @Test
-    void soft_deletes_a_user_so_it_stays_listed_as_inactive() {
+    void deletes_a_user_so_that_get_filter_patch_and_a_second_delete_answer_as_after_a_removal() {
         String id = create(user("leaver@example.com"));
 
         assertThat(client.delete("/Users/" + id).status()).isEqualTo(204);
 
-        Response read = client.get("/Users/" + id);
-        assertThat(read.status()).isEqualTo(200);
-        assertThat(read.json().get("active").asBoolean()).isFalse();
-        Response inactive = client.get("/Users?filter=" + RawScimClient.encode("active eq false"));
-        assertThat(inactive.json().get("totalResults").asInt()).isEqualTo(1);
-        // NinjaOne keeps the account: its userName stays taken.
-        assertScimError(client.post("/Users", user("LEAVER@example.com")), 409, "uniqueness");
+        // RFC 7644 section 3.6: the deleted resource is no longer returned.
+        assertScimError(client.get("/Users/" + id), 404, null);
+        Response filtered = client.get("/Users?filter=" + RawScimClient.encode("userName eq \"leaver@example.com\""));
+        assertThat(filtered.json().get("totalResults").asInt()).isZero();
+        assertThat(filtered.json().get("Resources")).isEmpty();
+        assertScimError(client.patch("/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")),
+                404, null);
+        assertScimError(client.delete("/Users/" + id), 404, null);
+        // The userName is free again.
+        assertThat(create(user("LEAVER@example.com"))).isNotEqualTo(id);
     }
 
     // ------------------------------------------------------------------ authentication and routing
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/Users/Users", "/Users/Groups", "/Groups/Users", "/Users/ServiceProviderConfig",
+            "/Users/some-id/emails", "/ServiceProviderConfig/x", "/Schemas/urn:x/y"})
+    void answers_404_for_a_path_under_an_endpoint_that_names_no_resource(String path) {
+        scim.seedUser("listed@example.com");
+
+        Response response = client.get(path);
+
+        assertScimError(response, 404, null);
+        assertThat(response.text()).doesNotContain("listed@example.com");
+    }
+
+    @Test
+    void says_which_base_url_to_use_when_one_ends_in_users() {
+        Response response = client.get("/Users/Users");
+
+        assertThat(response.json().get("detail").asText()).contains("/Users on the end of the base URL")
+                .contains("/scim/v2");
+    }
+
+    @Test
+    void answers_count_0_with_the_total_and_an_empty_resources_list() {
+        scim.seedUsers(3);
+        scim.seedGroup("Tour Guides");
+
+        JsonNode users = client.get("/Users?count=0").json();
+        JsonNode groups = client.get("/Groups?count=0&filter=" + RawScimClient.encode("displayName eq \"Tour Guides\"")).json();
+
+        assertThat(users.get("totalResults").asInt()).isEqualTo(3);
+        assertThat(users.get("Resources").isArray()).isTrue();
+        assertThat(users.get("Resources")).isEmpty();
+        assertThat(groups.get("totalResults").asInt()).isEqualTo(1);
+        assertThat(groups.get("Resources")).isEmpty();
+    }
+
+    @Test
+    void tells_a_client_without_the_right_token_that_it_is_a_sandbox() {
+        Response response = new RawScimClient(scim.baseUrl(), "not-the-token").get("/Users");
+
+        assertScimError(response, 401, null);
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"scimctl-sandbox\"");
+        assertThat(response.json().get("detail").asText()).startsWith("scimctl sandbox:").contains("token");
+    }
 
     @Test
     void answers_401_with_a_scim_error_without_a_token() {

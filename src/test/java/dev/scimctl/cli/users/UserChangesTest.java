@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class UserChangesTest {
     @RegisterExtension
-    static final ScimServerExtension server = ScimServerExtension.create(b -> b.hardDelete(true));
+    static final ScimServerExtension server = ScimServerExtension.create();
 
     @RegisterExtension
     static final ScimServerExtension noPatch = ScimServerExtension.create(b -> b.patch(false));

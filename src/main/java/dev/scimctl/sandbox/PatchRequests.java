@@ -1,0 +1,179 @@
+package dev.scimctl.sandbox;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Brings a PATCH request to the form the SDK handles as RFC 7644 section 3.5.2 means it, before the SDK sees it:
+ * <ul>
+ * <li>a value for NinjaOne's extension may carry {@code schemas} (the SDK calls that an unknown attribute);</li>
+ * <li>a value of the wrong shape for the extension or one of its attributes is {@code invalidValue} (the SDK
+ * answers a generic 400, or drops a non-object extension without a word);</li>
+ * <li>a {@code remove} without a filter of an attribute that has no value is done already (the SDK answers
+ * {@code noTarget}, which RFC 7644 keeps for a filter that matches nothing).</li>
+ * </ul>
+ */
+final class PatchRequests {
+
+    private static final String EXTENSION = NinjaOneRules.EXTENSION_URN;
+    private static final String CORE_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
+
+    /** A PATCH refused before the SDK sees it. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    /**
+     * The request as the SDK should get it.
+     *
+     * @param body the PATCH body to pass on
+     * @param nothingToDo every operation was a remove of a value that is not there: answer with the resource
+     */
+    record Prepared(String body, boolean nothingToDo) {
+    }
+
+    private PatchRequests() {
+    }
+
+    /**
+     * @param body the PATCH request body (left as it is if it does not parse: the SDK answers that)
+     * @param current the resource as stored, or null if there is none (the SDK answers 404)
+     * @throws Refused if a value has the wrong shape
+     */
+    static Prepared prepare(String body, JsonNode current) {
+        JsonNode request;
+        try {
+            request = SandboxJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException unparseable) {
+            return new Prepared(body, false);
+        }
+        if (request == null || !(request.get("Operations") instanceof ArrayNode operations) || operations.isEmpty()) {
+            return new Prepared(body, false);
+        }
+        boolean changed = false;
+        for (Iterator<JsonNode> it = operations.elements(); it.hasNext();) {
+            if (!(it.next() instanceof ObjectNode operation)) {
+                continue;
+            }
+            String op = operation.path("op").asText().toLowerCase(Locale.ROOT);
+            JsonNode path = operation.get("path");
+            String target = path != null && path.isTextual() ? path.textValue().strip() : null;
+            if (op.equals("remove")) {
+                if (target != null && current != null && !target.contains("[") && !hasValue(current, target)) {
+                    it.remove();
+                    changed = true;
+                }
+            } else if (op.equals("add") || op.equals("replace")) {
+                changed |= checkValue(target, operation.get("value"));
+            }
+        }
+        if (operations.isEmpty()) {
+            return new Prepared(body, true);
+        }
+        return new Prepared(changed ? request.toString() : body, false);
+    }
+
+    /** Checks the shape of a value given for the extension; drops {@code schemas} from it. Whether it changed. */
+    private static boolean checkValue(String target, JsonNode value) {
+        if (target == null) {
+            if (!(value instanceof ObjectNode object)) {
+                return false; // the SDK refuses a path-less value that is not an object
+            }
+            boolean changed = false;
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String key = field.getKey();
+                if (key.equalsIgnoreCase(EXTENSION)) {
+                    changed |= checkExtensionObject(field.getValue());
+                } else if (isExtensionAttribute(key)) {
+                    checkExtensionAttribute(key, field.getValue());
+                }
+            }
+            return changed;
+        }
+        if (target.equalsIgnoreCase(EXTENSION)) {
+            return checkExtensionObject(value);
+        }
+        if (isExtensionAttribute(target)) {
+            checkExtensionAttribute(target, value);
+        }
+        return false;
+    }
+
+    private static boolean checkExtensionObject(JsonNode value) {
+        if (!(value instanceof ObjectNode object)) {
+            throw new Refused("the value of " + EXTENSION + " must be an object, e.g. {\"userType\": \"technician\"},"
+                    + " not " + value);
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (!field.getKey().equalsIgnoreCase("schemas")) {
+                checkExtensionAttribute(EXTENSION + ":" + field.getKey(), field.getValue());
+            }
+        }
+        return object.properties().removeIf(field -> field.getKey().equalsIgnoreCase("schemas"));
+    }
+
+    private static void checkExtensionAttribute(String name, JsonNode value) {
+        boolean scalar = value == null || value.isValueNode()
+                || value.isArray() && value.size() == 1 && value.get(0).isValueNode();
+        if (!scalar) {
+            throw new Refused(name + " takes a single string, not " + value);
+        }
+    }
+
+    private static boolean isExtensionAttribute(String name) {
+        return name.regionMatches(true, 0, EXTENSION + ":", 0, EXTENSION.length() + 1);
+    }
+
+    /** Whether a filterless path ({@code name.givenName}, {@code urn:…:User:userType}, {@code members}) has a value. */
+    static boolean hasValue(JsonNode resource, String path) {
+        JsonNode node = resource;
+        String rest = path;
+        if (rest.regionMatches(true, 0, EXTENSION, 0, EXTENSION.length())) {
+            node = field(resource, EXTENSION);
+            rest = rest.length() == EXTENSION.length() ? "" : rest.substring(EXTENSION.length() + 1);
+        } else if (rest.regionMatches(true, 0, CORE_PREFIX, 0, CORE_PREFIX.length())) {
+            int colon = rest.indexOf(':', CORE_PREFIX.length());
+            rest = colon < 0 ? "" : rest.substring(colon + 1);
+        }
+        if (!rest.isEmpty()) {
+            for (String name : rest.split("\\.")) {
+                node = node instanceof ArrayNode array ? firstWith(array, name) : field(node, name);
+            }
+        }
+        return node != null && !node.isNull() && !(node.isContainerNode() && node.isEmpty());
+    }
+
+    /** An attribute of an object, its name matched ignoring case as SCIM's are. */
+    private static JsonNode field(JsonNode node, String name) {
+        if (!(node instanceof ObjectNode object)) {
+            return null;
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (field.getKey().equalsIgnoreCase(name)) {
+                return field.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** For {@code emails.value}: the sub-attribute of the first value that has it. */
+    private static JsonNode firstWith(ArrayNode values, String name) {
+        for (JsonNode value : values) {
+            JsonNode found = field(value, name);
+            if (found != null && !found.isNull()) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
