@@ -61,6 +61,7 @@ public final class RootCommand implements Runnable {
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
         m.put("api", dev.scimctl.cli.api.ApiCommand.class);
+        m.put("probe", ProbeCommand.class);
         m.put("schemas", dev.scimctl.cli.discovery.SchemasCommand.class);
         m.put("resource-types", dev.scimctl.cli.discovery.ResourceTypesCommand.class);
         m.put("service-provider-config", dev.scimctl.cli.discovery.ServiceProviderConfigCommand.class);

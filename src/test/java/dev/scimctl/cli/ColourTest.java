@@ -95,6 +95,7 @@ class ColourTest {
         m.put("scimctl resource-types", List.of(new String[]{"resource-types"}, new String[]{"resource-types", "User"}));
         m.put("scimctl service-provider-config", List.of(new String[]{"service-provider-config"},
                 new String[]{"service-provider-config", "-o", "json"}));
+        m.put("scimctl probe", List.of(new String[]{"probe"}, new String[]{"probe", "-o", "json"}));
         m.put("scimctl api", List.of(new String[]{"api", "Users"}, new String[]{"api", "-i", "Users/nobody"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson"}));
         // Copies: import writes its journal beside the input, and must not write into examples/.

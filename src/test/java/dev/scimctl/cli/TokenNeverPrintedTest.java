@@ -93,6 +93,7 @@ class TokenNeverPrintedTest {
                 new String[]{"schemas", "Nope"}));
         m.put("scimctl resource-types", List.of(new String[]{"resource-types"}, new String[]{"resource-types", "User"}));
         m.put("scimctl service-provider-config", List.<String[]>of(new String[]{"service-provider-config", "-o", "json"}));
+        m.put("scimctl probe", List.of(new String[]{"probe"}, new String[]{"probe", "--write", "-o", "json"}));
         m.put("scimctl api", List.of(new String[]{"api", "-i", "Users"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson", "--url", url, "--token-file", tf},
                 new String[]{"api", "Users/nobody"}));
