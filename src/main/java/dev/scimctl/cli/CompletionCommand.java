@@ -18,9 +18,10 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  source <(scimctl completion bash)        # in ~/.bashrc",
                 "  source <(scimctl completion zsh)         # in ~/.zshrc, after compinit",
-                "  scimctl completion fish > ~/.config/fish/completions/scimctl.fish"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the script was printed", "2:usage: no shell named, or not one of bash, zsh, fish"})
+                "  scimctl completion fish > ~/.config/fish/completions/scimctl.fish"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE},
+        details = {"0:the script was printed",
+                "2:no shell named, or not one of bash, zsh, fish"})
 public final class CompletionCommand implements Callable<Integer> {
     enum Shell { bash, zsh, fish }
 

@@ -1,5 +1,6 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,9 +20,10 @@ import java.util.Map;
         description = "Show help for a command, or a topic: environment, exit-codes, formats.",
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl help environment     # every environment variable, and what wins",
-                "  scimctl help config set-token"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the help was printed", "2:usage: no such command or topic"})
+                "  scimctl help config set-token"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE},
+        details = {"0:the help was printed",
+                "2:no such command or topic"})
 public final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
     /** Topic name → its text resource, in the order they are listed. */
     static final Map<String, String> TOPICS = topics();
@@ -29,7 +31,7 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
     private static Map<String, String> topics() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("environment", "help/environment.txt");
-        m.put("exit-codes", "help/exit-codes.txt");
+        m.put("exit-codes", null); // generated: ExitCodeHelp.topic()
         m.put("formats", "help/formats.txt");
         return m;
     }
@@ -75,6 +77,9 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
     }
 
     static String topic(String name) {
+        if (name.equals("exit-codes")) {
+            return ExitCodeHelp.topic();
+        }
         try (InputStream in = HelpCommand.class.getResourceAsStream("/dev/scimctl/" + TOPICS.get(name))) {
             if (in == null) {
                 throw new IllegalStateException("help topic missing from the build: " + name);

@@ -30,17 +30,7 @@ import picocli.CommandLine.Spec;
                 "  scimctl test-connection",
                 "  scimctl help formats",
                 "",
-                "Topics: 'scimctl help environment', 'scimctl help exit-codes', 'scimctl help formats'"},
-        exitCodeListHeading = "%nExit codes (the same for every command):%n",
-        exitCodeList = {
-                "0:success",
-                "1:the work found problems: validation errors, failed rows or checks, a request the server refused",
-                "2:usage error: a wrong option or argument, a missing URL or token",
-                "3:an input cannot be read: a missing file, a bad encoding, a broken config file",
-                "4:authentication or authorization refused (HTTP 401/403)",
-                "5:the server cannot be reached: DNS, connect, TLS, timeout",
-                "6:the server misbehaved: 5xx after retries, not SCIM, a redirect to another host",
-                "130:interrupted (Ctrl-C)"})
+                "Topics: 'scimctl help environment', 'scimctl help exit-codes', 'scimctl help formats'"})
 public final class RootCommand implements Runnable {
     /**
      * The commands, by name, in the order --help lists them. Registered here rather than in {@code @Command} so that a
@@ -134,6 +124,7 @@ public final class RootCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
         cl.setExitCodeExceptionMapper(handler);
+        ExitCodeHelp.apply(cl);
         return cl;
     }
 

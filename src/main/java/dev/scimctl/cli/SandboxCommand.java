@@ -33,9 +33,10 @@ import java.util.concurrent.CountDownLatch;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl sandbox --data sandbox.json",
                 "  scimctl sandbox --port 0 --token-file token.txt --latency 200 --fail-rate 0.1",
-                "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "2:usage: a wrong option, or the port is taken",
+                "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:stopped",
+                "2:a wrong option, or the port is taken",
                 "3:the token file or the data file cannot be read"})
 public final class SandboxCommand implements Callable<Integer> {
     /** Local time: the log is read by the person at this terminal, next to their own clock. */

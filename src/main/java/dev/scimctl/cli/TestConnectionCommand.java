@@ -35,16 +35,12 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  SCIMCTL_TOKEN=… scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2",
                 "  scimctl test-connection --profile prod --output json | jq .ok",
-                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:every step passed (warnings allowed)",
+                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:every step passed (warnings allowed)",
                 "1:a step failed: the server refused a request as wrong",
-                "2:usage: a wrong option, or no URL or token",
-                "3:the token file or CA file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached: DNS, connect, proxy, TLS, timeout",
-                "6:the server misbehaved: 5xx, not SCIM, a redirect to another host"})
+                "2:a wrong option, or no URL or token",
+                "3:the token file or CA file cannot be read"})
 public final class TestConnectionCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -58,7 +54,7 @@ public final class TestConnectionCommand implements Callable<Integer> {
     enum Format { text, json }
 
     /** Steps that only look at settings: a timing would say nothing. */
-    private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "proxy", "trust");
+    private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "base-url", "proxy", "trust");
 
     TestConnectionCommand(CommandContext context) {
         this.context = context;
@@ -96,6 +92,10 @@ public final class TestConnectionCommand implements Callable<Integer> {
             facts.put("profile", s.profile());
         }
         String summary = "url from " + s.urlSource() + "; token " + s.token().lastFour() + " from " + s.tokenSource();
+        if (s.mixedSources().isPresent()) {
+            facts.put("mixedSources", true);
+            summary += " (different sources: check that this token is meant for this URL)";
+        }
         CheckStep.Status status = CheckStep.Status.OK;
         String fix = null;
         if (s.tokenSetAt() != null) {

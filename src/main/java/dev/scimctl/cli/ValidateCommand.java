@@ -32,10 +32,12 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl validate users.csv",
                 "  scimctl validate --column userType=\"NinjaOne User Type\" --column organizationId=ninja_org users.csv",
                 "  scimctl validate --org-ids organizations.txt --strict users.csv",
-                "  duo-export | scimctl validate --output json - | jq '.findings[] | select(.severity==\"error\")'"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no errors (warnings allowed)", "1:errors, or warnings with --strict",
-                "2:usage: a wrong option, or a --column that names no column", "3:the file cannot be read"})
+                "  duo-export | scimctl validate --output json - | jq '.findings[] | select(.severity==\"error\")'"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:no errors (warnings allowed)",
+                "1:errors, or warnings with --strict",
+                "2:a wrong option, or a --column that names no column",
+                "3:the file cannot be read"})
 public final class ValidateCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -11,6 +11,7 @@ public final class EnvVars {
     public static final String TIMEOUT = "SCIMCTL_TIMEOUT";
     /** Extra CAs, as for OpenSSL and curl; scimctl adds them to the JDK's CAs rather than replacing those. */
     public static final String SSL_CERT_FILE = "SSL_CERT_FILE";
+    public static final String SSL_CERT_DIR = "SSL_CERT_DIR";
 
     private EnvVars() {
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.Certificate;
@@ -49,6 +50,8 @@ public final class ConnectionCheck {
     private final Duration connectTimeout;
     private final Network network;
     private final Clock clock;
+    /** Set when /ServiceProviderConfig was not found, so that a 404 on /Users too can blame the base URL. */
+    private boolean serviceProviderConfigMissing;
 
     public ConnectionCheck(ScimClient client, URI url, Duration connectTimeout, Clock clock) {
         this.client = client;
@@ -65,6 +68,7 @@ public final class ConnectionCheck {
         ProxyRoute route = network.route(url);
         InetAddress[] address = new InetAddress[1];
         Map<String, Supplier<CheckStep>> plan = new LinkedHashMap<>();
+        plan.put("base-url", this::baseUrl);
         plan.put("proxy", () -> proxy(route));
         plan.put("trust", () -> https ? trust() : CheckStep.skip("trust", "not used: the URL is http"));
         plan.put("dns", () -> route.isDirect() ? dns(origin, address) : proxyDns(route, origin, address));
@@ -85,6 +89,22 @@ public final class ConnectionCheck {
             steps.add(result);
         }
         return steps;
+    }
+
+    /** A base URL ending in /Users (or another endpoint) would send every request one level too deep. */
+    private CheckStep baseUrl() {
+        Optional<BaseUrlShape.Misplaced> misplaced = BaseUrlShape.check(url);
+        if (misplaced.isEmpty()) {
+            return new CheckStep("base-url", CheckStep.Status.OK, 0, url.getRawPath() == null || url.getRawPath().isEmpty()
+                    ? "no path" : url.getRawPath(), facts("path", url.getRawPath()), null, null);
+        }
+        BaseUrlShape.Misplaced m = misplaced.get();
+        String text = "the base URL ends in " + m.endpoint() + ", an endpoint below the SCIM base URL, so every request"
+                + " would go one level too deep (" + m.endpoint() + "/Users): use " + m.base();
+        return new CheckStep("base-url", CheckStep.Status.FAIL, 0, "ends in " + m.endpoint() + ", not at the SCIM base",
+                facts("path", url.getRawPath(), "endsIn", m.endpoint(), "useInstead", m.base().toString()),
+                "use " + m.base() + " (the API endpoint URL as the NinjaOne console shows it, without " + m.endpoint()
+                        + ")", new dev.scimctl.UsageException(text));
     }
 
     private CheckStep proxy(ProxyRoute route) {
@@ -236,6 +256,13 @@ public final class ConnectionCheck {
     private CheckStep tls(Origin origin, ProxyRoute route, InetAddress address) {
         long t0 = System.nanoTime();
         int timeout = (int) connectTimeout.toMillis();
+        // A plain-HTTP port never answers a ClientHello: after a moment of silence, ask the port what it speaks.
+        boolean askIfStalled = route.isDirect() && timeout > SchemeMixup.STALL_MILLIS;
+        return handshake(origin, route, address, askIfStalled ? (int) SchemeMixup.STALL_MILLIS : timeout, askIfStalled, t0);
+    }
+
+    private CheckStep handshake(Origin origin, ProxyRoute route, InetAddress address, int timeout, boolean askIfStalled,
+                                long t0) {
         SSLSocketFactory factory = network.trust().sslContext().getSocketFactory();
         try (SSLSocket socket = tlsSocket(factory, origin, route, address, timeout)) {
             socket.setSoTimeout(timeout);
@@ -270,6 +297,18 @@ public final class ConnectionCheck {
         } catch (ProxyTunnel.RefusedException e) {
             return proxyFailure("tls", t0, route, e, new LinkedHashMap<>());
         } catch (IOException e) {
+            if (route.isDirect() && (askIfStalled && e instanceof SocketTimeoutException || Failures.isNotTls(e))) {
+                ScimConnectionException mixup = SchemeMixup.plainHttpOnTlsUrl(url, url,
+                        (int) Math.min(connectTimeout.toMillis(), 3000));
+                if (mixup != null) {
+                    return new CheckStep("tls", CheckStep.Status.FAIL, ms(t0), mixup.getMessage(),
+                            facts("speaks", "plain HTTP"), "use " + mixup.useInstead()
+                            + " if the server has no TLS, or the port of its https listener", mixup);
+                }
+                if (askIfStalled && e instanceof SocketTimeoutException) {
+                    return handshake(origin, route, address, (int) connectTimeout.toMillis(), false, t0);
+                }
+            }
             ScimConnectionException failure = Failures.classify(e, url, connectTimeout, network);
             ServerCertificateException refused = find(e, ServerCertificateException.class);
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -309,12 +348,12 @@ public final class ConnectionCheck {
         }
         return switch (refused.problem()) {
             case UNKNOWN_ISSUER -> "get the certificate of the CA that signed it (your TLS inspection's or your private "
-                    + "CA: see the chain below) as PEM, then pass --cacert FILE or save it with "
+                    + "CA: see the chain above) as PEM, then pass --cacert FILE or save it with "
                     + "'scimctl config set-profile NAME --cacert FILE'";
             case HOSTNAME_MISMATCH -> "use the host name the certificate names, as the NinjaOne console shows the URL";
             case EXPIRED -> "tell the server's operator to renew the certificate; check this machine's date and time";
             case NOT_YET_VALID -> "check this machine's date and time";
-            case OTHER -> "see the message; the certificate chain is shown below";
+            case OTHER -> "see the message; the certificate chain is shown above";
         };
     }
 
@@ -372,8 +411,11 @@ public final class ConnectionCheck {
         try {
             Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
             if (spc.isEmpty()) {
+                // A 404 says nothing of the token (many servers check the path first); the users step will tell.
+                serviceProviderConfigMissing = true;
                 return new CheckStep("service-provider-config", CheckStep.Status.WARN, ms(t0),
-                        "authenticated, but /ServiceProviderConfig is not served; scimctl will find out by trying",
+                        "not found (404, 405 or 501): this server does not serve it here, or the base URL is wrong; "
+                                + "the users step tells which, and whether the token is accepted",
                         facts("served", false), null, null);
             }
             ServiceProviderConfig c = spc.get();
@@ -387,7 +429,7 @@ public final class ConnectionCheck {
             facts.put("bulk", c.bulkSupported());
             facts.put("etag", c.etagSupported());
             facts.put("sort", c.sortSupported());
-            String summary = "token accepted; patch " + yesNo(c.patchSupported()) + ", filter " + yesNo(c.filterSupported())
+            String summary = "served: patch " + yesNo(c.patchSupported()) + ", filter " + yesNo(c.filterSupported())
                     + (c.maxResults() != null ? " (max " + c.maxResults() + ")" : "") + ", bulk " + yesNo(c.bulkSupported())
                     + ", etag " + yesNo(c.etagSupported()) + ", sort " + yesNo(c.sortSupported());
             return new CheckStep("service-provider-config", CheckStep.Status.OK, ms(t0), summary, facts, null, null);
@@ -433,13 +475,19 @@ public final class ConnectionCheck {
                 return new CheckStep("users", CheckStep.Status.WARN, ms(t0),
                         "listing answered, but without totalResults", facts(), null, null);
             }
-            return new CheckStep("users", CheckStep.Status.OK, ms(t0), "listing works: " + total.asLong() + " users",
+            return new CheckStep("users", CheckStep.Status.OK, ms(t0), "token accepted; listing works: " + total.asLong() + " users",
                     facts("totalResults", total.asLong()), null, null);
         } catch (ScimErrorException e) {
             if (e.status() == 403 || e.status() == 501 || e.status() == 405) {
                 return new CheckStep("users", CheckStep.Status.WARN, ms(t0),
                         "the server does not allow listing users (" + e.status() + ")", facts("status", e.status()),
                         "scimctl falls back to per-user look-ups where it can", null);
+            }
+            if (e.status() == 404 && serviceProviderConfigMissing) {
+                return new CheckStep("users", CheckStep.Status.FAIL, ms(t0), e.getMessage(), facts("status", 404),
+                        "the base URL is wrong: neither /ServiceProviderConfig nor /Users is found below " + url
+                                + "; copy the API endpoint URL from the NinjaOne console (it ends in the SCIM base, "
+                                + "often /scim/v2)", e);
             }
             return failed("users", t0, e);
         } catch (ScimException e) {
@@ -456,8 +504,12 @@ public final class ConnectionCheck {
             fix = "the token is not allowed to do this: is SCIM provisioning enabled for this identity provider?";
         } else if (e instanceof ScimErrorException se && se.status() == 404) {
             fix = "the base URL does not lead to a SCIM endpoint: copy the API endpoint URL from the NinjaOne console";
+        } else if (e instanceof ScimRedirectException r && r.useInstead() != null) {
+            fix = "use " + r.useInstead() + " as the base URL (--url, or 'scimctl config set-profile NAME --url …')";
         } else if (e instanceof ScimProtocolException || e instanceof ScimRedirectException) {
             fix = "is the base URL the SCIM endpoint itself? Copy it again from the NinjaOne console";
+        } else if (e instanceof ScimConnectionException c && c.useInstead() != null) {
+            fix = "use " + c.useInstead() + " as the base URL (--url, or 'scimctl config set-profile NAME --url …')";
         } else if (e instanceof ScimConnectionException) {
             fix = "check the network path to the server and try again; raise --timeout if it is only slow";
         } else {

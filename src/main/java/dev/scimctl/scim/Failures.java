@@ -164,6 +164,13 @@ final class Failures {
         return jdk;
     }
 
+    /** The JDK's words when a TLS handshake got bytes that are not TLS (a plain-HTTP answer, say). */
+    static boolean isNotTls(IOException e) {
+        SSLException tls = find(e, SSLException.class);
+        String text = tls == null || tls.getMessage() == null ? "" : tls.getMessage().toLowerCase(Locale.ROOT);
+        return text.contains("unrecognized ssl message") || text.contains("plaintext connection");
+    }
+
     private static Matcher tunnelFailure(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c.getMessage() != null) {

@@ -49,6 +49,8 @@ public final class ScimClient implements AutoCloseable {
     private final ObjectMapper json = ScimJson.mapper();
     private final ExchangeLog log;
     private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
+    /** Whether the scheme is known to fit the port: an answer came, or the port was asked once already. */
+    private volatile boolean schemeSettled;
 
     /** A client that connects directly and trusts the JDK's CAs. */
     public ScimClient(ScimClientConfig config) {
@@ -286,6 +288,13 @@ public final class ScimClient implements AutoCloseable {
             try {
                 response = exchange(method, uri, body, headers);
             } catch (ScimConnectionException e) {
+                if (attempt == 1 && e.kind() == ScimConnectionException.Kind.RESET && network.route(uri).isDirect()) {
+                    // An http:// URL to a TLS port is cut off at once; retrying would only repeat it.
+                    ScimConnectionException mixup = SchemeMixup.tlsOnPlainUrl(uri, config.baseUrl(), probeMillis());
+                    if (mixup != null) {
+                        throw mixup;
+                    }
+                }
                 if (attempt < retry.maxAttempts() && repeatable
                         && e.kind() == ScimConnectionException.Kind.RESET) {
                     pause(retry.backoff(attempt), method, uri, e.kind().text(), attempt);
@@ -347,6 +356,9 @@ public final class ScimClient implements AutoCloseable {
             }
             URI target = current.resolve(location.get().strip());
             if (!Origin.of(target).equals(Origin.of(current))) {
+                if (SchemeMixup.isUpgrade(current, target)) {
+                    throw ScimRedirectException.toHttps(current, target, SchemeMixup.upgraded(config.baseUrl(), target));
+                }
                 throw new ScimRedirectException(current, target);
             }
             if (hop >= MAX_SAME_ORIGIN_REDIRECTS) {
@@ -396,7 +408,8 @@ public final class ScimClient implements AutoCloseable {
                 http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         try {
             // The request timeout bounds the whole exchange, body included, so a server that trickles never hangs us.
-            HttpResponse<byte[]> response = future.get(config.requestTimeout().toMillis() + 250, TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = awaitResponse(future, uri, started);
+            schemeSettled = true;
             log.response(response, System.nanoTime() - started);
             ProxyRoute route = network.route(uri);
             if (response.statusCode() == 407 && !route.isDirect()) {
@@ -416,10 +429,46 @@ public final class ScimClient implements AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log.failure(httpRequest, cause.getClass().getSimpleName(), System.nanoTime() - started);
             if (cause instanceof IOException io) {
+                if (Failures.isNotTls(io) && network.route(uri).isDirect()) {
+                    // An https request answered with something that is not TLS: most likely plain HTTP.
+                    ScimConnectionException mixup = SchemeMixup.plainHttpOnTlsUrl(uri, config.baseUrl(), probeMillis());
+                    if (mixup != null) {
+                        throw mixup;
+                    }
+                }
                 throw Failures.classify(io, uri, config.requestTimeout(), network);
             }
             throw new ScimProtocolException(uri, "the HTTP exchange with " + uri + " failed: " + cause, cause);
         }
+    }
+
+    /**
+     * Waits for the response. An https request still silent after a moment may be a TLS handshake that a plain-HTTP
+     * port will never answer: that is asked of the port once, so the mix-up is named at once, not after the timeout.
+     */
+    private HttpResponse<byte[]> awaitResponse(CompletableFuture<HttpResponse<byte[]>> future, URI uri, long started)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long limit = config.requestTimeout().toMillis() + 250;
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || schemeSettled || limit <= SchemeMixup.STALL_MILLIS
+                || !network.route(uri).isDirect()) {
+            return future.get(limit, TimeUnit.MILLISECONDS);
+        }
+        try {
+            return future.get(SchemeMixup.STALL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stalled) {
+            schemeSettled = true;
+            ScimConnectionException mixup = SchemeMixup.plainHttpOnTlsUrl(uri, config.baseUrl(), probeMillis());
+            if (mixup != null) {
+                future.cancel(true);
+                throw mixup;
+            }
+            long left = limit - (System.nanoTime() - started) / 1_000_000;
+            return future.get(Math.max(1, left), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private int probeMillis() {
+        return (int) Math.min(config.connectTimeout().toMillis(), 3000);
     }
 
     private byte[] serialise(Object body) {

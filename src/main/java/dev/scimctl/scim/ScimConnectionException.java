@@ -26,11 +26,23 @@ public class ScimConnectionException extends ScimException {
 
     private final Kind kind;
     private final URI uri;
+    private final URI useInstead;
 
     public ScimConnectionException(Kind kind, URI uri, String message, Throwable cause) {
+        this(kind, uri, message, cause, null);
+    }
+
+    /** A failure whose fix is another base URL: http and https mixed up. */
+    public ScimConnectionException(Kind kind, URI uri, String message, Throwable cause, URI useInstead) {
         super(message, cause);
         this.kind = kind;
         this.uri = uri;
+        this.useInstead = useInstead;
+    }
+
+    /** The base URL to use instead, when the failure says which; else null. */
+    public URI useInstead() {
+        return useInstead;
     }
 
     public Kind kind() {

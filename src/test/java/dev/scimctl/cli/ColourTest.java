@@ -98,7 +98,7 @@ class ColourTest {
         m.put("scimctl probe", List.of(new String[]{"probe"}, new String[]{"probe", "-o", "json"}));
         m.put("scimctl api", List.of(new String[]{"api", "Users"}, new String[]{"api", "-i", "Users/nobody"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson"}));
-        // Copies: import writes its journal beside the input, and must not write into examples/.
+        // Copies: an earlier import kept its journal beside the input; nothing may write into examples/.
         String users = copyOfExample("users.csv");
         String mistakes = copyOfExample("users-with-mistakes.csv");
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},

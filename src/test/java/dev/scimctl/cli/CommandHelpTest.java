@@ -1,5 +1,7 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.Commands;
@@ -11,7 +13,9 @@ import picocli.CommandLine.Command;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the root's footer and exit codes are inherited by subcommands, and an inherited one must not count.
  */
 class CommandHelpTest {
-    /** The exit codes of 'scimctl help exit-codes'. */
-    private static final Set<String> DOCUMENTED_CODES = Set.of("0", "1", "2", "3", "4", "5", "6", "130");
-
     @TempDir
     Path dir;
 
@@ -57,21 +58,66 @@ class CommandHelpTest {
     }
 
     @Test
-    void every_leaf_command_lists_its_exit_codes_and_only_documented_ones() {
+    void every_leaf_command_declares_its_exit_codes_and_only_documented_ones() {
         List<String> problems = new ArrayList<>();
         for (CommandLine c : Commands.leaves()) {
-            Command command = declared(c);
-            if (command.exitCodeList().length == 0 || !command.exitCodeListHeading().contains("Exit codes")) {
-                problems.add(Commands.name(c) + ": no exitCodeListHeading = \"%nExit codes:%n\" with an exitCodeList");
+            Class<?> type = c.getCommandSpec().userObject().getClass();
+            ExitCodes declared = type.getAnnotation(ExitCodes.class);
+            if (declared == null) {
+                problems.add(Commands.name(c) + ": " + type.getSimpleName() + " has no @ExitCodes({ExitCode.OK, "
+                        + "ExitCode.USAGE, …}): declare the codes it can return (docs/architecture.md, \"Exit codes\")");
+                continue;
             }
-            for (String entry : command.exitCodeList()) {
-                String code = entry.substring(0, Math.max(0, entry.indexOf(':'))).trim();
-                if (!DOCUMENTED_CODES.contains(code)) {
-                    problems.add(Commands.name(c) + ": exit code '" + entry + "' is not one of 'scimctl help exit-codes'");
+            Set<Integer> codes = new HashSet<>();
+            for (int code : declared.value()) {
+                codes.add(code);
+                if (Arrays.stream(ExitCode.Meaning.values()).noneMatch(m -> m.code() == code)) {
+                    problems.add(Commands.name(c) + ": exit code " + code + " is not one of ExitCode.Meaning");
                 }
+            }
+            if (!codes.contains(ExitCode.OK) || !codes.contains(ExitCode.USAGE)) {
+                problems.add(Commands.name(c) + ": every command can exit 0 and 2 (a wrong option): declare both");
+            }
+            boolean connects = c.getCommandSpec().mixins().values().stream()
+                    .anyMatch(m -> m.userObject() instanceof ConnectionOptions)
+                    && !Commands.name(c).equals("scimctl config show"); // resolves the settings, never connects
+            if (connects && !codes.containsAll(Set.of(ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+                    ExitCode.SERVER))) {
+                problems.add(Commands.name(c) + ": it talks to a server, so it can exit 3 (token file), 4, 5 and 6: "
+                        + "declare them");
+            }
+            for (String detail : declared.details()) {
+                int colon = detail.indexOf(':');
+                if (colon < 1 || !codes.contains(Integer.parseInt(detail.substring(0, colon).trim()))) {
+                    problems.add(Commands.name(c) + ": detail '" + detail + "' is not \"CODE:text\" of a declared code");
+                }
+            }
+            if (!Arrays.asList(declared(c).exitCodeList()).isEmpty()) {
+                problems.add(Commands.name(c) + ": a hand-written exitCodeList; @ExitCodes generates it");
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void the_help_of_a_command_lists_exactly_its_declared_codes_with_the_shared_labels() {
+        for (CommandLine c : Commands.leaves()) {
+            ExitCodes declared = c.getCommandSpec().userObject().getClass().getAnnotation(ExitCodes.class);
+            Map<String, String> list = c.getCommandSpec().usageMessage().exitCodeList();
+            assertThat(list.keySet()).as(Commands.name(c)).containsExactlyElementsOf(
+                    Arrays.stream(declared.value()).mapToObj(Integer::toString).toList());
+            list.forEach((code, text) -> assertThat(text).as(Commands.name(c) + " " + code)
+                    .startsWith(ExitCode.Meaning.of(Integer.parseInt(code)).label() + ": "));
+        }
+    }
+
+    @Test
+    void the_exit_codes_topic_lists_every_code_with_its_meaning() {
+        CliResult r = new CliRunner(dir).run("help", "exit-codes").assertExit(0);
+        for (ExitCode.Meaning m : ExitCode.Meaning.values()) {
+            assertThat(r.out()).containsPattern("(?m)^  " + m.code() + " +" + m.label() + " ");
+        }
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     }
 
     @Test

@@ -82,9 +82,9 @@ class TestConnectionCommandTest {
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(report.get("exitCode").asInt()).isZero();
         assertThat(report.get("steps")).extracting(s -> s.get("name").asText())
-                .containsExactly("settings", "proxy", "trust", "dns", "connect", "tls", "service-provider-config", "schemas",
+                .containsExactly("settings", "base-url", "proxy", "trust", "dns", "connect", "tls", "service-provider-config", "schemas",
                         "users");
-        assertThat(report.at("/steps/6/facts/patch").asBoolean()).isTrue();
+        assertThat(report.at("/steps/7/facts/patch").asBoolean()).isTrue();
         assertNoToken(r, server.token());
 
         CliResult refused = cli("nope-nope-nope").run("test-connection", "--url", server.baseUrl(), "-o", "json")

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.config;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
@@ -12,9 +13,11 @@ import java.util.concurrent.Callable;
 /** {@code scimctl config delete NAME}: removes a profile and its token. */
 @Command(name = "delete", description = "Delete a profile and its stored token.",
         footerHeading = "%nExample:%n",
-        footer = "  scimctl config delete staging",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:deleted", "2:no profile of that name", "3:the config files cannot be read or written"})
+        footer = "  scimctl config delete staging")
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:deleted",
+                "2:no profile of that name",
+                "3:the config files cannot be read or written"})
 final class ConfigDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

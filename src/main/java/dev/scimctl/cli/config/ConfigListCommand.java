@@ -1,5 +1,6 @@
 package dev.scimctl.cli.config;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.config.ConfigStore;
@@ -18,9 +19,10 @@ import java.util.concurrent.Callable;
         description = {"List the profiles. Columns: current (*), name, URL, token (last four), token set on.",
                 "On a terminal, a table; piped, tab-separated lines without a header (see 'scimctl help formats')."},
         footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config list", "  scimctl config list | cut -f2      # the profile names"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed (also when there are no profiles)", "3:the config files cannot be read"})
+        footer = {"  scimctl config list", "  scimctl config list | cut -f2      # the profile names"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:listed (also when there are no profiles)",
+                "3:the config files cannot be read"})
 final class ConfigListCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.config;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.completion.ProfileCandidates;
@@ -24,9 +25,10 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
                 "  scimctl config set-profile prod --timeout 2m",
                 "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
-                "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:saved", "2:not a valid profile name, URL, proxy URL or duration",
+                "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:saved",
+                "2:not a valid profile name, URL, proxy URL or duration",
                 "3:the CA file or the config files cannot be read or written"})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;

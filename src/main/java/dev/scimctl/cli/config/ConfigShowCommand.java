@@ -1,5 +1,6 @@
 package dev.scimctl.cli.config;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
@@ -15,9 +16,10 @@ import java.util.concurrent.Callable;
 @Command(name = "show", description = {"Show the settings in effect and where each came from.",
         "The token is shown only by its source and last four characters."},
         footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config show", "  SCIMCTL_PROFILE=staging scimctl config show"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:shown", "2:no URL or no token from any source",
+        footer = {"  scimctl config show", "  SCIMCTL_PROFILE=staging scimctl config show"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:shown",
+                "2:no URL or no token from any source",
                 "3:the token file or the config files cannot be read"})
 final class ConfigShowCommand implements Callable<Integer> {
     private final CommandContext context;

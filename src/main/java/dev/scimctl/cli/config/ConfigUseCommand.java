@@ -1,5 +1,6 @@
 package dev.scimctl.cli.config;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
@@ -13,9 +14,11 @@ import java.util.concurrent.Callable;
 /** {@code scimctl config use NAME}: makes a profile the current one. */
 @Command(name = "use", description = "Make a profile the current one.",
         footerHeading = "%nExample:%n",
-        footer = "  scimctl config use prod",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:no profile of that name", "3:the config files cannot be read or written"})
+        footer = "  scimctl config use prod")
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:done",
+                "2:no profile of that name",
+                "3:the config files cannot be read or written"})
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.groups;
 
+import dev.scimctl.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
@@ -31,16 +32,12 @@ import java.util.concurrent.Callable;
                 "",
                 "Fields of a member: name (a user's userName, a nested group's displayName), type, id.",
                 "Table, tsv, csv and ndjson list the members; json writes the group as the server sent it, with each",
-                "member's display filled in where the server left it out."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:shown",
+                "member's display filled in where the server left it out."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
                 "1:no group has this id or display name",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx, not SCIM"})
+                "2:a wrong option or field, or no URL or token",
+                "3:the token file cannot be read"})
 public final class GroupsGetCommand implements Callable<Integer> {
     /** A member of the group, named. */
     record Member(String id, String name, String type) {

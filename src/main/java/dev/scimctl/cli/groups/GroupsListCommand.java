@@ -1,5 +1,6 @@
 package dev.scimctl.cli.groups;
 
+import dev.scimctl.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
@@ -32,16 +33,12 @@ import java.util.stream.Stream;
                 "  scimctl groups list -o tsv --fields displayName | sort",
                 "",
                 "Fields: displayName, id, members (the default columns), externalId, created, lastModified.",
-                "json and ndjson write each group as the server sent it, or, with --fields, an object of those fields."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:listed (also when there are none)",
+                "json and ndjson write each group as the server sent it, or, with --fields, an object of those fields."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:listed (also when there are none)",
                 "1:the server refused the request (e.g. a --filter it cannot read)",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx, not SCIM"})
+                "2:a wrong option or field, or no URL or token",
+                "3:the token file cannot be read"})
 public final class GroupsListCommand implements Callable<Integer> {
     private final CommandContext context;
 

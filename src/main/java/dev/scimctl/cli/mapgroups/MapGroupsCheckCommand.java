@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
@@ -31,16 +32,12 @@ import java.util.concurrent.Callable;
                 "Reads /Groups and /Users once each."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups check --roles roles.csv",
-                "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:no errors (warnings allowed)",
+                "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:no errors (warnings allowed)",
                 "1:errors found",
-                "2:usage: no URL or token",
-                "3:a file is missing or broken",
-                "4:the token was refused",
-                "5:the server cannot be reached",
-                "6:the server misbehaved"})
+                "2:no URL or token",
+                "3:a file is missing or broken"})
 final class MapGroupsCheckCommand implements Callable<Integer> {
     private final CommandContext context;
 

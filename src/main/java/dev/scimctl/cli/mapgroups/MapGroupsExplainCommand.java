@@ -1,7 +1,8 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
+import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.mapping.Explainer;
@@ -25,15 +26,12 @@ import java.util.concurrent.Callable;
                 + "user would get: or why they get none, or a conflict."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups explain alice@example.com",
-                "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:explained, whatever the verdict ('check' is the gate)",
-                "2:usage: no such user, no URL or token",
-                "3:a file is missing or broken",
-                "4:the token was refused",
-                "5:the server cannot be reached",
-                "6:the server misbehaved"})
+                "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH,
+        ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:explained, whatever the verdict ('check' is the gate)",
+                "1:no user has this id or userName",
+                "3:a file is missing or broken"})
 final class MapGroupsExplainCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -60,7 +58,7 @@ final class MapGroupsExplainCommand implements Callable<Integer> {
         GroupRoleMapping mapping = MappingFile.read(files.file());
         RoleCatalog catalog = files.catalog();
         ScimClient client = context.client(connection);
-        GroupDirectory.User found = find(client).orElseThrow(() -> new UsageException("no user \"" + user + "\" on "
+        GroupDirectory.User found = find(client).orElseThrow(() -> new NotFoundException("no user \"" + user + "\" on "
                 + client.baseUrl() + ": give the userName (usually the e-mail address) or the SCIM id"));
         // Groups only: the one user is all that needs a name, so the user listing is skipped.
         GroupDirectory directory = GroupDirectory.fetch(client, false);

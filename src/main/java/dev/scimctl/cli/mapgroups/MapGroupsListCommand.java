@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.mapping.GroupRoleMapping;
@@ -18,11 +19,9 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups list",
                 "  scimctl map-groups list --output md > group-mapping.md",
-                "  scimctl map-groups list --output json | jq -r '.[].group'"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:listed (an empty mapping too)",
-                "2:usage",
+                "  scimctl map-groups list --output json | jq -r '.[].group'"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+        details = {"0:listed (an empty mapping too)",
                 "3:the mapping file is missing or broken"})
 final class MapGroupsListCommand implements Callable<Integer> {
     private final CommandContext context;

@@ -32,12 +32,12 @@ public class ConnectionOptions {
 
     @Option(names = "--proxy", paramLabel = "URL",
             description = "HTTP proxy, http://[user:password@]host:port. Default: the profile's, then $HTTPS_PROXY "
-                    + "(or $HTTP_PROXY for http URLs). $NO_PROXY still applies.")
+                    + "(or $HTTP_PROXY for http URLs). $NO_PROXY still applies. --proxy '' uses no proxy at all, as curl's does.")
     String proxy;
 
     @Option(names = "--cacert", paramLabel = "FILE",
             description = "Also trust the CA certificates in this PEM file (e.g. your TLS inspection's CA), on top of "
-                    + "Java's own. Default: the profile's, then $SSL_CERT_FILE.")
+                    + "Java's own. Default: the profile's, then $SSL_CERT_FILE and $SSL_CERT_DIR.")
     String caCert;
 
     public SettingsResolver.Flags flags() {

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.users;
 
+import dev.scimctl.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
@@ -31,16 +32,12 @@ import java.util.concurrent.Callable;
                 "  scimctl users get alice@example.com -o csv     # one row, the columns 'users list -o csv' writes",
                 "",
                 "On a terminal: one line per attribute (name.givenName, emails[0].value, urn:…:User:userType).",
-                "Piped: the same as attribute<TAB>value lines. json: the user as the server sent it."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:shown",
+                "Piped: the same as attribute<TAB>value lines. json: the user as the server sent it."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
                 "1:no user has this id or userName",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx, not SCIM"})
+                "2:a wrong option or field, or no URL or token",
+                "3:the token file cannot be read"})
 public final class UsersGetCommand implements Callable<Integer> {
     private final CommandContext context;
 

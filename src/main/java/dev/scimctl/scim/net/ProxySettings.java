@@ -31,11 +31,18 @@ public final class ProxySettings {
     public static final ProxySettings NONE = new ProxySettings(null, Map.of());
 
     private final ProxyEndpoint explicit;
+    /** Why every proxy is off, or null when the environment and the explicit proxy decide. */
+    private final String off;
     private final Map<String, String> env;
     private final NoProxy noProxy;
     private final String noProxyVar;
 
     private ProxySettings(ProxyEndpoint explicit, Map<String, String> env) {
+        this(explicit, env, null);
+    }
+
+    private ProxySettings(ProxyEndpoint explicit, Map<String, String> env, String off) {
+        this.off = off;
         this.explicit = explicit;
         this.env = Map.copyOf(env);
         String var = firstSet(NO_PROXY_VARS).orElse(null);
@@ -51,6 +58,15 @@ public final class ProxySettings {
         return new ProxySettings(explicit, env);
     }
 
+    /**
+     * No proxy at all, whatever the environment says: {@code --proxy ''}, as {@code curl --proxy ''}.
+     *
+     * @param why what turned proxies off, for test-connection's proxy step
+     */
+    public static ProxySettings off(String why) {
+        return new ProxySettings(null, Map.of(), why);
+    }
+
     /** The explicit proxy, or null. */
     public ProxyEndpoint explicit() {
         return explicit;
@@ -63,6 +79,9 @@ public final class ProxySettings {
      *                                  the variable and the fix, never a password)
      */
     public ProxyRoute route(URI target) {
+        if (off != null) {
+            return new ProxyRoute(null, off);
+        }
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         String host = target.getHost() == null ? "" : target.getHost();
         int port = target.getPort() != -1 ? target.getPort() : scheme.equals("https") ? 443 : 80;

@@ -20,7 +20,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Which certificate authorities this run trusts: always the JDK's own (its cacerts), plus, when given, the CAs of one
@@ -35,10 +38,101 @@ public final class TrustSettings {
     private final List<X509Certificate> extra;
     private volatile SSLContext sslContext;
 
+    /** Where the extra CAs came from, for {@link #describe()}: {@code /etc/corp-ca.pem (--cacert)}. */
+    private final String origins;
+
     private TrustSettings(Path caFile, String source, List<X509Certificate> extra) {
+        this(caFile, source, extra, caFile + " (" + source + ")");
+    }
+
+    private TrustSettings(Path caFile, String source, List<X509Certificate> extra, String origins) {
         this.caFile = caFile;
         this.source = source;
         this.extra = List.copyOf(extra);
+        this.origins = origins;
+    }
+
+    /**
+     * The JDK's CAs plus every certificate in the PEM files of {@code dirs}, a list separated by the path separator,
+     * as OpenSSL and curl read {@code SSL_CERT_DIR}. Files that hold no certificate (a README, say) are passed over;
+     * the same certificate under two names (a hash link and its file) counts once.
+     *
+     * @throws InputException when a folder is missing or unreadable, or none of them holds a certificate
+     */
+    public static TrustSettings withExtraCaDir(String dirs, String source) {
+        Map<String, X509Certificate> found = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>();
+        for (String part : dirs.split(java.io.File.pathSeparator)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Path dir = Path.of(part);
+            folders.add(dir);
+            if (!Files.isDirectory(dir)) {
+                throw new InputException("the CA folder " + dir + " (from " + source + ") is not a folder: give a folder"
+                        + " of PEM files, or use SSL_CERT_FILE for one file");
+            }
+            List<Path> files;
+            try (Stream<Path> list = Files.list(dir)) {
+                files = list.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException e) {
+                throw new InputException("the CA folder " + dir + " (from " + source + ") cannot be read: " + e.getMessage());
+            }
+            for (Path file : files) {
+                for (X509Certificate c : certificatesIn(file)) {
+                    found.putIfAbsent(fingerprint(c), c);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            throw new InputException("the CA folder " + dirs + " (from " + source + ") holds no PEM certificate: each "
+                    + "file must hold blocks that begin with -----BEGIN CERTIFICATE-----");
+        }
+        Path first = folders.get(0);
+        return new TrustSettings(first, source, new ArrayList<>(found.values()), dirs + " (" + source + ")");
+    }
+
+    /** These CAs and {@code other}'s extra ones: SSL_CERT_FILE and SSL_CERT_DIR together. */
+    public TrustSettings plus(TrustSettings other) {
+        if (other.caFile == null) {
+            return this;
+        }
+        if (caFile == null) {
+            return other;
+        }
+        Map<String, X509Certificate> all = new LinkedHashMap<>();
+        for (X509Certificate c : extra) {
+            all.putIfAbsent(fingerprint(c), c);
+        }
+        for (X509Certificate c : other.extra) {
+            all.putIfAbsent(fingerprint(c), c);
+        }
+        return new TrustSettings(caFile, source + " and " + other.source, new ArrayList<>(all.values()),
+                origins + " and " + other.origins);
+    }
+
+    /** The certificates a file holds, or none when it holds no readable one. */
+    private static List<X509Certificate> certificatesIn(Path file) {
+        List<X509Certificate> out = new ArrayList<>();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
+                if (c instanceof X509Certificate x) {
+                    out.add(x);
+                }
+            }
+        } catch (IOException | CertificateException e) {
+            // Not a certificate file: OpenSSL passes over it too.
+        }
+        return out;
+    }
+
+    private static String fingerprint(X509Certificate c) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(c.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return c.getSubjectX500Principal().getName() + c.getSerialNumber();
+        }
     }
 
     /** The JDK's CAs only. */
@@ -104,7 +198,7 @@ public final class TrustSettings {
         if (caFile == null) {
             return "the JDK's CAs";
         }
-        return "the JDK's CAs plus " + extra.size() + " from " + caFile + " (" + source + ")";
+        return "the JDK's CAs plus " + extra.size() + " from " + origins;
     }
 
     /** Every CA this run trusts: the JDK's and the extra ones. */

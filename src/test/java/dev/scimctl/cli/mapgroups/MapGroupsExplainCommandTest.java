@@ -116,7 +116,7 @@ class MapGroupsExplainCommandTest {
 
     @Test
     void an_unknown_user_is_a_usage_error() {
-        CliResult r = explain("nobody@example.com").assertExit(ExitCode.USAGE);
+        CliResult r = explain("nobody@example.com").assertExit(ExitCode.PROBLEMS);
         assertThat(r.err()).contains("no user \"nobody@example.com\" on " + server.baseUrl());
         assertThat(r.out()).isEmpty();
     }
