@@ -28,10 +28,9 @@ import java.util.concurrent.Callable;
                 "  scimctl probe -o json | jq -r '.[] | select(.verdict == \"differs\") | .check'",
                 "",
                 "Verdicts: ok (as declared and as the RFC says), differs (from its declaration or the RFC), "
-                        + "unsupported (declared so, or optional), unchecked (nothing to try it on)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:the report was printed, whatever it found",
+                        + "unsupported (declared so, or optional), unchecked (nothing to try it on)."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:the report was printed, whatever it found",
                 "2:usage: a wrong option or field, or no URL or token",
                 "3:the token file cannot be read",
                 "4:the token was refused (401/403)",

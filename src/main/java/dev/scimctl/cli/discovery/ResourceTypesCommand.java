@@ -3,6 +3,7 @@ package dev.scimctl.cli.discovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.output.FieldSet;
@@ -29,10 +30,9 @@ import java.util.concurrent.Callable;
                 "  scimctl resource-types -o json | jq -r '.[].endpoint'",
                 "",
                 "Without ID: one row a type (name, endpoint, schema, extensions with '(required)'); -o json: as served.",
-                "With ID: one row an attribute, the columns of 'scimctl schemas ID'; -o json: the resource type as served."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:shown",
+                "With ID: one row an attribute, the columns of 'scimctl schemas ID'; -o json: the resource type as served."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
                 "1:no resource type has this id or name, or the server does not serve /ResourceTypes",
                 "2:usage: a wrong option or field, or no URL or token",
                 "3:the token file cannot be read",

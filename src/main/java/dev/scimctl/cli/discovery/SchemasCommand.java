@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.output.FieldSet;
@@ -31,10 +32,9 @@ import java.util.concurrent.Callable;
                 "",
                 "Without ID: one row a schema (id, name, attributes, description); -o json: the schemas as served.",
                 "With ID: one row an attribute, sub-attributes as parent.sub; -o json: the schema as served; "
-                        + "-o ndjson: one attribute a line."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:shown",
+                        + "-o ndjson: one attribute a line."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
                 "1:no schema has this id or name, or the server does not serve /Schemas",
                 "2:usage: a wrong option or field, or no URL or token",
                 "3:the token file cannot be read",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.output.FieldSet;
@@ -28,10 +29,9 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl service-provider-config",
                 "  scimctl service-provider-config -o json | jq .filter.maxResults",
                 "",
-                "One row a feature: feature, supported, details (maxResults, maxOperations …); -o json: as served."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:shown",
+                "One row a feature: feature, supported, details (maxResults, maxOperations …); -o json: as served."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
                 "1:the server does not serve /ServiceProviderConfig",
                 "2:usage: a wrong option or field, or no URL or token",
                 "3:the token file cannot be read",
