@@ -50,6 +50,7 @@ public final class CommandContext implements AutoCloseable {
     private ScimClient client;
     private volatile ClientListener noticeListener;
     private TerminalOpener terminalOpener;
+    private volatile ClientListener bodyTap;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -116,6 +117,26 @@ public final class CommandContext implements AutoCloseable {
     /** Tests drive interactive commands through a terminal on piped streams. */
     public void setTerminalOpener(TerminalOpener opener) {
         this.terminalOpener = opener;
+    }
+
+    /**
+     * A context for running another command in this process (the support bundle's parts): its own streams, no
+     * terminal, no stdin, the same environment, retry policy and settings (already resolved, so that a token read
+     * from stdin is not asked for twice), and this context's response tap.
+     */
+    public CommandContext child(PrintWriter childOut, PrintWriter childErr) {
+        CommandContext child = new CommandContext(childOut, childErr, InputStream.nullInputStream(), env,
+                Terminals.NONE, clock);
+        child.retryPolicy = retryPolicy;
+        child.settings = settings;
+        child.colorMode = ColorMode.never;
+        child.bodyTap = bodyTap;
+        return child;
+    }
+
+    /** Hands every response body the client receives to {@code tap} as well (the support bundle's user redaction). */
+    public void tapResponses(ClientListener tap) {
+        this.bodyTap = tap;
     }
 
     public ConfigStore configStore() {
@@ -190,6 +211,12 @@ public final class CommandContext implements AutoCloseable {
         if (settings != null) {
             secrets.add(settings.token());
             secrets.addAll(settings.proxies().secrets());
+            // A base URL may carry user:password@ (the JDK never sends it); the password is a secret all the same.
+            String userInfo = settings.url().getRawUserInfo();
+            String password = userInfo == null || userInfo.indexOf(':') < 0 ? "" : userInfo.substring(userInfo.indexOf(':') + 1);
+            if (!password.isEmpty()) {
+                secrets.add(new Secret(password));
+            }
         } else {
             secrets.addAll(ProxySettings.of(null, env).secrets());
         }
@@ -216,7 +243,7 @@ public final class CommandContext implements AutoCloseable {
             @Override
             public void debug(String line) {
                 synchronized (err) {
-                    err.println("debug: " + SafeText.text(line));
+                    err.println("debug: " + SafeText.text(scrub(line)));
                 }
             }
 
@@ -229,6 +256,14 @@ public final class CommandContext implements AutoCloseable {
                 }
                 synchronized (err) {
                     err.println(Styles.note() + SafeText.text(line));
+                }
+            }
+
+            @Override
+            public void received(com.fasterxml.jackson.databind.JsonNode body) {
+                ClientListener tap = bodyTap;
+                if (tap != null) {
+                    tap.received(body);
                 }
             }
 

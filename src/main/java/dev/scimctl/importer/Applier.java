@@ -139,6 +139,7 @@ public final class Applier {
         if (stop.get() != null) {
             return;
         }
+        journalBefore(UndoRecords.userBefore(step));
         Outcome outcome;
         try {
             UserWriter.Done done = switch (step.action()) {
@@ -186,6 +187,7 @@ public final class Applier {
         }
         // A group created by an earlier try of this step is not created again (group names need not be unique).
         String groupId = step.id() != null ? step.id() : createdGroups.get(index);
+        journalBefore(UndoRecords.groupBefore(step, groupId, addNames, addIds));
         Outcome outcome;
         String op = step.create() ? "group-create" : "group-update";
         try {
@@ -217,6 +219,9 @@ public final class Applier {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("op", op);
         entry.put("group", step.displayName());
+        if (madeGroups.contains(index)) {
+            entry.put("madeGroup", true);
+        }
         entry.put("added", addNames);
         entry.put("removed", step.remove().stream().map(m -> m.display() == null ? m.id() : m.display()).toList());
         journal(entry, outcome);
@@ -229,6 +234,13 @@ public final class Applier {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return Outcome.failed(id, message, isTransient(e));
+    }
+
+    /** What a step is about to change, as it is now: written before the step's first request, for 'import undo'. */
+    private void journalBefore(Map<String, Object> before) {
+        if (journal != null) {
+            journal.before(before);
+        }
     }
 
     private void journal(Map<String, Object> entry, Outcome outcome) {

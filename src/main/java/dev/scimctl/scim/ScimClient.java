@@ -265,7 +265,11 @@ public final class ScimClient implements AutoCloseable {
         URI uri = resolve(request.path(), request.query());
         HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, serialise(request.body()),
                 request.ifMatch() == null ? Map.of() : Map.of("If-Match", request.ifMatch()), request.repeatable());
-        return ResponseReader.interpret(request.method(), response, json);
+        ScimResponse answer = ResponseReader.interpret(request.method(), response, json);
+        if (answer.body() != null) {
+            config.listener().received(answer.body());
+        }
+        return answer;
     }
 
     /**
