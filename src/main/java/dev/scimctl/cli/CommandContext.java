@@ -5,6 +5,8 @@ import dev.scimctl.output.TerminalSafeWriter;
 import dev.scimctl.text.SafeText;
 import dev.scimctl.Version;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.config.ByteSize;
+import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
@@ -27,6 +29,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -194,10 +197,30 @@ public final class CommandContext implements AutoCloseable {
         if (client == null) {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
-                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null);
+                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes(), cacheDir());
             client = new ScimClient(config, s.network());
         }
         return client;
+    }
+
+    /** Where discovery is kept between runs: $SCIMCTL_CACHE_DIR, else $XDG_CACHE_HOME/scimctl, else ~/.cache/scimctl. */
+    private Path cacheDir() {
+        String own = env.get(EnvVars.CACHE_DIR);
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "scimctl");
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return home == null ? null : Path.of(home, ".cache", "scimctl");
+    }
+
+    /** SCIMCTL_MAX_RESPONSE_SIZE, or 0 for the client's default. */
+    private long maxResponseBytes() {
+        String v = env.get(EnvVars.MAX_RESPONSE_SIZE);
+        return v == null || v.isBlank() ? 0 : ByteSize.parse(v, EnvVars.MAX_RESPONSE_SIZE);
     }
 
     /** The token of this run, if one was resolved: the error handler scrubs it from every message as a last guard. */

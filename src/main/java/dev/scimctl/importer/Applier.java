@@ -1,9 +1,7 @@
 package dev.scimctl.importer;
 
 import dev.scimctl.scim.ScimClient;
-import dev.scimctl.scim.ScimConnectionException;
-import dev.scimctl.scim.ScimErrorException;
-import dev.scimctl.scim.ScimRedirectException;
+import dev.scimctl.scim.ScimException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +42,8 @@ public final class Applier {
      * @param limit   how many steps may run at once; shared with the reading of the server, and told of pushbacks
      */
     public Applier(ScimClient client, ServerCapabilities caps, Journal journal, Progress progress, AdaptiveLimit limit) {
-        this.userWriter = new UserWriter(client, caps, new UserPayloads(caps.organizationIdType()));
-        this.groupWriter = new GroupWriter(client, caps);
+        this.userWriter = new UserWriter(client, new UserPayloads(caps.organizationIdType()));
+        this.groupWriter = new GroupWriter(client);
         this.journal = journal;
         this.progress = progress;
         this.limit = limit;
@@ -144,7 +142,7 @@ public final class Applier {
         try {
             UserWriter.Done done = switch (step.action()) {
                 case CREATE -> userWriter.create(step.row());
-                case UPDATE -> userWriter.update(step.remote(), step.changes(), step.row());
+                case UPDATE -> userWriter.update(step.remote(), step.changes());
                 case DEACTIVATE -> userWriter.deactivate(step.remote());
                 case UNCHANGED -> throw new IllegalStateException("nothing to apply for an unchanged user");
             };
@@ -296,24 +294,11 @@ public final class Applier {
 
     /** Failures that will pass: the server was busy or the network blinked. */
     static boolean isTransient(RuntimeException e) {
-        if (e instanceof ScimErrorException s) {
-            return s.status() == 429 || s.status() >= 500;
-        }
-        if (e instanceof ScimConnectionException c) {
-            return c.kind() == ScimConnectionException.Kind.RESET || c.kind() == ScimConnectionException.Kind.TIMEOUT;
-        }
-        return false;
+        return e instanceof ScimException s && s.isTransient();
     }
 
     /** Failures that every further step would hit too: no point going on. */
     static boolean stopsTheRun(RuntimeException e) {
-        if (e instanceof ScimErrorException s) {
-            return s.isAuthFailure();
-        }
-        if (e instanceof ScimConnectionException c) {
-            return c.kind() == ScimConnectionException.Kind.DNS || c.kind() == ScimConnectionException.Kind.CONNECT
-                    || c.kind() == ScimConnectionException.Kind.TLS;
-        }
-        return e instanceof ScimRedirectException || e instanceof CancellationException;
+        return e instanceof ScimException s && s.stopsEverything() || e instanceof CancellationException;
     }
 }
