@@ -126,6 +126,7 @@ public final class RootCommand implements Runnable {
                 cl.addSubcommand(command.getKey(), new CommandLine(command.getValue(), factory));
             }
         }
+        HelpLayout.apply(cl);
         ErrorHandler handler = new ErrorHandler(context);
         cl.setOut(context.out());
         cl.setErr(context.err());
