@@ -6,10 +6,13 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.config.StateFolder;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.output.ColorMode;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
+import dev.scimctl.scim.Origin;
 import dev.scimctl.scim.RetryPolicy;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimClientConfig;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Help.Ansi;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,10 +123,44 @@ public final class CommandContext implements AutoCloseable {
         return new SettingsResolver(env, configStore(), in);
     }
 
+    /** Where journals and locks live: $XDG_STATE_HOME/scimctl, else ~/.local/state/scimctl. */
+    public Path stateFolder() {
+        return StateFolder.directory(env);
+    }
+
+    /**
+     * Takes the lock on {@code key} for the rest of this run (close it when done), or fails at once naming the
+     * process that holds it. A lock left by a dead process is taken over with a note on stderr.
+     *
+     * @param kind    "server", "journal", "mapping": part of the lock file's name
+     * @param what    the locked thing, as the message names it
+     * @param command what this run does, for the message another run would print
+     */
+    public RunLock lock(String kind, String key, String what, String command) {
+        return RunLock.acquire(RunLock.fileFor(StateFolder.locks(env), kind, key), what, command, clock.instant(),
+                note -> err.println("note: " + note));
+    }
+
+    /**
+     * The lock on the server of these settings, held by every command that changes users or groups in bulk (import,
+     * users deactivate, users delete), so that two such runs against one server cannot do the same work twice.
+     */
+    public RunLock lockServer(ConnectionOptions options, String command) {
+        URI url = settings(options).url();
+        String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+        return lock("server", Origin.of(url) + path, "the server " + url, command);
+    }
+
     /** The settings of this run, resolved once from the command's connection options. */
     public Settings settings(ConnectionOptions options) {
         if (settings == null) {
             settings = settingsResolver().resolve(options.flags());
+            settings.warnings().forEach(this::warn);
+            if (debug) {
+                err.println("debug: url " + settings.url() + " from " + settings.urlSource() + "; token "
+                        + settings.token().lastFour() + " from " + settings.tokenSource());
+                settings.mixedSources().ifPresent(mix -> err.println("debug: " + mix));
+            }
         }
         return settings;
     }

@@ -5,6 +5,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.NotFoundException;
 import dev.scimctl.UsageException;
+import dev.scimctl.io.LockedException;
 import dev.scimctl.scim.ScimConnectionException;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.ScimException;
@@ -110,7 +111,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
             return u.getCause().getMessage();
         }
         if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException
-                || ex instanceof NotFoundException) {
+                || ex instanceof NotFoundException || ex instanceof LockedException) {
             return ex.getMessage();
         }
         // A bug of ours: say so plainly, and point at --debug for the trace.

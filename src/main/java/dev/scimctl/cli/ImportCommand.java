@@ -14,6 +14,9 @@ import dev.scimctl.importer.CsvRows;
 import dev.scimctl.importer.ImportInput;
 import dev.scimctl.importer.ImportRun;
 import dev.scimctl.importer.Journal;
+import dev.scimctl.config.StateFolder;
+import dev.scimctl.io.AtomicFile;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
 import dev.scimctl.importer.Progress;
@@ -53,9 +56,10 @@ import java.util.concurrent.Callable;
                 "  scimctl import --deactivate-missing --sync-groups users.csv"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:every row imported (or nothing to do, or --dry-run)",
-                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
+                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed; another "
+                        + "import holds the server or the journal",
                 "2:no terminal and no --yes",
-                "3:a file cannot be read",
+                "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
                 "130:interrupted: run the same command again to resume"})
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
@@ -107,7 +111,8 @@ public final class ImportCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--journal", paramLabel = "FILE",
-            description = "Append completed operations to FILE. Default: the input's name plus .journal, beside it.")
+            description = "Append completed operations to FILE. Default: one per input file in the state folder, "
+                    + "$XDG_STATE_HOME/scimctl/journals (else ~/.local/state/scimctl/journals); the plan names it.")
     Path journalFile;
 
     @Option(names = "--org-id-type", paramLabel = "TYPE", defaultValue = "auto",
@@ -147,13 +152,13 @@ public final class ImportCommand implements Callable<Integer> {
                     + "asking (or --dry-run to only see it)");
         }
         boolean stdin = file.equals("-");
-        Path journalPath = journalFile != null ? journalFile : stdin ? null : Journal.defaultFor(Path.of(file));
+        Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
         if (journalPath == null && !dryRun) {
             throw new UsageException("an import from stdin needs --journal FILE, so that it can be resumed if it is "
                     + "interrupted");
         }
 
-        for (Path out : new Path[]{report, planOut, dryRun ? null : journalPath}) {
+        for (Path out : new Path[]{report, planOut, dryRun || journalFile == null ? null : journalPath}) {
             checkWritable(out);
         }
 
@@ -175,12 +180,40 @@ public final class ImportCommand implements Callable<Integer> {
                     case string -> OrganizationIdType.STRING;
                     case integer -> OrganizationIdType.INTEGER;
                 }, dryRun ? null : journalPath, planOut), context.clock());
-        try (ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
-            Shown shown = new Shown(bar, input);
+        try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
+             RunLock journal = dryRun ? null : lockJournal(journalPath);
+             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
+            Shown shown = new Shown(bar, input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
             return finish(outcome, input, journalPath);
         }
+    }
+
+    /**
+     * The journal of an input file, in the state folder ($XDG_STATE_HOME/scimctl/journals). A journal that an earlier
+     * scimctl kept beside the input is still used, so that its interrupted run can be resumed.
+     */
+    private Path defaultJournal(Path input) {
+        Path inState = Journal.defaultFor(StateFolder.journals(context.env()), input);
+        Path beside = Journal.besideInput(input);
+        if (!Files.exists(inState) && Files.exists(beside)) {
+            context.err().println(Styles.note() + "using the journal " + beside + ", kept beside the input by an "
+                    + "earlier scimctl; new journals go to " + inState.getParent());
+            return beside;
+        }
+        return inState;
+    }
+
+    /** Two imports appending to one journal would interleave their lines; the journal's real path is the key. */
+    private RunLock lockJournal(Path journal) {
+        Path key = journal.toAbsolutePath().normalize();
+        try {
+            key = AtomicFile.followLinks(key);
+        } catch (IOException e) {
+            // a loop of links: the journal's own open reports it
+        }
+        return context.lock("journal", key.toString(), "the journal " + journal, "import " + file);
     }
 
     /** The outcome's last lines, the report, and the exit code. */
@@ -223,9 +256,17 @@ public final class ImportCommand implements Callable<Integer> {
         private final ProgressBar bar;
         private final ImportInput input;
 
-        Shown(ProgressBar bar, ImportInput input) {
+        private final Path journal;
+
+        Shown(ProgressBar bar, ImportInput input, Path journal) {
             this.bar = bar;
             this.input = input;
+            this.journal = journal;
+        }
+
+        @Override
+        public void warning(String message) {
+            context.warn(message);
         }
 
         @Override
@@ -262,6 +303,9 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("Plan for " + input.name() + " → " + planned.server());
             err.println("  read: " + planned.read());
             err.println("  organizationId: " + caps.organizationIdTypeWhy() + "; updates by " + updateMethod(caps));
+            if (journal != null) {
+                err.println("  journal: " + journal);
+            }
             PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
             context.out().flush();
             err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");

@@ -92,6 +92,10 @@ public final class TestConnectionCommand implements Callable<Integer> {
             facts.put("profile", s.profile());
         }
         String summary = "url from " + s.urlSource() + "; token " + s.token().lastFour() + " from " + s.tokenSource();
+        if (s.mixedSources().isPresent()) {
+            facts.put("mixedSources", true);
+            summary += " (different sources: check that this token is meant for this URL)";
+        }
         CheckStep.Status status = CheckStep.Status.OK;
         String fix = null;
         if (s.tokenSetAt() != null) {

@@ -2,32 +2,66 @@ package dev.scimctl.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.scimctl.InputException;
 import dev.scimctl.io.AtomicFile;
+import dev.scimctl.io.BoundedFiles;
+import dev.scimctl.io.FileProblems;
+import dev.scimctl.io.FileProblems.Operation;
+import dev.scimctl.io.PrivateFolders;
+import dev.scimctl.io.Sizes;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Profiles and tokens on disk: {@code config.json} (profiles and the current one) and {@code credentials.json}
- * (tokens, mode 0600). Both are written atomically, in a stable order so that they diff well.
+ * (tokens). The folder is 0700 and both files 0600 whatever the umask; both are written atomically, in a stable
+ * order so that they diff well. A document of the wrong shape, or larger than any real one, is refused with its
+ * file, line and column rather than half-read.
  */
 public final class ConfigStore {
     static final String CONFIG_FILE = "config.json";
     static final String CREDENTIALS_FILE = "credentials.json";
 
+    /** Hand-made profiles for a few servers take a few KiB; a megabyte is not a settings file. */
+    static final int MAX_BYTES = Sizes.MIB;
+
+    // Strict: a null profile, a number where a URL belongs or a list where an object belongs is an error with its
+    // place in the file, not a NullPointerException later.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.POJO, c -> c
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .build();
 
     private final Path dir;
@@ -156,36 +190,97 @@ public final class ConfigStore {
     }
 
     private void writeConfig(ConfigDocument doc) {
-        write(configFile(), doc, false);
+        write(configFile(), doc);
     }
 
     private void writeCredentials(CredentialsDocument doc) {
-        write(credentialsFile(), doc, true);
+        requirePrivate(); // a token written into a folder others can write is theirs to swap
+        write(credentialsFile(), doc);
+    }
+
+    /**
+     * Refuses to go on when another account could have changed the folder or its files: it could have pointed a
+     * profile's URL at its own server, to be sent the token (the rule ssh follows for its keys).
+     */
+    public void requirePrivate() {
+        Stream.of(dir, configFile(), credentialsFile())
+                .map(PrivateFolders::writableByOthers)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(problem -> {
+                    throw new InputException("refusing to use the saved profiles: " + problem);
+                });
     }
 
     private static <T> T read(Path file, Class<T> type, T empty) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = BoundedFiles.read(file, MAX_BYTES, "the settings file");
+            if (bytes.length == 0) {
+                return empty;
+            }
             T doc = JSON.readValue(bytes, type);
             return doc == null ? empty : doc;
         } catch (NoSuchFileException e) {
             return empty;
+        } catch (MismatchedInputException e) {
+            throw new InputException(at(file, e) + "the settings file has the wrong shape: " + shapeProblem(e)
+                    + "; fix it by hand, or delete it and set the profile up again");
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new InputException(file + where + ": the settings file is not valid JSON (" + e.getOriginalMessage()
-                    + "); fix it by hand or delete it and set the profile up again");
+            throw new InputException(at(file, e) + "the settings file is not valid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "); fix it by hand, or delete it and set the profile up again");
         } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage());
+            throw new InputException(FileProblems.describe(Operation.READ, file, e));
         }
     }
 
-    private static void write(Path file, Object doc, boolean secret) {
+    private static String at(Path file, JsonProcessingException e) {
+        var loc = e.getLocation();
+        return file + (loc == null || loc.getLineNr() < 1 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr()) + ": ";
+    }
+
+    /** "profiles.prod is null, where a profile (an object) belongs". */
+    static String shapeProblem(MismatchedInputException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        String where = path.isEmpty() ? "the document" : path.stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String expected = expected(e.getTargetType(), path);
+        if (e instanceof InvalidNullException) {
+            return where + " is null, where " + expected + " belongs";
+        }
+        return where + " must be " + expected;
+    }
+
+    private static String expected(Class<?> type, List<JsonMappingException.Reference> path) {
+        if (type == null) {
+            return "something else";
+        }
+        if (type == Profile.class) {
+            return "a profile (an object such as {\"url\": \"https://…\"})";
+        }
+        if (type == StoredToken.class) {
+            return "a token entry (an object such as {\"token\": \"…\", \"setAt\": \"…\"})";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == double.class) {
+            return "a number";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object ({…})";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private void write(Path file, Object doc) {
         try {
+            PrivateFolders.create(dir);
             byte[] bytes = JSON.writeValueAsBytes(doc);
-            AtomicFile.write(file, bytes, secret);
+            AtomicFile.write(file, bytes, true);
         } catch (IOException e) {
-            throw new InputException("cannot write " + file + ": " + e.getMessage());
+            throw new InputException(FileProblems.describe(Files.exists(file) ? Operation.WRITE : Operation.CREATE,
+                    file, e));
         }
     }
 }

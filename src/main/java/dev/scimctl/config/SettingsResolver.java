@@ -2,6 +2,8 @@ package dev.scimctl.config;
 
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
+import dev.scimctl.io.FileProblems;
+import dev.scimctl.scim.Origin;
 import dev.scimctl.scim.ScimClientConfig;
 import dev.scimctl.scim.Secret;
 import dev.scimctl.scim.net.ProxyEndpoint;
@@ -18,6 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,11 +71,18 @@ public final class SettingsResolver {
         }
     }
 
-    /** Resolves everything, the token included. */
+    /**
+     * Resolves everything, the token included. A token from a profile goes only to that profile's server: with a URL
+     * from a flag or the environment naming another, this refuses rather than send it there.
+     */
     public Settings resolve(Flags flags) {
         String profileName = profileName(flags);
         Profile profile = profileName == null ? null : store.profile(profileName).orElse(null);
         String profileSource = "profile \"" + profileName + "\"";
+        if (profile != null) {
+            store.requirePrivate();
+        }
+        List<String> warnings = new ArrayList<>();
 
         String urlText;
         String urlSource;
@@ -97,7 +108,7 @@ public final class SettingsResolver {
             token = readTokenFile(flags.tokenFile());
             tokenSource = "--token-file " + ("-".equals(flags.tokenFile()) ? "- (stdin)" : flags.tokenFile());
         } else if (env(EnvVars.TOKEN) != null) {
-            token = new Secret(env(EnvVars.TOKEN));
+            token = checkedToken(env(EnvVars.TOKEN), EnvVars.TOKEN, false);
             tokenSource = EnvVars.TOKEN;
         } else if (env(EnvVars.TOKEN_FILE) != null) {
             token = readTokenFile(env(EnvVars.TOKEN_FILE));
@@ -108,9 +119,16 @@ public final class SettingsResolver {
                 throw new UsageException("no token: pass --token-file FILE (or - for stdin), set " + EnvVars.TOKEN
                         + ", or store one with 'scimctl config set-token" + (profileName == null ? "" : " " + profileName) + "'");
             }
-            token = new Secret(stored.get().token());
             tokenSource = profileSource + " (" + store.credentialsFile() + ")";
+            token = checkedToken(stored.get().token(), tokenSource, true);
             setAt = stored.get().setAtInstant();
+            requireProfileOrigin(profileName, profile, url, urlSource, tokenSource);
+        }
+        if (flags.profile() != null && flags.tokenFile() == null
+                && (env(EnvVars.TOKEN) != null || env(EnvVars.TOKEN_FILE) != null)) {
+            warnings.add(tokenSource + " is used, not the token of --profile " + flags.profile()
+                    + ": the environment's token beats a profile's; unset " + EnvVars.TOKEN + " and "
+                    + EnvVars.TOKEN_FILE + " to use the profile's");
         }
 
         Duration connect = first(flags.connectTimeout(), envDuration(EnvVars.CONNECT_TIMEOUT),
@@ -119,7 +137,32 @@ public final class SettingsResolver {
                 profile == null ? null : seconds(profile.timeoutSeconds()), ScimClientConfig.DEFAULT_REQUEST_TIMEOUT);
         ProxySettings proxies = proxies(flags, profileName, profile, profileSource, url);
         TrustSettings trust = trust(flags, profile, profileSource);
-        return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxies, trust);
+        return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxies, trust,
+                List.copyOf(warnings));
+    }
+
+    /** The origin rule: a profile's token was given for the profile's server, and goes nowhere else. */
+    private static void requireProfileOrigin(String profileName, Profile profile, URI url, String urlSource,
+                                             String tokenSource) {
+        URI own = null;
+        if (profile != null && profile.url() != null) {
+            try {
+                own = new URI(profile.url().strip());
+            } catch (URISyntaxException e) {
+                own = null;
+            }
+        }
+        if (own != null && own.getHost() != null && Origin.of(own).equals(Origin.of(url))) {
+            return;
+        }
+        throw new UsageException("the token from " + tokenSource + " is sent only to the profile's server"
+                + (own == null ? " (it has no URL)" : ", " + originText(own)) + ", but the URL " + url + " (from "
+                + urlSource + ") is another server: give that server's token with --token-file or " + EnvVars.TOKEN
+                + ", or drop " + urlSource + " to use the profile's URL");
+    }
+
+    private static String originText(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /**
@@ -178,11 +221,19 @@ public final class SettingsResolver {
         return trust;
     }
 
-    /** Checks that a base URL is an absolute http(s) URL with a host. */
+    /** Checks that a base URL is an absolute http(s) URL with a host, and no user name or password in it. */
     public static URI parseUrl(String text, String source) {
         String trimmed = text.strip();
         try {
             URI uri = new URI(trimmed);
+            if (uri.getRawUserInfo() != null) {
+                URI bare = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+                        uri.getFragment());
+                throw new UsageException("the base URL (from " + source + ") holds a user name"
+                        + (uri.getRawUserInfo().contains(":") ? " and password" : "") + " before '@': SCIM servers take "
+                        + "the bearer token instead, and a password in a URL ends up in files and shell history; use "
+                        + bare + " and give the token with --token-file, " + EnvVars.TOKEN + " or 'scimctl config set-token'");
+            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 throw new UsageException("the base URL " + trimmed + " (from " + source
@@ -209,25 +260,37 @@ public final class SettingsResolver {
         } catch (NoSuchFileException e) {
             throw new InputException("token file " + file + " does not exist");
         } catch (IOException e) {
-            throw new InputException("cannot read token file " + file + ": " + e.getClass().getSimpleName());
+            throw new InputException("cannot read the token file: " + FileProblems.reason(FileProblems.Operation.READ,
+                    Path.of(file), e));
         } catch (RuntimeException e) {
             throw new InputException("cannot read token file " + file + ": it is not UTF-8 text");
         }
-        return parseToken(text, "-".equals(file) ? "stdin" : file);
+        return parseToken(text, "-".equals(file) ? "stdin" : file, true);
     }
 
-    /** A token is one line of visible characters; a file with more than that is refused rather than guessed at. */
-    public static Secret parseToken(String text, String where) {
+    /**
+     * A token is one line of visible ASCII characters; anything else is refused rather than guessed at, naming the
+     * character and its position, never the token: from a file exit 3 (the file is wrong), else exit 2.
+     */
+    public static Secret parseToken(String text, String where, boolean fromFile) {
         String token = text.strip();
         if (token.startsWith("Bearer ") || token.startsWith("bearer ")) {
             token = token.substring(7).strip();
         }
         if (token.isEmpty()) {
-            throw new InputException("the token from " + where + " is empty");
+            throw fromFile ? new InputException("the token from " + where + " is empty")
+                    : new UsageException("the token from " + where + " is empty");
         }
-        if (token.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-            throw new InputException("the token from " + where
-                    + " holds spaces, line breaks or control characters; it must be the token alone on one line");
+        return checkedToken(token, where, fromFile);
+    }
+
+    private static Secret checkedToken(String text, String where, boolean fromFile) {
+        String token = text.strip();
+        Optional<String> problem = TokenText.problem(token);
+        if (problem.isPresent()) {
+            String message = "the token from " + where + " has " + problem.get() + "; a token is visible ASCII "
+                    + "characters alone on one line: copy it again from the NinjaOne console";
+            throw fromFile ? new InputException(message) : new UsageException(message);
         }
         return new Secret(token);
     }

@@ -51,6 +51,9 @@ public final class ImportRun {
 
         /** The process is being stopped (Ctrl-C) while applying; on the shutdown hook's thread. */
         void interrupted(Path journal);
+
+        /** Something the person should know that does not stop the run (a journal whose last line was cut off). */
+        void warning(String message);
     }
 
     /** The plan and what it was made from, as shown before anything is changed. */
@@ -119,6 +122,11 @@ public final class ImportRun {
         ServerCapabilities caps = ServerCapabilities.discover(client, settings.organizationIdType());
         Path journalPath = settings.journal();
         Journal.LastRun previous = journalPath == null || settings.dryRun() ? null : Journal.lastRun(journalPath);
+        if (previous != null && previous.cutLine() > 0) {
+            listener.warning(journalPath + ":" + previous.cutLine() + ": the journal's last line was cut off (the "
+                    + "previous run stopped while writing it: a crash or a full disk); it is ignored and left on a line "
+                    + "of its own, and the server is read again, so nothing is done twice or skipped");
+        }
         if (previous != null && !previous.finished()) {
             listener.resuming(journalPath, previous,
                     previous.sha256() != null && !previous.sha256().equals(input.sha256()));

@@ -5,16 +5,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.InputException;
+import dev.scimctl.io.BoundedLines;
+import dev.scimctl.io.FileProblems;
+import dev.scimctl.io.PrivateFolders;
+import dev.scimctl.io.Sizes;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,23 +45,49 @@ import java.util.Map;
  *
  * <p>Resuming does not trust the journal to say what is left: the next run re-reads the server, which knows. The
  * journal says that the previous run was interrupted, and what it had done, for the report and for people.
+ *
+ * <p>The format is open to additions: every line is one JSON object with a {@code type} and an {@code at} time;
+ * readers skip types and fields they do not know, so a newer scimctl may add kinds of line (undo records, say) that
+ * an older one passes over. A crash or a full disk can leave the last line cut in half: reading ignores it, and the
+ * next run ends it with a line break before it appends, so that its own first line stands alone. A line longer than
+ * {@link #MAX_LINE_BYTES}, or one that is not UTF-8, means that the file is not a journal, and is refused.
  */
 public final class Journal implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Charset UTF8 = StandardCharsets.UTF_8;
+    /** The longest line this reads: an operation with a server's error detail takes a few KiB at most. */
+    public static final int MAX_LINE_BYTES = Sizes.MIB;
 
     private final Path path;
     private final OutputStream out;
     private final Clock clock;
+    private final boolean endedCut;
     private long lines;
 
-    private Journal(Path path, OutputStream out, Clock clock) {
+    private Journal(Path path, OutputStream out, Clock clock, boolean endedCut) {
         this.path = path;
         this.out = out;
         this.clock = clock;
+        this.endedCut = endedCut;
     }
 
-    /** {@code users.csv} → {@code users.csv.journal}, beside the input. */
-    public static Path defaultFor(Path input) {
+    /**
+     * The journal of an input in {@code folder} (the state folder's journals): {@code users.csv} →
+     * {@code users.csv-<12 hex digits of its absolute path's SHA-256>.journal}, so that two {@code users.csv} in
+     * different folders have a journal each, and the same file always finds its own.
+     */
+    public static Path defaultFor(Path folder, Path input) {
+        Path absolute = input.toAbsolutePath().normalize();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(absolute.toString().getBytes(StandardCharsets.UTF_8));
+            return folder.resolve(absolute.getFileName() + "-" + HexFormat.of().formatHex(digest, 0, 6) + ".journal");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where scimctl kept journals before the state folder: {@code users.csv.journal}, beside the input. */
+    public static Path besideInput(Path input) {
         return input.resolveSibling(input.getFileName() + ".journal");
     }
 
@@ -53,22 +96,51 @@ public final class Journal implements AutoCloseable {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                PrivateFolders.create(parent);
             }
             // Unbuffered: each line is one write() to the operating system, so a killed process leaves whole lines.
-            OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-            Journal journal = new Journal(path, out, clock);
+            // 0600 when created: a journal names users.
+            OutputStream out = Channels.newOutputStream(Files.newByteChannel(path, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), privateMode()));
+            boolean cut = endsCut(path);
+            if (cut) {
+                out.write('\n'); // the cut line stays as it is, on a line of its own; this run's lines stand alone
+            }
+            Journal journal = new Journal(path, out, clock, cut);
             journal.startLine(start);
             return journal;
         } catch (IOException e) {
-            throw new InputException(path + ": cannot write the journal (" + e.getMessage()
-                    + "): choose another place with --journal FILE", e);
+            throw new InputException(FileProblems.describe(Files.exists(path) ? FileProblems.Operation.WRITE
+                    : FileProblems.Operation.CREATE, path, e) + ": choose another place for the journal with --journal FILE", e);
+        }
+    }
+
+    private static FileAttribute<?>[] privateMode() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Whether the file's last byte is not a line break: the last line was cut off by a crash or a full disk. */
+    private static boolean endsCut(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 
     public Path path() {
         return path;
+    }
+
+    /** Whether the journal ended in a cut line when this run opened it (and so got a line break first). */
+    public boolean endedCut() {
+        return endedCut;
     }
 
     private void startLine(Map<String, Object> start) {
@@ -130,21 +202,43 @@ public final class Journal implements AutoCloseable {
      * @param operations its completed operations
      * @param failures   how many of them failed
      * @param done       by userName key: what it did successfully to that user ("create", "update", "deactivate")
+     * @param cutLine    the number of the journal's last line when it was cut off (a crash, a full disk), else 0
      */
     public record LastRun(String started, String file, String sha256, String url, boolean finished, long operations,
-                          long failures, Map<String, String> done) {
+                          long failures, Map<String, String> done, long cutLine) {
+        LastRun withCutLine(long line) {
+            return new LastRun(started, file, sha256, url, finished, operations, failures, done, line);
+        }
     }
 
     /** The last run in the journal at {@code path}, or null when there is no journal (or no run in it). */
     public static LastRun lastRun(Path path) {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(path)) {
+            BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
             LastRun run = null;
             Map<String, String> done = new HashMap<>();
             long ops = 0;
             long failures = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
+            long cutLine = 0;
+            for (byte[] bytes; (bytes = lines.next()) != null; ) {
+                String line;
+                try {
+                    line = UTF8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                } catch (CharacterCodingException e) {
+                    if (lines.lastWasCut()) {
+                        cutLine = lines.number(); // cut in the middle of a character
+                        break;
+                    }
+                    throw new InputException(path + ":" + lines.number() + ": the journal holds bytes that are not UTF-8 "
+                            + "text, so it is not a scimctl journal (or was damaged): move it away, or give another "
+                            + "with --journal FILE");
+                }
                 JsonNode entry = parse(line);
                 if (entry == null) {
+                    if (lines.lastWasCut()) {
+                        cutLine = lines.number();
+                    }
                     continue; // a line cut off by a crash: the operation it described is re-checked anyway
                 }
                 switch (entry.path("type").asText()) {
@@ -153,7 +247,7 @@ public final class Journal implements AutoCloseable {
                         ops = 0;
                         failures = 0;
                         run = new LastRun(text(entry, "at"), text(entry, "file"), text(entry, "sha256"),
-                                text(entry, "url"), false, 0, 0, done);
+                                text(entry, "url"), false, 0, 0, done, 0);
                     }
                     case "op" -> {
                         ops++;
@@ -163,12 +257,12 @@ public final class Journal implements AutoCloseable {
                             done.put(ImportRow.key(entry.get("userName").asText()), text(entry, "op"));
                         }
                         if (run != null) {
-                            run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), false, ops, failures, done);
+                            run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), false, ops, failures, done, 0);
                         }
                     }
                     case "end" -> {
                         if (run != null) {
-                            run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), true, ops, failures, done);
+                            run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), true, ops, failures, done, 0);
                         }
                     }
                     default -> {
@@ -176,12 +270,16 @@ public final class Journal implements AutoCloseable {
                     }
                 }
             }
-            return run;
+            return run == null || cutLine == 0 ? run : run.withCutLine(cutLine);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (BoundedLines.TooLongException e) {
+            throw new InputException(path + ":" + e.line() + ": the journal has a line longer than "
+                    + Sizes.human(MAX_LINE_BYTES) + ", so it is not a scimctl journal: move it away, or give another "
+                    + "with --journal FILE");
         } catch (IOException e) {
-            throw new InputException(path + ": cannot read the journal (" + e.getMessage()
-                    + "): fix its permissions, or give another one with --journal FILE", e);
+            throw new InputException(FileProblems.describe(FileProblems.Operation.READ, path, e)
+                    + ": fix its permissions, or give another journal with --journal FILE", e);
         }
     }
 

@@ -5,23 +5,28 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * Writes a file so that readers see the old version or the new one, never half of either: into a temporary file
- * beside it, flushed to disk, then renamed over it. A file that holds a secret is created with mode 0600 from its
- * first byte, not chmod-ed afterwards.
+ * beside it, flushed to disk, then renamed over it. A file that holds a secret is mode 0600 from its first byte, not
+ * chmod-ed afterwards, and stays 0600 whatever the umask. A symbolic link is followed: the link's target is replaced
+ * (the temporary file beside the target, so the rename stays on one file system), never the link itself.
  */
 public final class AtomicFile {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
+    private static final int MAX_LINKS = 40;
 
     private AtomicFile() {
     }
@@ -37,17 +42,23 @@ public final class AtomicFile {
     }
 
     /**
-     * @param secret mode 0600 (else 0644, the umask permitting)
-     * @param backup keep the previous version as {@code target.bak}
+     * @param secret mode 0600 (else the mode of the file it replaces, or 0644 for a new one, the umask permitting)
+     * @param backup keep the previous version as {@code target.bak}, beside the file actually written
      */
     public static void write(Path target, Content content, boolean secret, boolean backup) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = followLinks(target.toAbsolutePath());
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+        Set<PosixFilePermission> mode = secret ? SECRET : existingMode(absolute);
         Path temp = POSIX
-                ? Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", permissions(secret))
+                ? Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(mode))
                 : Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
+            if (POSIX) {
+                Files.setPosixFilePermissions(temp, mode); // exactly this mode, whatever the umask took away
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);
@@ -68,7 +79,29 @@ public final class AtomicFile {
         }
     }
 
-    private static FileAttribute<Set<PosixFilePermission>> permissions(boolean secret) {
-        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+    /**
+     * The file a path names once its symbolic links are followed, also when the last target does not exist yet (a
+     * dangling link is written through, creating its target). A loop of links is an error, as for the shell.
+     */
+    public static Path followLinks(Path path) throws IOException {
+        Path p = path.toAbsolutePath();
+        for (int i = 0; i < MAX_LINKS; i++) {
+            if (!Files.isSymbolicLink(p)) {
+                return p;
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+    }
+
+    private static Set<PosixFilePermission> existingMode(Path file) {
+        if (POSIX && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                return Files.getPosixFilePermissions(file);
+            } catch (IOException e) {
+                return PLAIN;
+            }
+        }
+        return PLAIN;
     }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.scimctl.InputException;
 import dev.scimctl.io.AtomicFile;
+import dev.scimctl.io.BoundedFiles;
+import dev.scimctl.io.FileProblems;
+import dev.scimctl.io.Sizes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,8 @@ import java.util.regex.Pattern;
  */
 public final class MappingFile {
     public static final String DEFAULT_NAME = "group-roles.json";
+    /** A thousand groups with their roles and notes take a few hundred KiB; more is not a mapping file. */
+    static final int MAX_BYTES = 8 * Sizes.MIB;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -70,19 +75,33 @@ public final class MappingFile {
         return Files.exists(file) ? read(file) : GroupRoleMapping.empty();
     }
 
-    /** Writes the mapping atomically, keeping the previous file as {@code FILE.bak}. */
+    /**
+     * Writes the mapping atomically, keeping the previous file as {@code FILE.bak}. A symbolic link (a mapping kept
+     * in a repository, linked from where scimctl runs) is written through: its target is replaced, the link stays.
+     */
     public static void write(Path file, GroupRoleMapping mapping) {
         byte[] bytes = render(mapping).getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFile.write(file, out -> out.write(bytes), false, true);
         } catch (IOException e) {
-            throw new InputException("cannot write the mapping file " + file + ": " + describe(e)
-                    + ": check that its folder exists and is writable", e);
+            throw new InputException("cannot write the mapping file: " + FileProblems.describe(Files.exists(file)
+                    ? FileProblems.Operation.WRITE : FileProblems.Operation.CREATE, target(file), e), e);
         }
     }
 
+    /** The previous version, beside the file actually written (the link's target for a symbolic link). */
     public static Path backupOf(Path file) {
-        return file.resolveSibling(file.getFileName() + ".bak");
+        Path target = target(file);
+        return target.resolveSibling(target.getFileName() + ".bak");
+    }
+
+    private static Path target(Path file) {
+        try {
+            Path t = AtomicFile.followLinks(file);
+            return t.equals(file.toAbsolutePath()) ? file : t;
+        } catch (IOException e) {
+            return file;
+        }
     }
 
     /** The file's text: two-space indents, one role a line, groups and roles sorted, a final newline. */
@@ -168,7 +187,7 @@ public final class MappingFile {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + " is a folder, not a mapping file: name the file with --mapping FILE");
             }
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, MAX_BYTES, "the mapping file");
         } catch (IOException e) {
             throw new InputException("cannot read the mapping file " + file + ": " + describe(e), e);
         }

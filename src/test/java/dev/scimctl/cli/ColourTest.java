@@ -92,7 +92,7 @@ class ColourTest {
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));
         m.put("scimctl api", List.of(new String[]{"api", "Users"}, new String[]{"api", "-i", "Users/nobody"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson"}));
-        // Copies: import writes its journal beside the input, and must not write into examples/.
+        // Copies: an earlier import kept its journal beside the input; nothing may write into examples/.
         String users = copyOfExample("users.csv");
         String mistakes = copyOfExample("users-with-mistakes.csv");
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},

@@ -41,8 +41,24 @@ class ConfigCommandTest {
         CliRunner cli = new CliRunner(dir);
         cli.run("config", "set-profile", "prod", "--url", "https://eu.example.com/scim/v2").assertExit(0);
         cli.stdin(TOKEN).run("config", "set-token").assertExit(0);
-        CliResult show = cli.env("SCIMCTL_URL", "https://other.example/scim").run("config", "show").assertExit(0);
-        assertThat(show.out()).contains("https://other.example/scim  (from SCIMCTL_URL)");
+        CliResult show = cli.env("SCIMCTL_URL", "https://eu.example.com/scim/v2/").run("config", "show").assertExit(0);
+        assertThat(show.out()).contains("https://eu.example.com/scim/v2/  (from SCIMCTL_URL)");
+    }
+
+    @Test
+    void a_profiles_token_is_not_sent_to_another_server_named_by_the_environment() {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("config", "set-profile", "prod", "--url", "https://eu.example.com/scim/v2").assertExit(0);
+        cli.stdin(TOKEN).run("config", "set-token").assertExit(0);
+        CliResult r = cli.env("SCIMCTL_URL", "https://attacker.example/scim").run("config", "show")
+                .assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("the token from profile \"prod\"")
+                .contains("is sent only to the profile's server, https://eu.example.com")
+                .contains("the URL https://attacker.example/scim (from SCIMCTL_URL) is another server")
+                .doesNotContain(TOKEN);
+        CliResult withOwnToken = cli.env("SCIMCTL_TOKEN", "another-token-for-the-other-server")
+                .run("config", "show").assertExit(0);
+        assertThat(withOwnToken.out()).contains("(from SCIMCTL_URL)").contains("(from SCIMCTL_TOKEN)");
     }
 
     @Test

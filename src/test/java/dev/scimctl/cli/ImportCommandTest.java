@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ScimJson;
+import dev.scimctl.importer.Journal;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.FaultProxy;
@@ -126,7 +127,8 @@ class ImportCommandTest {
 
         assertThat(server.store().userCount()).isZero();
         assertThat(server.store().groups()).isEmpty();
-        assertThat(Files.exists(dir.resolve("users.csv.journal"))).isFalse();
+        assertThat(dir.resolve("config/.local/state/scimctl/journals")).doesNotExist();
+        assertThat(r.err()).doesNotContain("journal:");
         assertThat(r.out().lines()).hasSize(11 + 6 + 12).first().asString().startsWith("create\t2\talice.martin@northwind-msp.com\t");
         assertThat(r.err()).contains("users: 11 to create, 0 to update, 0 unchanged; groups: 6 to create, 12 members to add")
                 .contains("Dry run: nothing was changed.");
@@ -257,9 +259,11 @@ class ImportCommandTest {
     void the_token_is_in_no_file_the_import_writes() throws Exception {
         importUsers("--report", dir.resolve("report.csv").toString(), "--plan-out", dir.resolve("plan.json").toString())
                 .assertExit(ExitCode.OK);
-        for (String f : List.of("report.csv", "plan.json", "users.csv.journal")) {
+        for (String f : List.of("report.csv", "plan.json")) {
             assertThat(dir.resolve(f)).exists().content(StandardCharsets.UTF_8).doesNotContain(server.token());
         }
+        assertThat(Journal.defaultFor(dir.resolve("config/.local/state/scimctl/journals"), users)).exists()
+                .content(StandardCharsets.UTF_8).doesNotContain(server.token());
     }
 
     @Test

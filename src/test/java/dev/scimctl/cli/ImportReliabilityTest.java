@@ -99,15 +99,18 @@ class ImportReliabilityTest {
     void an_import_killed_mid_run_resumes_without_duplicates_or_gaps() throws Exception {
         int n = 1000;
         Path csv = writeUsers(n);
-        Path journal = dir.resolve("users.csv.journal");
+        Path journal = Journal.defaultFor(dir.resolve("config/.local/state/scimctl/journals"), csv);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.scimctl.ScimCtl",
                 "import", "--yes", "--parallel", "4", "--url", server.baseUrl(), csv.toString());
         pb.environment().put("SCIMCTL_TOKEN", server.token());
         pb.environment().put("SCIMCTL_CONFIG_DIR", dir.resolve("config").toString());
+        pb.environment().put("HOME", dir.resolve("config").toString());
+        pb.environment().remove("XDG_STATE_HOME");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("killed.log").toFile());
         Process p = pb.start();
+        long killedPid = p.pid();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (journalLines(journal) < 150 && p.isAlive() && System.nanoTime() < deadline) {
@@ -128,7 +131,9 @@ class ImportReliabilityTest {
         CliResult resumed = cli(server.baseUrl()).run("import", "--yes", "--parallel", "8", "--report",
                 report.toString(), csv.toString()).assertExit(ExitCode.OK);
 
-        assertThat(resumed.err()).contains("Resuming:").contains("records an interrupted import");
+        assertThat(resumed.err()).contains("Resuming:").contains("records an interrupted import")
+                .contains("note: took over the lock on the server " + server.baseUrl() + " left by a scimctl that is "
+                        + "no longer running (pid " + killedPid + " on host ");
         assertServerHoldsExactly(n);
         List<String> lines = Files.readAllLines(report);
         assertThat(lines).hasSize(n + 1);
@@ -143,7 +148,7 @@ class ImportReliabilityTest {
     void ctrl_c_mid_import_exits_130_says_how_to_resume_and_the_rerun_finishes() throws Exception {
         int n = 300;
         Path csv = writeUsers(n);
-        Path journal = dir.resolve("users.csv.journal");
+        Path journal = Journal.defaultFor(dir.resolve("config/.local/state/scimctl/journals"), csv);
         String output;
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
             proxy.rule(req -> Fault.delay(Duration.ofMillis(20)));
@@ -152,6 +157,10 @@ class ImportReliabilityTest {
                     "import", "--yes", "--parallel", "2", "--url", proxy.baseUrl(), csv.toString());
             pb.environment().put("SCIMCTL_TOKEN", server.token());
             pb.environment().put("SCIMCTL_CONFIG_DIR", dir.resolve("config").toString());
+        pb.environment().put("HOME", dir.resolve("config").toString());
+        pb.environment().remove("XDG_STATE_HOME");
+            pb.environment().put("HOME", dir.resolve("config").toString());
+            pb.environment().remove("XDG_STATE_HOME");
             pb.redirectErrorStream(true);
             pb.redirectOutput(dir.resolve("interrupted.log").toFile());
             Process p = pb.start();
@@ -160,6 +169,14 @@ class ImportReliabilityTest {
                 while (journalLines(journal) < 20 && p.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
+                // A second import against the same server refuses at once, naming the first.
+                CliResult second = cli(proxy.baseUrl()).run("import", "--yes", "--journal",
+                        dir.resolve("other.journal").toString(), csv.toString()).assertExit(ExitCode.PROBLEMS);
+                assertThat(second.err()).contains("error: the server " + proxy.baseUrl() + " is in use by another "
+                        + "scimctl (pid " + p.pid() + " on host ").contains(": import " + csv + ")")
+                        .contains("wait for it to finish, or stop it");
+                assertThat(dir.resolve("other.journal")).doesNotExist();
+                assertThat(p.isAlive()).as("the first import was still running").isTrue();
                 new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
                 assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             } finally {

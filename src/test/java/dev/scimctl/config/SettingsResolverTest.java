@@ -114,4 +114,61 @@ class SettingsResolverTest {
         assertThatThrownBy(() -> new ConfigStore(dir).profiles())
                 .isInstanceOf(InputException.class).hasMessageContaining("config.json:3:");
     }
+
+    @Test
+    void a_token_with_a_control_character_in_the_environment_is_a_usage_error_naming_it_not_the_token() {
+        Map<String, String> env = Map.of("SCIMCTL_URL", "https://a.example/scim", "SCIMCTL_TOKEN", "abcdef\u0007ghijklmnopq");
+        assertThatThrownBy(() -> resolver(env).resolve(SettingsResolver.Flags.NONE)).isInstanceOf(UsageException.class)
+                .hasMessage("the token from SCIMCTL_TOKEN has a control character (U+0007) at position 7 of 18; a token "
+                        + "is visible ASCII characters alone on one line: copy it again from the NinjaOne console");
+    }
+
+    @Test
+    void a_token_file_with_a_non_ascii_character_is_an_input_error() throws Exception {
+        Path file = dir.resolve("token");
+        Files.writeString(file, "abc\u00e9defghijklmnop\n");
+        assertThatThrownBy(() -> resolver(Map.of()).readTokenFile(file.toString())).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("the token from " + file + " has a non-ASCII character (U+00E9) at position 4 of 17")
+                .hasMessageNotContaining("defghijklmnop");
+    }
+
+    @Test
+    void a_profiles_token_goes_only_to_its_own_origin() {
+        saveProfile();
+        Settings samePlace = resolver(Map.of("SCIMCTL_URL", "HTTPS://Profile.Example:443/other/path"))
+                .resolve(SettingsResolver.Flags.NONE);
+        assertThat(samePlace.token().reveal()).isEqualTo("profile-token-0001");
+        assertThat(samePlace.mixedSources()).hasValue("the URL comes from SCIMCTL_URL (environment), the token from "
+                + "profile \"prod\" (" + dir.resolve("credentials.json") + ") (profile)");
+
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(new SettingsResolver.Flags("http://profile.example/scim/v2",
+                null, null, null, null, null, null)))
+                .as("another scheme is another origin").isInstanceOf(UsageException.class)
+                .hasMessage("the token from profile \"prod\" (" + dir.resolve("credentials.json") + ") is sent only to "
+                        + "the profile's server, https://profile.example, but the URL http://profile.example/scim/v2 "
+                        + "(from --url) is another server: give that server's token with --token-file or SCIMCTL_TOKEN, "
+                        + "or drop --url to use the profile's URL");
+    }
+
+    @Test
+    void an_environment_token_beating_a_profile_named_on_the_command_line_is_warned_about() {
+        saveProfile();
+        Settings s = resolver(Map.of("SCIMCTL_TOKEN", "env-token-0003-long-enough"))
+                .resolve(new SettingsResolver.Flags(null, null, "prod", null, null, null, null));
+        assertThat(s.token().reveal()).isEqualTo("env-token-0003-long-enough");
+        assertThat(s.warnings()).containsExactly("SCIMCTL_TOKEN is used, not the token of --profile prod: the "
+                + "environment's token beats a profile's; unset SCIMCTL_TOKEN and SCIMCTL_TOKEN_FILE to use the profile's");
+        assertThat(resolver(Map.of("SCIMCTL_TOKEN", "env-token-0003-long-enough"))
+                .resolve(SettingsResolver.Flags.NONE).warnings()).as("no --profile given: nothing overridden").isEmpty();
+    }
+
+    @Test
+    void a_url_with_a_user_and_password_is_refused_without_repeating_the_password() {
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("https://admin:s3cr3t@eu.example.com/scim/v2", "--url"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("the base URL (from --url) holds a user name and password before '@': SCIM servers take the "
+                        + "bearer token instead, and a password in a URL ends up in files and shell history; use "
+                        + "https://eu.example.com/scim/v2 and give the token with --token-file, SCIMCTL_TOKEN or "
+                        + "'scimctl config set-token'");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.api;
 
+import dev.scimctl.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
@@ -45,15 +46,12 @@ import java.util.concurrent.Callable;
                 "  scimctl api -i ServiceProviderConfig          # status line and headers first",
                 "",
                 "-F turns true, false, null and integers into JSON and reads @FILE as the file's text; -f keeps strings.",
-                "Keys nest as gh writes them: -f name[givenName]=Ada, -F 'emails[]=…' appends to an array."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:the server answered 2xx",
+                "Keys nest as gh writes them: -f name[givenName]=Ada, -F 'emails[]=…' appends to an array."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:the server answered 2xx",
                 "1:the server refused the request (4xx other than 401/403)",
-                "2:usage: a wrong option, field or header, or no URL or token",
+                "2:a wrong option, field or header, or no URL or token",
                 "3:--input, -F @FILE or the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
                 "6:the server misbehaved: 5xx, a 2xx that is not JSON, paging that does not advance"})
 public final class ApiCommand implements Callable<Integer> {
     private final CommandContext context;

@@ -9,6 +9,7 @@ import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.config.StoredToken;
+import dev.scimctl.config.TokenText;
 import dev.scimctl.console.SecretPrompt;
 import dev.scimctl.scim.Secret;
 import picocli.CommandLine.Command;
@@ -26,8 +27,9 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl config set-token prod", "  pass show ninjaone/scim | scimctl config set-token prod"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved",
-                "2:no such profile, or no current one",
-                "3:no token entered, the token file cannot be read, or the config files cannot be written"})
+                "2:no such profile, or no current one; a token with a control, space or non-ASCII character",
+                "3:no token entered, the token file cannot be read or holds a bad character, the config folder is "
+                        + "writable by others, or the config files cannot be written"})
 final class ConfigSetTokenCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -62,8 +64,9 @@ final class ConfigSetTokenCommand implements Callable<Integer> {
             if (entered == null || entered.isBlank()) {
                 throw new InputException("no token was entered; nothing saved");
             }
-            token = SettingsResolver.parseToken(entered, "the prompt");
+            token = SettingsResolver.parseToken(entered, "the prompt", false);
         }
+        TokenText.shortWarning(token.reveal()).ifPresent(context::warn);
         store.putToken(profile, StoredToken.of(token.reveal(), context.clock().instant()));
         context.err().println("token " + token.lastFour() + " saved for profile \"" + profile + "\" in "
                 + store.credentialsFile() + " (mode 0600). NinjaOne tokens expire six months after they are generated.");

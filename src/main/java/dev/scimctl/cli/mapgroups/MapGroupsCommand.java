@@ -3,6 +3,7 @@ package dev.scimctl.cli.mapgroups;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.MappingSession;
@@ -43,7 +44,7 @@ import java.util.concurrent.Callable;
                 "Each subcommand's --help lists its own exit codes. See docs/map-groups.md."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:the editor was quit",
-                "1:input ended with changes unsaved",
+                "1:input ended with changes unsaved; another scimctl is changing the same mapping file",
                 "2:no subcommand and no terminal",
                 "3:the mapping or roles file cannot be read"})
 public final class MapGroupsCommand implements Callable<Integer> {
@@ -69,6 +70,12 @@ public final class MapGroupsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: the interactive "
                     + "editor needs a terminal");
         }
+        try (RunLock lock = MappingFileLock.take(context, files.file(), "map-groups (the editor)")) {
+            return edit();
+        }
+    }
+
+    private int edit() throws Exception {
         MappingSession session = MappingSession.open(files.file());
         RoleCatalog catalog = files.catalog();
         context.err().flush();

@@ -3,6 +3,7 @@ package dev.scimctl.cli.mapgroups;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingEdits;
 import dev.scimctl.mapping.MappingFile;
@@ -28,8 +29,9 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl map-groups set \"Help Desk\" --type technician \\",
                 "      --role \"Help Desk Technician\" --role \"Remote Access\"",
                 "  scimctl map-groups set \"All Staff\" --role \"Portal User\" --roles roles.csv"})
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved (or already so)",
+                "1:another scimctl is changing the same mapping file",
                 "2:an unknown role, a role of the other type, a system-administrator role",
                 "3:the mapping or roles file cannot be read or written"})
 final class MapGroupsSetCommand implements Callable<Integer> {
@@ -62,6 +64,12 @@ final class MapGroupsSetCommand implements Callable<Integer> {
     public Integer call() {
         Path file = files.file();
         RoleCatalog catalog = files.catalog();
+        try (RunLock lock = MappingFileLock.take(context, file, "map-groups set " + group)) {
+            return set(file, catalog);
+        }
+    }
+
+    private int set(Path file, RoleCatalog catalog) {
         boolean existed = Files.exists(file);
         GroupRoleMapping mapping = MappingFile.readIfExists(file);
         GroupRoleMapping.Entry existing = mapping.find(group).orElse(null);

@@ -4,6 +4,7 @@ import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.Suggestions;
@@ -20,8 +21,9 @@ import java.util.concurrent.Callable;
                 "The file is written atomically and its previous version kept as FILE.bak."},
         footerHeading = "%nExample:%n",
         footer = {"  scimctl map-groups unset \"Contractors\""})
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:removed",
+                "1:another scimctl is changing the same mapping file",
                 "2:the group is not in the mapping",
                 "3:the mapping file is missing, broken or cannot be written"})
 final class MapGroupsUnsetCommand implements Callable<Integer> {
@@ -40,6 +42,12 @@ final class MapGroupsUnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = files.file();
+        try (RunLock lock = MappingFileLock.take(context, file, "map-groups unset " + group)) {
+            return unset(file);
+        }
+    }
+
+    private int unset(Path file) {
         GroupRoleMapping mapping = MappingFile.read(file);
         GroupRoleMapping.Entry entry = mapping.find(group).orElseThrow(() -> new UsageException("\"" + group
                 + "\" is not in " + file + Suggestions.didYouMean(group, mapping.groups())

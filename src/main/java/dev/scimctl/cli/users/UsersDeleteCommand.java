@@ -4,6 +4,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,8 @@ import java.util.concurrent.Callable;
                 "  scimctl users list --inactive -o tsv --fields id | xargs scimctl users delete --yes"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:every user deleted",
-                "1:a user was not found or not deleted, or the answer was no",
+                "1:a user was not found or not deleted, or the answer was no; another import or users command is "
+                        + "running against this server",
                 "2:no terminal to ask and no --yes",
                 "3:the token file cannot be read"})
 public final class UsersDeleteCommand implements Callable<Integer> {
@@ -46,6 +48,8 @@ public final class UsersDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScimClient client = context.client(connection);
-        return new UserChanges(context, client).run(users, yes, new Deletion(client));
+        try (RunLock lock = context.lockServer(connection, "users delete " + String.join(" ", users))) {
+            return new UserChanges(context, client).run(users, yes, new Deletion(client));
+        }
     }
 }

@@ -1,0 +1,33 @@
+package dev.scimctl.io;
+
+import dev.scimctl.InputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a whole small file, refusing one larger than its purpose allows, so that a wrong or hostile file (a 200 MB
+ * "config.json") ends in a message rather than in an out-of-memory error.
+ */
+public final class BoundedFiles {
+    private BoundedFiles() {
+    }
+
+    /**
+     * The file's bytes, or an {@link InputException} naming the limit when it holds more than {@code limit} bytes.
+     *
+     * @param what what the file is, for the message: "the settings file"
+     */
+    public static byte[] read(Path file, int limit, String what) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new InputException(file + ": " + what + " is larger than " + Sizes.human(limit)
+                        + ", more than such a file ever holds: check that this is the right file");
+            }
+            return bytes;
+        }
+    }
+}

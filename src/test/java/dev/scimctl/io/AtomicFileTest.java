@@ -1,0 +1,62 @@
+package dev.scimctl.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AtomicFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_symbolic_link_is_written_through_and_stays_a_link() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path target = repo.resolve("group-roles.json");
+        Files.writeString(target, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("group-roles.json"), Path.of("repo/group-roles.json"));
+
+        AtomicFile.write(link, out -> out.write("new\n".getBytes(StandardCharsets.UTF_8)), false, true);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("repo/group-roles.json"));
+        assertThat(target).hasContent("new");
+        assertThat(repo.resolve("group-roles.json.bak")).as("the backup is beside the target").hasContent("old");
+        assertThat(dir.resolve("group-roles.json.bak")).doesNotExist();
+        assertThat(repo).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void a_dangling_link_creates_its_target_and_a_loop_is_refused() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("a.json"), Path.of("b.json"));
+        AtomicFile.write(link, "x".getBytes(StandardCharsets.UTF_8), false);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(dir.resolve("b.json")).hasContent("x");
+
+        Path loop1 = dir.resolve("loop1");
+        Files.createSymbolicLink(loop1, Path.of("loop2"));
+        Files.createSymbolicLink(dir.resolve("loop2"), Path.of("loop1"));
+        assertThatThrownBy(() -> AtomicFile.write(loop1, "x".getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOf(FileSystemException.class).hasMessageContaining("too many levels of symbolic links");
+    }
+
+    @Test
+    void a_secret_file_is_0600_and_a_replaced_file_keeps_its_mode() throws Exception {
+        Path secret = dir.resolve("credentials.json");
+        AtomicFile.write(secret, "{}".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+
+        Path plain = dir.resolve("group-roles.json");
+        Files.writeString(plain, "old");
+        Files.setPosixFilePermissions(plain, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFile.write(plain, "new".getBytes(StandardCharsets.UTF_8), false);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain))).isEqualTo("rw-rw----");
+    }
+}
