@@ -74,6 +74,9 @@ public final class ScimClient implements AutoCloseable {
         this.config = config;
         this.network = network;
         this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
+        if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {
+            network.trust().extraCertificates(); // a bad CA file is reported now, not from inside the first handshake
+        }
         this.log = new ExchangeLog(config.listener(), config.token(), network);
     }
 

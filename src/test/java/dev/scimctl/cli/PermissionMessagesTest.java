@@ -104,9 +104,14 @@ class PermissionMessagesTest {
             }
             entries.add(copy.toString());
         }
+        // Folders and copied classes readable by all; linked jars keep their own mode (they are the originals).
         try (var files = Files.walk(cp)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+                if (Files.isDirectory(f)) {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else if (!f.toString().endsWith(".jar")) {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+                }
             }
         }
         String joined = String.join(java.io.File.pathSeparator, entries);

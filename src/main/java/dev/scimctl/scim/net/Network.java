@@ -58,7 +58,9 @@ public final class Network {
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .proxy(proxies.selector())
-                .sslContext(trust.sslContext());
+                // The TLS stack and the trust store load on the first handshake, not for an http:// URL.
+                .sslContext(new LazySslContext(trust::sslContext))
+                .sslParameters(LazySslContext.unsetParameters());
     }
 
     /** The protocol versions this run offers in a TLS handshake, e.g. [TLSv1.3, TLSv1.2]. */

@@ -8,6 +8,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,32 +24,35 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Which certificate authorities this run trusts: always the JDK's own (its cacerts), plus, when given, the CAs of one
  * PEM file ({@code --cacert}, the profile, or {@code SSL_CERT_FILE}). The extra CAs add to the JDK's; they never
- * replace them, and there is no way to turn checking off. The SSLContext is built once, on first use.
+ * replace them, and there is no way to turn checking off. The files are read at once (so a missing one is reported at
+ * once), but their certificates are parsed, and the SSLContext built, on first use: a run against an {@code http://}
+ * URL needs neither (SSL_CERT_DIR=/etc/ssl/certs alone is some 140 certificates to parse).
  */
 public final class TrustSettings {
-    private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, List.of());
+    private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, List::of, null);
+    private static final byte[] PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII);
+    private static final byte DER_SEQUENCE = 0x30;
 
     private final Path caFile;
     private final String source;
-    private final List<X509Certificate> extra;
+    /** Parses the extra CAs; called once, by {@link #extraCertificates()}. */
+    private final Supplier<List<X509Certificate>> parser;
+    private volatile List<X509Certificate> extra;
     private volatile SSLContext sslContext;
 
     /** Where the extra CAs came from, for {@link #describe()}: {@code /etc/corp-ca.pem (--cacert)}. */
     private final String origins;
 
-    private TrustSettings(Path caFile, String source, List<X509Certificate> extra) {
-        this(caFile, source, extra, caFile + " (" + source + ")");
-    }
-
-    private TrustSettings(Path caFile, String source, List<X509Certificate> extra, String origins) {
+    private TrustSettings(Path caFile, String source, Supplier<List<X509Certificate>> parser, String origins) {
         this.caFile = caFile;
         this.source = source;
-        this.extra = List.copyOf(extra);
+        this.parser = parser;
         this.origins = origins;
     }
 
@@ -60,8 +64,8 @@ public final class TrustSettings {
      * @throws InputException when a folder is missing or unreadable, or none of them holds a certificate
      */
     public static TrustSettings withExtraCaDir(String dirs, String source) {
-        Map<String, X509Certificate> found = new LinkedHashMap<>();
         List<Path> folders = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String part : dirs.split(java.io.File.pathSeparator)) {
             if (part.isBlank()) {
                 continue;
@@ -72,24 +76,42 @@ public final class TrustSettings {
                 throw new InputException("the CA folder " + dir + " (from " + source + ") is not a folder: give a folder"
                         + " of PEM files, or use SSL_CERT_FILE for one file");
             }
-            List<Path> files;
             try (Stream<Path> list = Files.list(dir)) {
-                files = list.filter(Files::isRegularFile).sorted().toList();
+                list.filter(Files::isRegularFile).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new InputException("the CA folder " + dir + " (from " + source + ") cannot be read: " + e.getMessage());
             }
-            for (Path file : files) {
-                for (X509Certificate c : certificatesIn(file)) {
-                    found.putIfAbsent(fingerprint(c), c);
+        }
+        // Read now, parsed later: only the files that look like certificates.
+        List<byte[]> contents = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                if (mayHoldCertificate(bytes)) {
+                    contents.add(bytes);
                 }
+            } catch (IOException e) {
+                // Unreadable: OpenSSL passes over it too.
             }
         }
-        if (found.isEmpty()) {
+        if (contents.isEmpty()) {
             throw new InputException("the CA folder " + dirs + " (from " + source + ") holds no PEM certificate: each "
                     + "file must hold blocks that begin with -----BEGIN CERTIFICATE-----");
         }
         Path first = folders.get(0);
-        return new TrustSettings(first, source, new ArrayList<>(found.values()), dirs + " (" + source + ")");
+        return new TrustSettings(first, source, () -> {
+            Map<String, X509Certificate> found = new LinkedHashMap<>();
+            for (byte[] bytes : contents) {
+                for (X509Certificate c : certificatesIn(bytes)) {
+                    found.putIfAbsent(fingerprint(c), c);
+                }
+            }
+            if (found.isEmpty()) {
+                throw new InputException("the CA folder " + dirs + " (from " + source + ") holds no PEM certificate "
+                        + "Java can read: each file must hold blocks that begin with -----BEGIN CERTIFICATE-----");
+            }
+            return List.copyOf(found.values());
+        }, dirs + " (" + source + ")");
     }
 
     /** These CAs and {@code other}'s extra ones: SSL_CERT_FILE and SSL_CERT_DIR together. */
@@ -100,28 +122,45 @@ public final class TrustSettings {
         if (caFile == null) {
             return other;
         }
-        Map<String, X509Certificate> all = new LinkedHashMap<>();
-        for (X509Certificate c : extra) {
-            all.putIfAbsent(fingerprint(c), c);
-        }
-        for (X509Certificate c : other.extra) {
-            all.putIfAbsent(fingerprint(c), c);
-        }
-        return new TrustSettings(caFile, source + " and " + other.source, new ArrayList<>(all.values()),
-                origins + " and " + other.origins);
+        return new TrustSettings(caFile, source + " and " + other.source, () -> {
+            Map<String, X509Certificate> all = new LinkedHashMap<>();
+            for (X509Certificate c : extraCertificates()) {
+                all.putIfAbsent(fingerprint(c), c);
+            }
+            for (X509Certificate c : other.extraCertificates()) {
+                all.putIfAbsent(fingerprint(c), c);
+            }
+            return List.copyOf(all.values());
+        }, origins + " and " + other.origins);
     }
 
-    /** The certificates a file holds, or none when it holds no readable one. */
-    private static List<X509Certificate> certificatesIn(Path file) {
+    /** A PEM certificate block somewhere, or DER (a sequence): worth parsing. */
+    private static boolean mayHoldCertificate(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == DER_SEQUENCE) {
+            return true;
+        }
+        outer:
+        for (int i = 0; i + PEM_CERTIFICATE.length <= bytes.length; i++) {
+            for (int j = 0; j < PEM_CERTIFICATE.length; j++) {
+                if (bytes[i + j] != PEM_CERTIFICATE[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The certificates a file's bytes hold, or none when it holds no readable one. */
+    private static List<X509Certificate> certificatesIn(byte[] bytes) {
         List<X509Certificate> out = new ArrayList<>();
         try {
-            byte[] bytes = Files.readAllBytes(file);
             for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
                 if (c instanceof X509Certificate x) {
                     out.add(x);
                 }
             }
-        } catch (IOException | CertificateException e) {
+        } catch (CertificateException e) {
             // Not a certificate file: OpenSSL passes over it too.
         }
         return out;
@@ -158,6 +197,15 @@ public final class TrustSettings {
         } catch (IOException e) {
             throw new InputException("the CA file " + file + " (from " + source + ") cannot be read: " + e.getMessage());
         }
+        if (!mayHoldCertificate(bytes)) {
+            throw new InputException("the CA file " + file + " (from " + source + ") holds no certificate: it must hold "
+                    + "PEM blocks that begin with -----BEGIN CERTIFICATE-----");
+        }
+        return new TrustSettings(file, source, () -> parse(file, source, bytes), file + " (" + source + ")");
+    }
+
+    /** The certificates of a CA file, in file order. */
+    private static List<X509Certificate> parse(Path file, String source, byte[] bytes) {
         List<X509Certificate> certs = new ArrayList<>();
         try {
             Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509")
@@ -175,7 +223,7 @@ public final class TrustSettings {
             throw new InputException("the CA file " + file + " (from " + source + ") holds no certificate: it must hold "
                     + "PEM blocks that begin with -----BEGIN CERTIFICATE-----");
         }
-        return new TrustSettings(file, source, certs);
+        return List.copyOf(certs);
     }
 
     /** The extra CA file, or null. */
@@ -188,9 +236,23 @@ public final class TrustSettings {
         return source;
     }
 
-    /** The extra CAs, in file order. */
+    /**
+     * The extra CAs, in file order; parsed on the first call.
+     *
+     * @throws InputException when the files hold no certificate Java can read
+     */
     public List<X509Certificate> extraCertificates() {
-        return extra;
+        List<X509Certificate> certs = extra;
+        if (certs == null) {
+            synchronized (this) {
+                certs = extra;
+                if (certs == null) {
+                    certs = parser.get();
+                    extra = certs;
+                }
+            }
+        }
+        return certs;
     }
 
     /** One line: {@code the JDK's CAs plus 1 from /etc/ssl/corp-ca.pem (--cacert)}. */
@@ -198,7 +260,7 @@ public final class TrustSettings {
         if (caFile == null) {
             return "the JDK's CAs";
         }
-        return "the JDK's CAs plus " + extra.size() + " from " + origins;
+        return "the JDK's CAs plus " + extraCertificates().size() + " from " + origins;
     }
 
     /** Every CA this run trusts: the JDK's and the extra ones. */
@@ -232,6 +294,7 @@ public final class TrustSettings {
         try {
             X509ExtendedTrustManager jdk = trustManager(null);
             X509ExtendedTrustManager more = null;
+            List<X509Certificate> extra = extraCertificates();
             if (!extra.isEmpty()) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
