@@ -1,6 +1,8 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.output.Styles;
+import dev.scimctl.output.TerminalSafeWriter;
+import dev.scimctl.text.SafeText;
 import dev.scimctl.Version;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.ConfigStore;
@@ -51,11 +53,12 @@ public final class CommandContext implements AutoCloseable {
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
-        this.out = out;
-        this.err = err;
-        this.in = in;
         this.env = Map.copyOf(env);
         this.terminals = terminals;
+        // Every byte a command writes passes the guard against terminal controls (see TerminalSafeWriter).
+        this.out = new PrintWriter(new TerminalSafeWriter(out, () -> ansi(true) == Ansi.ON));
+        this.err = new PrintWriter(new TerminalSafeWriter(err, () -> ansi(false) == Ansi.ON), true);
+        this.in = in;
         this.clock = clock;
     }
 
@@ -213,7 +216,7 @@ public final class CommandContext implements AutoCloseable {
             @Override
             public void debug(String line) {
                 synchronized (err) {
-                    err.println("debug: " + line);
+                    err.println("debug: " + SafeText.text(line));
                 }
             }
 
@@ -225,7 +228,7 @@ public final class CommandContext implements AutoCloseable {
                     return;
                 }
                 synchronized (err) {
-                    err.println("note: " + line);
+                    err.println(Styles.note() + SafeText.text(line));
                 }
             }
 
@@ -248,7 +251,7 @@ public final class CommandContext implements AutoCloseable {
     }
 
     public void warn(String message) {
-        err.println(Styles.warning(ansi(false)) + message);
+        err.println(Styles.warning(ansi(false)) + SafeText.text(message));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.output.Styles;
+import dev.scimctl.text.SafeText;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.NotFoundException;
@@ -43,7 +44,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         if (context.debug()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            context.err().print(scrub(trace.toString()));
+            context.err().print(SafeText.text(scrub(trace.toString())));
         }
         return code;
     }
@@ -120,7 +121,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     }
 
     private void printError(String message) {
-        context.err().println(Styles.error(context.ansi(false)) + scrub(message));
+        context.err().println(Styles.error(context.ansi(false)) + SafeText.text(scrub(message)));
         context.err().flush();
     }
 

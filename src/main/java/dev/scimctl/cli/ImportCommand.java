@@ -27,6 +27,7 @@ import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
+import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -287,11 +288,11 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void notice(String line) {
             if (bar != null) {
-                bar.printAbove(Styles.note() + line);
+                bar.printAbove(Styles.note() + SafeText.text(line));
             } else {
                 PrintWriter err = context.err();
                 synchronized (err) {
-                    err.println(Styles.note() + line);
+                    err.println(Styles.note() + SafeText.text(line));
                 }
             }
         }

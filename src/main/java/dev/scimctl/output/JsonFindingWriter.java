@@ -28,6 +28,7 @@ public final class JsonFindingWriter implements FindingWriter {
             JsonFactory factory = new JsonFactory();
             factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             this.json = factory.createGenerator(out);
+            json.setCharacterEscapes(JsonOutput.ESCAPES);
             json.setRootValueSeparator(null);
             if (!ndjson) {
                 json.useDefaultPrettyPrinter();

@@ -1,5 +1,6 @@
 package dev.scimctl.output;
 
+import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
@@ -84,8 +85,9 @@ public final class TablePrinter {
         }
     }
 
+    /** Tabs and line breaks become spaces (a line is a record); other controls, visible escapes (SafeText). */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+        return s == null ? "" : SafeText.line(s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' '));
     }
 
     private static String pad(String s, int width, boolean last) {

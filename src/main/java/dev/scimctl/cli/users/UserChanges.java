@@ -1,6 +1,7 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.output.Styles;
+import dev.scimctl.text.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
@@ -126,7 +127,7 @@ final class UserChanges {
     }
 
     private void failure(String message) {
-        err.println(Styles.error(ansi) + message);
+        err.println(Styles.error(ansi) + SafeText.text(message));
     }
 
     private static String capitalised(String s) {

@@ -16,6 +16,7 @@ package dev.scimctl.csv.rules;
  */
 public final class EmailHashTable {
     private static final int MIN_CAPACITY = 1 << 10;
+    private static final int SLOT_BYTES = Long.BYTES + Integer.BYTES;
     private static final double LOAD = 0.75;
     private static final double LOAD_WHEN_STUCK = 0.9;
 
@@ -40,7 +41,22 @@ public final class EmailHashTable {
     /** With a capacity it may not grow past, as if memory ran out there: for tests of that path. */
     EmailHashTable(long expected, int maxCapacity) {
         this.maxCapacity = maxCapacity;
-        allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(MIN_CAPACITY, expected + expected / 3 + 1)));
+        // Sized for the expected rows saves rehashing, but never at the heap's expense: at most a quarter of it at
+        // first (a 3,000,000-row file at -Xmx64m would otherwise ask for 48 MB at once), then it grows as it can.
+        long wanted = Math.max(MIN_CAPACITY, expected + expected / 3 + 1);
+        long budget = Math.max(MIN_CAPACITY, Runtime.getRuntime().maxMemory() / 4 / SLOT_BYTES);
+        int c = (int) Math.min(Math.min(wanted, budget), Math.min(maxCapacity, Integer.MAX_VALUE - 8));
+        while (true) {
+            try {
+                allocate(c);
+                return;
+            } catch (OutOfMemoryError e) {
+                if (c <= MIN_CAPACITY) {
+                    throw e;
+                }
+                c = Math.max(MIN_CAPACITY, c / 2);
+            }
+        }
     }
 
     private void allocate(int c) {
