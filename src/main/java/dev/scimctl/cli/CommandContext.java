@@ -5,6 +5,8 @@ import dev.scimctl.output.TerminalSafeWriter;
 import dev.scimctl.text.SafeText;
 import dev.scimctl.Version;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.config.ByteSize;
+import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
@@ -27,6 +29,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -50,6 +53,7 @@ public final class CommandContext implements AutoCloseable {
     private ScimClient client;
     private volatile ClientListener noticeListener;
     private TerminalOpener terminalOpener;
+    private volatile ClientListener bodyTap;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -118,6 +122,26 @@ public final class CommandContext implements AutoCloseable {
         this.terminalOpener = opener;
     }
 
+    /**
+     * A context for running another command in this process (the support bundle's parts): its own streams, no
+     * terminal, no stdin, the same environment, retry policy and settings (already resolved, so that a token read
+     * from stdin is not asked for twice), and this context's response tap.
+     */
+    public CommandContext child(PrintWriter childOut, PrintWriter childErr) {
+        CommandContext child = new CommandContext(childOut, childErr, InputStream.nullInputStream(), env,
+                Terminals.NONE, clock);
+        child.retryPolicy = retryPolicy;
+        child.settings = settings;
+        child.colorMode = ColorMode.never;
+        child.bodyTap = bodyTap;
+        return child;
+    }
+
+    /** Hands every response body the client receives to {@code tap} as well (the support bundle's user redaction). */
+    public void tapResponses(ClientListener tap) {
+        this.bodyTap = tap;
+    }
+
     public ConfigStore configStore() {
         return new ConfigStore(ConfigStore.directory(env));
     }
@@ -173,10 +197,30 @@ public final class CommandContext implements AutoCloseable {
         if (client == null) {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
-                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null);
+                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes(), cacheDir());
             client = new ScimClient(config, s.network());
         }
         return client;
+    }
+
+    /** Where discovery is kept between runs: $SCIMCTL_CACHE_DIR, else $XDG_CACHE_HOME/scimctl, else ~/.cache/scimctl. */
+    private Path cacheDir() {
+        String own = env.get(EnvVars.CACHE_DIR);
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "scimctl");
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return home == null ? null : Path.of(home, ".cache", "scimctl");
+    }
+
+    /** SCIMCTL_MAX_RESPONSE_SIZE, or 0 for the client's default. */
+    private long maxResponseBytes() {
+        String v = env.get(EnvVars.MAX_RESPONSE_SIZE);
+        return v == null || v.isBlank() ? 0 : ByteSize.parse(v, EnvVars.MAX_RESPONSE_SIZE);
     }
 
     /** The token of this run, if one was resolved: the error handler scrubs it from every message as a last guard. */
@@ -190,6 +234,12 @@ public final class CommandContext implements AutoCloseable {
         if (settings != null) {
             secrets.add(settings.token());
             secrets.addAll(settings.proxies().secrets());
+            // A base URL may carry user:password@ (the JDK never sends it); the password is a secret all the same.
+            String userInfo = settings.url().getRawUserInfo();
+            String password = userInfo == null || userInfo.indexOf(':') < 0 ? "" : userInfo.substring(userInfo.indexOf(':') + 1);
+            if (!password.isEmpty()) {
+                secrets.add(new Secret(password));
+            }
         } else {
             secrets.addAll(ProxySettings.of(null, env).secrets());
         }
@@ -216,7 +266,7 @@ public final class CommandContext implements AutoCloseable {
             @Override
             public void debug(String line) {
                 synchronized (err) {
-                    err.println("debug: " + SafeText.text(line));
+                    err.println("debug: " + SafeText.text(scrub(line)));
                 }
             }
 
@@ -229,6 +279,14 @@ public final class CommandContext implements AutoCloseable {
                 }
                 synchronized (err) {
                     err.println(Styles.note() + SafeText.text(line));
+                }
+            }
+
+            @Override
+            public void received(com.fasterxml.jackson.databind.JsonNode body) {
+                ClientListener tap = bodyTap;
+                if (tap != null) {
+                    tap.received(body);
                 }
             }
 

@@ -75,7 +75,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
             if (e.isAuthFailure()) {
                 return ExitCode.AUTH;
             }
-            return e.isServerError() ? ExitCode.SERVER : ExitCode.PROBLEMS;
+            return e.isServerFault() ? ExitCode.SERVER : ExitCode.PROBLEMS;
         }
         if (ex instanceof ScimConnectionException) {
             return ExitCode.UNREACHABLE;
@@ -92,16 +92,20 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     /** The message for a failure, with the advice a person needs for the common ones (the editor shows it too). */
     public static String message(Throwable ex) {
         if (ex instanceof ScimErrorException e) {
-            if (e.status() == 401) {
+            if (e.isTokenRefused()) {
                 return e.getMessage() + ". The token was refused. NinjaOne tokens expire six months after they are "
                         + "generated: generate a new one in the console and run 'scimctl config set-token'";
             }
-            if (e.status() == 403) {
+            if (e.isAuthFailure()) {
                 return e.getMessage() + ". The token was accepted but is not allowed to do this: check that SCIM "
                         + "provisioning is enabled for this identity provider";
             }
             if (e.isServerError()) {
                 return e.getMessage() + ". The server failed; scimctl retried what was safe to retry. Try again later";
+            }
+            if (e.isRateLimited()) {
+                return e.getMessage() + ". The server kept asking scimctl to slow down, after every retry. Try again "
+                        + "later, or with less --parallel where the command has it";
             }
             return e.getMessage();
         }

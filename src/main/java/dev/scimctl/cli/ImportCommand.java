@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
 @Command(name = "import",
+        subcommands = ImportUndoCommand.class,
         description = {"Provision the users of a Duo CSV into the SCIM server: validate the file (the rules of "
                 + "'scimctl validate'), read the server's users, print the plan (create, update with each attribute's "
                 + "old and new value, unchanged, deactivate, group memberships), ask, then apply it.",
@@ -71,7 +72,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The user CSV, or '-' to read stdin (then --journal is needed).")
+    // Optional for picocli only: a parent's required parameter would be demanded of 'import undo' too. run() requires it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The user CSV, or '-' to read stdin (then --journal is needed). Required.")
     String file;
 
     @Option(names = "--dry-run", description = "Print the plan and stop: nothing is changed, no journal is written.")
@@ -141,6 +144,10 @@ public final class ImportCommand implements Callable<Integer> {
 
     private int run() {
         PrintWriter err = context.err();
+        if (file == null) {
+            throw new UsageException("give the user CSV to import: scimctl import FILE (or 'scimctl import undo "
+                    + "JOURNAL' to take an import back)");
+        }
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }

@@ -5,6 +5,7 @@ import dev.scimctl.cli.config.ConfigCommand;
 import dev.scimctl.cli.groups.GroupsCommand;
 import dev.scimctl.cli.users.UsersCommand;
 import dev.scimctl.cli.mapgroups.MapGroupsCommand;
+import dev.scimctl.cli.support.SupportCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
@@ -37,7 +38,7 @@ public final class RootCommand implements Runnable {
      * run builds only the command it runs: picocli reflects over (and instantiates) every registered class, and that
      * is most of the start-up time of a CLI invoked in a shell loop.
      */
-    static final Map<String, Class<?>> COMMANDS = commands();
+    public static final Map<String, Class<?>> COMMANDS = commands();
 
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
@@ -52,7 +53,8 @@ public final class RootCommand implements Runnable {
         m.put("map-groups", MapGroupsCommand.class);
         m.put("api", dev.scimctl.cli.api.ApiCommand.class);
         m.put("completion", CompletionCommand.class);
-        return m;
+        m.put("support", SupportCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private final CommandContext context;

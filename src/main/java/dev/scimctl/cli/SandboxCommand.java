@@ -3,15 +3,20 @@ package dev.scimctl.cli;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
+import dev.scimctl.io.AtomicFile;
 import dev.scimctl.sandbox.SandboxRequest;
 import dev.scimctl.sandbox.SandboxServer;
+import dev.scimctl.sandbox.SandboxStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,7 +42,7 @@ import java.util.concurrent.CountDownLatch;
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:stopped",
                 "2:a wrong option, or the port is taken",
-                "3:the token file or the data file cannot be read"})
+                "3:the token file or the data file cannot be read, or the data file is not a sandbox data file"})
 public final class SandboxCommand implements Callable<Integer> {
     /** Local time: the log is read by the person at this terminal, next to their own clock. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
@@ -58,12 +63,13 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Load users and groups from FILE at start and save them there (atomically) while running "
-                    + "and at exit. Default: in memory only.")
+                    + "and at exit, and keep the token beside it (sandbox.json: sandbox.token, mode 0600), so it "
+                    + "stays the same across restarts. Default: in memory only, a new token each start.")
     Path data;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "The bearer token clients must send, read from FILE (or stdin with '-'). "
-                    + "Default: a random token, printed once at start.")
+                    + "Default: a random token, printed once at start (with --data, the one kept beside the data).")
     String tokenFile;
 
     @Option(names = "--soft-delete",
@@ -98,9 +104,16 @@ public final class SandboxCommand implements Callable<Integer> {
         checkOptions();
         String token;
         String tokenSource;
+        Path savedToken = null;
         if (tokenFile != null) {
             token = context.settingsResolver().readTokenFile(tokenFile).reveal();
             tokenSource = "-".equals(tokenFile) ? "stdin" : tokenFile;
+        } else if (data != null) {
+            checkData(); // a data file that will be refused must not get a token file beside it
+            // The token lives with the data, so a profile saved against this sandbox keeps working after a restart.
+            savedToken = tokenFileFor(data);
+            token = savedOrNewToken(savedToken);
+            tokenSource = null;
         } else {
             token = randomToken();
             tokenSource = null;
@@ -131,10 +144,14 @@ public final class SandboxCommand implements Callable<Integer> {
                 // The one place scimctl prints a token: it was made up here, and the user needs it to connect.
                 out.println("token: " + token);
             }
+            if (savedToken != null) {
+                out.println("token-file: " + savedToken);
+            }
             out.flush();
             synchronized (err) {
                 err.println("sandbox: serving SCIM 2.0 at " + server.baseUrl() + "; "
-                        + (tokenSource == null ? "token printed above" : "token from " + tokenSource) + "; "
+                        + (tokenSource == null ? "token printed above" : "token from " + tokenSource)
+                        + (savedToken == null ? "" : " and kept in " + savedToken + " for the next start") + "; "
                         + (data == null ? "data in memory only" : "data in " + data) + "; Ctrl-C stops");
                 err.flush();
             }
@@ -194,6 +211,41 @@ public final class SandboxCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         }
+    }
+
+    private void checkData() {
+        try {
+            new SandboxStore().load(data);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    /** Where the token of a sandbox with this data file is kept: beside it, {@code sandbox.json} → {@code sandbox.token}. */
+    static Path tokenFileFor(Path data) {
+        String name = data.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String tokenName = base + ".token";
+        return data.resolveSibling(tokenName.equals(name) ? name + ".token" : tokenName);
+    }
+
+    /** The token saved beside the data, or a new one, saved there (mode 0600) before anyone can use it. */
+    private String savedOrNewToken(Path file) {
+        if (Files.exists(file)) {
+            String saved = context.settingsResolver().readTokenFile(file.toString()).reveal();
+            if (!saved.isBlank()) {
+                return saved;
+            }
+        }
+        String token = randomToken();
+        try {
+            AtomicFile.write(file, (token + "\n").getBytes(StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
+            throw new InputException("cannot save the sandbox's token in " + file + ": " + e.getMessage()
+                    + "; choose another --data, or give --token-file", e);
+        }
+        return token;
     }
 
     private static String randomToken() {

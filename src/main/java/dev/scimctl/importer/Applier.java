@@ -1,9 +1,7 @@
 package dev.scimctl.importer;
 
 import dev.scimctl.scim.ScimClient;
-import dev.scimctl.scim.ScimConnectionException;
-import dev.scimctl.scim.ScimErrorException;
-import dev.scimctl.scim.ScimRedirectException;
+import dev.scimctl.scim.ScimException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +42,8 @@ public final class Applier {
      * @param limit   how many steps may run at once; shared with the reading of the server, and told of pushbacks
      */
     public Applier(ScimClient client, ServerCapabilities caps, Journal journal, Progress progress, AdaptiveLimit limit) {
-        this.userWriter = new UserWriter(client, caps, new UserPayloads(caps.organizationIdType()));
-        this.groupWriter = new GroupWriter(client, caps);
+        this.userWriter = new UserWriter(client, new UserPayloads(caps.organizationIdType()));
+        this.groupWriter = new GroupWriter(client);
         this.journal = journal;
         this.progress = progress;
         this.limit = limit;
@@ -144,11 +142,12 @@ public final class Applier {
         if (stop.get() != null) {
             return;
         }
+        journalBefore(UndoRecords.userBefore(step));
         Outcome outcome;
         try {
             UserWriter.Done done = switch (step.action()) {
                 case CREATE -> userWriter.create(step.row());
-                case UPDATE -> userWriter.update(step.remote(), step.changes(), step.row());
+                case UPDATE -> userWriter.update(step.remote(), step.changes());
                 case DEACTIVATE -> userWriter.deactivate(step.remote());
                 case UNCHANGED -> throw new IllegalStateException("nothing to apply for an unchanged user");
             };
@@ -195,6 +194,7 @@ public final class Applier {
         }
         // A group created by an earlier try of this step is not created again (group names need not be unique).
         String groupId = step.id() != null ? step.id() : createdGroups.get(index);
+        journalBefore(UndoRecords.groupBefore(step, groupId, addNames, addIds));
         Outcome outcome;
         String op = step.create() ? "group-create" : "group-update";
         try {
@@ -226,6 +226,9 @@ public final class Applier {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("op", op);
         entry.put("group", step.displayName());
+        if (madeGroups.contains(index)) {
+            entry.put("madeGroup", true);
+        }
         entry.put("added", addNames);
         entry.put("removed", step.remove().stream().map(m -> m.display() == null ? m.id() : m.display()).toList());
         journal(entry, outcome);
@@ -238,6 +241,13 @@ public final class Applier {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return Outcome.failed(id, message, isTransient(e));
+    }
+
+    /** What a step is about to change, as it is now: written before the step's first request, for 'import undo'. */
+    private void journalBefore(Map<String, Object> before) {
+        if (journal != null) {
+            journal.before(before);
+        }
     }
 
     private void journal(Map<String, Object> entry, Outcome outcome) {
@@ -293,24 +303,11 @@ public final class Applier {
 
     /** Failures that will pass: the server was busy or the network blinked. */
     static boolean isTransient(RuntimeException e) {
-        if (e instanceof ScimErrorException s) {
-            return s.status() == 429 || s.status() >= 500;
-        }
-        if (e instanceof ScimConnectionException c) {
-            return c.kind() == ScimConnectionException.Kind.RESET || c.kind() == ScimConnectionException.Kind.TIMEOUT;
-        }
-        return false;
+        return e instanceof ScimException s && s.isTransient();
     }
 
     /** Failures that every further step would hit too: no point going on. */
     static boolean stopsTheRun(RuntimeException e) {
-        if (e instanceof ScimErrorException s) {
-            return s.isAuthFailure();
-        }
-        if (e instanceof ScimConnectionException c) {
-            return c.kind() == ScimConnectionException.Kind.DNS || c.kind() == ScimConnectionException.Kind.CONNECT
-                    || c.kind() == ScimConnectionException.Kind.TLS;
-        }
-        return e instanceof ScimRedirectException || e instanceof CancellationException;
+        return e instanceof ScimException s && s.stopsEverything() || e instanceof CancellationException;
     }
 }

@@ -147,6 +147,14 @@ public final class Journal implements AutoCloseable {
         write("start", start);
     }
 
+    /**
+     * Appends what one operation is about to change, as the server holds it now (type "before"): written before the
+     * operation's first request, so that an interrupted run can be undone too ({@link UndoRecords}).
+     */
+    public void before(Map<String, Object> state) {
+        write("before", state);
+    }
+
     /** Appends one completed operation (type "op"). */
     public void record(Map<String, Object> operation) {
         write("op", operation);

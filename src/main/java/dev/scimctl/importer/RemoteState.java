@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.Filter;
 import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
-import dev.scimctl.scim.ScimRequest;
+import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ScimGroup;
 import dev.scimctl.scim.model.ScimUser;
 
@@ -113,7 +114,8 @@ public final class RemoteState {
 
     /** One reading of the server: the strategy choice, the look-ups and the listings. */
     private static final class Reader {
-        private final ScimClient client;
+        private final Users users;
+        private final Groups groupsEndpoint;
         private final ServerCapabilities caps;
         private final AdaptiveLimit limit;
         private final int parallel;
@@ -121,7 +123,8 @@ public final class RemoteState {
         private final AtomicInteger requests = new AtomicInteger();
 
         Reader(ScimClient client, ServerCapabilities caps, AdaptiveLimit limit, Progress progress) {
-            this.client = client;
+            this.users = new Users(client);
+            this.groupsEndpoint = new Groups(client);
             this.caps = caps;
             this.limit = limit;
             this.parallel = limit.max();
@@ -141,7 +144,7 @@ public final class RemoteState {
 
         private boolean readUsers(Collection<String> userNames, boolean allUsers, Map<String, RemoteUser> into,
                                   List<String> parts) {
-            long total = size("Users");
+            long total = size(users.count());
             long pages = pages(total);
             Method method;
             String why;
@@ -177,11 +180,10 @@ public final class RemoteState {
             return true;
         }
 
-        /** totalResults of a one-item listing, or -1 when the server does not say. */
-        private long size(String resource) {
+        /** Counts the request behind a totalResults probe (-1: the server did not say). */
+        private long size(long total) {
             requests.incrementAndGet();
-            JsonNode body = client.send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))).body();
-            return body == null ? -1 : body.path("totalResults").asLong(-1);
+            return total;
         }
 
         private long pages(long total) {
@@ -191,7 +193,7 @@ public final class RemoteState {
         private long listUsers(long total, Map<String, RemoteUser> into) {
             progress.begin("reading users", Math.max(total, 0));
             long n = 0;
-            try (Stream<JsonNode> all = client.list("Users", ListQuery.all().withPageSize(caps.maxPageSize()))) {
+            try (Stream<JsonNode> all = users.list(ListQuery.all().withPageSize(caps.maxPageSize()))) {
                 for (JsonNode node : (Iterable<JsonNode>) all::iterator) {
                     n++;
                     RemoteUser u = remoteUser(node);
@@ -227,43 +229,36 @@ public final class RemoteState {
         }
 
         private Optional<RemoteUser> lookUpUser(String userName, AtomicBoolean filterIgnored) {
-            if (userName.indexOf('"') >= 0 || userName.indexOf('\\') >= 0) {
-                // Servers differ in unescaping such literals: the client core knows how to find these safely.
-                requests.incrementAndGet();
-                Optional<ScimUser> u = client.findUserByUserName(userName);
+            requests.incrementAndGet();
+            if (Users.needsEscaping(userName)) {
+                // Servers differ in unescaping such literals: the resource layer knows how to find these safely.
+                Optional<JsonNode> u = users.findByUserName(userName);
                 if (u.isEmpty()) {
                     return Optional.empty();
                 }
                 requests.incrementAndGet();
-                return Optional.of(remoteUser(client.get("Users", u.get().id())));
+                return Optional.of(remoteUser(users.get(u.get().path("id").asText())));
             }
-            List<JsonNode> found = filtered("Users", "userName", userName);
-            RemoteUser match = null;
-            for (JsonNode node : found) {
-                RemoteUser u = remoteUser(node);
-                if (u.userName() != null && u.userName().equalsIgnoreCase(userName)) {
-                    match = match == null ? u : match;
-                } else {
-                    filterIgnored.set(true);
-                }
+            Users.Lookup found = users.lookUp(userName);
+            if (found.filterIgnored()) {
+                filterIgnored.set(true);
             }
-            return Optional.ofNullable(match);
+            return found.user().map(this::remoteUser);
         }
 
         private void readGroups(Collection<String> names, Map<String, ScimGroup> into, List<String> parts) {
-            long total = size("Groups");
+            long total = size(groupsEndpoint.count());
             boolean list = Boolean.FALSE.equals(caps.filter()) || total >= 0 && pages(total) * parallel <= names.size();
             if (!list) {
                 AtomicBoolean ignored = new AtomicBoolean();
                 runAll(names, name -> {
-                    for (JsonNode node : filtered("Groups", "displayName", name)) {
-                        ScimGroup g = client.convert(node, ScimGroup.class, "Groups");
-                        if (g.displayName() != null && g.displayName().equalsIgnoreCase(name)) {
-                            into.putIfAbsent(groupKey(g.displayName()), g);
-                        } else {
-                            ignored.set(true);
-                        }
+                    requests.incrementAndGet();
+                    Users.Lookup found = groupsEndpoint.lookUp(name);
+                    if (found.filterIgnored()) {
+                        ignored.set(true);
                     }
+                    found.user().map(groupsEndpoint::toGroup)
+                            .ifPresent(g -> into.putIfAbsent(groupKey(g.displayName()), g));
                 });
                 if (!ignored.get()) {
                     parts.add("looked up " + names.size() + " group" + (names.size() == 1 ? "" : "s"));
@@ -272,7 +267,7 @@ public final class RemoteState {
                 into.clear();
             }
             long n = 0;
-            try (Stream<ScimGroup> all = client.groups(ListQuery.all().withPageSize(caps.maxPageSize()))) {
+            try (Stream<ScimGroup> all = groupsEndpoint.listGroups(ListQuery.all().withPageSize(caps.maxPageSize()))) {
                 for (ScimGroup g : (Iterable<ScimGroup>) all::iterator) {
                     n++;
                     if (g.displayName() != null) {
@@ -284,25 +279,8 @@ public final class RemoteState {
             parts.add("listed all " + n + " groups");
         }
 
-        /** One filtered GET: at most two results are asked for, since a second one means the filter was ignored. */
-        private List<JsonNode> filtered(String resource, String attribute, String value) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("filter", Filter.eq(attribute, value).expression());
-            query.put("startIndex", "1");
-            query.put("count", "2");
-            requests.incrementAndGet();
-            JsonNode body = client.send(ScimRequest.get(resource, query)).body();
-            List<JsonNode> out = new ArrayList<>();
-            if (body != null) {
-                body.path("Resources").forEach(out::add);
-            }
-            return out;
-        }
-
         private RemoteUser remoteUser(JsonNode node) {
-            ScimUser user = client.convert(node, ScimUser.class, "Users");
-            ObjectNode json = node instanceof ObjectNode o ? o : client.newObject();
-            return new RemoteUser(json, user);
+            return new RemoteUser((ObjectNode) node, users.toUser(node));
         }
 
         /**

@@ -71,6 +71,29 @@ public enum UserAttribute {
         return v == null ? "" : v;
     }
 
+    /** The attribute as the server's JSON holds it (the whole {@code emails} list for EMAIL), or null when absent. */
+    com.fasterxml.jackson.databind.JsonNode raw(com.fasterxml.jackson.databind.JsonNode user) {
+        com.fasterxml.jackson.databind.JsonNode v = switch (this) {
+            case GIVEN_NAME -> user.path("name").get("givenName");
+            case FAMILY_NAME -> user.path("name").get("familyName");
+            case EMAIL -> user.get("emails");
+            case ACTIVE -> user.get("active");
+            case USER_TYPE -> user.path(ScimJson.NINJAONE_USER).get("userType");
+            case ORGANIZATION_ID -> user.path(ScimJson.NINJAONE_USER).get("organizationId");
+        };
+        return v == null || v.isNull() ? null : v;
+    }
+
+    /** The attribute by its label ("givenName"), as journals name it; null when unknown. */
+    static UserAttribute byLabel(String label) {
+        for (UserAttribute a : values()) {
+            if (a.label.equals(label)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** Whether the server's value already means what the file wants. */
     boolean same(String current, String desired) {
         return switch (this) {

@@ -1,7 +1,9 @@
 package dev.scimctl.mapping;
 
 import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ScimGroup;
 import dev.scimctl.scim.model.ScimUser;
 
@@ -76,7 +78,7 @@ public final class GroupDirectory {
     public static GroupDirectory fetch(ScimClient client, boolean withUsers) {
         List<User> users = new ArrayList<>();
         if (withUsers) {
-            try (Stream<ScimUser> all = client.users(ListQuery.all())) {
+            try (Stream<ScimUser> all = new Users(client).listUsers(ListQuery.all())) {
                 all.forEach(u -> users.add(user(u)));
             }
         }
@@ -84,7 +86,7 @@ public final class GroupDirectory {
         users.forEach(u -> byId.put(u.id(), u));
         List<Group> groups = new ArrayList<>();
         Map<String, String> display = new LinkedHashMap<>();
-        try (Stream<ScimGroup> all = client.groups(ListQuery.all())) {
+        try (Stream<ScimGroup> all = new Groups(client).listGroups(ListQuery.all())) {
             all.forEach(g -> groups.add(group(g, byId, display)));
         }
         return new GroupDirectory(groups, users, display, withUsers);

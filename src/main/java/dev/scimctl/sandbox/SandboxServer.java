@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -19,13 +18,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 import de.captaingoldfish.scim.sdk.common.constants.ClassPathReferences;
 import de.captaingoldfish.scim.sdk.common.resources.ServiceProvider;
@@ -75,8 +69,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private final Builder options;
     private final SandboxStore store = new SandboxStore();
-    private HttpServer httpServer;
-    private ExecutorService httpThreads;
+    private SandboxHttpServer httpServer;
     private ScheduledExecutorService saver;
     private String baseUrl;
     private boolean closed;
@@ -102,47 +95,24 @@ public final class SandboxServer implements AutoCloseable {
         if (options.dataFile != null) {
             store.load(options.dataFile);
         }
-        // Without TCP_NODELAY every keep-alive response of the JDK's server stalls about 40 ms (Nagle + delayed ACK).
-        // The server reads this once, when its first instance is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        ScimExchangeHandler handler = new ScimExchangeHandler(resourceEndpoint(), store, options.patch, options.basePath, options.token,
-                options.latency, options.failRate, options.requestListener);
+        ScimExchangeHandler handler = new ScimExchangeHandler(resourceEndpoint(), store, options.patch,
+                options.tls != null, options.basePath, options.token, options.latency, options.failRate,
+                options.requestListener);
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host), options.port);
-            httpServer = options.tls == null ? HttpServer.create(address, 64) : httpsServer(address);
+            httpServer = new SandboxHttpServer(address, options.tls, options.tlsProtocols, handler, options.limits,
+                    ScimExchangeHandler.MAX_BODY_BYTES).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage(), e);
         }
-        httpServer.createContext("/", handler);
-        httpThreads = Executors.newFixedThreadPool(options.threads, daemonThreads("scimctl-sandbox-http-"));
-        httpServer.setExecutor(httpThreads);
-        httpServer.start();
-        baseUrl = (options.tls == null ? "http://" : "https://") + urlHost(httpServer.getAddress()) + ":" + httpServer.getAddress().getPort() + options.basePath;
+        baseUrl = (options.tls == null ? "http://" : "https://") + urlHost(httpServer.address()) + ":"
+                + httpServer.address().getPort() + options.basePath;
         if (options.dataFile != null) {
             saver = Executors.newSingleThreadScheduledExecutor(daemonThreads("scimctl-sandbox-save-"));
             saver.scheduleWithFixedDelay(this::saveIfChanged, SAVE_INTERVAL.toMillis(), SAVE_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         return this;
-    }
-
-    private HttpsServer httpsServer(InetSocketAddress address) throws IOException {
-        HttpsServer server = HttpsServer.create(address, 64);
-        SSLContext context = options.tls;
-        List<String> protocols = options.tlsProtocols;
-        server.setHttpsConfigurator(new HttpsConfigurator(context) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters ssl = context.getDefaultSSLParameters();
-                if (!protocols.isEmpty()) {
-                    ssl.setProtocols(protocols.toArray(new String[0]));
-                }
-                params.setSSLParameters(ssl);
-            }
-        });
-        return server;
     }
 
     /** The SCIM base URL, e.g. {@code http://127.0.0.1:41234/scim/v2} ({@code https://} with {@link Builder#tls}). */
@@ -155,7 +125,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The port the server listens on (the one the system chose when port 0 was asked for). */
     public int port() {
-        return httpServer.getAddress().getPort();
+        return httpServer.address().getPort();
     }
 
     /** The users and groups, for seeding and inspecting them without HTTP. */
@@ -181,8 +151,7 @@ public final class SandboxServer implements AutoCloseable {
             saver.shutdownNow();
         }
         if (httpServer != null) {
-            httpServer.stop(0);
-            httpThreads.shutdownNow();
+            httpServer.close();
         }
         if (options.dataFile != null && httpServer != null) {
             store.save(options.dataFile);
@@ -289,7 +258,7 @@ public final class SandboxServer implements AutoCloseable {
         private boolean etag = true;
         private boolean sort = true;
         private int maxPageSize = 100;
-        private int threads = 16;
+        private SandboxHttpServer.Limits limits = SandboxHttpServer.Limits.DEFAULT;
         private Consumer<SandboxRequest> requestListener;
         private SSLContext tls;
         private List<String> tlsProtocols = List.of();
@@ -409,12 +378,29 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
-        /** How many requests are served at once (default 16). */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1");
+        /**
+         * How long a client may take to send a request's head (from its first byte, or from connecting) and its
+         * body, and how long a kept-alive connection may idle; a client slower than that is disconnected.
+         * Defaults: 10 s, 30 s, 30 s.
+         */
+        public Builder timeouts(Duration head, Duration body, Duration idle) {
+            for (Duration timeout : new Duration[] {head, body, idle}) {
+                if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                    throw new IllegalArgumentException("timeouts must be positive");
+                }
             }
-            this.threads = threads;
+            this.limits = new SandboxHttpServer.Limits(head, body, idle, limits.connectionsPerClient(),
+                    limits.connections());
+            return this;
+        }
+
+        /** How many connections one client address may hold open at once (default 64); more are refused with 503. */
+        public Builder connectionsPerClient(int connectionsPerClient) {
+            if (connectionsPerClient < 1) {
+                throw new IllegalArgumentException("connections per client must be at least 1");
+            }
+            this.limits = new SandboxHttpServer.Limits(limits.headTimeout(), limits.bodyTimeout(), limits.idleTimeout(),
+                    connectionsPerClient, Math.max(limits.connections(), connectionsPerClient));
             return this;
         }
 
@@ -443,7 +429,7 @@ public final class SandboxServer implements AutoCloseable {
             copy.etag = etag;
             copy.sort = sort;
             copy.maxPageSize = maxPageSize;
-            copy.threads = threads;
+            copy.limits = limits;
             copy.requestListener = requestListener;
             copy.tls = tls;
             copy.tlsProtocols = tlsProtocols;

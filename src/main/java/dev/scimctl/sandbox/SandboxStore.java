@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -317,7 +321,12 @@ public final class SandboxStore {
         }
     }
 
-    /** Replaces the store's content with a file written by {@link #save}. A missing or empty file means no data. */
+    /**
+     * Replaces the store's content with a file written by {@link #save}. A missing or empty file means no data.
+     *
+     * @throws IllegalArgumentException if the file is not a sandbox data file, with {@code file:line:col} and what
+     *         was expected there; the store and the file are left as they were
+     */
     public void load(Path file) {
         JsonNode document;
         try {
@@ -327,32 +336,104 @@ public final class SandboxStore {
                 return;
             }
             document = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + ": not a scimctl sandbox data file: the JSON does not parse (" + e.getOriginalMessage()
+                    + "); expected " + EXPECTED, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sandbox data in " + file + ": " + e.getMessage(), e);
         }
-        if (document == null || !FILE_FORMAT.equals(document.path("format").asText())) {
-            throw new IllegalArgumentException(file + " is not a scimctl sandbox data file (expected \"format\": \""
-                    + FILE_FORMAT + "\")");
+        List<Entry> loadedUsers = new ArrayList<>();
+        List<Entry> loadedGroups = new ArrayList<>();
+        String problem = readDocument(document, loadedUsers, loadedGroups);
+        if (problem != null) {
+            String pointer = problem.substring(0, problem.indexOf(' '));
+            throw new IllegalArgumentException(file + JsonLocator.lineAndColumn(file, pointer) + ": not a scimctl"
+                    + " sandbox data file: " + problem.substring(problem.indexOf(' ') + 1) + "; expected " + EXPECTED);
         }
         writeLock.lock();
         try {
             users.clear();
             groups.clear();
             userIdsByUserName.clear();
-            for (JsonNode item : document.path("users")) {
-                Entry entry = fromJson(item);
+            for (Entry entry : loadedUsers) {
                 String id = entry.resource().path("id").asText();
                 users.put(id, entry);
                 userIdsByUserName.put(key(entry.resource().path("userName").asText()), id);
             }
-            for (JsonNode item : document.path("groups")) {
-                Entry entry = fromJson(item);
+            for (Entry entry : loadedGroups) {
                 groups.put(entry.resource().path("id").asText(), entry);
             }
             dirty.set(false);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private static final String EXPECTED = "{\"format\": \"" + FILE_FORMAT + "\", \"users\": [...], \"groups\": [...]},"
+            + " each entry {\"revision\": N, \"resource\": {\"id\": \"...\", ...}}, as the sandbox writes it";
+
+    /**
+     * Reads a parsed data file into entries. Returns null, or the problem as a JSON pointer, a space and what is
+     * wrong there.
+     */
+    private String readDocument(JsonNode document, List<Entry> loadedUsers, List<Entry> loadedGroups) {
+        if (document == null || !document.isObject()) {
+            return "/ the file holds " + kind(document) + ", not an object";
+        }
+        if (!FILE_FORMAT.equals(document.path("format").asText(null))) {
+            return (document.has("format") ? "/format" : "/") + " \"format\" is not \"" + FILE_FORMAT + "\"";
+        }
+        for (String list : List.of("users", "groups")) {
+            JsonNode items = document.get(list);
+            if (items == null) {
+                continue;
+            }
+            if (!items.isArray()) {
+                return "/" + list + " \"" + list + "\" is " + kind(items) + ", not a list";
+            }
+            Set<String> ids = new HashSet<>();
+            Set<String> userNames = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                String at = "/" + list + "/" + i;
+                JsonNode resource = item.get("resource");
+                if (resource == null || !resource.isObject()) {
+                    return at + " entry " + i + " of \"" + list + "\" has no \"resource\" object";
+                }
+                JsonNode id = resource.get("id");
+                if (id == null || !id.isTextual() || id.textValue().isBlank()) {
+                    return at + "/resource entry " + i + " of \"" + list + "\" has no \"id\" string";
+                }
+                if (!ids.add(id.textValue())) {
+                    return at + "/resource/id id \"" + id.textValue() + "\" appears twice in \"" + list + "\"";
+                }
+                if (list.equals("users")) {
+                    JsonNode userName = resource.get("userName");
+                    if (userName == null || !userName.isTextual() || userName.textValue().isBlank()) {
+                        return at + "/resource user " + id.textValue() + " has no \"userName\" string";
+                    }
+                    if (!userNames.add(key(userName.textValue()))) {
+                        return at + "/resource/userName userName \"" + userName.textValue() + "\" appears twice";
+                    }
+                }
+                JsonNode revision = item.get("revision");
+                if (revision != null && !revision.canConvertToLong()) {
+                    return at + "/revision \"revision\" of entry " + i + " of \"" + list + "\" is not a number";
+                }
+                (list.equals("users") ? loadedUsers : loadedGroups).add(fromJson(item));
+            }
+        }
+        return null;
+    }
+
+    private static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return node.isTextual() ? "the string " + node : node.getNodeType().toString().toLowerCase(Locale.ROOT)
+                + (node.isValueNode() ? " " + node : "");
     }
 
     private ArrayNode toJson(Map<String, Entry> entries) {

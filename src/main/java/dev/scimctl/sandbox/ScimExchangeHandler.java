@@ -1,8 +1,5 @@
 package dev.scimctl.sandbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,24 +15,24 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 import de.captaingoldfish.scim.sdk.server.endpoints.ResourceEndpoint;
 
-/**
- * Turns one HTTP exchange into a call of the SDK's {@link ResourceEndpoint}: adds the configured latency and
- * faults, checks the bearer token, smooths over what the SDK is stricter about than real servers, and writes
- * the SCIM response back.
- */
-final class ScimExchangeHandler implements HttpHandler {
+import dev.scimctl.sandbox.SandboxHttpServer.Head;
+import dev.scimctl.sandbox.SandboxHttpServer.Reply;
 
+/**
+ * Turns one HTTP request into a call of the SDK's {@link ResourceEndpoint}: adds the configured latency and
+ * faults, checks the bearer token and the path before the body is read, smooths over what the SDK is stricter
+ * about than real servers (or less strict than the RFC), and makes the SCIM response.
+ */
+final class ScimExchangeHandler implements SandboxHttpServer.Handler {
+
+    static final long MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final String SCIM_JSON = "application/scim+json";
-    private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     private static final Set<String> RESOURCE_ENDPOINTS = Set.of("Users", "Groups", "ServiceProviderConfig",
             "Schemas", "ResourceTypes");
     /**
@@ -50,22 +47,26 @@ final class ScimExchangeHandler implements HttpHandler {
     private final ResourceEndpoint endpoint;
     private final SandboxStore store;
     private final boolean patchSupported;
+    private final boolean secure;
     private final String basePath;
     private final byte[] expectedAuthorization;
     private final Duration latency;
     private final double failRate;
     private final Consumer<SandboxRequest> requestListener;
+    /** When the request on this connection's thread began, for the listener's elapsed time. */
+    private final ThreadLocal<Long> started = new ThreadLocal<>();
     /**
      * Serialises writes. The SDK reads a resource, applies a PATCH and then writes it back; without this, two
      * concurrent PATCHes of one group could each drop the other's change.
      */
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    ScimExchangeHandler(ResourceEndpoint endpoint, SandboxStore store, boolean patchSupported, String basePath,
-            String token, Duration latency, double failRate, Consumer<SandboxRequest> requestListener) {
+    ScimExchangeHandler(ResourceEndpoint endpoint, SandboxStore store, boolean patchSupported, boolean secure,
+            String basePath, String token, Duration latency, double failRate, Consumer<SandboxRequest> requestListener) {
         this.endpoint = endpoint;
         this.store = store;
         this.patchSupported = patchSupported;
+        this.secure = secure;
         this.basePath = basePath;
         this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.latency = latency;
@@ -73,100 +74,81 @@ final class ScimExchangeHandler implements HttpHandler {
         this.requestListener = requestListener;
     }
 
-    /** One exchange being answered, reported to the listener once. (HttpExchange attributes are not per request.) */
-    private static final class Call {
-        final HttpExchange exchange;
-        final long started = System.nanoTime();
-        boolean reported;
-
-        Call(HttpExchange exchange) {
-            this.exchange = exchange;
-        }
-    }
-
+    /** Everything that needs no body: latency, faults, the token, the path, the method. */
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        Call call = new Call(exchange);
-        try {
-            respond(call);
-        } catch (IOException | RuntimeException e) {
-            trySend(call, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            trySend(call, 503, SandboxJson.errorBody(503, null, "the sandbox is shutting down"));
-        } finally {
-            exchange.close();
-        }
-    }
-
-    /**
-     * Tells the listener about a request just before its response goes out, so that a log line never trails the
-     * response (a client that has its answer finds the line already written).
-     */
-    private void report(Call call, int status) {
-        if (requestListener == null || call.reported) {
-            return;
-        }
-        call.reported = true;
-        HttpExchange exchange = call.exchange;
-        requestListener.accept(new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                status, Duration.ofNanos(System.nanoTime() - call.started)));
-    }
-
-    private void respond(Call call) throws IOException, InterruptedException {
-        HttpExchange exchange = call.exchange;
+    public Reply beforeBody(Head head) throws InterruptedException {
+        started.set(System.nanoTime());
         if (!latency.isZero()) {
             Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
-        }
-        byte[] body = readBody(exchange);
-        if (body == null) {
-            send(call, 413, SandboxJson.errorBody(413, "tooLarge", "the request body exceeds "
-                    + MAX_BODY_BYTES + " bytes"));
-            return;
         }
         if (failRate > 0 && ThreadLocalRandom.current().nextDouble() < failRate) {
             boolean tooMany = ThreadLocalRandom.current().nextBoolean();
             int status = tooMany ? 429 : 503;
-            exchange.getResponseHeaders().set("Retry-After", "1");
-            send(call, status, SandboxJson.errorBody(status, null, tooMany
+            return reply(head, status, SandboxJson.errorBody(status, null, tooMany
                     ? "too many requests (a fault injected by the sandbox's fail rate)"
-                    : "service unavailable (a fault injected by the sandbox's fail rate)"));
-            return;
+                    : "service unavailable (a fault injected by the sandbox's fail rate)")).header("Retry-After", "1");
         }
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
-            send(call, 401, SandboxJson.errorBody(401, null, UNAUTHORIZED_DETAIL));
-            return;
+        if (!authorized(head.header("Authorization"))) {
+            return reply(head, 401, SandboxJson.errorBody(401, null, UNAUTHORIZED_DETAIL))
+                    .header("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
         }
-        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawPath = head.uri().getRawPath();
         String endpointName = endpointName(rawPath);
         if (endpointName == null || UNSUPPORTED_ENDPOINTS.contains(endpointName)) {
-            notFoundOrUnsupported(call, rawPath, endpointName);
-            return;
+            return notFoundOrUnsupported(head, rawPath, endpointName);
         }
         String notFound = notAResource(endpointName, rawPath);
         if (notFound != null) {
-            send(call, 404, SandboxJson.errorBody(404, null, notFound));
-            return;
+            return reply(head, 404, SandboxJson.errorBody(404, null, notFound));
         }
-        HttpMethod method = httpMethod(exchange.getRequestMethod());
-        if (method == null) {
-            exchange.getResponseHeaders().set("Allow", "GET, POST, PUT, PATCH, DELETE");
-            send(call, 405, SandboxJson.errorBody(405, null, exchange.getRequestMethod()
-                    + " is not a SCIM method"));
-            return;
+        if (httpMethod(head.method()) == null) {
+            return reply(head, 405, SandboxJson.errorBody(405, null, head.method() + " is not a SCIM method"))
+                    .header("Allow", "GET, POST, PUT, PATCH, DELETE");
         }
+        String tooDeep = FilterDepth.problem(queryParameter(head, "filter"));
+        if (tooDeep != null) {
+            return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter", tooDeep));
+        }
+        return null;
+    }
+
+    @Override
+    public Reply tooLarge(long maxBytes) {
+        return new Reply(413, SandboxJson.errorBody(413, "tooLarge", "the request body exceeds " + maxBytes + " bytes")
+                .getBytes(StandardCharsets.UTF_8)).header("Content-Type", SCIM_JSON);
+    }
+
+    @Override
+    public Reply handle(Head head, byte[] body) throws InterruptedException {
+        try {
+            return respond(head, body);
+        } catch (StackOverflowError deep) {
+            // A last resort behind FilterDepth: something nested too deep for the SDK's recursive parser.
+            return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter",
+                    "the request is nested too deeply to be evaluated"));
+        } catch (RuntimeException e) {
+            return reply(head, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + e));
+        }
+    }
+
+    private Reply respond(Head head, byte[] body) throws InterruptedException {
+        String rawPath = head.uri().getRawPath();
+        String endpointName = endpointName(rawPath);
+        HttpMethod method = httpMethod(head.method());
         String requestBody = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
         if (requestBody != null && endpointName.equals("Users")) {
             requestBody = normaliseOrganizationIds(requestBody);
+        }
+        String tooDeep = requestBody == null ? null : FilterDepth.problemInBody(requestBody);
+        if (tooDeep != null) {
+            return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter", tooDeep));
         }
         if (method == HttpMethod.PATCH && patchSupported && requestBody != null) {
             PatchRequests.Prepared prepared;
             try {
                 prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath));
             } catch (PatchRequests.Refused e) {
-                send(call, 400, SandboxJson.errorBody(400, "invalidValue", e.getMessage()));
-                return;
+                return reply(head, 400, SandboxJson.errorBody(400, "invalidValue", e.getMessage()));
             }
             if (prepared.nothingToDo()) {
                 // Removing what is not there leaves the resource as it is: answer with it, as a PATCH does.
@@ -178,17 +160,17 @@ final class ScimExchangeHandler implements HttpHandler {
         }
         ScimResponse response;
         if (method == HttpMethod.GET) {
-            response = endpoint.handleRequest(requestUrl(exchange), method, requestBody, headers(exchange), new Context(null));
+            response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers(head), new Context(null));
         } else {
             writeLock.lockInterruptibly();
             try {
-                response = endpoint.handleRequest(requestUrl(exchange), method, requestBody, headers(exchange),
+                response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers(head),
                         new Context(null));
             } finally {
                 writeLock.unlock();
             }
         }
-        send(call, response, endpointName, method);
+        return reply(head, response, endpointName, method);
     }
 
     /** The stored user or group a path such as {@code /scim/v2/Users/ID} names, or null. */
@@ -243,14 +225,13 @@ final class ScimExchangeHandler implements HttpHandler {
         return RESOURCE_ENDPOINTS.contains(name) || UNSUPPORTED_ENDPOINTS.contains(name) ? name : null;
     }
 
-    private void notFoundOrUnsupported(Call call, String rawPath, String endpointName) throws IOException {
+    private Reply notFoundOrUnsupported(Head head, String rawPath, String endpointName) {
         if (endpointName != null) {
             // RFC 7644 section 3.12: 501 for an operation the service provider does not support.
-            send(call, 501, SandboxJson.errorBody(501, null, "/" + endpointName
+            return reply(head, 501, SandboxJson.errorBody(501, null, "/" + endpointName
                     + " is not supported by this service provider"));
-            return;
         }
-        send(call, 404, SandboxJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
+        return reply(head, 404, SandboxJson.errorBody(404, null, "no SCIM endpoint at " + rawPath
                 + "; the base URL is " + basePath));
     }
 
@@ -267,30 +248,31 @@ final class ScimExchangeHandler implements HttpHandler {
      * Request headers as the SDK wants them. The SDK refuses {@code application/json}, which RFC 7644 section
      * 8.1 allows a server to accept and which many clients send, so it is passed on as SCIM's media type.
      */
-    private static Map<String, String> headers(HttpExchange exchange) {
+    private static Map<String, String> headers(Head head) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!values.isEmpty() && !name.equalsIgnoreCase("Authorization")) {
+        head.headers().forEach((name, values) -> {
+            if (!values.isEmpty() && !name.equals("authorization")) {
                 headers.put(name, values.get(0));
             }
         });
-        headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("Content-Type")).findFirst()
-                .ifPresent(contentType -> {
-                    String mediaType = contentType.getValue().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-                    if (mediaType.equals("application/json") || mediaType.equals(SCIM_JSON)) {
-                        contentType.setValue(SCIM_JSON);
-                    }
-                });
+        String contentType = headers.get("content-type");
+        if (contentType != null) {
+            String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (mediaType.equals("application/json") || mediaType.equals(SCIM_JSON)) {
+                headers.put("content-type", SCIM_JSON);
+            }
+        }
         return headers;
     }
 
-    private static String requestUrl(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
+    /** The URL the client addressed (its Host), from which the SDK builds meta.location and $ref. */
+    private String requestUrl(Head head) {
+        String host = head.header("Host");
         if (host == null || host.isBlank()) {
-            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+            host = head.localAddress().getHostString() + ":" + head.localAddress().getPort();
         }
-        String query = exchange.getRequestURI().getRawQuery();
-        return "http://" + host + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+        String query = head.uri().getRawQuery();
+        return (secure ? "https://" : "http://") + host + head.uri().getRawPath() + (query == null ? "" : "?" + query);
     }
 
     private static String normaliseOrganizationIds(String requestBody) {
@@ -313,21 +295,16 @@ final class ScimExchangeHandler implements HttpHandler {
         };
     }
 
-    /** Reads the request body, or returns null if it is larger than the sandbox accepts. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
-    }
-
-    private void send(Call call, ScimResponse response, String endpointName, HttpMethod method) throws IOException {
-        Headers headers = call.exchange.getResponseHeaders();
-        response.getHttpHeaders().forEach(headers::set);
+    private Reply reply(Head head, ScimResponse response, String endpointName, HttpMethod method) {
         int status = response.getHttpStatus();
         String body = response.isEmpty() || status == 304 ? "" : response.toString();
         if (!body.isBlank()) {
-            ObjectNode json = (ObjectNode) SandboxJson.MAPPER.readTree(body);
+            ObjectNode json;
+            try {
+                json = (ObjectNode) SandboxJson.MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the SDK wrote JSON that does not parse", e);
+            }
             if (status == 200 && method == HttpMethod.GET
                     && (endpointName.equals("Schemas") || endpointName.equals("ResourceTypes"))) {
                 DiscoveryDocuments.rewrite(endpointName, json);
@@ -335,35 +312,56 @@ final class ScimExchangeHandler implements HttpHandler {
             SandboxJson.normaliseResponse(json);
             body = json.toString();
         }
+        Reply reply = reply(head, status, body);
+        response.getHttpHeaders().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                reply.header(name, value);
+            }
+        });
         // The SDK puts the request's ETag, not the updated resource's, on PUT responses: use meta.version.
         JsonNode version = response.path("meta").path("version");
         if (version.isTextual() && status < 300) {
-            headers.set("ETag", version.textValue());
+            reply.headers.keySet().removeIf(name -> name.equalsIgnoreCase("ETag"));
+            reply.header("ETag", version.textValue());
         }
-        send(call, status, body);
+        return reply;
     }
 
-    private void send(Call call, int status, String body) throws IOException {
-        HttpExchange exchange = call.exchange;
+    /**
+     * A reply with a SCIM JSON body (none if empty), reported to the listener now: just before it goes out, so
+     * that a log line never trails the response.
+     */
+    private Reply reply(Head head, int status, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        boolean noBody = status == 204 || status == 304 || bytes.length == 0;
-        if (!noBody) {
-            exchange.getResponseHeaders().set("Content-Type", SCIM_JSON);
+        Reply reply = new Reply(status, bytes);
+        if (bytes.length > 0 && status != 204 && status != 304) {
+            reply.header("Content-Type", SCIM_JSON);
         }
-        report(call, status);
-        exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+        if (requestListener != null) {
+            Long since = started.get();
+            requestListener.accept(new SandboxRequest(head.method(), head.uri().getRawPath(), status,
+                    Duration.ofNanos(since == null ? 0 : System.nanoTime() - since)));
+        }
+        return reply;
+    }
+
+    /** A query parameter's decoded value, or null. */
+    private static String queryParameter(Head head, String name) {
+        String query = head.uri().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (key.equalsIgnoreCase(name)) {
+                try {
+                    return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null; // the SDK answers it
+                }
             }
         }
-    }
-
-    private void trySend(Call call, int status, String body) {
-        try {
-            send(call, status, body);
-        } catch (IOException | RuntimeException alreadyAnswered) {
-            // Headers were sent before the failure, or the client is gone: nothing more to tell it.
-        }
+        return null;
     }
 }

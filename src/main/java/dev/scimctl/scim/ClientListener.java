@@ -1,5 +1,7 @@
 package dev.scimctl.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -27,5 +29,12 @@ public interface ClientListener {
      * can slow all its workers down, not only the one that was refused.
      */
     default void retrying(String method, URI uri, int status, Duration wait) {
+    }
+
+    /**
+     * The body of a successful response, as parsed. The support bundle learns from it which user names and e-mails
+     * to hide with {@code --redact-users}; nothing else listens.
+     */
+    default void received(JsonNode body) {
     }
 }

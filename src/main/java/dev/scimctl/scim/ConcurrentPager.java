@@ -45,7 +45,7 @@ final class ConcurrentPager implements Iterator<JsonNode>, AutoCloseable {
     private long end;
     private long nextStart;
     private int pageLength;
-    private String previousFirstId;
+    private final PageGuard guard;
 
     /** A page asked for and not yet handed out. */
     private record Pending(long startIndex, int count, Future<Page> future) {
@@ -57,6 +57,7 @@ final class ConcurrentPager implements Iterator<JsonNode>, AutoCloseable {
         this.query = query;
         this.listener = listener;
         this.beforeWait = beforeWait;
+        this.guard = new PageGuard(resource, client.baseUrl(), listener);
     }
 
     @Override
@@ -99,17 +100,16 @@ final class ConcurrentPager implements Iterator<JsonNode>, AutoCloseable {
         int count = query.limit() > 0 ? (int) Math.min(query.pageSize(), query.limit()) : query.pageSize();
         beforeWait.run();
         Page first = Pager.fetch(client, resource, query, 1, count);
-        if (first.size() == 0) {
-            finish();
+        guard.accept(first, 1, count).forEach(page::addLast);
+        long next = 1 + first.size();
+        if (guard.complete(first, next, count)) {
+            finish(); // one page held it all
             return;
         }
-        previousFirstId = first.firstId();
-        first.resources().forEach(page::addLast);
-        long next = 1 + first.size();
         total = first.total();
         end = query.limit() > 0 && total >= 0 ? Math.min(total, query.limit()) : total;
         if (total >= 0 && next > end) {
-            finish(); // one page held it all (or the limit)
+            fallBack(next, "the first page reached totalResults or the limit"); // the guard's one extra page, if any
             return;
         }
         if (total < 0 || first.size() > count) {
@@ -143,15 +143,23 @@ final class ConcurrentPager implements Iterator<JsonNode>, AutoCloseable {
         }
         Page p = await(head.future());
         inFlight.removeFirst();
-        if (p.size() == 0 || Pager.repeatsPreviousPage(p.firstId(), previousFirstId, head.startIndex(), listener)) {
-            finish(); // the sequential pager's end conditions: an empty page, or a server ignoring startIndex
+        guard.accept(p, head.startIndex(), head.count()).forEach(page::addLast);
+        long resume = head.startIndex() + p.size();
+        if (p.size() == 0) {
+            finish(); // the guard has checked that nothing more was promised
             return;
         }
-        previousFirstId = p.firstId();
-        p.resources().forEach(page::addLast);
+        if (inFlight.isEmpty() && nextStart > end && p.size() == head.count() && p.total() == total) {
+            // The last page of the plan: the guard decides whether to ask once past totalResults.
+            if (guard.complete(p, resume, pageLength)) { // a last page cut to the plan is not "full"
+                finish();
+            } else {
+                fallBack(resume, "the listing ended on a full page");
+            }
+            return;
+        }
         if (p.size() != head.count() || p.total() != total) {
-            long resume = head.startIndex() + p.size();
-            if (p.total() >= 0 && resume > p.total()) {
+            if (guard.complete(p, resume, head.count())) {
                 finish();
             } else {
                 fallBack(resume, "the page at startIndex=" + head.startIndex() + " held " + p.size() + " of "
@@ -189,8 +197,7 @@ final class ConcurrentPager implements Iterator<JsonNode>, AutoCloseable {
             listener.debug("paging: " + why + "; reading on one page at a time from startIndex=" + startIndex);
         }
         // The sequential pager counts what this one still holds as delivered, so that a limit stays exact.
-        fallback = new Pager(client, resource, query, listener, beforeWait, startIndex, delivered + page.size(),
-                previousFirstId);
+        fallback = new Pager(client, resource, query, beforeWait, startIndex, delivered + page.size(), guard);
     }
 
     private void finish() {

@@ -42,11 +42,11 @@ final class ExchangeLog {
         headers("> ", request.headers());
     }
 
-    void response(HttpResponse<byte[]> response, long nanos) {
+    void response(HttpResponse<Body> response, long nanos) {
         if (!listener.debugEnabled()) {
             return;
         }
-        int size = response.body() == null ? 0 : response.body().length;
+        long size = response.body() == null ? 0 : response.body().length();
         emit(String.format(Locale.ROOT, "< %d %s in %d ms (%d bytes)", response.statusCode(),
                 HttpStatus.reason(response.statusCode()), nanos / 1_000_000, size));
         headers("< ", response.headers());

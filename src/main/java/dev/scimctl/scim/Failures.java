@@ -212,7 +212,7 @@ final class Failures {
         return find(t, type) != null;
     }
 
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);

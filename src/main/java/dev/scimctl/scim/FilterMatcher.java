@@ -249,9 +249,16 @@ public final class FilterMatcher implements Predicate<JsonNode> {
 
     private static final Set<String> COMPARISONS = Set.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");
 
+    /** Parentheses, not(…) and value paths nested deeper than this are refused: the parser and matcher recurse. */
+    public static final int MAX_DEPTH = 32;
+    /** Comparisons in one filter: "a or b or …" builds a tree as deep as it is long, and the matcher walks it. */
+    public static final int MAX_TERMS = 1000;
+
     /** Recursive descent over the RFC 7644 grammar; "or" binds looser than "and". */
     private static final class Parser {
         private final String text;
+        private int depth;
+        private int terms;
         private final Set<String> attributes = new LinkedHashSet<>();
         private int pos;
         private boolean inValuePath;
@@ -267,6 +274,13 @@ public final class FilterMatcher implements Predicate<JsonNode> {
                 throw error("unexpected '" + text.substring(pos, Math.min(text.length(), pos + 10)) + "'");
             }
             return node;
+        }
+
+        private void enter() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels of parentheses, the most scimctl evaluates "
+                        + "itself");
+            }
         }
 
         private Node parseOr() {
@@ -292,17 +306,24 @@ public final class FilterMatcher implements Predicate<JsonNode> {
                 skipSpace();
                 if (peek() == '(') {
                     pos++;
+                    enter();
                     Node inner = parseOr();
                     expect(')');
+                    depth--;
                     return new Not(inner);
                 }
                 pos = mark; // an attribute that happens to be called "not…"
             }
             if (peek() == '(') {
                 pos++;
+                enter();
                 Node inner = parseOr();
                 expect(')');
+                depth--;
                 return inner;
+            }
+            if (++terms > MAX_TERMS) {
+                throw error("more than " + MAX_TERMS + " comparisons, the most scimctl evaluates itself");
             }
             Path path = parsePath();
             skipSpace();

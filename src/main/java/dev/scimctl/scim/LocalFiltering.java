@@ -90,7 +90,7 @@ final class LocalFiltering {
     }
 
     private static boolean refusedFilter(ScimErrorException e) {
-        return e.status() == 400 && (e.scimType() == null || e.scimType().equalsIgnoreCase("invalidFilter"));
+        return e.isRefusedFilter();
     }
 
     /** Asks the server first, and decides on its first answer whether to filter here instead. */
@@ -139,6 +139,7 @@ final class LocalFiltering {
                 if (local == null || !refusedFilter(e)) {
                     throw e;
                 }
+                client.forgetDiscovery(); // it may have said it filters: ask again next time
                 listener.notice("the server refused the filter (" + e.getMessage() + "); scimctl reads every "
                         + "resource of /" + resource + " and filters them itself");
                 use(everything(resource, query, local, beforeWait));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
@@ -11,44 +12,88 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Reads a response: a 2xx SCIM body, or an error. Anything that is not SCIM JSON becomes a
- * {@link ScimProtocolException} that names what came back, never a parser stack trace.
+ * Reads a response, and believes nothing it has not checked: a 2xx must carry SCIM JSON (an object, and not a SCIM
+ * Error document), an error status a SCIM error. Anything that is not SCIM becomes a {@link ScimProtocolException}
+ * (exit 6) that names what came back (content type, size, an HTML page's title), at any status, never a parser stack
+ * trace.
  */
 final class ResponseReader {
     private ResponseReader() {
     }
 
-    static ScimResponse interpret(String method, HttpResponse<byte[]> response, ObjectMapper json) {
+    static ScimResponse interpret(String method, HttpResponse<Body> response, ObjectMapper json) {
         return interpret(method, response.uri(), response.statusCode(), response.headers(), response.body(), json);
     }
 
+    /** For {@code scimctl api}, which shows the answer before it is checked. */
     static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, byte[] content,
                                   ObjectMapper json) {
-        byte[] body = content == null ? new byte[0] : content;
+        return interpret(method, uri, status, headers, Body.of(content), json);
+    }
+
+    static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, Body content,
+                                  ObjectMapper json) {
+        Body body = content == null ? Body.EMPTY : content;
         String contentType = headers.firstValue("Content-Type").orElse("");
         if (status >= 200 && status < 300) {
-            if (status == 204 || body.length == 0) {
+            if (status == 204 || body.isEmpty()) {
                 return new ScimResponse(uri, status, headers, null);
             }
             if (!isJson(contentType)) {
                 throw new ScimProtocolException(uri, notScim(method, uri, status, contentType, body), null);
             }
-            return new ScimResponse(uri, status, headers, parse(json, method, uri, status, contentType, body));
+            JsonNode node = parse(json, method, uri, status, contentType, body);
+            if (isErrorDocument(node)) {
+                throw new ScimProtocolException(uri, "the server answered an error with status " + status + " to "
+                        + method + " " + uri + describeError(node) + ": a SCIM server answers an error with its "
+                        + "error status; scimctl does not take this as success", null);
+            }
+            return new ScimResponse(uri, status, headers, node);
         }
         if (status >= 300 && status < 400) {
             throw new ScimProtocolException(uri, method + " " + uri + " answered " + status + " "
                     + HttpStatus.reason(status) + " without a usable Location: is the base URL right?", null);
         }
-        throw error(json, method, uri, status, contentType, body);
+        boolean jsonBody = !body.isEmpty() && (isJson(contentType) || looksLikeJson(body));
+        if (!body.isEmpty() && !jsonBody && status >= 400 && status < 500 && status != 401 && status != 403
+                && status != 429) {
+            // Not a SCIM server's answer (a login page, a web server's 404 page): the base URL does not lead to SCIM.
+            throw new ScimProtocolException(uri, status, notScim(method, uri, status, contentType, body), null);
+        }
+        String retryAfter = status == 429 || status == 503
+                ? headers.firstValue("Retry-After").orElse(null) : null;
+        throw error(json, method, uri, status, contentType, body, jsonBody, retryAfter);
+    }
+
+    private static boolean isErrorDocument(JsonNode node) {
+        for (JsonNode s : node.path("schemas")) {
+            if (ScimJson.ERROR.equals(s.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describeError(JsonNode node) {
+        StringBuilder b = new StringBuilder();
+        String status = text(node, "status");
+        String detail = text(node, "detail");
+        if (status != null) {
+            b.append(" (its status field says ").append(status).append(')');
+        }
+        if (detail != null && !detail.isBlank()) {
+            b.append(": \"").append(detail.strip()).append('"');
+        }
+        return b.toString();
     }
 
     private static ScimErrorException error(ObjectMapper json, String method, URI uri, int status, String contentType,
-                                            byte[] body) {
+                                            Body body, boolean jsonBody, String retryAfter) {
         String scimType = null;
         String detail = null;
-        if (body.length > 0 && isJson(contentType) || looksLikeJson(body)) {
-            try {
-                JsonNode node = json.readTree(body);
+        if (jsonBody) {
+            try (InputStream in = body.stream()) {
+                JsonNode node = json.readTree(in);
                 if (node != null && node.isObject()) {
                     scimType = text(node, "scimType");
                     detail = text(node, "detail");
@@ -60,38 +105,40 @@ final class ResponseReader {
                 // Not JSON after all: described below from the content type.
             }
         }
-        if (detail == null && body.length > 0) {
+        if (detail == null && !body.isEmpty()) {
             detail = "the body was " + describe(contentType, body) + ", not a SCIM error";
         }
-        return new ScimErrorException(method, uri, status, scimType, detail);
+        return new ScimErrorException(method, uri, status, scimType, detail, retryAfter);
     }
 
-    private static JsonNode parse(ObjectMapper json, String method, URI uri, int status, String contentType, byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
+    private static JsonNode parse(ObjectMapper json, String method, URI uri, int status, String contentType, Body body) {
+        try (InputStream in = body.stream()) {
+            JsonNode node = json.readTree(in);
             if (node == null || !node.isObject()) {
                 throw new ScimProtocolException(uri, method + " " + uri + " answered " + status
-                        + " with JSON that is not a SCIM object (" + body.length + " bytes)", null);
+                        + " with JSON that is not a SCIM object (" + body.length() + " bytes)", null);
             }
             return node;
         } catch (IOException e) {
             throw new ScimProtocolException(uri, method + " " + uri + " answered " + status + " with a body that is not "
-                    + "valid JSON (" + contentType + ", " + body.length + " bytes; truncated?)", e);
+                    + "valid JSON (" + contentType + ", " + body.length() + " bytes; truncated?)", e);
         }
     }
 
-    private static String notScim(String method, URI uri, int status, String contentType, byte[] body) {
+    private static String notScim(String method, URI uri, int status, String contentType, Body body) {
         String what = describe(contentType, body);
         String hint = what.startsWith("an HTML page")
                 ? ": is the base URL right, or is a login page or proxy in the way?"
                 : ": is the base URL the SCIM endpoint?";
-        return method + " " + uri + " answered " + status + " with " + what + " where SCIM JSON was expected" + hint;
+        return method + " " + uri + " answered " + status + " " + HttpStatus.reason(status) + " with " + what
+                + " where SCIM JSON was expected" + hint;
     }
 
     /** A short description of a body for messages: its kind and size, and an HTML page's title. */
-    static String describe(String contentType, byte[] body) {
+    static String describe(String contentType, Body body) {
         String ct = contentType.isBlank() ? "no content type" : contentType;
-        String start = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
+        byte[] head = body.head(2048);
+        String start = new String(head, StandardCharsets.UTF_8);
         String lower = start.toLowerCase(Locale.ROOT);
         if (ct.toLowerCase(Locale.ROOT).contains("html") || lower.stripLeading().startsWith("<!doctype html")
                 || lower.contains("<html")) {
@@ -101,9 +148,9 @@ final class ResponseReader {
             if (t >= 0 && end > t) {
                 title = " titled \"" + start.substring(t + 7, end).strip() + "\"";
             }
-            return "an HTML page" + title + " (" + ct + ", " + body.length + " bytes)";
+            return "an HTML page" + title + " (" + ct + ", " + body.length() + " bytes)";
         }
-        return ct + ", " + body.length + " bytes";
+        return ct + ", " + body.length() + " bytes";
     }
 
     static boolean isJson(String contentType) {
@@ -111,8 +158,8 @@ final class ResponseReader {
         return ct.startsWith("application/scim+json") || ct.startsWith("application/json") || ct.contains("+json");
     }
 
-    private static boolean looksLikeJson(byte[] body) {
-        for (byte b : body) {
+    private static boolean looksLikeJson(Body body) {
+        for (byte b : body.head(256)) {
             if (!Character.isWhitespace(b)) {
                 return b == '{';
             }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
-import dev.scimctl.scim.model.ScimGroup;
-import dev.scimctl.scim.model.ScimUser;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxyRoute;
@@ -49,6 +47,12 @@ public final class ScimClient implements AutoCloseable {
     private final ObjectMapper json = ScimJson.mapper();
     private final ExchangeLog log;
     private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
+    private volatile Optional<JsonNode> schemas;
+    private final DiscoveryCache discoveryCache;
+    private volatile Optional<DiscoveryCache.Entry> saved;
+    /** The SPC document as asked this run (empty: not served); null when not asked this run. */
+    private volatile Optional<JsonNode> spcDocument;
+    private volatile Optional<Boolean> caseExact;
     /** Whether the scheme is known to fit the port: an answer came, or the port was asked once already. */
     private volatile boolean schemeSettled;
 
@@ -78,6 +82,8 @@ public final class ScimClient implements AutoCloseable {
             network.trust().extraCertificates(); // a bad CA file is reported now, not from inside the first handshake
         }
         this.log = new ExchangeLog(config.listener(), config.token(), network);
+        this.discoveryCache = config.discoveryCacheDir() == null ? null
+                : new DiscoveryCache(config.discoveryCacheDir(), config.baseUrl(), config.clock());
     }
 
     public URI baseUrl() {
@@ -93,16 +99,132 @@ public final class ScimClient implements AutoCloseable {
 
     /** The server's /ServiceProviderConfig, or empty when it does not serve one (a 404 is not a failure). Cached. */
     public Optional<ServiceProviderConfig> serviceProviderConfig() {
-        Optional<ServiceProviderConfig> cached = serviceProviderConfig;
+        Optional<ServiceProviderConfig> known = serviceProviderConfig;
+        if (known == null) {
+            Optional<DiscoveryCache.Entry> saved = savedDiscovery();
+            JsonNode document;
+            if (saved.isPresent() && saved.get().spcKnown()) {
+                document = saved.get().serviceProviderConfig();
+            } else {
+                document = optional("ServiceProviderConfig").orElse(null);
+                spcDocument = Optional.ofNullable(document);
+                saveDiscovery();
+            }
+            known = Optional.ofNullable(document)
+                    .map(n -> convert(n, ServiceProviderConfig.class, "ServiceProviderConfig"));
+            serviceProviderConfig = known;
+        }
+        return known;
+    }
+
+    /** What an earlier run saved for this base URL, read once per run. */
+    private Optional<DiscoveryCache.Entry> savedDiscovery() {
+        if (discoveryCache == null) {
+            return Optional.empty();
+        }
+        Optional<DiscoveryCache.Entry> s = saved;
+        if (s == null) {
+            s = discoveryCache.read();
+            saved = s;
+        }
+        return s;
+    }
+
+    /** Saves what this run asked the server, keeping what an earlier run saved for the rest. */
+    private void saveDiscovery() {
+        if (discoveryCache == null) {
+            return;
+        }
+        Optional<DiscoveryCache.Entry> before = savedDiscovery();
+        Optional<JsonNode> spc = spcDocument;
+        boolean spcKnown = spc != null || before.map(DiscoveryCache.Entry::spcKnown).orElse(false);
+        JsonNode spcValue = spc != null ? spc.orElse(null) : before.map(DiscoveryCache.Entry::serviceProviderConfig)
+                .orElse(null);
+        Optional<Boolean> ce = caseExact;
+        boolean ceKnown = ce != null || before.map(DiscoveryCache.Entry::caseExactKnown).orElse(false);
+        Boolean ceValue = ce != null ? ce.orElse(null) : before.map(DiscoveryCache.Entry::userNameCaseExact).orElse(null);
+        DiscoveryCache.Entry entry = new DiscoveryCache.Entry(spcValue, spcKnown, ceValue, ceKnown);
+        discoveryCache.write(entry);
+        saved = Optional.of(entry);
+    }
+
+    /**
+     * Drops what earlier runs saved about this server: it contradicted it (refused a PATCH or a filter it said it
+     * takes), or it is being checked afresh ({@code test-connection}). The next run asks again.
+     */
+    public void forgetDiscovery() {
+        if (discoveryCache != null) {
+            discoveryCache.forget();
+            saved = Optional.empty();
+        }
+    }
+
+    public Optional<JsonNode> schemas() {
+        Optional<JsonNode> cached = schemas;
         if (cached == null) {
-            cached = optional("ServiceProviderConfig").map(n -> convert(n, ServiceProviderConfig.class, "ServiceProviderConfig"));
-            serviceProviderConfig = cached;
+            cached = optional("Schemas");
+            schemas = cached;
         }
         return cached;
     }
 
-    public Optional<JsonNode> schemas() {
-        return optional("Schemas");
+    /** False only when /ServiceProviderConfig says {@code filter.supported: false}; such servers ignore filters. */
+    public boolean filterSupported() {
+        Optional<ServiceProviderConfig> spc = serviceProviderConfig();
+        return spc.isEmpty() || spc.get().filter() == null || !Boolean.FALSE.equals(spc.get().filter().supported());
+    }
+
+    /**
+     * What the server's /Schemas says of userName's {@code caseExact}: true, false, or null when it does not say
+     * (or serves no /Schemas). A failure to read /Schemas is "does not say": discovery never stops a command.
+     */
+    public Boolean userNameCaseExact() {
+        Optional<Boolean> known = caseExact;
+        if (known == null) {
+            Optional<DiscoveryCache.Entry> s = savedDiscovery();
+            if (s.isPresent() && s.get().caseExactKnown()) {
+                known = Optional.ofNullable(s.get().userNameCaseExact());
+                caseExact = known;
+            } else {
+                known = Optional.ofNullable(readUserNameCaseExact());
+                caseExact = known;
+                saveDiscovery();
+            }
+        }
+        return known.orElse(null);
+    }
+
+    private Boolean readUserNameCaseExact() {
+        Optional<JsonNode> all;
+        try {
+            all = schemas();
+        } catch (ScimErrorException e) {
+            return null;
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        JsonNode list = all.get().has("Resources") ? all.get().get("Resources") : all.get();
+        if (!list.isArray()) {
+            return null;
+        }
+        for (JsonNode schema : list) {
+            if (!ScimJson.CORE_USER.equals(schema.path("id").asText())) {
+                continue;
+            }
+            for (JsonNode attribute : schema.path("attributes")) {
+                if ("userName".equalsIgnoreCase(attribute.path("name").asText())
+                        && attribute.path("caseExact").isBoolean()) {
+                    return attribute.path("caseExact").booleanValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Tells the person running the command something on stderr (a fallback that costs time, a server's fault). */
+    void notice(String message) {
+        config.listener().notice(message);
     }
 
     public Optional<JsonNode> resourceTypes() {
@@ -114,6 +236,12 @@ public final class ScimClient implements AutoCloseable {
         try {
             return Optional.ofNullable(send(ScimRequest.get(path)).body());
         } catch (ScimErrorException e) {
+            if (e.isNotFound() || e.isUnsupported()) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (ScimProtocolException e) {
+            // A web framework's own 404 page for an endpoint the SCIM server does not implement: not served.
             if (e.status() == 404 || e.status() == 405 || e.status() == 501) {
                 return Optional.empty();
             }
@@ -153,63 +281,13 @@ public final class ScimClient implements AutoCloseable {
         return new LocalFiltering(this, config.listener()).list(resource, query, beforeWait);
     }
 
-    public Stream<ScimUser> users(ListQuery query) {
-        return list("Users", query).map(n -> convert(n, ScimUser.class, "Users"));
-    }
-
-    public Stream<ScimGroup> groups(ListQuery query) {
-        return list("Groups", query).map(n -> convert(n, ScimGroup.class, "Groups"));
-    }
-
     public JsonNode get(String resource, String id) {
         return requireBody(send(ScimRequest.get(resource + "/" + encodePath(id))), resource);
     }
 
-    public ScimUser getUser(String id) {
-        return convert(get("Users", id), ScimUser.class, "Users");
-    }
-
-    public ScimGroup getGroup(String id) {
-        return convert(get("Groups", id), ScimGroup.class, "Groups");
-    }
-
-    /**
-     * Finds a user by userName with an escaped {@code userName eq} filter. userName is case-insensitive in SCIM, but
-     * not every server compares it so; the match is checked again here, case-insensitively.
-     * <p>
-     * RFC 7644 filter values are JSON strings, so a quote or backslash is escaped. Some servers do not unescape them
-     * (they find nothing, or refuse the filter); for such a rare name, "none" or a refusal is checked against the
-     * full user list.
-     */
-    public Optional<ScimUser> findUserByUserName(String userName) {
-        boolean escaped = userName.indexOf('"') >= 0 || userName.indexOf('\\') >= 0;
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(10).withLimit(10);
-        try (Stream<ScimUser> found = users(q)) {
-            Optional<ScimUser> match = found.filter(u -> sameUserName(u, userName)).findFirst();
-            if (match.isPresent() || !escaped) {
-                return match;
-            }
-        } catch (ScimErrorException e) {
-            if (!escaped || e.status() != 400) {
-                throw e;
-            }
-        }
-        config.listener().notice("a userName with a quote or backslash cannot be trusted to a server's filter; "
-                + "looking for it in the full user list");
-        try (Stream<ScimUser> all = users(ListQuery.all())) {
-            return all.filter(u -> sameUserName(u, userName)).findFirst();
-        }
-    }
-
-    private static boolean sameUserName(ScimUser u, String userName) {
-        return u.userName() != null && u.userName().equalsIgnoreCase(userName);
-    }
-
-    public Optional<ScimGroup> findGroupByDisplayName(String displayName) {
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(10).withLimit(10);
-        try (Stream<ScimGroup> found = groups(q)) {
-            return found.filter(g -> displayName.equals(g.displayName())).findFirst();
-        }
+    /** totalResults of a one-item listing of {@code resource}, or -1 when the server does not say. */
+    public long count(String resource) {
+        return ListShape.page(send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))), resource).total();
     }
 
     /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */
@@ -258,9 +336,13 @@ public final class ScimClient implements AutoCloseable {
     /** Sends one request, with retries, and returns the 2xx response, or throws a {@link ScimException}. */
     public ScimResponse send(ScimRequest request) {
         URI uri = resolve(request.path(), request.query());
-        HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, serialise(request.body()),
+        HttpResponse<Body> response = sendWithRetries(request.method(), uri, serialise(request.body()),
                 request.ifMatch() == null ? Map.of() : Map.of("If-Match", request.ifMatch()), request.repeatable());
-        return ResponseReader.interpret(request.method(), response, json);
+        ScimResponse answer = ResponseReader.interpret(request.method(), response, json);
+        if (answer.body() != null) {
+            config.listener().received(answer.body());
+        }
+        return answer;
     }
 
     /**
@@ -270,19 +352,19 @@ public final class ScimClient implements AutoCloseable {
      */
     public RawResponse exchange(RawRequest request) {
         URI uri = resolveTarget(request.target());
-        HttpResponse<byte[]> response = sendWithRetries(request.method(), uri, request.body(), request.headers(),
+        HttpResponse<Body> response = sendWithRetries(request.method(), uri, request.body(), request.headers(),
                 request.repeatable());
         return new RawResponse(request.method(), response.uri(),
                 response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1", response.statusCode(),
                 response.headers(),
-                response.body() == null ? new byte[0] : response.body());
+                response.body() == null ? new byte[0] : response.body().bytes());
     }
 
-    private HttpResponse<byte[]> sendWithRetries(String method, URI uri, byte[] body, Map<String, String> headers,
+    private HttpResponse<Body> sendWithRetries(String method, URI uri, byte[] body, Map<String, String> headers,
                                                  boolean repeatable) {
         RetryPolicy retry = config.retry();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response;
+            HttpResponse<Body> response;
             try {
                 response = exchange(method, uri, body, headers);
             } catch (ScimConnectionException e) {
@@ -342,10 +424,10 @@ public final class ScimClient implements AutoCloseable {
     }
 
     /** One HTTP exchange, following redirects only within the same origin. */
-    private HttpResponse<byte[]> exchange(String method, URI uri, byte[] body, Map<String, String> headers) {
+    private HttpResponse<Body> exchange(String method, URI uri, byte[] body, Map<String, String> headers) {
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            HttpResponse<byte[]> response = sendOnce(method, current, body, headers);
+            HttpResponse<Body> response = sendOnce(method, current, body, headers);
             int status = response.statusCode();
             boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
             Optional<String> location = response.headers().firstValue("Location");
@@ -371,7 +453,7 @@ public final class ScimClient implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> sendOnce(String method, URI uri, byte[] body, Map<String, String> headers) {
+    private HttpResponse<Body> sendOnce(String method, URI uri, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + config.token().reveal());
@@ -402,11 +484,11 @@ public final class ScimClient implements AutoCloseable {
         HttpRequest httpRequest = b.build();
         log.request(httpRequest, body == null ? 0 : body.length);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<Body>> future =
+                http.sendAsync(httpRequest, Body.handler(config.maxResponseBytes()));
         try {
             // The request timeout bounds the whole exchange, body included, so a server that trickles never hangs us.
-            HttpResponse<byte[]> response = awaitResponse(future, uri, started);
+            HttpResponse<Body> response = awaitResponse(future, uri, started);
             schemeSettled = true;
             log.response(response, System.nanoTime() - started);
             ProxyRoute route = network.route(uri);
@@ -426,6 +508,16 @@ public final class ScimClient implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log.failure(httpRequest, cause.getClass().getSimpleName(), System.nanoTime() - started);
+            Body.TooLargeException tooLarge = Failures.find(cause, Body.TooLargeException.class);
+            if (tooLarge != null) {
+                throw tooLarge(method, uri, tooLarge);
+            }
+            java.net.ProtocolException protocol = Failures.find(cause, java.net.ProtocolException.class);
+            if (protocol != null && String.valueOf(protocol.getMessage()).toLowerCase(Locale.ROOT).contains("header")) {
+                throw new ScimProtocolException(uri, method + " " + uri + ": the server's response headers are "
+                        + "larger than Java's HTTP client accepts (" + protocol.getMessage() + "): a misconfigured "
+                        + "server or proxy (huge cookies?) is in the way", protocol);
+            }
             if (cause instanceof IOException io) {
                 if (Failures.isNotTls(io) && network.route(uri).isDirect()) {
                     // An https request answered with something that is not TLS: most likely plain HTTP.
@@ -440,11 +532,20 @@ public final class ScimClient implements AutoCloseable {
         }
     }
 
+    private static ScimProtocolException tooLarge(String method, URI uri, Body.TooLargeException e) {
+        String size = e.declared > 0 ? "of " + e.declared + " bytes (its Content-Length)" : "of more than " + e.limit
+                + " bytes";
+        return new ScimProtocolException(uri, method + " " + uri + " answered with a body " + size + ", past the "
+                + "limit of " + e.limit + " bytes (" + (e.limit / (1024 * 1024)) + " MiB) that scimctl reads; it "
+                + "stopped reading. A SCIM page is far smaller: ask for smaller pages (--page-size), or raise the "
+                + "limit with SCIMCTL_MAX_RESPONSE_SIZE if the answer is genuine", e);
+    }
+
     /**
      * Waits for the response. An https request still silent after a moment may be a TLS handshake that a plain-HTTP
      * port will never answer: that is asked of the port once, so the mix-up is named at once, not after the timeout.
      */
-    private HttpResponse<byte[]> awaitResponse(CompletableFuture<HttpResponse<byte[]>> future, URI uri, long started)
+    private HttpResponse<Body> awaitResponse(CompletableFuture<HttpResponse<Body>> future, URI uri, long started)
             throws InterruptedException, ExecutionException, TimeoutException {
         long limit = config.requestTimeout().toMillis() + 250;
         if (!"https".equalsIgnoreCase(uri.getScheme()) || schemeSettled || limit <= SchemeMixup.STALL_MILLIS

@@ -17,12 +17,16 @@ import java.util.Objects;
  * @param listener       where debug lines and retry notices go
  * @param clock          for Retry-After dates
  * @param sleeper        how to wait between retries (tests pass a fast one)
+ * @param maxResponseBytes the most a response body may hold; enforced while reading (0: the default)
+ * @param discoveryCacheDir where what servers say about themselves is kept between runs; null for nowhere
  */
 public record ScimClientConfig(URI baseUrl, Secret token, Duration connectTimeout, Duration requestTimeout,
                                RetryPolicy retry, String userAgent, ClientListener listener, Clock clock,
-                               Sleeper sleeper) {
+                               Sleeper sleeper, long maxResponseBytes, java.nio.file.Path discoveryCacheDir) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Generous: a page of 1,000 full users is a few MB; a group of 100,000 members about 6 MB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
     public ScimClientConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -34,24 +38,36 @@ public record ScimClientConfig(URI baseUrl, Secret token, Duration connectTimeou
         listener = listener == null ? ClientListener.SILENT : listener;
         clock = clock == null ? Clock.systemUTC() : clock;
         sleeper = sleeper == null ? Sleeper.REAL : sleeper;
+        maxResponseBytes = maxResponseBytes <= 0 ? DEFAULT_MAX_RESPONSE_BYTES : maxResponseBytes;
     }
 
     /** A config with defaults for everything but the URL and token. */
     public static ScimClientConfig of(URI baseUrl, Secret token) {
-        return new ScimClientConfig(baseUrl, token, null, null, null, null, null, null, null);
+        return new ScimClientConfig(baseUrl, token, null, null, null, null, null, null, null, 0, null);
     }
 
     public ScimClientConfig withRetry(RetryPolicy policy) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, policy, userAgent, listener, clock,
-                sleeper);
+                sleeper, maxResponseBytes, discoveryCacheDir);
     }
 
     public ScimClientConfig withListener(ClientListener l) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, l, clock,
-                sleeper);
+                sleeper, maxResponseBytes, discoveryCacheDir);
     }
 
     public ScimClientConfig withTimeouts(Duration connect, Duration request) {
-        return new ScimClientConfig(baseUrl, token, connect, request, retry, userAgent, listener, clock, sleeper);
+        return new ScimClientConfig(baseUrl, token, connect, request, retry, userAgent, listener, clock, sleeper,
+                maxResponseBytes, discoveryCacheDir);
+    }
+
+    public ScimClientConfig withMaxResponseBytes(long max) {
+        return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
+                sleeper, max, discoveryCacheDir);
+    }
+
+    public ScimClientConfig withDiscoveryCache(java.nio.file.Path dir) {
+        return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
+                sleeper, maxResponseBytes, dir);
     }
 }

@@ -3,7 +3,7 @@ package dev.scimctl.scim;
 import java.net.URI;
 
 /** The server could not be reached or stopped answering: DNS, connect, TLS, a proxy, a timeout, a dropped connection. */
-public class ScimConnectionException extends ScimException {
+public final class ScimConnectionException extends ScimException {
     /** What went wrong, so that messages and retries can tell the cases apart. */
     public enum Kind {
         DNS("the host name could not be resolved"),
@@ -51,5 +51,15 @@ public class ScimConnectionException extends ScimException {
 
     public URI uri() {
         return uri;
+    }
+
+    @Override
+    public boolean isTransient() {
+        return kind == Kind.RESET || kind == Kind.TIMEOUT;
+    }
+
+    @Override
+    public boolean stopsEverything() {
+        return kind == Kind.DNS || kind == Kind.CONNECT || kind == Kind.TLS;
     }
 }

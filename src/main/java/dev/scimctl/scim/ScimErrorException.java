@@ -1,9 +1,10 @@
 package dev.scimctl.scim;
 
 import java.net.URI;
+import java.util.Locale;
 
 /** The server answered with an HTTP error status; {@code scimType} and {@code detail} come from its SCIM error body. */
-public class ScimErrorException extends ScimException {
+public final class ScimErrorException extends ScimException {
     private final String method;
     private final URI uri;
     private final int status;
@@ -11,7 +12,12 @@ public class ScimErrorException extends ScimException {
     private final String detail;
 
     public ScimErrorException(String method, URI uri, int status, String scimType, String detail) {
-        super(describe(method, uri, status, scimType, detail), null);
+        this(method, uri, status, scimType, detail, null);
+    }
+
+    /** @param retryAfter the server's Retry-After on a 429 or 503 that ran out of retries, or null */
+    public ScimErrorException(String method, URI uri, int status, String scimType, String detail, String retryAfter) {
+        super(describe(method, uri, status, scimType, detail, retryAfter), null);
         this.method = method;
         this.uri = uri;
         this.status = status;
@@ -19,7 +25,8 @@ public class ScimErrorException extends ScimException {
         this.detail = detail;
     }
 
-    private static String describe(String method, URI uri, int status, String scimType, String detail) {
+    private static String describe(String method, URI uri, int status, String scimType, String detail,
+                                   String retryAfter) {
         StringBuilder b = new StringBuilder().append(status).append(' ').append(HttpStatus.reason(status))
                 .append(" from ").append(method).append(' ').append(uri);
         if (scimType != null) {
@@ -27,6 +34,9 @@ public class ScimErrorException extends ScimException {
         }
         if (detail != null && !detail.isBlank()) {
             b.append(": ").append(detail.strip());
+        }
+        if (retryAfter != null && !retryAfter.isBlank()) {
+            b.append(" (the server asked to wait: Retry-After ").append(retryAfter.strip()).append(')');
         }
         return b.toString();
     }
@@ -52,15 +62,73 @@ public class ScimErrorException extends ScimException {
         return detail;
     }
 
+    @Override
     public boolean isAuthFailure() {
         return status == 401 || status == 403;
     }
 
+    /** 401: the token itself was refused (expired, revoked, mistyped). */
+    public boolean isTokenRefused() {
+        return status == 401;
+    }
+
+    @Override
     public boolean isNotFound() {
         return status == 404;
     }
 
+    @Override
+    public boolean isUnsupported() {
+        return status == 501 || status == 405;
+    }
+
+    @Override
+    public boolean isConflict() {
+        return status == 409 && (scimType == null || scimType.equalsIgnoreCase("uniqueness"));
+    }
+
+    @Override
+    public boolean isPreconditionFailed() {
+        return status == 412;
+    }
+
+    /** The server refused a filter: 400 with scimType {@code invalidFilter}, or with none at all. */
+    public boolean isRefusedFilter() {
+        return status == 400 && (scimType == null || scimType.equalsIgnoreCase("invalidFilter"));
+    }
+
+    /** "Nothing to remove": RFC 7644 says 400 noTarget; some servers only say so in the detail. */
+    public boolean isNoTarget() {
+        return status == 400 && ("noTarget".equalsIgnoreCase(scimType)
+                || detail != null && detail.toLowerCase(Locale.ROOT).contains("no target"));
+    }
+
+    /** 404, or 400 from servers that refuse an id in a form they never issue: either way, no resource has this id. */
+    public boolean isNoSuchId() {
+        return status == 404 || status == 400;
+    }
+
+    /** 429 Too Many Requests, after the last retry. */
+    public boolean isRateLimited() {
+        return status == 429;
+    }
+
     public boolean isServerError() {
         return status >= 500;
+    }
+
+    /** Not the caller's fault, and not over: the server failed or pushed back (exit 6, not 1). */
+    public boolean isServerFault() {
+        return isServerError() || isRateLimited();
+    }
+
+    @Override
+    public boolean isTransient() {
+        return isServerFault();
+    }
+
+    @Override
+    public boolean stopsEverything() {
+        return isAuthFailure();
     }
 }

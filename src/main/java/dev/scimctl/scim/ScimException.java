@@ -3,9 +3,48 @@ package dev.scimctl.scim;
 /**
  * Everything the SCIM client core can fail with. Unchecked, so that lazy streams of resources can fail mid-way.
  * Messages are complete sentences for a person, and never hold a token.
+ * <p>
+ * Callers ask what a failure means through the named predicates ({@link #isNotFound()}, {@link #isUnsupported()},
+ * {@link #isConflict()}, {@link #isPreconditionFailed()} …), never by comparing status codes: those rules live here.
  */
-public abstract class ScimException extends RuntimeException {
+public abstract sealed class ScimException extends RuntimeException
+        permits ScimErrorException, ScimProtocolException, ScimConnectionException, ScimRedirectException {
     protected ScimException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** No such resource (404). */
+    public boolean isNotFound() {
+        return false;
+    }
+
+    /** The server does not do this at all: 501 Not Implemented, or 405 Method Not Allowed (how servers say "no PATCH"). */
+    public boolean isUnsupported() {
+        return false;
+    }
+
+    /** A uniqueness conflict (409, scimType {@code uniqueness} or none): the resource exists already. */
+    public boolean isConflict() {
+        return false;
+    }
+
+    /** The resource changed since it was read (412, for a request with If-Match). */
+    public boolean isPreconditionFailed() {
+        return false;
+    }
+
+    /** The token was refused (401) or is not allowed to do this (403). */
+    public boolean isAuthFailure() {
+        return false;
+    }
+
+    /** A failure that may pass if tried again later: 429 or 5xx after the retries, a dropped connection, a timeout. */
+    public boolean isTransient() {
+        return false;
+    }
+
+    /** A failure every further request would hit too (auth, DNS, refused connection, TLS, a cross-origin redirect). */
+    public boolean stopsEverything() {
+        return false;
     }
 }

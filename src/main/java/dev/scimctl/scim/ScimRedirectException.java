@@ -3,7 +3,7 @@ package dev.scimctl.scim;
 import java.net.URI;
 
 /** The server redirected to another origin. It is not followed: the token must never leave for another host. */
-public class ScimRedirectException extends ScimException {
+public final class ScimRedirectException extends ScimException {
     private final URI from;
     private final URI target;
     private final URI useInstead;
@@ -33,6 +33,11 @@ public class ScimRedirectException extends ScimException {
 
     public URI target() {
         return target;
+    }
+
+    @Override
+    public boolean stopsEverything() {
+        return true;
     }
 
     /** The base URL to use instead, when the redirect says which (http to https on the same host), else null. */

@@ -98,6 +98,12 @@ class ColourTest {
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", users},
                 new String[]{"import", "--yes", users},
                 new String[]{"import", "--yes", mistakes}));
+        String journal = config.resolve("users.csv").toString(); // undo finds the import's journal from the CSV
+        m.put("scimctl import undo", List.of(new String[]{"import", "undo", "--dry-run", journal},
+                new String[]{"import", "undo", "--yes", journal}, new String[]{"import", "undo", "--yes", "nope.journal"}));
+        String bundle = config.resolve("bundle.zip").toString();
+        m.put("scimctl support bundle", List.of(new String[]{"support", "bundle", "--out", bundle, "--trace", "users list --limit 2"},
+                new String[]{"support", "bundle", "--out", bundle, "--trace", "users delete user0001@example.com"}));
         String mapping = config.resolve("group-roles.json").toString();
         m.put("scimctl map-groups set", List.of(new String[]{"map-groups", "set", "Staff", "--type", "endUser",
                 "--role", "Portal User", "--mapping", mapping}, new String[]{"map-groups", "set", "Staff", "--mapping", mapping},

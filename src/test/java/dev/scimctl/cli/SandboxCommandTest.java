@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -176,6 +177,54 @@ class SandboxCommandTest {
         result.assertExit(ExitCode.INPUT);
         assertThat(result.err()).contains("not a scimctl sandbox data file");
         assertThat(Files.readString(data)).isEqualTo("[1,2,3]");
+    }
+
+    @Test
+    void keeps_its_token_beside_the_data_file_so_a_restart_keeps_it() throws Exception {
+        Path data = temp.resolve("sandbox.json");
+        String token;
+        try (Running first = new Running("sandbox", "--port", "0", "--data", data.toString())) {
+            first.url();
+            token = first.await(TOKEN);
+            assertThat(first.await(Pattern.compile("^token-file: (\\S+)$", Pattern.MULTILINE)))
+                    .isEqualTo(temp.resolve("sandbox.token").toString());
+            first.stop().assertExit(ExitCode.OK);
+        }
+        Path saved = temp.resolve("sandbox.token");
+        assertThat(Files.readString(saved).strip()).isEqualTo(token);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved))).isEqualTo("rw-------");
+
+        try (Running second = new Running("sandbox", "--port", "0", "--data", data.toString())) {
+            String url = second.url();
+            assertThat(second.await(TOKEN)).isEqualTo(token);
+            assertThat(new RawScimClient(url, token).get("/Users").status()).isEqualTo(200);
+            assertThat(second.stop().err()).contains("kept in " + saved);
+        }
+    }
+
+    @Test
+    void refuses_a_data_file_that_does_not_parse_with_its_line_and_column() throws IOException {
+        Path data = Files.writeString(temp.resolve("broken.json"), "{\n  \"format\": \"scimctl-sandbox/1\",\n  \"users\": [,]\n}");
+
+        CliResult result = new CliRunner(temp).run("sandbox", "--port", "0", "--data", data.toString());
+
+        result.assertExit(ExitCode.INPUT);
+        assertThat(result.err()).contains(data + ":3:13: not a scimctl sandbox data file").contains("expected {\"format\"")
+                .doesNotContain("Source").doesNotContain("at [");
+        assertThat(Files.exists(temp.resolve("broken.token"))).isFalse();
+    }
+
+    @Test
+    void refuses_a_data_file_of_the_wrong_shape_and_leaves_it_exactly_as_it_was() throws IOException {
+        String content = "{\"format\": \"scimctl-sandbox/1\",\n \"users\": \"nope\", \"groups\": []}";
+        Path data = Files.writeString(temp.resolve("shape.json"), content);
+
+        CliResult result = new CliRunner(temp).run("sandbox", "--port", "0", "--data", data.toString(),
+                "--token-file", Files.writeString(temp.resolve("t.txt"), "a-token-0123456789").toString());
+
+        result.assertExit(ExitCode.INPUT);
+        assertThat(result.err()).contains(data + ":2:11: not a scimctl sandbox data file: \"users\" is the string \"nope\", not a list");
+        assertThat(Files.readString(data)).isEqualTo(content);
     }
 
     @Test

@@ -89,6 +89,9 @@ class TokenNeverPrintedTest {
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
+        String bundle = config.resolve("bundle.zip").toString();
+        m.put("scimctl support bundle", List.of(new String[]{"support", "bundle", "--out", bundle, "--trace", "users list --limit 2"},
+                new String[]{"support", "bundle", "--out", bundle, "--trace", "users delete user0001@example.com"}));
         m.put("scimctl api", List.of(new String[]{"api", "-i", "Users"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson", "--url", url, "--token-file", tf},
                 new String[]{"api", "Users/nobody"}));
@@ -107,6 +110,9 @@ class TokenNeverPrintedTest {
         m.put("scimctl import", List.of(new String[]{"import", "--dry-run", "--plan-out", config.resolve("plan.json").toString(), users},
                 new String[]{"import", "--yes", "--url", url, "--token-file", tf, "--report", report, users},
                 new String[]{"import", "--yes", "--deactivate-missing", "--sync-groups", users}));
+        String journal = config.resolve("users.csv").toString(); // undo finds the import's journal from the CSV
+        m.put("scimctl import undo", List.of(new String[]{"import", "undo", "--dry-run", journal},
+                new String[]{"import", "undo", "--yes", "--delete", "--url", url, "--token-file", tf, journal}));
         return m;
     }
 

@@ -4,6 +4,7 @@ import dev.scimctl.compat.CompatServers.Server;
 import dev.scimctl.ExitCode;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
+import dev.scimctl.testing.FaultProxy;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +127,30 @@ class CompatibilityTest {
         cli(s).run("users", "deactivate", "--yes", userName).assertExit(ExitCode.OK);
         JsonNode after = JSON.readTree(cli(s).run("users", "get", id, "-o", "json").assertExit(ExitCode.OK).out());
         assertThat(after.path("active").asBoolean(true)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void users_get_finds_a_user_named_in_another_case_without_listing_every_user(Supplier<Server> server)
+            throws Exception {
+        Server s = server.get();
+        String prefix = prefix();
+        cli(s).run("import", "--yes", usersCsv(prefix).toString()).assertExit(ExitCode.OK);
+        try (FaultProxy proxy = FaultProxy.start(s.baseUrl())) {
+            List<String> listings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            proxy.rule(r -> {
+                if (r.path().endsWith("/Users")) {
+                    listings.add(r.target());
+                }
+                return FaultProxy.Fault.forward();
+            });
+            CliResult r = new CliRunner(config).env("SCIMCTL_URL", proxy.baseUrl()).env("SCIMCTL_TOKEN", s.token())
+                    .run("users", "get", (prefix + "-ORG@EXAMPLE.COM").toUpperCase(java.util.Locale.ROOT), "-o", "json")
+                    .assertExit(ExitCode.OK);
+            assertThat(JSON.readTree(r.out()).path("userName").asText()).isEqualTo(prefix + "-org@example.com");
+            // SCIMMY compares userName case-sensitively: its miss costs one more filtered request, never a listing.
+            assertThat(listings).hasSizeLessThanOrEqualTo(2).allMatch(t -> t.contains("filter="));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,7 +75,7 @@ class ScimClientTest {
         server.seedUsers(250);
         ScimClient client = client(server.baseUrl());
         for (int pageSize : new int[]{7, 100, 1000}) {
-            List<ScimUser> users = client.users(ListQuery.all().withPageSize(pageSize)).toList();
+            List<ScimUser> users = new Users(client).listUsers(ListQuery.all().withPageSize(pageSize)).toList();
             assertThat(users).hasSize(250);
             assertThat(users.stream().map(ScimUser::id).collect(Collectors.toSet())).hasSize(250);
         }
@@ -86,7 +86,7 @@ class ScimClientTest {
         server.seedUsers(250);
         FaultProxy proxy = proxy();
         ScimClient client = client(proxy.baseUrl());
-        assertThat(client.users(ListQuery.all().withPageSize(100).withLimit(150)).count()).isEqualTo(150);
+        assertThat(new Users(client).listUsers(ListQuery.all().withPageSize(100).withLimit(150)).count()).isEqualTo(150);
         assertThat(proxy.count("GET", "/scim/v2/Users")).isEqualTo(2);
     }
 
@@ -98,9 +98,9 @@ class ScimClientTest {
         proxy.rule(r -> r.path().endsWith("/Users") && r.target().contains("startIndex=")
                 ? Fault.respond(200, java.util.Map.of("Content-Type", "application/scim+json"), firstPageClaimingMore())
                 : Fault.forward());
-        List<JsonNode> all = client(proxy.baseUrl()).list("Users", ListQuery.all().withPageSize(2)).toList();
-        assertThat(all).hasSize(2);
-        assertThat(notices).anyMatch(n -> n.contains("ignore paging"));
+        assertThatThrownBy(() -> client(proxy.baseUrl()).list("Users", ListQuery.all().withPageSize(2)).toList())
+                .isInstanceOf(ScimProtocolException.class)
+                .hasMessageContaining("the page at startIndex=3 repeats only Users already listed (ids a, b)");
     }
 
     private static String firstPageClaimingMore() {
@@ -122,8 +122,8 @@ class ScimClientTest {
         ScimClient client = client(proxy.baseUrl());
         String hostile = "x\" or userName pr or userName eq \"y";
         // Unescaped, this filter would match every user; escaped, it is one literal that matches none.
-        assertThat(client.findUserByUserName(hostile)).isEmpty();
-        assertThat(client.findUserByUserName("O\"BRIEN\\x@example.com")).map(ScimUser::userName)
+        assertThat(new Users(client).findByUserName(hostile)).isEmpty();
+        assertThat(new Users(client).findByUserName("O\"BRIEN\\x@example.com")).map(u -> u.path("userName").asText())
                 .contains("o\"brien\\x@example.com");
         assertThat(targets).anyMatch(t -> t.contains("filter=userName eq \"x\\\" or userName pr or userName eq \\\"y\""));
         assertThat(targets).anyMatch(t -> t.contains("filter=userName eq \"O\\\"BRIEN\\\\x@example.com\""));
@@ -134,9 +134,9 @@ class ScimClientTest {
         server.seedUser("Zoë.O'Brien@Example.com");
         server.seedUser("other@example.com");
         ScimClient client = client(server.baseUrl());
-        assertThat(client.findUserByUserName("zoë.o'brien@example.com")).map(ScimUser::userName)
+        assertThat(new Users(client).findByUserName("zoë.o'brien@example.com")).map(u -> u.path("userName").asText())
                 .contains("Zoë.O'Brien@Example.com");
-        assertThat(client.findUserByUserName("nobody@example.com")).isEmpty();
+        assertThat(new Users(client).findByUserName("nobody@example.com")).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class ScimClientTest {
                     assertThat(e.scimType()).isEqualTo("invalidValue");
                     assertThat(e.detail()).isNotBlank();
                 });
-        assertThatThrownBy(() -> client.getUser("no-such-id"))
+        assertThatThrownBy(() -> new Users(client).get("no-such-id"))
                 .isInstanceOfSatisfying(ScimErrorException.class, e -> assertThat(e.isNotFound()).isTrue());
     }
 
@@ -173,7 +173,7 @@ class ScimClientTest {
         ScimClient client = client(proxy.baseUrl());
         client.create("Users", user(client, "after429@example.com"), false);
         assertThat(proxy.count("POST", "/scim/v2/Users")).isEqualTo(2);
-        assertThat(client.findUserByUserName("after429@example.com")).isPresent();
+        assertThat(new Users(client).findByUserName("after429@example.com")).isPresent();
     }
 
     @Test
@@ -201,7 +201,7 @@ class ScimClientTest {
                         e -> assertThat(e.kind()).isEqualTo(ScimConnectionException.Kind.RESET));
         assertThat(proxy.count("POST", "/scim/v2/Users")).isEqualTo(1);
         // The server did act: exactly one user, no duplicate.
-        assertThat(client.findUserByUserName("lost@example.com")).isPresent();
+        assertThat(new Users(client).findByUserName("lost@example.com")).isPresent();
     }
 
     @Test

@@ -153,6 +153,19 @@ public final class FaultProxy implements AutoCloseable {
             return new Respond(status, headers, body.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * A body of {@code bytes} bytes written as it goes, never held in memory: {@code start}, then the letter 'a'
+         * over and over. With {@code declareLength} it carries a Content-Length, else it is sent chunked.
+         */
+        static Fault hugeBody(String contentType, String start, long bytes, boolean declareLength) {
+            return new Huge(contentType, start.getBytes(StandardCharsets.UTF_8), bytes, declareLength);
+        }
+
+        /** Forward, and rewrite the server's JSON body before it reaches the client (a server with a bug). */
+        static Fault transformJson(java.util.function.UnaryOperator<String> change) {
+            return new Transform(change);
+        }
+
         /** Close the connection without forwarding: the server never sees the request. */
         static Fault dropBeforeForwarding() {
             return new Drop(false);
@@ -182,6 +195,12 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private record Drop(boolean afterForwarding) implements Fault {
+    }
+
+    private record Transform(java.util.function.UnaryOperator<String> change) implements Fault {
+    }
+
+    private record Huge(String contentType, byte[] start, long bytes, boolean declareLength) implements Fault {
     }
 
     private record Delay(Duration delay, Fault then) implements Fault {
@@ -362,6 +381,10 @@ public final class FaultProxy implements AutoCloseable {
             writeResponse(out, respond.status(), respond.headers(), respond.body());
             return true;
         }
+        if (fault instanceof Huge huge) {
+            writeHuge(out, huge);
+            return false;
+        }
         if (fault instanceof Drop drop) {
             if (drop.afterForwarding()) {
                 forward(request);
@@ -370,6 +393,11 @@ public final class FaultProxy implements AutoCloseable {
             return false;
         }
         Respond response = forward(request);
+        if (fault instanceof Transform t) {
+            byte[] changed = t.change().apply(new String(response.body(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            response = new Respond(response.status(), response.headers(), changed);
+        }
         writeResponse(out, response.status(), response.headers(), response.body());
         return true;
     }
@@ -421,6 +449,36 @@ public final class FaultProxy implements AutoCloseable {
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (!bodyless) {
             out.write(body);
+        }
+        out.flush();
+    }
+
+    /** Writes a huge body until it is all sent or the client hangs up (the usual end: it stops reading). */
+    private static void writeHuge(OutputStream out, Huge huge) throws IOException {
+        StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: ").append(huge.contentType())
+                .append("\r\n");
+        head.append(huge.declareLength() ? "Content-Length: " + huge.bytes() : "Transfer-Encoding: chunked")
+                .append("\r\nConnection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] filler = new byte[64 * 1024];
+        java.util.Arrays.fill(filler, (byte) 'a');
+        long left = huge.bytes();
+        byte[] first = huge.start();
+        while (left > 0) {
+            byte[] chunk = first != null ? first : filler;
+            int n = (int) Math.min(chunk.length, left);
+            if (!huge.declareLength()) {
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.write(chunk, 0, n);
+            if (!huge.declareLength()) {
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            left -= n;
+            first = null;
+        }
+        if (!huge.declareLength()) {
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
         out.flush();
     }

@@ -13,6 +13,7 @@ import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Groups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -67,7 +68,7 @@ public final class GroupsGetCommand implements Callable<Integer> {
     public Integer call() {
         output.fields(MEMBER_FIELDS); // a wrong --fields fails before any request
         ScimClient client = context.client(connection);
-        JsonNode found = new GroupLookup(client).find(group).orElseThrow(() -> new NotFoundException(
+        JsonNode found = new Groups(client).find(group).orElseThrow(() -> new NotFoundException(
                 "no group with the id or display name '" + group + "' on " + client.baseUrl()
                         + "; 'scimctl groups list' shows them all"));
         JsonNode members = found.path("members");

@@ -13,6 +13,7 @@ import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.Filter;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Groups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ public final class GroupsListCommand implements Callable<Integer> {
         RecordWriter<JsonNode> writer = output.open(context, GroupFields.FIELDS, Function.identity());
         long count = 0;
         try {
-            try (Stream<JsonNode> groups = client.listFiltered("Groups", query, writer::flush)) {
+            try (Stream<JsonNode> groups = new Groups(client).listFiltered(query, writer::flush)) {
                 for (Iterator<JsonNode> it = groups.iterator(); it.hasNext(); count++) {
                     writer.write(it.next());
                 }

@@ -3,15 +3,15 @@ package dev.scimctl.cli.groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.scim.Filter;
 import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
-import dev.scimctl.scim.model.ServiceProviderConfig;
+import dev.scimctl.scim.Users;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,9 +25,13 @@ final class MemberNames {
     private static final int IDS_PER_LISTING = 40;
 
     private final ScimClient client;
+    private final Users users;
+    private final Groups groups;
 
     MemberNames(ScimClient client) {
         this.client = client;
+        this.users = new Users(client);
+        this.groups = new Groups(client);
     }
 
     /** Member id to name, for every member; a member that cannot be found is missing from the map. */
@@ -52,19 +56,18 @@ final class MemberNames {
             }
             for (String id : users) {
                 if (!names.containsKey(id)) {
-                    get("Users", id, "userName").ifPresent(n -> names.put(id, n));
+                    this.users.findById(id).ifPresent(u -> names.put(id, u.path("userName").asText()));
                 }
             }
         }
         for (String id : groups) {
-            get("Groups", id, "displayName").ifPresent(n -> names.put(id, n));
+            this.groups.findById(id).ifPresent(g -> names.put(id, g.path("displayName").asText()));
         }
         return names;
     }
 
     private boolean canFilter() {
-        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
-        return spc.isEmpty() || spc.get().filter() == null || !Boolean.FALSE.equals(spc.get().filter().supported());
+        return client.filterSupported();
     }
 
     private void lookUpByListing(List<String> ids, Map<String, String> names) {
@@ -73,26 +76,15 @@ final class MemberNames {
             Filter anyOf = Filter.raw(chunk.stream().map(id -> Filter.eq("id", id).expression())
                     .collect(Collectors.joining(" or ")));
             ListQuery q = ListQuery.all().withFilter(anyOf).withAttributes(List.of("userName"))
-                    .withPageSize(chunk.size());
-            try (Stream<JsonNode> found = client.list("Users", q)) {
+                    .withPageSize(chunk.size()).withLimit(chunk.size()); // at most one each: no page past it
+            try (Stream<JsonNode> found = users.list(q)) {
                 found.forEach(u -> names.put(u.path("id").asText(), u.path("userName").asText()));
             } catch (ScimErrorException e) {
-                if (e.status() != 400) {
+                if (!e.isRefusedFilter()) {
                     throw e;
                 }
                 return; // the server refused the filter: the caller GETs each member instead
             }
-        }
-    }
-
-    private Optional<String> get(String resource, String id, String attribute) {
-        try {
-            return Optional.of(client.get(resource, id).path(attribute).asText());
-        } catch (ScimErrorException e) {
-            if (e.status() == 404) {
-                return Optional.empty(); // a member that no longer exists: shown without a name
-            }
-            throw e;
         }
     }
 }

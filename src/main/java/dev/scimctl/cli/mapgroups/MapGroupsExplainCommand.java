@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
@@ -11,7 +12,7 @@ import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.RoleCatalog;
 import dev.scimctl.scim.ScimClient;
-import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,18 +72,13 @@ final class MapGroupsExplainCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The user by userName, else by id: the one look-up every command uses ({@link Users#findByUserName}). */
     private Optional<GroupDirectory.User> find(ScimClient client) {
-        Optional<GroupDirectory.User> byName = client.findUserByUserName(user).map(GroupDirectory::user);
-        if (byName.isPresent()) {
-            return byName;
+        Users users = new Users(client);
+        Optional<JsonNode> found = users.findByUserName(user);
+        if (found.isEmpty()) {
+            found = users.findById(user);
         }
-        try {
-            return Optional.of(GroupDirectory.user(client.getUser(user)));
-        } catch (ScimErrorException e) {
-            if (e.status() == 404 || e.status() == 400) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return found.map(u -> GroupDirectory.user(users.toUser(u)));
     }
 }

@@ -1,14 +1,14 @@
 package dev.scimctl.cli.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
 
 /** DELETE /Users/{id}. NinjaOne keeps a deleted SCIM user as inactive; other servers remove it. */
 final class Deletion implements UserChanges.Change {
-    private final ScimClient client;
+    private final Users users;
 
-    Deletion(ScimClient client) {
-        this.client = client;
+    Deletion(Users users) {
+        this.users = users;
     }
 
     @Override
@@ -33,6 +33,6 @@ final class Deletion implements UserChanges.Change {
 
     @Override
     public void apply(JsonNode user) {
-        client.delete("Users", user.path("id").asText());
+        users.delete(user.path("id").asText());
     }
 }

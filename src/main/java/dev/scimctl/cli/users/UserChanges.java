@@ -9,6 +9,7 @@ import dev.scimctl.cli.CommandContext;
 import dev.scimctl.console.Confirm;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.Users;
 import dev.scimctl.scim.ScimException;
 import picocli.CommandLine.Help.Ansi;
 
@@ -60,7 +61,7 @@ final class UserChanges {
     int run(List<String> names, boolean yes, Change change) {
         int failures = 0;
         Map<String, JsonNode> targets = new LinkedHashMap<>(); // by id: a user named twice is changed once
-        UserLookup lookup = new UserLookup(client);
+        Users lookup = new Users(client);
         for (String name : names) {
             try {
                 Optional<JsonNode> user = lookup.find(name);
@@ -72,7 +73,7 @@ final class UserChanges {
                 JsonNode u = user.get();
                 String why = change.unchanged(u);
                 if (why != null) {
-                    err.println(UserLookup.describe(u) + " " + why + ": nothing to do");
+                    err.println(describe(u) + " " + why + ": nothing to do");
                 } else {
                     targets.putIfAbsent(u.path("id").asText(), u);
                 }
@@ -91,7 +92,7 @@ final class UserChanges {
         String users = targets.size() == 1 ? "1 user" : targets.size() + " users";
         err.println("Will " + change.verb() + " " + users + " on " + client.baseUrl() + " " + change.how() + ":");
         for (JsonNode u : targets.values()) {
-            err.println("  " + UserLookup.describe(u));
+            err.println("  " + describe(u));
         }
         if (!yes && !confirmed(capitalised(change.verb()) + " " + users + "?", change.verb(), users)) {
             err.println("nothing was changed");
@@ -103,10 +104,10 @@ final class UserChanges {
             try {
                 change.apply(u);
                 changed++;
-                err.println(change.done() + " " + UserLookup.describe(u));
+                err.println(change.done() + " " + describe(u));
             } catch (ScimException e) {
                 failures++;
-                failure("could not " + change.verb() + " " + UserLookup.describe(u) + ": " + e.getMessage());
+                failure("could not " + change.verb() + " " + describe(u) + ": " + e.getMessage());
             }
         }
         err.println(capitalised(change.done()) + " " + (changed == 1 ? "1 user" : changed + " users")
@@ -124,6 +125,11 @@ final class UserChanges {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How a user is shown in messages: userName and id. */
+    static String describe(JsonNode user) {
+        return user.path("userName").asText("?") + " (id " + user.path("id").asText("?") + ")";
     }
 
     private void failure(String message) {

@@ -6,6 +6,7 @@ import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ public final class UsersDeactivateCommand implements Callable<Integer> {
     public Integer call() {
         ScimClient client = context.client(connection);
         try (RunLock lock = context.lockServer(connection, "users deactivate " + String.join(" ", users))) {
-            return new UserChanges(context, client).run(users, yes, new Deactivation(client));
+            return new UserChanges(context, client).run(users, yes, new Deactivation(new Users(client)));
         }
     }
 }

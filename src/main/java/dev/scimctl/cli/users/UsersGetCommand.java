@@ -14,6 +14,7 @@ import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.output.RecordWriters;
 import dev.scimctl.output.TablePrinter;
+import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -57,8 +58,7 @@ public final class UsersGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Column<JsonNode>> fields = output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
-        UserLookup lookup = new UserLookup(context.client(connection));
-        JsonNode found = lookup.find(user).orElse(null);
+        JsonNode found = new Users(context.client(connection)).find(user).orElse(null);
         if (found == null) {
             throw new NotFoundException("no user with the id or userName '" + user + "' on "
                     + context.client(connection).baseUrl() + "; look for near misses with "

@@ -12,6 +12,7 @@ import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +86,7 @@ public final class UsersListCommand implements Callable<Integer> {
         RecordWriter<JsonNode> writer = output.open(context, UserFields.FIELDS, Function.identity());
         long count = 0;
         try {
-            try (Stream<JsonNode> users = client.listFiltered("Users", query, writer::flush)) {
+            try (Stream<JsonNode> users = new Users(client).listFiltered(query, writer::flush)) {
                 for (Iterator<JsonNode> it = users.iterator(); it.hasNext(); count++) {
                     writer.write(it.next());
                 }

@@ -1,0 +1,229 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.InputException;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.console.Confirm;
+import dev.scimctl.config.StateFolder;
+import dev.scimctl.importer.Journal;
+import dev.scimctl.importer.Progress;
+import dev.scimctl.io.RunLock;
+import dev.scimctl.importer.UndoApplier;
+import dev.scimctl.importer.UndoPlan;
+import dev.scimctl.importer.UndoRecords;
+import dev.scimctl.importer.UndoRun;
+import dev.scimctl.output.ProgressBar;
+import dev.scimctl.output.Styles;
+import dev.scimctl.output.UndoPlanPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl import undo JOURNAL}: take back what an import did, as its journal records it. */
+@Command(name = "undo",
+        description = {"Take back an import, from its journal: users it created are deactivated (deleted with "
+                + "--delete), attributes it updated are set back, users it deactivated are reactivated, memberships "
+                + "it added are removed and those it removed are added back, and groups it created are deleted when "
+                + "empty.",
+                "What someone changed since the import is a conflict, reported and kept (--force sets it back anyway). "
+                        + "Shows the plan and asks first. Running it again changes nothing. See docs/import.md."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl import undo --dry-run users.csv    # the reverse plan of users.csv's last import",
+                "  scimctl import undo users.csv              # plan, confirm, undo",
+                "  scimctl import undo --yes --delete ~/.local/state/scimctl/journals/users.csv-5d1e0b7a9c42.journal"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER, ExitCode.INTERRUPTED},
+        details = {"0:undone (or nothing left to undo, or --dry-run)",
+                "1:a conflict was kept, a step failed, or the plan was not confirmed; another run holds the server",
+                "2:no terminal and no --yes, or the settings point at another server than the journal",
+                "3:the journal cannot be read, or is not an import journal",
+                "130:interrupted: run the same command again to resume"})
+public final class ImportUndoCommand implements Callable<Integer> {
+    private static final int MAX_PARALLEL = 32;
+
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(index = "0", paramLabel = "JOURNAL|FILE",
+            description = "The import's journal (a .journal file), or the CSV it imported, whose journal is then found "
+                    + "where import keeps it (the state folder).")
+    Path journal;
+
+    @Option(names = "--dry-run", description = "Print the reverse plan and stop: nothing is changed.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Undo without asking. Required when stdin or stderr is not a terminal.")
+    boolean yes;
+
+    @Option(names = "--delete", description = "Delete the users the import created, instead of deactivating them.")
+    boolean delete;
+
+    @Option(names = "--force", description = "Set values back even where someone changed them since the import.")
+    boolean force;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "Requests in flight at once (1-" + MAX_PARALLEL + "; default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Append the undo's steps to FILE. Default: JOURNAL plus .undo, beside it.")
+    Path undoJournal;
+
+    ImportUndoCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
+        }
+        if (!dryRun && !yes && !(context.terminals().stdin() && context.terminals().stderr())) {
+            throw new UsageException("there is no terminal to confirm the undo on: add --yes to apply it without "
+                    + "asking (or --dry-run to only see it)");
+        }
+        Path imported = journalOf(journal);
+        Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
+        UndoRun run = new UndoRun(context.client(connection),
+                new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel), context.clock());
+        String command = "import undo " + journal;
+        try (RunLock server = dryRun ? null : context.lockServer(connection, command);
+             RunLock own = dryRun ? null : context.lock("journal", ownJournal.toAbsolutePath().normalize().toString(),
+                     "the journal " + ownJournal, command);
+             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(context.err()) : null) {
+            Shown shown = new Shown(bar);
+            context.takeClientNotices(run.clientListener(shown));
+            return finish(run.run(shown), ownJournal);
+        } finally {
+            context.takeClientNotices(null);
+        }
+    }
+
+    /** A .journal file as given; for the CSV an import read, the journal import keeps for it. */
+    private Path journalOf(Path given) {
+        if (given.getFileName() != null && given.getFileName().toString().endsWith(".journal")) {
+            return given;
+        }
+        Path inState = Journal.defaultFor(StateFolder.journals(context.env()), given);
+        Path beside = Journal.besideInput(given);
+        return !Files.exists(inState) && Files.exists(beside) ? beside : inState;
+    }
+
+    private int finish(UndoRun.Outcome outcome, Path ownJournal) {
+        PrintWriter err = context.err();
+        UndoPlan.Counts counts = outcome.plan().counts();
+        int kept = counts.conflicts() > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
+        if (outcome instanceof UndoRun.DryRun) {
+            err.println("Dry run: nothing was changed.");
+            return ExitCode.OK;
+        }
+        if (outcome instanceof UndoRun.NothingToDo) {
+            err.println("Nothing to undo: the server holds what it held before the import"
+                    + (counts.conflicts() > 0 ? ", except the conflicts above." : "."));
+            return kept;
+        }
+        if (outcome instanceof UndoRun.Declined) {
+            err.println("Nothing was changed.");
+            return ExitCode.PROBLEMS;
+        }
+        UndoRun.Applied applied = (UndoRun.Applied) outcome;
+        long done = applied.results().stream().filter(r -> r.status() == UndoApplier.Status.DONE).count();
+        long failed = applied.results().stream().filter(r -> r.status() == UndoApplier.Status.FAILED).count();
+        long conflicts = counts.conflicts()
+                + applied.results().stream().filter(r -> r.status() == UndoApplier.Status.CONFLICT).count();
+        for (UndoApplier.StepResult r : applied.results()) {
+            if (r.status() != UndoApplier.Status.DONE) {
+                err.println((r.status() == UndoApplier.Status.FAILED ? Styles.error(context.ansi(false))
+                        : Styles.warning(context.ansi(false))) + r.op() + " " + r.name() + ": " + r.detail());
+            }
+        }
+        String summary = String.format(Locale.ROOT, "Undone in %.1f s: %d done, %d failed, %d conflict%s kept.",
+                applied.elapsed().toMillis() / 1000.0, done, failed, conflicts, conflicts == 1 ? "" : "s");
+        String colour = failed + conflicts == 0 ? "green" : "bold,red";
+        err.println(context.ansi(false).string("@|" + colour + " " + summary + "|@"));
+        if (failed > 0) {
+            err.println("Run the same command again to retry what failed (the undo's journal is " + ownJournal + ").");
+        }
+        return failed + conflicts == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private final class Shown implements UndoRun.Listener {
+        private final ProgressBar bar;
+
+        Shown(ProgressBar bar) {
+            this.bar = bar;
+        }
+
+        @Override
+        public Progress progress() {
+            if (bar == null) {
+                return Progress.NONE;
+            }
+            return new Progress() {
+                @Override
+                public void begin(String phase, long total) {
+                    bar.begin(phase, total);
+                }
+
+                @Override
+                public void step(boolean failed) {
+                    bar.step(failed);
+                }
+
+                @Override
+                public void end() {
+                    bar.end();
+                }
+            };
+        }
+
+        @Override
+        public void notice(String line) {
+            if (bar != null) {
+                bar.printAbove(Styles.note() + line);
+            } else {
+                PrintWriter err = context.err();
+                synchronized (err) {
+                    err.println(Styles.note() + line);
+                }
+            }
+        }
+
+        @Override
+        public void planned(UndoRecords.Recorded recorded, UndoPlan plan, URI server) {
+            PrintWriter err = context.err();
+            err.println("Undo of " + recorded.journal() + " → " + server);
+            err.println("  the import started " + recorded.started()
+                    + (recorded.runs() > 1 ? " (" + recorded.runs() + " runs: interrupted, then resumed)" : "")
+                    + (recorded.interrupted() ? "; it was interrupted: only what it did is undone" : ""));
+            UndoPlanPrinter.print(plan, context.out(), context.terminals().stdout(), context.ansi(true));
+            context.out().flush();
+            err.println("Undo: " + UndoPlanPrinter.counts(plan.counts()) + ".");
+        }
+
+        @Override
+        public boolean confirm(UndoPlan.Counts counts, URI server) {
+            if (yes) {
+                return true;
+            }
+            try {
+                return Confirm.ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                        + " on " + server + "?", context.in(), context.err());
+            } catch (IOException e) {
+                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
+            }
+        }
+    }
+}

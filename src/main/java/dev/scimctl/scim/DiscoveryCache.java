@@ -1,0 +1,103 @@
+package dev.scimctl.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.io.AtomicFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * What a server said about itself (its /ServiceProviderConfig, and userName's caseExact from /Schemas), kept between
+ * runs per base URL, so that a look-up in a shell loop is one request, not three. An entry expires after
+ * {@link #MAX_AGE}, and is dropped when the server contradicts it (it refuses a PATCH or a filter it said it takes)
+ * and whenever {@code test-connection} runs. It holds no token and nothing about users: only what any client of that
+ * URL would be told. A cache that cannot be read or written is no cache; it never stops a command.
+ */
+final class DiscoveryCache {
+    static final Duration MAX_AGE = Duration.ofHours(24);
+
+    /** One base URL's entry: the SPC document (null: not served) and caseExact (null: not said). */
+    record Entry(JsonNode serviceProviderConfig, boolean spcKnown, Boolean userNameCaseExact, boolean caseExactKnown) {
+    }
+
+    private final Path file;
+    private final URI baseUrl;
+    private final Clock clock;
+
+    DiscoveryCache(Path dir, URI baseUrl, Clock clock) {
+        this.file = dir.resolve(key(baseUrl) + ".json");
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    private static String key(URI baseUrl) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(baseUrl.toString().getBytes(StandardCharsets.UTF_8));
+            return "discovery-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    Optional<Entry> read() {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            JsonNode n = ScimJson.mapper().readTree(file.toFile());
+            if (!baseUrl.toString().equals(n.path("baseUrl").asText())
+                    || clock.millis() - n.path("savedAt").asLong(0) > MAX_AGE.toMillis()
+                    || clock.millis() < n.path("savedAt").asLong(0)) {
+                return Optional.empty();
+            }
+            JsonNode spc = n.get("serviceProviderConfig");
+            JsonNode ce = n.get("userNameCaseExact");
+            return Optional.of(new Entry(spc == null || spc.isNull() ? null : spc, n.has("serviceProviderConfig"),
+                    ce == null || ce.isNull() ? null : ce.asBoolean(), n.has("userNameCaseExact")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Saves what is known now; a part not known (not asked this run) is kept from the entry read, if any. */
+    void write(Entry entry) {
+        ObjectNode n = ScimJson.mapper().createObjectNode();
+        n.put("baseUrl", baseUrl.toString());
+        n.put("savedAt", clock.millis());
+        if (entry.spcKnown()) {
+            n.set("serviceProviderConfig", entry.serviceProviderConfig());
+        }
+        if (entry.caseExactKnown()) {
+            if (entry.userNameCaseExact() == null) {
+                n.putNull("userNameCaseExact");
+            } else {
+                n.put("userNameCaseExact", entry.userNameCaseExact());
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFile.write(file, ScimJson.mapper().writeValueAsBytes(n), false);
+        } catch (IOException | RuntimeException e) {
+            // No cache this time: the next run asks the server again.
+        }
+    }
+
+    void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Expires on its own.
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.scimctl.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scimctl.scim.model.PatchOp;
+import dev.scimctl.scim.model.ScimGroup;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The server's groups: reading, finding, creating, renaming, membership changes and deletion. Members are removed one
+ * operation each in the RFC form {@code members[value eq "ID"]}, never a path-less or {@code members}-only remove,
+ * which empties the whole group on some servers. Where PATCH is not served, a change is a PUT of the group as just
+ * read, with If-Match where ETags are served.
+ * <p>
+ * A displayName is matched the way SCIM defines it, ignoring case; an exact match is preferred.
+ */
+public final class Groups {
+    /** Members per PATCH: large enough to be quick, small enough for servers that cap operations or body sizes. */
+    public static final int MEMBERS_PER_PATCH = 100;
+    private static final String ENDPOINT = "Groups";
+
+    private final Resource resource;
+
+    public Groups(ScimClient client) {
+        this.resource = new Resource(client, ENDPOINT);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------------
+
+    public Optional<JsonNode> findById(String id) {
+        return resource.findById(id);
+    }
+
+    public JsonNode get(String id) {
+        return resource.get(id);
+    }
+
+    /**
+     * The group as the command line names it: a UUID as an id first; anything else as a display name first, then as
+     * an id.
+     */
+    public Optional<JsonNode> find(String idOrName) {
+        boolean uuid = Ids.isUuid(idOrName);
+        if (uuid) {
+            Optional<JsonNode> byId = findById(idOrName);
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        Optional<JsonNode> byName = findByDisplayName(idOrName).flatMap(g -> findById(g.path("id").asText()));
+        return byName.isPresent() || uuid ? byName : findById(idOrName);
+    }
+
+    /**
+     * The group with this display name as the listing shows it (exact first, else in another case), through a
+     * filtered listing that scimctl checks or applies itself where the server filters wrongly or not at all.
+     */
+    public Optional<JsonNode> findByDisplayName(String displayName) {
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(10);
+        List<JsonNode> found = new ArrayList<>();
+        try (Stream<JsonNode> s = listFiltered(q, () -> {
+        })) {
+            s.filter(g -> g.path("displayName").asText().equalsIgnoreCase(displayName)).forEach(found::add);
+        }
+        Optional<JsonNode> exact = found.stream().filter(g -> displayName.equals(g.path("displayName").asText(null)))
+                .findFirst();
+        return exact.isPresent() ? exact : found.stream().findFirst();
+    }
+
+    /** One filtered request for a display name, no fallback: what it found, and whether the filter was ignored. */
+    public Users.Lookup lookUp(String displayName) {
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(2).withLimit(2);
+        List<JsonNode> found;
+        try (Stream<JsonNode> s = list(q)) {
+            found = s.toList();
+        }
+        boolean ignored = found.stream().anyMatch(g -> !g.path("displayName").asText().equalsIgnoreCase(displayName));
+        Optional<JsonNode> exact = found.stream().filter(g -> displayName.equals(g.path("displayName").asText(null)))
+                .findFirst();
+        Optional<JsonNode> any = found.stream()
+                .filter(g -> g.path("displayName").asText().equalsIgnoreCase(displayName)).findFirst();
+        return new Users.Lookup(exact.isPresent() ? exact : any, ignored);
+    }
+
+    public Stream<JsonNode> list(ListQuery query) {
+        return resource.list(query, () -> {
+        });
+    }
+
+    public Stream<JsonNode> list(ListQuery query, Runnable beforeWait) {
+        return resource.list(query, beforeWait);
+    }
+
+    public Stream<JsonNode> listFiltered(ListQuery query, Runnable beforeWait) {
+        return resource.listFiltered(query, beforeWait);
+    }
+
+    public Stream<ScimGroup> listGroups(ListQuery query) {
+        return list(query).map(this::toGroup);
+    }
+
+    public long count() {
+        return resource.count();
+    }
+
+    public ScimGroup toGroup(JsonNode node) {
+        return resource.client().convert(node, ScimGroup.class, ENDPOINT);
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------------
+
+    /**
+     * Creates a group with these members. Never sent twice after a dropped connection: group names need not be unique,
+     * so a repeat could make a second group. Returns the group as the server sent it back.
+     */
+    public JsonNode create(String displayName, Collection<String> memberIds) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("schemas").add(ScimJson.CORE_GROUP);
+        body.put("displayName", displayName);
+        if (!memberIds.isEmpty()) {
+            body.set("members", members(memberIds));
+        }
+        return resource.create(body, false);
+    }
+
+    /** Renames a group (PATCH replace displayName, or PUT). */
+    public void rename(String id, String displayName) {
+        resource.update(id, PatchOp.of(PatchOp.replace("displayName", TextNode.valueOf(displayName))),
+                g -> g.put("displayName", displayName), null);
+    }
+
+    /** Adds members, in batches. Adding a member twice is harmless (RFC 7644 §3.5.2.1), so a batch may be repeated. */
+    public void addMembers(String groupId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(memberIds));
+        if (resource.updateMethod() == UpdateMethod.PATCH || resource.updateMethod() == UpdateMethod.PATCH_THEN_PUT) {
+            try {
+                for (int i = 0; i < ids.size(); i += MEMBERS_PER_PATCH) {
+                    List<String> batch = ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_PATCH));
+                    resource.patch(groupId, PatchOp.of(PatchOp.add("members", members(batch))));
+                }
+                return;
+            } catch (ScimErrorException e) {
+                if (!e.isUnsupported()) {
+                    throw e;
+                }
+                resource.patchRefused();
+            }
+        }
+        putMembers(groupId, current -> {
+            Set<String> merged = new LinkedHashSet<>(current);
+            merged.addAll(ids);
+            return merged;
+        });
+    }
+
+    /**
+     * Removes members, one RFC value-filter operation each. A member that is gone already (a repeated request, or
+     * someone else) is not an error.
+     */
+    public void removeMembers(String groupId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(memberIds));
+        if (resource.updateMethod() == UpdateMethod.PATCH || resource.updateMethod() == UpdateMethod.PATCH_THEN_PUT) {
+            try {
+                for (int i = 0; i < ids.size(); i += MEMBERS_PER_PATCH) {
+                    removeBatch(groupId, ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_PATCH)));
+                }
+                return;
+            } catch (ScimErrorException e) {
+                if (!e.isUnsupported()) {
+                    throw e;
+                }
+                resource.patchRefused();
+            }
+        }
+        Set<String> gone = new HashSet<>(ids);
+        putMembers(groupId, current -> {
+            Set<String> kept = new LinkedHashSet<>(current);
+            kept.removeAll(gone);
+            return kept;
+        });
+    }
+
+    private void removeBatch(String groupId, List<String> batch) {
+        PatchOp op = PatchOp.of(batch.stream().map(PatchOp::removeMember).toArray(PatchOp.Operation[]::new));
+        try {
+            resource.patch(groupId, op);
+        } catch (ScimErrorException e) {
+            if (!e.isNoTarget()) {
+                throw e;
+            }
+            // A PATCH is all or nothing: one member that is gone already fails the batch. Take the rest one by one.
+            for (String id : batch) {
+                try {
+                    resource.patch(groupId, PatchOp.of(PatchOp.removeMember(id)));
+                } catch (ScimErrorException one) {
+                    if (!one.isNoTarget()) {
+                        throw one;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads the group, changes its member ids, and PUTs it back (with If-Match where served; a 412 reads again). */
+    private void putMembers(String groupId, java.util.function.UnaryOperator<Set<String>> change) {
+        JsonNode group = get(groupId);
+        Set<String> current = memberIds(group);
+        if (change.apply(current).equals(current)) {
+            return;
+        }
+        resource.put(groupId, g -> {
+            g.set("members", members(change.apply(memberIds(g))));
+            return g;
+        }, group);
+    }
+
+    private static Set<String> memberIds(JsonNode group) {
+        Set<String> ids = new LinkedHashSet<>();
+        group.path("members").forEach(m -> ids.add(m.path("value").asText()));
+        return ids;
+    }
+
+    /** DELETE. */
+    public void delete(String id) {
+        resource.delete(id);
+    }
+
+    /** How changes reach this server: PATCH, PATCH then PUT, PUT with If-Match, or PUT. */
+    public UpdateMethod updateMethod() {
+        return resource.updateMethod();
+    }
+
+    private static ArrayNode members(Collection<String> ids) {
+        ArrayNode members = JsonNodeFactory.instance.arrayNode();
+        ids.forEach(id -> members.addObject().put("value", id));
+        return members;
+    }
+}

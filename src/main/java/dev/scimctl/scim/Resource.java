@@ -1,0 +1,155 @@
+package dev.scimctl.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.scim.model.PatchOp;
+import dev.scimctl.scim.model.ServiceProviderConfig;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * What {@link Users} and {@link Groups} share: one endpoint's reads and writes, and the one rule for changing a
+ * resource (PATCH where the server takes it, else GET and PUT with If-Match where it serves ETags).
+ */
+final class Resource {
+    private final ScimClient client;
+    private final String endpoint;
+    /** Set once the server has refused a PATCH as unsupported, so that later changes go straight to PUT. */
+    private final AtomicBoolean patchRefused = new AtomicBoolean();
+
+    Resource(ScimClient client, String endpoint) {
+        this.client = client;
+        this.endpoint = endpoint;
+    }
+
+    ScimClient client() {
+        return client;
+    }
+
+    Optional<JsonNode> findById(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(get(id));
+        } catch (ScimErrorException e) {
+            if (e.isNoSuchId()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    JsonNode get(String id) {
+        return ResponseChecks.resource(client.get(endpoint, id), endpoint, client.baseUrl());
+    }
+
+    Stream<JsonNode> list(ListQuery query, Runnable beforeWait) {
+        return client.list(endpoint, query, beforeWait);
+    }
+
+    Stream<JsonNode> listFiltered(ListQuery query, Runnable beforeWait) {
+        return client.listFiltered(endpoint, query, beforeWait);
+    }
+
+    /** totalResults of a one-item listing, or -1 when the server does not say. */
+    long count() {
+        return client.count(endpoint);
+    }
+
+    JsonNode create(JsonNode body, boolean repeatable) {
+        return ResponseChecks.resource(client.create(endpoint, body, repeatable), endpoint, client.baseUrl());
+    }
+
+    /** PUTs the whole resource; returns what the server sent back, or null when it sent nothing. */
+    JsonNode replace(String id, JsonNode body, String ifMatch) {
+        return client.replace(endpoint, id, body, ifMatch);
+    }
+
+    /** PATCHes as it is, without a fallback (for operations a PUT cannot express the same way). */
+    JsonNode patch(String id, PatchOp op) {
+        // Every PATCH scimctl sends sets values or removes by value filter: repeating it leaves the same resource.
+        return client.patch(endpoint, id, op, null, true);
+    }
+
+    void delete(String id) {
+        client.delete(endpoint, id);
+    }
+
+    UpdateMethod updateMethod() {
+        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
+        if (usePatch()) {
+            return spc.isPresent() && spc.get().patchSupported() ? UpdateMethod.PATCH : UpdateMethod.PATCH_THEN_PUT;
+        }
+        return sendIfMatch() ? UpdateMethod.PUT_WITH_IF_MATCH : UpdateMethod.PUT;
+    }
+
+    /**
+     * Changes a resource: by {@code patch} where the server takes PATCH (or does not say, and does not refuse it);
+     * else by a PUT of the resource with {@code edit} applied, with If-Match where ETags are served. A PUT refused
+     * with 412 (changed meanwhile) reads the resource again and applies {@code edit} to that, once.
+     *
+     * @param edit    the same change, applied to a copy of the resource (without {@code meta}); it returns the body
+     * @param current the resource as the caller read it, to spare a GET; null to read it
+     */
+    void update(String id, PatchOp patch, UnaryOperator<ObjectNode> edit, JsonNode current) {
+        if (usePatch()) {
+            try {
+                patch(id, patch);
+                return;
+            } catch (ScimErrorException e) {
+                if (!e.isUnsupported()) {
+                    throw e;
+                }
+                patchRefused();
+            }
+        }
+        put(id, edit, current);
+    }
+
+    /** Remembers that the server refused PATCH as unsupported: later changes go straight to PUT. */
+    void patchRefused() {
+        if (!patchRefused.getAndSet(true) && updateMethodSaid()) {
+            client.forgetDiscovery(); // the server said it takes PATCH: what was saved about it is stale
+        }
+    }
+
+    private boolean updateMethodSaid() {
+        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
+        return spc.isPresent() && spc.get().patchSupported();
+    }
+
+    /** A PUT of the resource with {@code edit} applied, with If-Match where served; a 412 reads it again, once. */
+    void put(String id, UnaryOperator<ObjectNode> edit, JsonNode current) {
+        JsonNode read = current instanceof ObjectNode ? current : get(id);
+        for (int attempt = 1; ; attempt++) {
+            ObjectNode body = ((ObjectNode) read).deepCopy();
+            body.remove("meta"); // read-only; some servers refuse a PUT that carries it
+            body = edit.apply(body);
+            String version = sendIfMatch() ? read.path("meta").path("version").asText(null) : null;
+            try {
+                replace(id, body, version);
+                return;
+            } catch (ScimErrorException e) {
+                if (!e.isPreconditionFailed() || attempt >= 2) {
+                    throw e;
+                }
+                read = get(id); // changed between our read and our PUT: read it again, once
+            }
+        }
+    }
+
+    private boolean usePatch() {
+        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
+        return !patchRefused.get() && (spc.isEmpty() || spc.get().patchSupported());
+    }
+
+    /** If-Match unless the server says it serves no ETags. */
+    private boolean sendIfMatch() {
+        Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
+        return spc.isEmpty() || spc.get().etagSupported();
+    }
+}

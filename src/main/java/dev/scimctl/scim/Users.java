@@ -1,0 +1,253 @@
+package dev.scimctl.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.scim.model.PatchOp;
+import dev.scimctl.scim.model.ScimUser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The server's users: every way scimctl reads, finds, creates, changes and removes one. Commands, the importer and
+ * map-groups come here; none of them builds a request or reads a status code.
+ * <p>
+ * <b>Finding by userName</b> has one case rule. SCIM defines userName as not case-exact, and a server may say
+ * otherwise in its /Schemas ({@code caseExact}). An exact match is preferred; a match in another case counts unless
+ * the server says userName is case-exact. Servers that compare case-sensitively while saying nothing (or saying the
+ * opposite) would miss a user whose case differs: where the first look-up finds nobody, one more request asks for
+ * the name in lower and upper case, never a full listing.
+ */
+public final class Users {
+    /** What one filtered look-up found, and whether the server ignored the filter (it sent users of other names). */
+    public record Lookup(Optional<JsonNode> user, boolean filterIgnored) {
+    }
+
+    private static final String ENDPOINT = "Users";
+    private final Resource resource;
+
+    public Users(ScimClient client) {
+        this.resource = new Resource(client, ENDPOINT);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------------
+
+    /** The user with this id, or empty when there is none (404, or 400 from servers that refuse foreign ids). */
+    public Optional<JsonNode> findById(String id) {
+        return resource.findById(id);
+    }
+
+    /** The user with this id; a missing one is a {@link ScimException} whose {@code isNotFound()} is true. */
+    public JsonNode get(String id) {
+        return resource.get(id);
+    }
+
+    /**
+     * The user as the command line names it: an id first when the argument looks like one (a UUID, or anything
+     * without an '@', since NinjaOne userNames are e-mail addresses), else (or when no user has that id) a userName.
+     */
+    public Optional<JsonNode> find(String idOrUserName) {
+        if (looksLikeId(idOrUserName)) {
+            Optional<JsonNode> byId = findById(idOrUserName);
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return findByUserName(idOrUserName);
+    }
+
+    /** Whether a command-line argument is tried as an id before as a userName. */
+    public static boolean looksLikeId(String s) {
+        return Ids.isUuid(s) || s.indexOf('@') < 0;
+    }
+
+    /** The user with this userName, by the case rule above. */
+    public Optional<JsonNode> findByUserName(String userName) {
+        if (!resource.client().filterSupported()) {
+            return findInFullListing(userName, "the server does not support filtering (its ServiceProviderConfig "
+                    + "says so); scimctl reads every user to find " + userName);
+        }
+        Lookup first;
+        try {
+            first = lookUp(userName, 10);
+        } catch (ScimErrorException e) {
+            if (!e.isRefusedFilter()) {
+                throw e;
+            }
+            resource.client().forgetDiscovery();
+            return findInFullListing(userName, "the server refused the userName filter (" + e.getMessage()
+                    + "); scimctl reads every user to find " + userName);
+        }
+        if (first.user().isPresent()) {
+            return first.user();
+        }
+        if (first.filterIgnored()) {
+            return findInFullListing(userName, "the server ignored the userName filter (it sent other users); "
+                    + "scimctl reads every user to find " + userName);
+        }
+        if (needsEscaping(userName)) {
+            // Servers differ in unescaping \" and \\ in filter literals: such a rare name is checked in the listing.
+            return findInFullListing(userName, "a userName with a quote, backslash or control character cannot be "
+                    + "trusted to a server's filter; looking for it in the full user list");
+        }
+        return otherCase(userName);
+    }
+
+    /**
+     * One filtered request for a userName, no fallback: for callers that read many users and choose a full listing
+     * themselves when the server ignores filters (the importer).
+     */
+    public Lookup lookUp(String userName) {
+        return lookUp(userName, 2);
+    }
+
+    private Lookup lookUp(String userName, int count) {
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(count).withLimit(count);
+        List<JsonNode> found;
+        try (Stream<JsonNode> s = list(q)) {
+            found = s.toList();
+        }
+        boolean ignored = false;
+        for (JsonNode u : found) {
+            if (!u.path("userName").asText().equalsIgnoreCase(userName)) {
+                ignored = true;
+            }
+        }
+        return new Lookup(pick(found, userName), ignored);
+    }
+
+    /** A miss that may be a server comparing case-sensitively: one more request, for the name in other cases. */
+    private Optional<JsonNode> otherCase(String userName) {
+        if (Boolean.TRUE.equals(resource.client().userNameCaseExact())) {
+            return Optional.empty(); // the server says userName is case-exact: another case is another user
+        }
+        Set<String> variants = new LinkedHashSet<>(List.of(userName.toLowerCase(Locale.ROOT),
+                userName.toUpperCase(Locale.ROOT)));
+        variants.remove(userName);
+        if (variants.isEmpty()) {
+            return Optional.empty();
+        }
+        Filter any = null;
+        for (String v : variants) {
+            any = any == null ? Filter.eq("userName", v) : any.or(Filter.eq("userName", v));
+        }
+        ListQuery q = ListQuery.all().withFilter(any).withPageSize(10).withLimit(10);
+        try (Stream<JsonNode> s = list(q)) {
+            return pick(s.toList(), userName);
+        } catch (ScimErrorException e) {
+            if (e.isRefusedFilter()) {
+                return Optional.empty(); // the server takes no 'or': the first answer stands
+            }
+            throw e;
+        }
+    }
+
+    private Optional<JsonNode> findInFullListing(String userName, String why) {
+        resource.client().notice(why);
+        List<JsonNode> candidates = new ArrayList<>();
+        try (Stream<JsonNode> all = list(ListQuery.all())) {
+            all.filter(u -> u.path("userName").asText().equalsIgnoreCase(userName)).forEach(candidates::add);
+        }
+        return pick(candidates, userName);
+    }
+
+    /** The case rule: an exact match first; another case unless the server says userName is case-exact. */
+    private Optional<JsonNode> pick(List<JsonNode> found, String userName) {
+        Optional<JsonNode> exact = found.stream().filter(u -> userName.equals(u.path("userName").asText(null)))
+                .findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Optional<JsonNode> other = found.stream()
+                .filter(u -> u.path("userName").asText().equalsIgnoreCase(userName)).findFirst();
+        if (other.isPresent() && Boolean.TRUE.equals(resource.client().userNameCaseExact())) {
+            return Optional.empty();
+        }
+        return other;
+    }
+
+    /**
+     * Whether a value must be escaped in a filter literal (a quote, a backslash, a control character): servers differ
+     * in unescaping such literals, so a miss for one is checked in the full listing.
+     */
+    public static boolean needsEscaping(String s) {
+        return Filter.literal(s).indexOf('\\') >= 0;
+    }
+
+    /** Lists users lazily in the server's order (see {@link ScimClient#list(String, ListQuery)}). */
+    public Stream<JsonNode> list(ListQuery query) {
+        return resource.list(query, () -> {
+        });
+    }
+
+    /** As {@link #list(ListQuery)}, flushing output through {@code beforeWait} whenever the next page is awaited. */
+    public Stream<JsonNode> list(ListQuery query, Runnable beforeWait) {
+        return resource.list(query, beforeWait);
+    }
+
+    /** A listing whose filter scimctl applies itself where the server cannot (see {@code LocalFiltering}). */
+    public Stream<JsonNode> listFiltered(ListQuery query, Runnable beforeWait) {
+        return resource.listFiltered(query, beforeWait);
+    }
+
+    /** The users as the records the importer and map-groups read. */
+    public Stream<ScimUser> listUsers(ListQuery query) {
+        return list(query).map(this::toUser);
+    }
+
+    /** How many users the server holds (totalResults of a one-user page), or -1 when it does not say. */
+    public long count() {
+        return resource.count();
+    }
+
+    public ScimUser toUser(JsonNode node) {
+        return resource.client().convert(node, ScimUser.class, ENDPOINT);
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------------
+
+    /**
+     * Creates a user and returns it as the server sent it back. A POST lost to a dropped connection is sent again: if
+     * the first one did create the user, the server answers 409, {@link ScimException#isConflict()}.
+     */
+    public JsonNode create(JsonNode user) {
+        return resource.create(user, true);
+    }
+
+    /** PUTs the whole user; {@code ifMatch} is the version read (null for none). Returns the user sent back, or null. */
+    public JsonNode replace(String id, JsonNode user, String ifMatch) {
+        return resource.replace(id, user, ifMatch);
+    }
+
+    /**
+     * Changes a user: the PATCH where the server takes it, else a PUT of the user with {@code edit} applied (see
+     * {@link Resource#update}).
+     *
+     * @param current the user as just read, to spare a GET before a PUT; null to read it
+     */
+    public void update(String id, PatchOp patch, UnaryOperator<ObjectNode> edit, JsonNode current) {
+        resource.update(id, patch, edit, current);
+    }
+
+    /** Sets {@code active: false}, by PATCH or by PUT as the server allows. */
+    public void deactivate(String id) {
+        update(id, PatchOp.of(PatchOp.replace("active", BooleanNode.FALSE)), u -> u.put("active", false), null);
+    }
+
+    /** DELETE. NinjaOne keeps a deleted SCIM user as inactive; other servers remove it. */
+    public void delete(String id) {
+        resource.delete(id);
+    }
+
+    /** How {@link #update} will reach this server: PATCH, PATCH then PUT, PUT with If-Match, or PUT. */
+    public UpdateMethod updateMethod() {
+        return resource.updateMethod();
+    }
+}
