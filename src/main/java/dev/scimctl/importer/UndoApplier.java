@@ -53,7 +53,7 @@ public final class UndoApplier {
     public UndoApplier(ScimClient client, ServerCapabilities caps, Journal journal, Progress progress, AdaptiveLimit limit) {
         this.client = client;
         this.caps = caps;
-        this.groupWriter = new GroupWriter(client, caps);
+        this.groupWriter = new GroupWriter(client);
         this.journal = journal;
         this.progress = progress;
         this.limit = limit;
@@ -174,7 +174,7 @@ public final class UndoApplier {
                 client.patch("Users", u.id(), PatchOp.of(ops.toArray(PatchOp.Operation[]::new)), ifMatch, true);
                 return;
             } catch (ScimErrorException e) {
-                if (!UserWriter.isUnsupported(e)) {
+                if (!e.isUnsupported()) {
                     throw e;
                 }
                 patchRefused.set(true);

@@ -14,7 +14,9 @@ import dev.scimctl.importer.UndoRecords.Recorded;
 import dev.scimctl.importer.UndoRecords.RecordedGroup;
 import dev.scimctl.importer.UndoRecords.RecordedUser;
 import dev.scimctl.scim.ListQuery;
+import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.model.ScimGroup;
 import dev.scimctl.scim.model.ScimUser;
@@ -145,13 +147,8 @@ public final class UndoPlanner {
     }
 
     private Optional<ObjectNode> lookUp(String userName) {
-        Optional<ScimUser> found = client.findUserByUserName(userName);
-        if (found.isEmpty() && !Boolean.TRUE.equals(caps.filter())) {
-            try (Stream<ScimUser> all = client.users(ListQuery.all().withPageSize(caps.maxPageSize()))) {
-                found = all.filter(x -> x.userName() != null && x.userName().equalsIgnoreCase(userName)).findFirst();
-            }
-        }
-        return found.flatMap(x -> read("Users", x.id()));
+        // The resource layer's one look-up (it lists every user itself where the server does not filter).
+        return new Users(client).findByUserName(userName).flatMap(x -> read("Users", x.path("id").asText()));
     }
 
     // ---- groups -----------------------------------------------------------------------------------------------
@@ -159,7 +156,7 @@ public final class UndoPlanner {
     private void planGroup(RecordedGroup g, List<MemberUndo> members, List<GroupDelete> groups,
                            List<Conflict> conflicts, int[] already) {
         Optional<ObjectNode> found = g.id() != null ? read("Groups", g.id())
-                : g.created() ? client.findGroupByDisplayName(g.name()).flatMap(x -> read("Groups", x.id())) : Optional.empty();
+                : g.created() ? new Groups(client).findByDisplayName(g.name()).flatMap(x -> read("Groups", x.path("id").asText())) : Optional.empty();
         if (found.isEmpty()) {
             already[0] += g.added().size() + g.removed().size() + (g.created() ? 1 : 0);
             return;
