@@ -45,8 +45,13 @@ mkdir -p "$HOME"
 
 echo "== layout"
 for f in bin/scimctl lib/scimctl-all.jar LICENSE README completion/scimctl.bash completion/scimctl.zsh \
-    completion/scimctl.fish man/man1/scimctl.1 man/man1/scimctl-completion.1 man/man1/scimctl-config-set-token.1; do
+    completion/scimctl.fish man/man1/scimctl.1 man/man1/scimctl-completion.1 man/man1/scimctl-config-set-token.1 \
+    docs/import.md examples/users.csv; do
   check "ships $f" test -s "$root/$f"
+done
+# The --help texts (and so the man pages) cite docs/*.md: each must be in the archive, where the text says.
+for doc in $(grep -oh 'docs/[a-z-]*\.md' "$root"/man/man1/*.1 | sort -u); do
+  check "ships $doc, which a --help text cites" test -s "$root/$doc"
 done
 check "bin/scimctl is executable" test -x "$root/bin/scimctl"
 check "README names the version" grep -q "scimctl $version" "$root/README"

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -50,10 +51,12 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
 
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-        CommandLine cl = ex.getCommandLine();
-        printError(ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err());
-        context.err().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        List<String> lines = UsageErrors.describe(ex);
+        printError(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            context.err().println(scrub(line));
+        }
+        context.err().flush();
         return ExitCode.USAGE;
     }
 

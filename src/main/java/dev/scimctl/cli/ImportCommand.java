@@ -325,8 +325,10 @@ public final class ImportCommand implements Callable<Integer> {
                 return true;
             }
             try {
+                // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
                 return Confirm.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " to " + server + "?", context.in(), context.err());
+                        + " (the plan's count: users, groups and memberships) to " + server + "?", context.in(),
+                        context.err());
             } catch (IOException e) {
                 throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
             }
@@ -405,6 +407,11 @@ public final class ImportCommand implements Callable<Integer> {
             @Override
             public void step(boolean failed) {
                 bar.step(failed);
+            }
+
+            @Override
+            public void steps(long count, boolean failed) {
+                bar.steps(count, failed);
             }
 
             @Override

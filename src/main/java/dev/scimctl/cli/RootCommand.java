@@ -52,6 +52,10 @@ public final class RootCommand implements Runnable {
         m.put("sandbox", SandboxCommand.class);
         m.put("map-groups", MapGroupsCommand.class);
         m.put("api", dev.scimctl.cli.api.ApiCommand.class);
+        m.put("probe", ProbeCommand.class);
+        m.put("schemas", dev.scimctl.cli.discovery.SchemasCommand.class);
+        m.put("resource-types", dev.scimctl.cli.discovery.ResourceTypesCommand.class);
+        m.put("service-provider-config", dev.scimctl.cli.discovery.ServiceProviderConfigCommand.class);
         m.put("completion", CompletionCommand.class);
         m.put("support", SupportCommand.class);
         return java.util.Collections.unmodifiableMap(m);
@@ -82,8 +86,22 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr(), context.ansi(false));
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        // Bare 'scimctl': a short overview to start from, not the whole help and an error.
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("scimctl: check, load and inspect a SCIM 2.0 service provider (Duo Security to NinjaOne, and beyond).");
+        out.println();
+        out.println("Commands:");
+        UsageErrors.subcommandList(spec.commandLine()).forEach(out::println);
+        out.println();
+        out.println("Start with:");
+        out.println("  scimctl sandbox                               a local NinjaOne-like server to try things on");
+        out.println("  scimctl config set-profile NAME --url URL     save the SCIM base URL, then 'config set-token NAME'");
+        out.println("  scimctl test-connection                       check the URL and token step by step");
+        out.println("  scimctl validate users.csv                    check a Duo export before importing it");
+        out.println();
+        out.println("Run 'scimctl COMMAND --help' for a command, 'scimctl --help' for the global options,");
+        out.println("'scimctl help TOPIC' for environment, exit-codes and formats.");
+        out.flush();
     }
 
     /** Builds the whole command tree (for help, completion and documentation). */
@@ -114,6 +132,7 @@ public final class RootCommand implements Runnable {
                 cl.addSubcommand(command.getKey(), new CommandLine(command.getValue(), factory));
             }
         }
+        HelpLayout.apply(cl);
         ErrorHandler handler = new ErrorHandler(context);
         cl.setOut(context.out());
         cl.setErr(context.err());

@@ -65,7 +65,12 @@ public final class Applier {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(limit.max(), Workers.named("scimctl-import"));
-        progress.begin("applying", userSteps.size() + groupSteps.size());
+        // The bar counts what the confirmation counted: changes, so a group step with 500 members moves it by 501.
+        long changes = userSteps.size();
+        for (int i : groupSteps) {
+            changes += plan.groups().get(i).changes();
+        }
+        progress.begin("applying changes", changes);
         try {
             runAll(pool, userSteps, i -> () -> userStep(plan.users().get(i), i, results, false));
             retryTransient(pool, userSteps, results::user, i -> () -> userStep(plan.users().get(i), i, results, true));
@@ -162,8 +167,12 @@ public final class Applier {
     }
 
     private void countProgress(Outcome outcome, boolean lastTry) {
+        countProgress(outcome, lastTry, 1);
+    }
+
+    private void countProgress(Outcome outcome, boolean lastTry, long changes) {
         if (outcome.ok() || lastTry || !outcome.transientFailure() || stop.get() != null) {
-            progress.step(!outcome.ok());
+            progress.steps(changes, !outcome.ok());
         }
     }
 
@@ -223,7 +232,7 @@ public final class Applier {
         entry.put("added", addNames);
         entry.put("removed", step.remove().stream().map(m -> m.display() == null ? m.id() : m.display()).toList());
         journal(entry, outcome);
-        countProgress(outcome, lastTry);
+        countProgress(outcome, lastTry, step.changes());
     }
 
     private Outcome failure(String id, RuntimeException e) {

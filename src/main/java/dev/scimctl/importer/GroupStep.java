@@ -25,6 +25,11 @@ public record GroupStep(String displayName, String id, List<String> add, List<Me
         return id == null;
     }
 
+    /** The plan's changes this step makes: the group's creation and each member added or removed. */
+    public long changes() {
+        return (create() ? 1 : 0) + add.size() + remove.size();
+    }
+
     public boolean changesSomething() {
         return create() || !add.isEmpty() || !remove.isEmpty();
     }

@@ -16,6 +16,13 @@ public interface Progress {
     default void step(boolean failed) {
     }
 
+    /** {@code count} steps at once (a group step carries several changes); {@code failed} for all of them. */
+    default void steps(long count, boolean failed) {
+        for (long i = 0; i < count; i++) {
+            step(failed);
+        }
+    }
+
     /** The phase is over. */
     default void end() {
     }

@@ -49,9 +49,14 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     public void step(boolean failure) {
-        done.incrementAndGet();
+        steps(1, failure);
+    }
+
+    /** {@code count} steps at once. */
+    public void steps(long count, boolean failure) {
+        done.addAndGet(count);
         if (failure) {
-            failed.incrementAndGet();
+            failed.addAndGet(count);
         }
     }
 

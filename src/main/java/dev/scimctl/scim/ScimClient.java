@@ -168,6 +168,11 @@ public final class ScimClient implements AutoCloseable {
         return cached;
     }
 
+    /** /ServiceProviderConfig as the server sent it (for showing it), or empty when it is not served. */
+    public Optional<JsonNode> serviceProviderConfigDocument() {
+        return optional("ServiceProviderConfig");
+    }
+
     /** False only when /ServiceProviderConfig says {@code filter.supported: false}; such servers ignore filters. */
     public boolean filterSupported() {
         Optional<ServiceProviderConfig> spc = serviceProviderConfig();

@@ -90,6 +90,12 @@ class ColourTest {
         m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));
+        m.put("scimctl schemas", List.of(new String[]{"schemas"}, new String[]{"schemas", "User"},
+                new String[]{"schemas", "Nope"}));
+        m.put("scimctl resource-types", List.of(new String[]{"resource-types"}, new String[]{"resource-types", "User"}));
+        m.put("scimctl service-provider-config", List.of(new String[]{"service-provider-config"},
+                new String[]{"service-provider-config", "-o", "json"}));
+        m.put("scimctl probe", List.of(new String[]{"probe"}, new String[]{"probe", "-o", "json"}));
         m.put("scimctl api", List.of(new String[]{"api", "Users"}, new String[]{"api", "-i", "Users/nobody"},
                 new String[]{"api", "Users", "--paginate", "-o", "ndjson"}));
         // Copies: an earlier import kept its journal beside the input; nothing may write into examples/.

@@ -184,7 +184,7 @@ class ImportCommandTest {
     void on_a_terminal_the_counts_are_confirmed_and_no_means_nothing_changes() {
         CliResult no = cli().terminals(Terminals.ALL).stdin("n\n").run("import", users.toString())
                 .assertExit(ExitCode.PROBLEMS);
-        assertThat(no.err()).contains("Apply 29 changes to " + server.baseUrl() + "? [y/N]").contains("Nothing was changed.");
+        assertThat(no.err()).contains("Apply 29 changes (the plan's count: users, groups and memberships) to " + server.baseUrl() + "? [y/N]").contains("Nothing was changed.");
         assertThat(server.store().userCount()).isZero();
 
         cli().terminals(Terminals.ALL).stdin("y\n").run("import", users.toString()).assertExit(ExitCode.OK);

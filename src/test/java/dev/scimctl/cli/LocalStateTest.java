@@ -192,7 +192,7 @@ class LocalStateTest {
         for (int i = 0; i < after.size(); i++) {
             if (i != cutLine - 1) {
                 assertThat(json.readTree(after.get(i)).path("type").asText()).as("line " + (i + 1))
-                        .isIn("start", "op", "end");
+                        .isIn("start", "before", "op", "end");
             }
         }
         assertThat(Journal.lastRun(journal).finished()).isTrue();

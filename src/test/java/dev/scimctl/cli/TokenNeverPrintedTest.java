@@ -89,6 +89,11 @@ class TokenNeverPrintedTest {
         m.put("scimctl validate", List.of(new String[]{"validate", "examples/users.csv"},
                 new String[]{"validate", "-o", "json", "--org-ids", "examples/organizations.txt",
                         "examples/users-with-mistakes.csv"}));
+        m.put("scimctl schemas", List.of(new String[]{"schemas"}, new String[]{"schemas", "User", "-o", "json"},
+                new String[]{"schemas", "Nope"}));
+        m.put("scimctl resource-types", List.of(new String[]{"resource-types"}, new String[]{"resource-types", "User"}));
+        m.put("scimctl service-provider-config", List.<String[]>of(new String[]{"service-provider-config", "-o", "json"}));
+        m.put("scimctl probe", List.of(new String[]{"probe"}, new String[]{"probe", "--write", "-o", "json"}));
         String bundle = config.resolve("bundle.zip").toString();
         m.put("scimctl support bundle", List.of(new String[]{"support", "bundle", "--out", bundle, "--trace", "users list --limit 2"},
                 new String[]{"support", "bundle", "--out", bundle, "--trace", "users delete user0001@example.com"}));

@@ -56,6 +56,38 @@ class ApplierTest {
     }
 
     @Test
+    void the_progress_counts_the_same_changes_as_the_plan_it_was_confirmed_with() {
+        server.reset();
+        ScimClient client = client(server);
+        ServerCapabilities caps = ServerCapabilities.discover(client, null);
+        List<ImportRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(row(2 + i, "member" + i + "@example.com", "M", "Ember" + i, "endUser", "", "Staff", "Night shift"));
+        }
+        Plan plan = plan(client, caps, rows, PLAIN);
+        long[] begun = new long[1];
+        java.util.concurrent.atomic.AtomicLong stepped = new java.util.concurrent.atomic.AtomicLong();
+        Progress counting = new Progress() {
+            @Override
+            public void begin(String phase, long total) {
+                begun[0] = total;
+                assertThat(phase).isEqualTo("applying changes");
+            }
+
+            @Override
+            public void step(boolean failed) {
+                stepped.incrementAndGet();
+            }
+        };
+        Results r = new Applier(client, caps, null, counting, new AdaptiveLimit(4)).apply(plan);
+        assertThat(r.allOk()).isTrue();
+        // 12 users, 2 groups, 24 memberships: the confirmation asks about 38 changes, and the bar goes to 38.
+        assertThat(plan.counts().changes()).isEqualTo(38);
+        assertThat(begun[0]).isEqualTo(38);
+        assertThat(stepped.get()).isEqualTo(38);
+    }
+
+    @Test
     void creates_users_with_the_ninjaone_attributes_and_reads_them_back() {
         Results r = importRows(server, List.of(
                 row(2, "Ada@Example.com", "Ada", "Lovelace", "Technician", ""),

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config list}: the profiles, the current one marked, tokens shown by their last four characters. */
-@Command(name = "list",
+@Command(name = "list", aliases = "ls",
         description = {"List the profiles. Columns: current (*), name, URL, token (last four), token set on.",
                 "On a terminal, a table; piped, tab-separated lines without a header (see 'scimctl help formats')."},
         footerHeading = "%nExamples:%n",

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** {@code scimctl groups list}: every group, with its id and member count. */
-@Command(name = "list",
+@Command(name = "list", aliases = "ls",
         description = {"List the groups on the SCIM server: display name, id and member count.",
                 "Only the attributes the columns need are asked for (members only to count them)."},
         footerHeading = "%nExamples:%n",

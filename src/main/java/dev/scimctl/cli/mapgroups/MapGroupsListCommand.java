@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups list}: the mapping file's entries; needs no server. */
-@Command(name = "list",
+@Command(name = "list", aliases = "ls",
         description = {"List the mapping: each group, its role type and its roles. Reads only the file (no server).",
                 "--output md prints a checklist to follow in the NinjaOne console, where the mapping is entered by hand."},
         footerHeading = "%nExamples:%n",

@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** {@code scimctl users list}: every user on the server (or those a filter chooses), streamed page by page. */
-@Command(name = "list",
+@Command(name = "list", aliases = "ls",
         description = {"List the users on the SCIM server, page by page, as they arrive (only a table waits for all).",
                 "Filters go to the server; where it cannot filter, scimctl filters itself and says so on stderr."},
         footerHeading = "%nExamples:%n",

@@ -1,0 +1,80 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.FieldSet;
+import dev.scimctl.output.RecordWriter;
+import dev.scimctl.probe.ProbeFinding;
+import dev.scimctl.probe.ServerProbe;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code scimctl probe}: what the server declares against what it does, and what scimctl does about each difference. */
+@Command(name = "probe",
+        description = {"Report what the SCIM server declares against what it does: filters (eq, co, sw, and, or, on "
+                + "userName and on an extension attribute), userName case, sorting, paging, attribute projection, "
+                + "ETags, content types, the largest page. Each finding says what scimctl does about it.",
+                "Read-only unless --write: then it also creates a throwaway group and users named scimctl-probe-…, "
+                        + "tries POST, 409 on a duplicate, the PATCH forms, PUT, If-Match, member changes and "
+                        + "DELETE then GET, and removes them again."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl probe",
+                "  scimctl probe --write --url http://127.0.0.1:8880/scim/v2",
+                "  scimctl probe -o json | jq -r '.[] | select(.verdict == \"differs\") | .check'",
+                "",
+                "Verdicts: ok (as declared and as the RFC says), differs (from its declaration or the RFC), "
+                        + "unsupported (declared so, or optional), unchecked (nothing to try it on)."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:the report was printed, whatever it found",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx after retries"})
+public final class ProbeCommand implements Callable<Integer> {
+    static final FieldSet<ProbeFinding> FIELDS = new FieldSet<ProbeFinding>()
+            .add("check", "what was tried", true, ProbeFinding::check)
+            .add("declared", "what /ServiceProviderConfig or the RFC says", true, ProbeFinding::declared)
+            .add("observed", "what the server did", true, ProbeFinding::observed)
+            .add("verdict", "ok, differs, unsupported, unchecked", true, f -> f.verdict().name())
+            .add("scimctl", "what scimctl does about it", true, ProbeFinding::scimctl);
+
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--write", description = "Also try writes, on throwaway users and a group it creates and removes again.")
+    boolean write;
+
+    ProbeCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        output.fields(FIELDS);
+        ScimClient client = context.client(connection);
+        boolean progress = context.terminals().stderr();
+        try (RecordWriter<ProbeFinding> w = output.open(context, FIELDS, null)) {
+            new ServerProbe(client, f -> {
+                w.write(f);
+                w.flush();
+            }, line -> {
+                if (progress) {
+                    context.err().println("probe: " + line + " …");
+                    context.err().flush();
+                }
+            }).run(write);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.scimctl.cli.discovery;
+
+import dev.scimctl.output.FieldSet;
+
+/** The columns of a schema's attribute table (RFC 7643 §7 characteristics). */
+final class AttributeFields {
+    static final FieldSet<Discovery.Attribute> FIELDS = new FieldSet<Discovery.Attribute>()
+            .add("attribute", "its name; a sub-attribute as parent.sub", true, a -> a.path())
+            .add("type", "string, boolean, decimal, integer, dateTime, reference, complex, binary", true,
+                    a -> a.definition().path("type"))
+            .add("multiValued", "whether it holds a list", true, a -> a.definition().path("multiValued"))
+            .add("required", "whether a create must give it", true, a -> a.definition().path("required"))
+            .add("mutability", "readOnly, readWrite, immutable, writeOnly", true, a -> a.definition().path("mutability"))
+            .add("returned", "always, never, default, request", true, a -> a.definition().path("returned"))
+            .add("caseExact", "whether filters compare it case-sensitively", true, a -> a.definition().path("caseExact"))
+            .add("canonicalValues", "the values it takes, comma-separated", true,
+                    a -> Discovery.joined(a.definition().path("canonicalValues")))
+            .add("uniqueness", "none, server, global", false, a -> a.definition().path("uniqueness"))
+            .add("referenceTypes", "what a reference points at, comma-separated", false,
+                    a -> Discovery.joined(a.definition().path("referenceTypes")))
+            .add("description", "the server's description", false, a -> a.definition().path("description"));
+
+    private AttributeFields() {
+    }
+}

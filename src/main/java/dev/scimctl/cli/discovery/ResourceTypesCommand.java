@@ -1,0 +1,108 @@
+package dev.scimctl.cli.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.FieldSet;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl resource-types [ID]}: the server's /ResourceTypes, and one type's attributes with its extensions'. */
+@Command(name = "resource-types",
+        description = {"List the resource types the server offers (/ResourceTypes), or the attributes of one: its "
+                + "schema's, then each extension's as urn:…:name.",
+                "ID is a resource type's id or name (User, Group), in any case."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl resource-types",
+                "  scimctl resource-types User",
+                "  scimctl resource-types User -o csv > user-attributes.csv",
+                "  scimctl resource-types -o json | jq -r '.[].endpoint'",
+                "",
+                "Without ID: one row a type (name, endpoint, schema, extensions with '(required)'); -o json: as served.",
+                "With ID: one row an attribute, the columns of 'scimctl schemas ID'; -o json: the resource type as served."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
+                "1:no resource type has this id or name, or the server does not serve /ResourceTypes",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
+public final class ResourceTypesCommand implements Callable<Integer> {
+    static final FieldSet<JsonNode> FIELDS = new FieldSet<JsonNode>()
+            .add("name", "the resource type's name", true, t -> t.path("name"))
+            .add("endpoint", "where its resources live, below the base URL", true, t -> t.path("endpoint"))
+            .add("schema", "its core schema's URN", true, t -> t.path("schema"))
+            .add("extensions", "its extension schemas, '(required)' where a resource must carry one", true,
+                    ResourceTypesCommand::extensions)
+            .add("id", "its id", false, t -> t.path("id"))
+            .add("description", "the server's description", false, t -> t.path("description"));
+
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "A resource type's id or name; without it, every type.")
+    String id;
+
+    ResourceTypesCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Discovery discovery = new Discovery(context.client(connection));
+        if (id == null) {
+            output.fields(FIELDS);
+            List<JsonNode> types = discovery.resourceTypes();
+            try (RecordWriter<JsonNode> w = output.open(context, FIELDS, t -> t)) {
+                types.forEach(w::write);
+            }
+            return ExitCode.OK;
+        }
+        output.fields(AttributeFields.FIELDS);
+        List<JsonNode> types = discovery.resourceTypes();
+        JsonNode type = Discovery.find(types, id).orElseThrow(() -> Discovery.noSuch("resource type", id, types));
+        if (output.format(context) == OutputFormat.json && !output.fieldsChosen()) {
+            JsonOutput.pretty(context.out(), type);
+            return ExitCode.OK;
+        }
+        List<JsonNode> schemas = discovery.schemas();
+        List<Discovery.Attribute> rows = new ArrayList<>();
+        String core = type.path("schema").asText();
+        Discovery.find(schemas, core).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s)),
+                () -> context.warn("the server's /Schemas does not describe " + core));
+        for (JsonNode ext : type.path("schemaExtensions")) {
+            String urn = ext.path("schema").asText();
+            Discovery.find(schemas, urn).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s, urn + ":")),
+                    () -> context.warn("the server's /Schemas does not describe " + urn));
+        }
+        try (RecordWriter<Discovery.Attribute> w = output.open(context, AttributeFields.FIELDS, SchemasCommand::document)) {
+            rows.forEach(w::write);
+        }
+        return ExitCode.OK;
+    }
+
+    private static String extensions(JsonNode type) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode ext : type.path("schemaExtensions")) {
+            parts.add(ext.path("schema").asText() + (ext.path("required").asBoolean(false) ? " (required)" : ""));
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.scimctl.cli.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.FieldSet;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl schemas [ID]}: the server's /Schemas, and one schema's attributes as a table. */
+@Command(name = "schemas",
+        description = {"List the schemas the server describes (/Schemas), or one schema's attributes: type, "
+                + "multi-valued, required, mutability, returned, case-exact and canonical values.",
+                "ID is a schema's URN or its name (User, Group, NinjaOneUser …), in any case."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl schemas",
+                "  scimctl schemas User",
+                "  scimctl schemas urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User --fields attribute,canonicalValues",
+                "  scimctl schemas User -o json | jq '.attributes[].name'",
+                "",
+                "Without ID: one row a schema (id, name, attributes, description); -o json: the schemas as served.",
+                "With ID: one row an attribute, sub-attributes as parent.sub; -o json: the schema as served; "
+                        + "-o ndjson: one attribute a line."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
+                "1:no schema has this id or name, or the server does not serve /Schemas",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
+public final class SchemasCommand implements Callable<Integer> {
+    static final FieldSet<JsonNode> SCHEMA_FIELDS = new FieldSet<JsonNode>()
+            .add("id", "the schema's URN", true, s -> s.path("id"))
+            .add("name", "its short name", true, s -> s.path("name"))
+            .add("attributes", "how many top-level attributes it has", true, s -> s.path("attributes").size())
+            .add("description", "the server's description", true, s -> s.path("description"));
+
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "A schema's URN or name; without it, every schema.")
+    String id;
+
+    SchemasCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (id == null) {
+            output.fields(SCHEMA_FIELDS);
+            List<JsonNode> schemas = new Discovery(context.client(connection)).schemas();
+            try (RecordWriter<JsonNode> w = output.open(context, SCHEMA_FIELDS, s -> s)) {
+                schemas.forEach(w::write);
+            }
+            return ExitCode.OK;
+        }
+        output.fields(AttributeFields.FIELDS);
+        List<JsonNode> schemas = new Discovery(context.client(connection)).schemas();
+        JsonNode schema = Discovery.find(schemas, id).orElseThrow(() -> Discovery.noSuch("schema", id, schemas));
+        printAttributes(context, output, schema);
+        return ExitCode.OK;
+    }
+
+    /** A schema's attributes in the chosen format; json without --fields is the schema document itself. */
+    static void printAttributes(CommandContext context, OutputOptions output, JsonNode schema) {
+        if (output.format(context) == OutputFormat.json && !output.fieldsChosen()) {
+            JsonOutput.pretty(context.out(), schema);
+            return;
+        }
+        try (RecordWriter<Discovery.Attribute> w = output.open(context, AttributeFields.FIELDS, SchemasCommand::document)) {
+            Discovery.attributes(schema).forEach(w::write);
+        }
+    }
+
+    /** An attribute's definition with its path first, sub-attributes left out (they have rows of their own). */
+    static JsonNode document(Discovery.Attribute a) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("path", a.path());
+        a.definition().fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("subAttributes")) {
+                o.set(e.getKey(), e.getValue());
+            }
+        });
+        return o;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.scimctl.cli.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.FieldSet;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl service-provider-config}: what the server says it supports, one feature a row. */
+@Command(name = "service-provider-config",
+        description = {"Show what the server declares it supports (/ServiceProviderConfig): PATCH, bulk, filter, "
+                + "sort, ETags, password change, and its authentication schemes.",
+                "What it declares is not always what it does: 'scimctl probe' tries each feature."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl service-provider-config",
+                "  scimctl service-provider-config -o json | jq .filter.maxResults",
+                "",
+                "One row a feature: feature, supported, details (maxResults, maxOperations …); -o json: as served."})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+        details = {"0:shown",
+                "1:the server does not serve /ServiceProviderConfig",
+                "2:usage: a wrong option or field, or no URL or token",
+                "3:the token file cannot be read",
+                "4:the token was refused (401/403)",
+                "5:the server cannot be reached",
+                "6:the server misbehaved: 5xx, not SCIM"})
+public final class ServiceProviderConfigCommand implements Callable<Integer> {
+    /** One declared feature. */
+    record Feature(String feature, JsonNode supported, String details) {
+        ObjectNode json() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("feature", feature);
+            o.set("supported", supported);
+            o.put("details", details);
+            return o;
+        }
+    }
+
+    static final FieldSet<Feature> FIELDS = new FieldSet<Feature>()
+            .add("feature", "patch, bulk, filter, sort, etag, changePassword, authenticationSchemes", true, Feature::feature)
+            .add("supported", "what the server declares (empty: it says nothing)", true, Feature::supported)
+            .add("details", "the feature's other settings", true, Feature::details);
+
+    private static final List<String> FEATURES = List.of("patch", "bulk", "filter", "sort", "etag", "changePassword");
+
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    ServiceProviderConfigCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        output.fields(FIELDS);
+        JsonNode config = new Discovery(context.client(connection)).serviceProviderConfig();
+        if (output.format(context) == OutputFormat.json && !output.fieldsChosen()) {
+            JsonOutput.pretty(context.out(), config);
+            return ExitCode.OK;
+        }
+        try (RecordWriter<Feature> w = output.open(context, FIELDS, Feature::json)) {
+            features(config).forEach(w::write);
+        }
+        return ExitCode.OK;
+    }
+
+    static List<Feature> features(JsonNode config) {
+        List<Feature> rows = new ArrayList<>();
+        for (String name : FEATURES) {
+            JsonNode f = config.path(name);
+            List<String> details = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) f::fields) {
+                if (!e.getKey().equals("supported")) {
+                    details.add(e.getKey() + "=" + (e.getValue().isValueNode() ? e.getValue().asText() : e.getValue()));
+                }
+            }
+            rows.add(new Feature(name, f.path("supported"), String.join(", ", details)));
+        }
+        List<String> schemes = new ArrayList<>();
+        for (JsonNode s : config.path("authenticationSchemes")) {
+            schemes.add(s.path("type").asText(s.path("name").asText("?"))
+                    + (s.path("primary").asBoolean(false) ? " (primary)" : ""));
+        }
+        rows.add(new Feature("authenticationSchemes", JsonNodeFactory.instance.booleanNode(!schemes.isEmpty()),
+                String.join(", ", schemes)));
+        return rows;
+    }
+}

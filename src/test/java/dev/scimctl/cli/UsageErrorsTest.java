@@ -1,0 +1,69 @@
+package dev.scimctl.cli;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.testing.CliResult;
+import dev.scimctl.testing.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Command-line mistakes in scimctl's own words, never picocli's. */
+class UsageErrorsTest {
+    @TempDir
+    Path dir;
+
+    private CliResult run(String... args) {
+        return new CliRunner(dir).run(args);
+    }
+
+    private static void assertNoPicocliWording(CliResult r) {
+        assertThat(r.all()).doesNotContain("Unmatched argument").doesNotContain("Missing required subcommand")
+                .doesNotContain("Did you mean").doesNotContain("Unknown option");
+    }
+
+    @Test
+    void bare_scimctl_prints_a_short_overview_and_no_error() {
+        CliResult r = run().assertExit(ExitCode.OK);
+        assertThat(r.out()).contains("Commands:").contains("  users ").contains("Start with:")
+                .contains("scimctl test-connection").doesNotContain("Exit codes").doesNotContain("--color");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().count()).isLessThan(30);
+    }
+
+    @Test
+    void a_bare_parent_command_lists_its_subcommands() {
+        CliResult r = run("users").assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("error: 'scimctl users' needs a command:")
+                .containsPattern("(?m)^  list +List the users").containsPattern("(?m)^  deactivate +")
+                .contains("Run 'scimctl users --help' for more.");
+        assertNoPicocliWording(r);
+        assertThat(run("config").assertExit(ExitCode.USAGE).err()).containsPattern("(?m)^  set-token +");
+    }
+
+    @Test
+    void an_unknown_command_names_the_closest_one() {
+        CliResult r = run("user", "list").assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown command 'user' for 'scimctl'; did you mean 'scimctl users'?");
+        assertNoPicocliWording(r);
+        assertThat(run("users", "lst").assertExit(ExitCode.USAGE).err())
+                .contains("unknown command 'lst' for 'scimctl users'; did you mean 'scimctl users list'?");
+    }
+
+    @Test
+    void an_unknown_command_with_nothing_close_lists_the_commands() {
+        CliResult r = run("users", "frobnicate").assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown command 'frobnicate' for 'scimctl users'")
+                .containsPattern("(?m)^  get +");
+    }
+
+    @Test
+    void an_unknown_option_names_the_closest_option() {
+        CliResult r = run("users", "list", "--ouput=json").assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown option '--ouput' for 'scimctl users list'; did you mean '--output'?")
+                .contains("Run 'scimctl users list --help' for more.");
+        assertNoPicocliWording(r);
+    }
+}
