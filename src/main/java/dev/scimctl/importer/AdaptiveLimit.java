@@ -1,6 +1,11 @@
 package dev.scimctl.importer;
 
+import dev.scimctl.scim.ClientListener;
+
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +34,21 @@ public final class AdaptiveLimit {
     private int pushbacks;
     private int lowest;
     private int cuts;
+
+    /** A client listener that passes the core's notices on and counts its pushbacks here, which slow the run down. */
+    public ClientListener clientListener(Consumer<String> notices) {
+        return new ClientListener() {
+            @Override
+            public void notice(String line) {
+                notices.accept(line);
+            }
+
+            @Override
+            public void retrying(String method, URI uri, int status, Duration wait) {
+                AdaptiveLimit.this.retrying(status);
+            }
+        };
+    }
 
     /** A limit that starts at, and never exceeds, {@code max}. */
     public AdaptiveLimit(int max) {

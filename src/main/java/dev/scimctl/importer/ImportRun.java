@@ -6,7 +6,6 @@ import dev.scimctl.scim.ScimClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -103,17 +102,7 @@ public final class ImportRun {
 
     /** The core's notices, passed to the listener, and its pushbacks, which slow the run down. */
     public ClientListener clientListener(Listener listener) {
-        return new ClientListener() {
-            @Override
-            public void notice(String line) {
-                listener.notice(line);
-            }
-
-            @Override
-            public void retrying(String method, URI uri, int status, Duration wait) {
-                limit.retrying(status);
-            }
-        };
+        return limit.clientListener(listener::notice);
     }
 
     /** Runs the import of a file whose validation allows it ({@link ImportInput#stopsImport}). */

@@ -70,17 +70,7 @@ public final class UndoRun {
 
     /** The core's notices, passed on, and its pushbacks, which slow the run down. */
     public ClientListener clientListener(Listener listener) {
-        return new ClientListener() {
-            @Override
-            public void notice(String line) {
-                listener.notice(line);
-            }
-
-            @Override
-            public void retrying(String method, URI uri, int status, Duration wait) {
-                limit.retrying(status);
-            }
-        };
+        return limit.clientListener(listener::notice);
     }
 
     public Outcome run(Listener listener) {
