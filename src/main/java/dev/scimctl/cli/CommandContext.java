@@ -12,6 +12,8 @@ import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.io.RunLock;
+import dev.scimctl.console.Prompt;
+import dev.scimctl.console.ScreenHeight;
 import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.output.ColorMode;
 import dev.scimctl.output.Terminals;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * What every command of one run shares: the streams, the environment, terminal facts, the global flags, and
@@ -54,6 +57,7 @@ public final class CommandContext implements AutoCloseable {
     private volatile ClientListener noticeListener;
     private TerminalOpener terminalOpener;
     private volatile ClientListener bodyTap;
+    private IntSupplier screenRows;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -120,6 +124,16 @@ public final class CommandContext implements AutoCloseable {
     /** Tests drive interactive commands through a terminal on piped streams. */
     public void setTerminalOpener(TerminalOpener opener) {
         this.terminalOpener = opener;
+    }
+
+    /** The confirmation of a command that changes the server: see {@link Prompt}. */
+    public Prompt prompt() {
+        return new Prompt(in, err, env, screenRows != null ? screenRows : () -> ScreenHeight.rows(env));
+    }
+
+    /** Tests that pretend to be on a terminal give its height (0: unknown, nothing is cut), not the real one's. */
+    public void setScreenRows(IntSupplier rows) {
+        this.screenRows = rows;
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
-import dev.scimctl.console.Confirm;
+import dev.scimctl.console.Prompt;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -29,6 +29,7 @@ import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
 import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,9 +61,9 @@ import java.util.concurrent.Callable;
         details = {"0:every row imported (or nothing to do, or --dry-run)",
                 "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed; another "
                         + "import holds the server or the journal",
-                "2:no terminal and no --yes",
+                "2:no --yes, and stdin, stdout or stderr is not a terminal",
                 "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
-                "130:interrupted: run the same command again to resume"})
+                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
@@ -80,7 +81,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop: nothing is changed, no journal is written.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when stdin or stderr is not a terminal.")
+    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required unless stdin, stdout and stderr are terminals.")
     boolean yes;
 
     @Option(names = "--max-changes", paramLabel = "N",
@@ -154,10 +155,11 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        boolean interactive = context.terminals().stdin() && context.terminals().stderr();
-        if (!dryRun && !yes && !interactive) {
-            throw new UsageException("there is no terminal to confirm the plan on: add --yes to apply it without "
-                    + "asking (or --dry-run to only see it)");
+        String noTerminal = Prompt.whyNot(context.terminals());
+        if (!dryRun && !yes && noTerminal != null) {
+            throw new UsageException("there is no terminal to confirm the plan on (" + noTerminal + "): add --yes to "
+                    + "apply it without asking, or --dry-run to only see it ('scimctl import --dry-run " + file
+                    + " | less')");
         }
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
@@ -265,6 +267,7 @@ public final class ImportCommand implements Callable<Integer> {
         private final ImportInput input;
 
         private final Path journal;
+        private final Prompt prompt = context.prompt();
 
         Shown(ProgressBar bar, ImportInput input, Path journal) {
             this.bar = bar;
@@ -314,8 +317,13 @@ public final class ImportCommand implements Callable<Integer> {
             if (journal != null) {
                 err.println("  journal: " + journal);
             }
-            PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
-            context.out().flush();
+            if (yes || dryRun) {
+                PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
+                context.out().flush();
+            } else {
+                prompt.show("plan", Prompt.lines(w -> PlanPrinter.print(planned.plan(), w, true, context.ansi(true))),
+                        Prompt.lines(w -> PlanPrinter.print(planned.plan(), w, true, Ansi.OFF)), context.out());
+            }
             err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");
         }
 
@@ -326,9 +334,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             try {
                 // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
-                return Confirm.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " (the plan's count: users, groups and memberships) to " + server + "?", context.in(),
-                        context.err());
+                return prompt.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                        + " (the plan's count: users, groups and memberships) to " + server + "?");
             } catch (IOException e) {
                 throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
             }

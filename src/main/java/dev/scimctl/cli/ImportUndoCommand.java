@@ -4,7 +4,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.console.Confirm;
+import dev.scimctl.console.Prompt;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
 import dev.scimctl.importer.Progress;
@@ -17,6 +17,7 @@ import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,9 +46,9 @@ import java.util.concurrent.Callable;
         ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:undone (or nothing left to undo, or --dry-run)",
                 "1:a conflict was kept, a step failed, or the plan was not confirmed; another run holds the server",
-                "2:no terminal and no --yes, or the settings point at another server than the journal",
+                "2:no --yes while stdin, stdout or stderr is not a terminal, or the settings point at another server than the journal",
                 "3:the journal cannot be read, or is not an import journal",
-                "130:interrupted: run the same command again to resume"})
+                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
 public final class ImportUndoCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
 
@@ -64,7 +65,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the reverse plan and stop: nothing is changed.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Undo without asking. Required when stdin or stderr is not a terminal.")
+    @Option(names = {"-y", "--yes"}, description = "Undo without asking. Required unless stdin, stdout and stderr are terminals.")
     boolean yes;
 
     @Option(names = "--delete", description = "Delete the users the import created, instead of deactivating them.")
@@ -90,9 +91,10 @@ public final class ImportUndoCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }
-        if (!dryRun && !yes && !(context.terminals().stdin() && context.terminals().stderr())) {
-            throw new UsageException("there is no terminal to confirm the undo on: add --yes to apply it without "
-                    + "asking (or --dry-run to only see it)");
+        String noTerminal = Prompt.whyNot(context.terminals());
+        if (!dryRun && !yes && noTerminal != null) {
+            throw new UsageException("there is no terminal to confirm the undo on (" + noTerminal + "): add --yes to "
+                    + "apply it without asking, or --dry-run to only see it");
         }
         Path imported = journalOf(journal);
         Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
@@ -161,6 +163,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
     private final class Shown implements UndoRun.Listener {
         private final ProgressBar bar;
+        private final Prompt prompt = context.prompt();
 
         Shown(ProgressBar bar) {
             this.bar = bar;
@@ -208,8 +211,13 @@ public final class ImportUndoCommand implements Callable<Integer> {
             err.println("  the import started " + recorded.started()
                     + (recorded.runs() > 1 ? " (" + recorded.runs() + " runs: interrupted, then resumed)" : "")
                     + (recorded.interrupted() ? "; it was interrupted: only what it did is undone" : ""));
-            UndoPlanPrinter.print(plan, context.out(), context.terminals().stdout(), context.ansi(true));
-            context.out().flush();
+            if (yes || dryRun) {
+                UndoPlanPrinter.print(plan, context.out(), context.terminals().stdout(), context.ansi(true));
+                context.out().flush();
+            } else {
+                prompt.show("undo plan", Prompt.lines(w -> UndoPlanPrinter.print(plan, w, true, context.ansi(true))),
+                        Prompt.lines(w -> UndoPlanPrinter.print(plan, w, true, Ansi.OFF)), context.out());
+            }
             err.println("Undo: " + UndoPlanPrinter.counts(plan.counts()) + ".");
         }
 
@@ -219,8 +227,8 @@ public final class ImportUndoCommand implements Callable<Integer> {
                 return true;
             }
             try {
-                return Confirm.ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " on " + server + "?", context.in(), context.err());
+                return prompt.ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                        + " on " + server + "?");
             } catch (IOException e) {
                 throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
             }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.console.Confirm;
+import dev.scimctl.console.Prompt;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.Users;
@@ -91,10 +91,20 @@ final class UserChanges {
 
         String users = targets.size() == 1 ? "1 user" : targets.size() + " users";
         err.println("Will " + change.verb() + " " + users + " on " + client.baseUrl() + " " + change.how() + ":");
-        for (JsonNode u : targets.values()) {
-            err.println("  " + describe(u));
+        List<String> who = targets.values().stream().map(u -> "  " + describe(u)).toList();
+        Prompt prompt = context.prompt();
+        if (yes) {
+            who.forEach(err::println);
+        } else {
+            String noTerminal = Prompt.whyNot(context.terminals());
+            if (noTerminal != null) {
+                who.forEach(err::println);
+                throw new UsageException("refusing to " + change.verb() + " " + users + " without a confirmation: "
+                        + noTerminal + ", so scimctl cannot ask; add --yes to go ahead");
+            }
+            prompt.show("list of users", who, who, err);
         }
-        if (!yes && !confirmed(capitalised(change.verb()) + " " + users + "?", change.verb(), users)) {
+        if (!yes && !confirmed(prompt, capitalised(change.verb()) + " " + users + "?")) {
             err.println("nothing was changed");
             return ExitCode.PROBLEMS;
         }
@@ -115,13 +125,9 @@ final class UserChanges {
         return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
     }
 
-    private boolean confirmed(String question, String verb, String users) {
-        if (!context.terminals().stdin()) {
-            throw new UsageException("refusing to " + verb + " " + users + " without a confirmation: stdin is not a "
-                    + "terminal, so scimctl cannot ask; add --yes to go ahead");
-        }
+    private static boolean confirmed(Prompt prompt, String question) {
         try {
-            return Confirm.ask(question, context.in(), err);
+            return prompt.ask(question);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
