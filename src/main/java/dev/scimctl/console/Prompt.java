@@ -30,8 +30,10 @@ import java.util.function.IntSupplier;
  * say) the question would wait unseen behind the pager, which reads the same keyboard.
  */
 public final class Prompt {
-    /** Lines kept free below the shown part: the counts, the offer, the question, and a line of slack. */
-    private static final int LINES_AFTER = 6;
+    /** Lines that what comes before (a plan's header) and after (the counts, the question) take on the screen. */
+    private static final int LINES_AROUND = 8;
+    /** When cut, two more: the "… and N more lines" note and the offer of the whole. */
+    private static final int LINES_AROUND_CUT = LINES_AROUND + 2;
     private static final int FEWEST_SHOWN = 5;
 
     private final InputStream in;
@@ -78,17 +80,16 @@ public final class Prompt {
      */
     public void show(String name, List<String> lines, List<String> plain, PrintWriter out) {
         int rows = screenRows.getAsInt();
-        int room = rows - LINES_AFTER;
-        if (rows <= 0 || lines.size() <= room) {
+        if (rows <= 0 || lines.size() <= rows - LINES_AROUND) {
             lines.forEach(out::println);
             out.flush();
             return;
         }
-        int shown = Math.max(FEWEST_SHOWN, room - 1);
+        int shown = Math.max(FEWEST_SHOWN, rows - LINES_AROUND_CUT);
         lines.subList(0, shown).forEach(out::println);
         out.flush();
         err.println("… and " + (lines.size() - shown) + " more lines of the " + name + " (" + lines.size()
-                + " in all)");
+                + " lines in all)");
         cut = plain;
         cutName = name;
     }
