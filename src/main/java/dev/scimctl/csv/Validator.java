@@ -62,7 +62,7 @@ public final class Validator {
         List<RowRule> list = new ArrayList<>(List.of(
                 new ExtraCellsRule(columns),
                 new RequiredValueRule(columns),
-                new RealnameRule(columns),
+                new RealnameRule(columns, options.splitRealname()),
                 new WhitespaceRule(columns),
                 new EmailFormatRule(columns),
                 new DuplicateEmailRule(columns, expectedRows),
@@ -73,7 +73,7 @@ public final class Validator {
             list.add(new KnownOrganizationRule(columns, options.organizationIds(), options.organizationIdsSource()));
         }
         this.rules = list.toArray(RowRule[]::new);
-        HeaderRules.check(columns, this.sink);
+        HeaderRules.check(columns, options.splitRealname(), this.sink);
     }
 
     /** Reads every row of {@code reader} and validates it. */
