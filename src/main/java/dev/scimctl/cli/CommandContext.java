@@ -15,7 +15,9 @@ import dev.scimctl.io.RunLock;
 import dev.scimctl.console.Prompt;
 import dev.scimctl.console.ScreenHeight;
 import dev.scimctl.console.TerminalOpener;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.output.ColorMode;
+import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.Origin;
@@ -58,6 +60,8 @@ public final class CommandContext implements AutoCloseable {
     private TerminalOpener terminalOpener;
     private volatile ClientListener bodyTap;
     private IntSupplier screenRows;
+    private boolean quiet;
+    private volatile ProgressBar progressBar;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -100,6 +104,52 @@ public final class CommandContext implements AutoCloseable {
 
     void setDebug(boolean debug) {
         this.debug = debug;
+    }
+
+    /** -q: no progress and no notes (see {@link dev.scimctl.cli.options.QuietOption}). */
+    public void setQuiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /**
+     * The progress bar of a bulk command, on stderr, when stderr is a terminal and not --quiet; else
+     * {@link Progress#NONE}. Notes print above it while it is open. Close it when done.
+     */
+    public Progress openProgress() {
+        if (quiet || !terminals.stderr()) {
+            return Progress.NONE;
+        }
+        ProgressBar bar = new ProgressBar(err);
+        progressBar = bar;
+        return bar;
+    }
+
+    /** Ends the bar {@link #openProgress} opened, if any. */
+    public void closeProgress() {
+        ProgressBar bar = progressBar;
+        progressBar = null;
+        if (bar != null) {
+            bar.close();
+        }
+    }
+
+    /** A note on stderr ("note: …"), above the progress bar if one is shown; none with --quiet. */
+    public void note(String line) {
+        if (quiet) {
+            return;
+        }
+        ProgressBar bar = progressBar;
+        if (bar != null) {
+            bar.printAbove(Styles.note() + SafeText.text(line));
+            return;
+        }
+        synchronized (err) {
+            err.println(Styles.note() + SafeText.text(line));
+        }
     }
 
     void setColorMode(ColorMode mode) {
@@ -291,9 +341,7 @@ public final class CommandContext implements AutoCloseable {
                     taken.notice(line);
                     return;
                 }
-                synchronized (err) {
-                    err.println(Styles.note() + SafeText.text(line));
-                }
+                note(line);
             }
 
             @Override

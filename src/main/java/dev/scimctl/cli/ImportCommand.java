@@ -5,6 +5,7 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.console.Prompt;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
@@ -24,10 +25,8 @@ import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
 import dev.scimctl.output.PlanPrinter;
-import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
-import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
@@ -128,6 +127,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     CsvInputOptions csvInput;
 
+    @Mixin
+    QuietOption quiet;
+
     enum OrgIdType { auto, string, integer }
 
     ImportCommand(CommandContext context) {
@@ -144,6 +146,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int run() {
+        context.setQuiet(quiet.quiet());
         PrintWriter err = context.err();
         if (file == null) {
             throw new UsageException("give the user CSV to import: scimctl import FILE (or 'scimctl import undo "
@@ -191,12 +194,14 @@ public final class ImportCommand implements Callable<Integer> {
                     case integer -> OrganizationIdType.INTEGER;
                 }, dryRun ? null : journalPath, planOut), context.clock());
         try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
-             RunLock journal = dryRun ? null : lockJournal(journalPath);
-             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
-            Shown shown = new Shown(bar, input, dryRun ? null : journalPath);
+             RunLock journal = dryRun ? null : lockJournal(journalPath)) {
+            Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
+            context.closeProgress();
             return finish(outcome, input, journalPath);
+        } finally {
+            context.closeProgress();
         }
     }
 
@@ -208,8 +213,8 @@ public final class ImportCommand implements Callable<Integer> {
         Path inState = Journal.defaultFor(StateFolder.journals(context.env()), input);
         Path beside = Journal.besideInput(input);
         if (!Files.exists(inState) && Files.exists(beside)) {
-            context.err().println(Styles.note() + "using the journal " + beside + ", kept beside the input by an "
-                    + "earlier scimctl; new journals go to " + inState.getParent());
+            context.note("using the journal " + beside + ", kept beside the input by an earlier scimctl; new journals "
+                    + "go to " + inState.getParent());
             return beside;
         }
         return inState;
@@ -263,14 +268,14 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** What the run shows on stderr and stdout, and asks on the terminal. */
     private final class Shown implements ImportRun.Listener {
-        private final ProgressBar bar;
+        private final Progress progress;
         private final ImportInput input;
 
         private final Path journal;
         private final Prompt prompt = context.prompt();
 
-        Shown(ProgressBar bar, ImportInput input, Path journal) {
-            this.bar = bar;
+        Shown(Progress progress, ImportInput input, Path journal) {
+            this.progress = progress;
             this.input = input;
             this.journal = journal;
         }
@@ -292,19 +297,12 @@ public final class ImportCommand implements Callable<Integer> {
 
         @Override
         public Progress progress() {
-            return ImportCommand.progress(bar);
+            return progress;
         }
 
         @Override
         public void notice(String line) {
-            if (bar != null) {
-                bar.printAbove(Styles.note() + SafeText.text(line));
-            } else {
-                PrintWriter err = context.err();
-                synchronized (err) {
-                    err.println(Styles.note() + SafeText.text(line));
-                }
-            }
+            context.note(line);
         }
 
         @Override
@@ -344,9 +342,7 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void interrupted(Path journal) {
             PrintWriter err = context.err();
-            if (bar != null) {
-                bar.close();
-            }
+            context.closeProgress();
             err.println();
             err.println("Interrupted: every operation that completed is in " + journal
                     + "; run the same command again to resume.");
@@ -397,35 +393,6 @@ public final class ImportCommand implements Callable<Integer> {
         context.err().println("Validation: " + count(errors, "error") + ", " + count(warnings, "warning")
                 + (csv.findings().size() > FINDINGS_SHOWN ? " (the first " + FINDINGS_SHOWN + " shown; 'scimctl "
                 + "validate " + file + "' lists them all)" : "") + ".");
-    }
-
-    // ---- progress ---------------------------------------------------------------------------------------------
-
-    private static Progress progress(ProgressBar bar) {
-        if (bar == null) {
-            return Progress.NONE;
-        }
-        return new Progress() {
-            @Override
-            public void begin(String phase, long total) {
-                bar.begin(phase, total);
-            }
-
-            @Override
-            public void step(boolean failed) {
-                bar.step(failed);
-            }
-
-            @Override
-            public void steps(long count, boolean failed) {
-                bar.steps(count, failed);
-            }
-
-            @Override
-            public void end() {
-                bar.end();
-            }
-        };
     }
 
     // ---- plan, journal, report, summary -----------------------------------------------------------------------

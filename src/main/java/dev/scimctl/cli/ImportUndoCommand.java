@@ -4,6 +4,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.console.Prompt;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
@@ -13,7 +14,6 @@ import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
 import dev.scimctl.importer.UndoRecords;
 import dev.scimctl.importer.UndoRun;
-import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
 import picocli.CommandLine.Command;
@@ -82,12 +82,16 @@ public final class ImportUndoCommand implements Callable<Integer> {
             description = "Append the undo's steps to FILE. Default: JOURNAL plus .undo, beside it.")
     Path undoJournal;
 
+    @Mixin
+    QuietOption quiet;
+
     ImportUndoCommand(CommandContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        context.setQuiet(quiet.quiet());
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }
@@ -103,12 +107,14 @@ public final class ImportUndoCommand implements Callable<Integer> {
         String command = "import undo " + journal;
         try (RunLock server = dryRun ? null : context.lockServer(connection, command);
              RunLock own = dryRun ? null : context.lock("journal", ownJournal.toAbsolutePath().normalize().toString(),
-                     "the journal " + ownJournal, command);
-             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(context.err()) : null) {
-            Shown shown = new Shown(bar);
+                     "the journal " + ownJournal, command)) {
+            Shown shown = new Shown(context.openProgress());
             context.takeClientNotices(run.clientListener(shown));
-            return finish(run.run(shown), ownJournal);
+            UndoRun.Outcome outcome = run.run(shown);
+            context.closeProgress();
+            return finish(outcome, ownJournal);
         } finally {
+            context.closeProgress();
             context.takeClientNotices(null);
         }
     }
@@ -162,46 +168,21 @@ public final class ImportUndoCommand implements Callable<Integer> {
     }
 
     private final class Shown implements UndoRun.Listener {
-        private final ProgressBar bar;
+        private final Progress progress;
         private final Prompt prompt = context.prompt();
 
-        Shown(ProgressBar bar) {
-            this.bar = bar;
+        Shown(Progress progress) {
+            this.progress = progress;
         }
 
         @Override
         public Progress progress() {
-            if (bar == null) {
-                return Progress.NONE;
-            }
-            return new Progress() {
-                @Override
-                public void begin(String phase, long total) {
-                    bar.begin(phase, total);
-                }
-
-                @Override
-                public void step(boolean failed) {
-                    bar.step(failed);
-                }
-
-                @Override
-                public void end() {
-                    bar.end();
-                }
-            };
+            return progress;
         }
 
         @Override
         public void notice(String line) {
-            if (bar != null) {
-                bar.printAbove(Styles.note() + line);
-            } else {
-                PrintWriter err = context.err();
-                synchronized (err) {
-                    err.println(Styles.note() + line);
-                }
-            }
+            context.note(line);
         }
 
         @Override
