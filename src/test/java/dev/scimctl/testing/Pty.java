@@ -52,6 +52,11 @@ public final class Pty implements AutoCloseable {
      * @param stdoutTo a shell command scimctl's stdout is piped to (its stdin and stderr stay the terminal), or null
      */
     public static Pty scimctl(int rows, Map<String, String> env, String stdoutTo, String... args) {
+        return scimctlIn(null, rows, env, stdoutTo, args);
+    }
+
+    /** As {@link #scimctl}, in the working folder {@code cwd} (null: this process's). */
+    public static Pty scimctlIn(Path cwd, int rows, Map<String, String> env, String stdoutTo, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // As bin/scimctl does it, in a function, so that a pipe after it is what its [ -t 1 ] sees.
         String launch = "set -o pipefail; scimctl() { tty=''; [ -t 0 ] && tty=\"${tty}I\"; [ -t 1 ] && tty=\"${tty}O\"; "
@@ -62,6 +67,9 @@ public final class Pty implements AutoCloseable {
                 "bash", "-c", launch, "scimctl"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         pb.environment().put("LANG", "C.UTF-8");
@@ -107,6 +115,11 @@ public final class Pty implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("the terminal did not show \"" + text + "\"; it showed:\n" + output());
+    }
+
+    /** Whether scimctl still runs. */
+    public boolean running() {
+        return process.isAlive();
     }
 
     /** Waits for scimctl to end: its exit status (130 after Ctrl-C). */
