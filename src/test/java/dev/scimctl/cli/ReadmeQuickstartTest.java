@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.testing.Pty;
+import dev.scimctl.text.ShellWords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,45 +146,11 @@ class ReadmeQuickstartTest {
             if (line.startsWith("```")) {
                 inCode = !inCode;
             } else if (inCode && line.startsWith("./scimctl ")) {
-                List<String> words = words(line.substring("./scimctl ".length()));
-                commands.add(words);
+                // The README's comments follow two spaces or more and a '#'; no argument holds one.
+                commands.add(ShellWords.split(line.substring("./scimctl ".length()).replaceFirst("\\s+#.*$", "")));
             }
         }
         return commands;
-    }
-
-    /** Shell words: quotes group and are taken off; an unquoted # starts a comment. */
-    static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (c == '#' && word == null) {
-                break;
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                word = word == null ? new StringBuilder() : word;
-                word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
