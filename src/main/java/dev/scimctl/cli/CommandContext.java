@@ -61,6 +61,8 @@ public final class CommandContext implements AutoCloseable {
     private volatile ClientListener bodyTap;
     private IntSupplier screenRows;
     private boolean quiet;
+    /** The locks this run took, for a Ctrl-C at the question to give back (see {@link #prompt}). */
+    private final List<RunLock> locks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ProgressBar progressBar;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
@@ -178,7 +180,10 @@ public final class CommandContext implements AutoCloseable {
 
     /** The confirmation of a command that changes the server: see {@link Prompt}. */
     public Prompt prompt() {
-        return new Prompt(in, err, env, screenRows != null ? screenRows : () -> ScreenHeight.rows(env));
+        // Ctrl-C at the question ends the process before the commands' own finally blocks: let go of the locks here,
+        // so that the next run finds them free rather than left by a dead process.
+        return new Prompt(in, err, env, screenRows != null ? screenRows : () -> ScreenHeight.rows(env),
+                () -> locks.forEach(RunLock::close));
     }
 
     /** Tests that pretend to be on a terminal give its height (0: unknown, nothing is cut), not the real one's. */
@@ -228,8 +233,10 @@ public final class CommandContext implements AutoCloseable {
      * @param command what this run does, for the message another run would print
      */
     public RunLock lock(String kind, String key, String what, String command) {
-        return RunLock.acquire(RunLock.fileFor(StateFolder.locks(env), kind, key), what, command, clock.instant(),
-                note -> err.println("note: " + note));
+        RunLock lock = RunLock.acquire(RunLock.fileFor(StateFolder.locks(env), kind, key), what, command,
+                clock.instant(), note -> err.println("note: " + note));
+        locks.add(lock);
+        return lock;
     }
 
     /**

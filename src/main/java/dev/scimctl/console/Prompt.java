@@ -40,6 +40,7 @@ public final class Prompt {
     private final PrintWriter err;
     private final Map<String, String> env;
     private final IntSupplier screenRows;
+    private final Runnable onCancel;
     private BufferedReader reader;
     /** What {@link #show} cut short (its plain text, line by line), offered whole at the question; else null. */
     private List<String> cut;
@@ -47,12 +48,14 @@ public final class Prompt {
 
     /**
      * @param screenRows the terminal's height in lines, 0 when unknown (then nothing is cut)
+     * @param onCancel   run on Ctrl-C at the question, as the process ends (the caller's locks, say)
      */
-    public Prompt(InputStream in, PrintWriter err, Map<String, String> env, IntSupplier screenRows) {
+    public Prompt(InputStream in, PrintWriter err, Map<String, String> env, IntSupplier screenRows, Runnable onCancel) {
         this.in = in;
         this.err = err;
         this.env = env;
         this.screenRows = screenRows;
+        this.onCancel = onCancel;
     }
 
     /** What {@code printer} prints, line by line: for {@link #show}. */
@@ -103,6 +106,7 @@ public final class Prompt {
     public boolean ask(String question) throws IOException {
         // Ctrl-C: the JVM exits 130 and runs this, before anything was changed.
         Thread cancelled = new Thread(() -> {
+            onCancel.run();
             err.println();
             err.println("cancelled, nothing changed");
             err.flush();

@@ -116,6 +116,11 @@ class PromptOnTerminalTest {
             assertThat(pty.output()).doesNotContain("Exception");
         }
         assertThat(server.store().users()).isEmpty();
+        // The cancelled run let go of its locks: the next one finds them free, not left by a dead process.
+        CliResult next = new CliRunner(dir.resolve("config")).env("SCIMCTL_URL", server.baseUrl())
+                .env("SCIMCTL_TOKEN", server.token()).env("XDG_STATE_HOME", dir.resolve("state").toString())
+                .run("import", "--yes", csv.toString()).assertExit(ExitCode.OK);
+        assertThat(next.err()).doesNotContain("took over the lock");
     }
 
     @Test
