@@ -1,6 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.output.Terminals;
+import dev.scimctl.testing.EditInvocations;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.Commands;
@@ -87,27 +88,7 @@ class ColourTest {
                 "nobody@example.com"}, new String[]{"users", "deactivate", "user0001@example.com"}));
         m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
                 new String[]{"users", "delete", "--yes", "user0002@example.com"}));
-        m.put("scimctl users create", List.of(new String[]{"users", "create", "--user-name", "new@example.com",
-                "--given-name", "New", "--family-name", "User", "--user-type", "technician"},
-                new String[]{"users", "create", "--user-name", "bad@example.com", "--given-name", "B", "--family-name",
-                        "C", "--user-type", "enduser"}, new String[]{"users", "create", "--user-name", "d@example.com",
-                        "--given-name", "D", "--family-name", "E", "--dry-run"}));
-        m.put("scimctl users set", List.of(new String[]{"users", "set", "user0003@example.com", "nickName=N"},
-                new String[]{"users", "set", "user0003@example.com", "nope=1"},
-                new String[]{"users", "set", "nobody@example.com", "active=false"}));
-        m.put("scimctl users replace", List.of(new String[]{"users", "replace", "user0003@example.com", "--from",
-                "missing.json"}, new String[]{"users", "replace", "nobody@example.com", "--from", "missing.json"}));
-        m.put("scimctl groups create", List.of(new String[]{"groups", "create", "Created"},
-                new String[]{"groups", "create", "Everyone"}));
-        m.put("scimctl groups rename", List.of(new String[]{"groups", "rename", "Created", "Renamed", "--dry-run"},
-                new String[]{"groups", "rename", "nobody", "x"}));
-        m.put("scimctl groups add-members", List.of(new String[]{"groups", "add-members", "Everyone",
-                "user0003@example.com", "user0004@example.com"}, new String[]{"groups", "add-members", "Everyone",
-                "user0003@example.com", "--dry-run"}));
-        m.put("scimctl groups remove-members", List.of(new String[]{"groups", "remove-members", "Everyone",
-                "user0003@example.com", "--yes"}, new String[]{"groups", "remove-members", "Everyone", "nobody"}));
-        m.put("scimctl groups delete", List.of(new String[]{"groups", "delete", "Everyone"},
-                new String[]{"groups", "delete", "Everyone", "--dry-run"}));
+        EditInvocations.addTo(m);
         m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));

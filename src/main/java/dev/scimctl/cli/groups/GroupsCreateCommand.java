@@ -3,9 +3,7 @@ package dev.scimctl.cli.groups;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
@@ -35,13 +33,7 @@ public final class GroupsCreateCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    DryRunOptions dryRun;
+    EditOptions edit;
 
     @Parameters(paramLabel = "NAME", description = "The group's display name.")
     String name;
@@ -52,19 +44,14 @@ public final class GroupsCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GroupView view = new GroupView(context, output);
-        ScimClient client = context.client(connection);
+        GroupView view = new GroupView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
         Groups groups = new Groups(client);
         if (!GroupNames.free(context, groups, name, null, client)) {
             return ExitCode.PROBLEMS;
         }
-        dryRun.apply(context, client);
+        edit.dryRun.apply(context, client);
         var created = groups.create(name, List.of());
-        if (dryRun.enabled()) {
-            dryRun.finish(context, client);
-        } else {
-            view.print(created, client);
-        }
-        return ExitCode.OK;
+        return edit.dryRun.done(context, client, () -> view.print(created, client));
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
@@ -33,13 +31,7 @@ public final class GroupsRenameCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    DryRunOptions dryRun;
+    EditOptions edit;
 
     @Parameters(index = "0", paramLabel = "GROUP", description = "A group id or display name.")
     String group;
@@ -53,21 +45,16 @@ public final class GroupsRenameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GroupView view = new GroupView(context, output);
-        ScimClient client = context.client(connection);
+        GroupView view = new GroupView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
         Groups groups = new Groups(client);
         JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
         String id = found.path("id").asText();
         if (!GroupNames.free(context, groups, newName, id, client)) {
             return ExitCode.PROBLEMS;
         }
-        dryRun.apply(context, client);
+        edit.dryRun.apply(context, client);
         groups.rename(id, newName);
-        if (dryRun.enabled()) {
-            dryRun.finish(context, client);
-        } else {
-            view.print(groups.get(id), client);
-        }
-        return ExitCode.OK;
+        return edit.dryRun.done(context, client, () -> view.print(groups.get(id), client));
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.Confirmation;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
@@ -29,13 +27,7 @@ import java.util.Set;
  */
 final class MemberArguments {
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    DryRunOptions dryRun;
+    EditOptions edit;
 
     @Parameters(index = "0", paramLabel = "GROUP", description = "A group id or display name.")
     String group;
@@ -48,8 +40,8 @@ final class MemberArguments {
     boolean yes;
 
     int run(CommandContext context, boolean add) {
-        GroupView view = new GroupView(context, output);
-        ScimClient client = context.client(connection);
+        GroupView view = new GroupView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
         Groups groups = new Groups(client);
         JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
         String id = found.path("id").asText();
@@ -75,7 +67,7 @@ final class MemberArguments {
             String count = changes.size() == 1 ? "1 user" : changes.size() + " users";
             String verb = add ? "add" : "remove";
             String what = verb + " " + count + (add ? " to " : " from ") + named;
-            if (changes.size() > 1 && !dryRun.enabled()) {
+            if (changes.size() > 1 && !edit.dryRun.enabled()) {
                 err.println(SafeText.text("Will " + what + ":"));
                 changes.forEach((userId, userName) -> err.println(SafeText.text("  " + userName + " (id " + userId
                         + ")")));
@@ -85,14 +77,14 @@ final class MemberArguments {
                     return ExitCode.PROBLEMS;
                 }
             }
-            dryRun.apply(context, client);
+            edit.dryRun.apply(context, client);
             if (add) {
                 groups.addMembers(id, changes.keySet());
             } else {
                 groups.removeMembers(id, changes.keySet());
             }
-            if (dryRun.enabled()) {
-                dryRun.finish(context, client);
+            if (edit.dryRun.enabled()) {
+                edit.dryRun.finish(context, client);
                 return ExitCode.OK;
             }
             err.println(SafeText.text((add ? "added " : "removed ") + count + (add ? " to " : " from ") + named));

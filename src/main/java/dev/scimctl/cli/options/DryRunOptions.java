@@ -34,6 +34,16 @@ public class DryRunOptions {
         context.err().println("dry run: nothing was sent to " + SafeText.text(client.baseUrl().toString()));
     }
 
+    /** After the change: in a dry run the closing note, else {@code show} (the result on stdout). Exit 0. */
+    public int done(CommandContext context, ScimClient client, Runnable show) {
+        if (dryRun) {
+            finish(context, client);
+        } else {
+            show.run();
+        }
+        return dev.scimctl.ExitCode.OK;
+    }
+
     private static void print(PrintWriter out, PlannedRequest r) {
         out.println(SafeText.text(r.method() + " " + r.uri()));
         if (r.ifMatch() != null) {

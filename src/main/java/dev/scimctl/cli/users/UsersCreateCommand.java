@@ -6,9 +6,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.csv.Field;
 import dev.scimctl.importer.ImportRow;
 import dev.scimctl.importer.ServerCapabilities;
@@ -54,13 +52,7 @@ public final class UsersCreateCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    DryRunOptions dryRun;
+    EditOptions edit;
 
     @Option(names = "--user-name", paramLabel = "EMAIL", description = "userName: in NinjaOne, the e-mail address.")
     String userName;
@@ -97,8 +89,8 @@ public final class UsersCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UserView view = new UserView(context, output);
-        ScimClient client = context.client(connection);
+        UserView view = new UserView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
         ObjectNode user;
         if (from != null) {
             if (userName != null || email != null || givenName != null || familyName != null || userType != null
@@ -120,7 +112,7 @@ public final class UsersCreateCommand implements Callable<Integer> {
             }
             user = fromOptions(client, name);
         }
-        dryRun.apply(context, client);
+        edit.dryRun.apply(context, client);
         JsonNode created;
         try {
             created = new Users(client).create(user);
@@ -133,12 +125,7 @@ public final class UsersCreateCommand implements Callable<Integer> {
                     + "' shows it"));
             return ExitCode.PROBLEMS;
         }
-        if (dryRun.enabled()) {
-            dryRun.finish(context, client);
-        } else {
-            view.print(created);
-        }
-        return ExitCode.OK;
+        return edit.dryRun.done(context, client, () -> view.print(created));
     }
 
     private Map<Field, String> values(String name) {

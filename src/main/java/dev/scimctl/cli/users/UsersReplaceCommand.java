@@ -5,9 +5,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.output.Styles;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
@@ -45,13 +43,7 @@ public final class UsersReplaceCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    DryRunOptions dryRun;
+    EditOptions edit;
 
     @Parameters(paramLabel = "USER", description = "A user id or userName.")
     String user;
@@ -66,9 +58,9 @@ public final class UsersReplaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UserView view = new UserView(context, output);
+        UserView view = new UserView(context, edit.output);
         UserFile file = UserFile.read(from);
-        ScimClient client = context.client(connection);
+        ScimClient client = context.client(edit.connection);
         Users users = new Users(client);
         JsonNode current = users.find(user).orElseThrow(() -> UsersGetCommand.notFound(user, client.baseUrl()));
         String id = current.path("id").asText();
@@ -82,7 +74,7 @@ public final class UsersReplaceCommand implements Callable<Integer> {
                 UsersCreateCommand.emails(file.at("/emails", "emails"), file.user().path("emails")))) {
             return ExitCode.PROBLEMS;
         }
-        dryRun.apply(context, client);
+        edit.dryRun.apply(context, client);
         JsonNode after;
         try {
             after = users.replace(id, file.user(), current);
@@ -95,11 +87,6 @@ public final class UsersReplaceCommand implements Callable<Integer> {
                     + "with 'scimctl users get " + user + " -o json', make your edit there, and replace again"));
             return ExitCode.PROBLEMS;
         }
-        if (dryRun.enabled()) {
-            dryRun.finish(context, client);
-        } else {
-            view.print(after);
-        }
-        return ExitCode.OK;
+        return edit.dryRun.done(context, client, () -> view.print(after));
     }
 }

@@ -5,9 +5,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.csv.Field;
 import dev.scimctl.output.Styles;
 import dev.scimctl.scim.AttributeEdits;
@@ -64,13 +62,7 @@ public final class UsersSetCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    DryRunOptions dryRun;
+    EditOptions edit;
 
     @Parameters(index = "0", paramLabel = "USER", description = "A user id or userName.")
     String user;
@@ -95,11 +87,11 @@ public final class UsersSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UserView view = new UserView(context, output);
+        UserView view = new UserView(context, edit.output);
         if (replacements.isEmpty() && replaceOptions.isEmpty() && adds.isEmpty() && removes.isEmpty()) {
             throw new UsageException("no change given: add ATTR=VALUE, --add ATTR=VALUE or --remove PATH");
         }
-        ScimClient client = context.client(connection);
+        ScimClient client = context.client(edit.connection);
         Users users = new Users(client);
         JsonNode current = users.find(user).orElseThrow(() -> UsersGetCommand.notFound(user, client.baseUrl()));
         AttributeEdits edits = users.edits();
@@ -120,7 +112,7 @@ public final class UsersSetCommand implements Callable<Integer> {
         if (!checked(current, edits)) {
             return ExitCode.PROBLEMS;
         }
-        dryRun.apply(context, client);
+        edit.dryRun.apply(context, client);
         JsonNode after;
         try {
             after = users.patch(current.path("id").asText(), edits.patch());
@@ -133,12 +125,7 @@ public final class UsersSetCommand implements Callable<Integer> {
                     + "edit the file, and 'scimctl users replace " + user + " --from user.json'"));
             return ExitCode.PROBLEMS;
         }
-        if (dryRun.enabled()) {
-            dryRun.finish(context, client);
-        } else {
-            view.print(after);
-        }
-        return ExitCode.OK;
+        return edit.dryRun.done(context, client, () -> view.print(after));
     }
 
     /**
