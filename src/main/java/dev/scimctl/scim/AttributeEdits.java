@@ -167,6 +167,11 @@ public final class AttributeEdits {
     }
 
     private static String suggestion(JsonNode attributes, String name) {
+        for (JsonNode a : attributes) {
+            if (find(a.path("subAttributes"), name).isPresent()) {
+                return " (did you mean " + a.path("name").asText() + "." + name + "?)";
+            }
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (JsonNode a : attributes) {

@@ -175,6 +175,8 @@ class UsersEditCommandTest {
 
         cli(server).run("users", "set", id, "nickname=Effie", "givenNmae=X").assertExit(ExitCode.USAGE)
                 .assertErrContains("givenNmae", "has no attribute");
+        cli(server).run("users", "set", id, "givenName=X").assertExit(ExitCode.USAGE)
+                .assertErrContains("did you mean name.givenName?");
         cli(server).run("users", "set", id, "id=123").assertExit(ExitCode.USAGE).assertErrContains("read-only");
         cli(server).run("users", "set", id, "nickName").assertExit(ExitCode.USAGE).assertErrContains("ATTR=VALUE");
         cli(server).run("users", "set", id).assertExit(ExitCode.USAGE).assertErrContains("no change given");
