@@ -4,18 +4,15 @@ import dev.scimctl.output.Styles;
 import dev.scimctl.text.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.console.Prompt;
+import dev.scimctl.cli.Confirmation;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.Users;
 import dev.scimctl.scim.ScimException;
 import picocli.CommandLine.Help.Ansi;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,19 +89,8 @@ final class UserChanges {
         String users = targets.size() == 1 ? "1 user" : targets.size() + " users";
         err.println("Will " + change.verb() + " " + users + " on " + client.baseUrl() + " " + change.how() + ":");
         List<String> who = targets.values().stream().map(u -> "  " + describe(u)).toList();
-        Prompt prompt = context.prompt();
-        if (yes) {
-            who.forEach(err::println);
-        } else {
-            String noTerminal = Prompt.whyNot(context.terminals());
-            if (noTerminal != null) {
-                who.forEach(err::println);
-                throw new UsageException("refusing to " + change.verb() + " " + users + " without a confirmation: "
-                        + noTerminal + ", so scimctl cannot ask; add --yes to go ahead");
-            }
-            prompt.show("list of users", who, who, err);
-        }
-        if (!yes && !confirmed(prompt, capitalised(change.verb()) + " " + users + "?")) {
+        if (!Confirmation.confirmed(context, yes, capitalised(change.verb()) + " " + users + "?",
+                change.verb() + " " + users, "list of users", who)) {
             err.println("nothing was changed");
             return ExitCode.PROBLEMS;
         }
@@ -123,14 +109,6 @@ final class UserChanges {
         err.println(capitalised(change.done()) + " " + (changed == 1 ? "1 user" : changed + " users")
                 + (failures > 0 ? "; " + failures + " failed (see above)" : "") + ".");
         return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
-    }
-
-    private static boolean confirmed(Prompt prompt, String question) {
-        try {
-            return prompt.ask(question);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** How a user is shown in messages: userName and id. */
