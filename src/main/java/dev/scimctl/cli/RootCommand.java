@@ -176,13 +176,15 @@ public final class RootCommand implements Runnable {
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            try {
-                var ctor = type.getDeclaredConstructor(CommandContext.class);
-                ctor.setAccessible(true);
-                return ctor.newInstance(context);
-            } catch (NoSuchMethodException e) {
-                return fallback.create(type);
+            // A scan, not getDeclaredConstructor(CommandContext.class): most classes (mixins, converters, version
+            // providers) have no such constructor, and the NoSuchMethodException that tells so costs start-up time.
+            for (var ctor : type.getDeclaredConstructors()) {
+                if (ctor.getParameterCount() == 1 && ctor.getParameterTypes()[0] == CommandContext.class) {
+                    ctor.setAccessible(true);
+                    return type.cast(ctor.newInstance(context));
+                }
             }
+            return fallback.create(type);
         }
     }
 }
