@@ -3,6 +3,9 @@ package dev.scimctl.scim.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 /** What a server says it supports (RFC 7643 §5). Every part may be missing: missing means "not said". */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServiceProviderConfig(Supported patch, Bulk bulk, Filter filter, Supported changePassword,
@@ -66,23 +69,22 @@ public record ServiceProviderConfig(Supported patch, Bulk bulk, Filter filter, S
     }
 
     private static Boolean bool(JsonNode n) {
-        if (absent(n)) {
-            return null;
-        }
-        if (!n.isBoolean()) {
-            throw new NotPlain();
-        }
-        return n.booleanValue();
+        return plain(n, JsonNode::isBoolean, JsonNode::booleanValue);
     }
 
     private static Integer integer(JsonNode n) {
+        return plain(n, JsonNode::isInt, JsonNode::intValue);
+    }
+
+    /** Null when absent; {@code read} of it when {@code isPlain}; otherwise Jackson's binding must decide. */
+    private static <T> T plain(JsonNode n, Predicate<JsonNode> isPlain, Function<JsonNode, T> read) {
         if (absent(n)) {
             return null;
         }
-        if (!n.isInt()) {
+        if (!isPlain.test(n)) {
             throw new NotPlain();
         }
-        return n.intValue();
+        return read.apply(n);
     }
 
     /** A value of another type than the plain one: Jackson's binding decides. */
