@@ -7,8 +7,12 @@ import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ScimUser;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +35,8 @@ public final class Users {
     }
 
     private static final String ENDPOINT = "Users";
+    /** Names per other-case request: two clauses each keeps the URL far below what servers and proxies take. */
+    public static final int OTHER_CASE_NAMES_PER_REQUEST = 10;
     private final Resource resource;
 
     public Users(ScimClient client) {
@@ -109,11 +115,7 @@ public final class Users {
     }
 
     private Lookup lookUp(String userName, int count) {
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(count).withLimit(count);
-        List<JsonNode> found;
-        try (Stream<JsonNode> s = list(q)) {
-            found = s.toList();
-        }
+        List<JsonNode> found = listAtMost(Filter.eq("userName", userName), count);
         boolean ignored = false;
         for (JsonNode u : found) {
             if (!u.path("userName").asText().equalsIgnoreCase(userName)) {
@@ -125,27 +127,81 @@ public final class Users {
 
     /** A miss that may be a server comparing case-sensitively: one more request, for the name in other cases. */
     private Optional<JsonNode> otherCase(String userName) {
+        return Optional.ofNullable(findInOtherCase(List.of(userName)).found().get(userName));
+    }
+
+    /** What {@link #findInOtherCase} found (by the userName asked for) and how many requests it took. */
+    public record OtherCase(Map<String, JsonNode> found, int requests) {
+    }
+
+    /**
+     * For userNames that a filtered look-up missed, on servers that compare userName case-sensitively: the users
+     * whose userName is one of them in lower or upper case. One request asks for up to
+     * {@value #OTHER_CASE_NAMES_PER_REQUEST} names (an {@code or} of their other cases); where the server takes no
+     * {@code or}, one request per other case. Nothing is asked where the server says userName is case-exact, and
+     * nothing for a name whose filter literal needs escaping (see {@link #needsEscaping}).
+     */
+    public OtherCase findInOtherCase(Collection<String> userNames) {
         if (Boolean.TRUE.equals(resource.client().userNameCaseExact())) {
-            return Optional.empty(); // the server says userName is case-exact: another case is another user
+            return new OtherCase(Map.of(), 0); // the server says userName is case-exact: another case is another user
         }
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        int requests = 0;
+        List<String> batch = new ArrayList<>();
+        Set<String> variants = new LinkedHashSet<>();
+        Iterator<String> names = userNames.iterator();
+        while (names.hasNext()) {
+            String name = names.next();
+            List<String> other = otherCases(name);
+            if (!other.isEmpty() && !needsEscaping(name)) {
+                batch.add(name);
+                variants.addAll(other);
+            }
+            if (!batch.isEmpty() && (batch.size() == OTHER_CASE_NAMES_PER_REQUEST || !names.hasNext())) {
+                List<JsonNode> candidates = new ArrayList<>();
+                requests += withUserNames(variants, candidates);
+                for (String n : batch) {
+                    pick(candidates, n).ifPresent(u -> found.put(n, u));
+                }
+                batch.clear();
+                variants.clear();
+            }
+        }
+        return new OtherCase(found, requests);
+    }
+
+    /** The name in lower and in upper case, where those differ from it. */
+    private static List<String> otherCases(String userName) {
         Set<String> variants = new LinkedHashSet<>(List.of(userName.toLowerCase(Locale.ROOT),
                 userName.toUpperCase(Locale.ROOT)));
         variants.remove(userName);
-        if (variants.isEmpty()) {
-            return Optional.empty();
-        }
+        return List.copyOf(variants);
+    }
+
+    /** Adds the users with exactly these userNames (as the server compares) to {@code into}; returns the requests. */
+    private int withUserNames(Collection<String> userNames, List<JsonNode> into) {
         Filter any = null;
-        for (String v : variants) {
+        for (String v : userNames) {
             any = any == null ? Filter.eq("userName", v) : any.or(Filter.eq("userName", v));
         }
-        ListQuery q = ListQuery.all().withFilter(any).withPageSize(10).withLimit(10);
-        try (Stream<JsonNode> s = list(q)) {
-            return pick(s.toList(), userName);
+        try {
+            // Room for one more than asked, so that a server that ignores the filter shows it without a long listing.
+            into.addAll(listAtMost(any, userNames.size() + 1));
+            return 1;
         } catch (ScimErrorException e) {
-            if (e.isRefusedFilter()) {
-                return Optional.empty(); // the server takes no 'or': the first answer stands
+            if (!e.isRefusedFilter() || userNames.size() == 1) {
+                throw e;
             }
-            throw e;
+        }
+        for (String v : userNames) { // the server takes no 'or': one name a request
+            into.addAll(listAtMost(Filter.eq("userName", v), 2));
+        }
+        return 1 + userNames.size();
+    }
+
+    private List<JsonNode> listAtMost(Filter filter, int n) {
+        try (Stream<JsonNode> s = list(ListQuery.all().withFilter(filter).withPageSize(n).withLimit(n))) {
+            return s.toList();
         }
     }
 
