@@ -292,6 +292,17 @@ public final class Users {
         resource.update(id, patch, edit, current);
     }
 
+    /**
+     * Changes a user only if it is still the version read (see {@link Resource#updateIfUnchanged}): a change made
+     * meanwhile is a {@link ScimException} whose {@code isPreconditionFailed()} is true, never overwritten.
+     *
+     * @param replacement the whole user as it should become, for servers without PATCH
+     * @param version     the user's {@code meta.version} as read, or null
+     */
+    public void updateIfUnchanged(String id, PatchOp patch, JsonNode replacement, String version) {
+        resource.updateIfUnchanged(id, patch, replacement, version);
+    }
+
     /** Sets {@code active: false}, by PATCH or by PUT as the server allows. */
     public void deactivate(String id) {
         update(id, PatchOp.of(PatchOp.replace("active", BooleanNode.FALSE)), u -> u.put("active", false), null);
