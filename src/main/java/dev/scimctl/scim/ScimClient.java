@@ -292,7 +292,18 @@ public final class ScimClient implements AutoCloseable {
 
     /** totalResults of a one-item listing of {@code resource}, or -1 when the server does not say. */
     public long count(String resource) {
-        return ListShape.page(send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))), resource).total();
+        return page(resource, Map.of("startIndex", "1", "count", "1")).total();
+    }
+
+    /**
+     * GETs one page of a listing, its resources checked and parsed one by one as they are read ({@link ListShape}).
+     * Safe to call from several threads.
+     */
+    Pager.Page page(String resource, Map<String, String> query) {
+        URI uri = resolve(resource, query);
+        Pager.Page page = ResponseReader.interpretPage(sendWithRetries("GET", uri, null, Map.of(), true), json, resource);
+        config.listener().received(page.resources());
+        return page;
     }
 
     /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */
