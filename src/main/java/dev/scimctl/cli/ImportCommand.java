@@ -5,7 +5,6 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
-import dev.scimctl.console.Confirm;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -27,7 +26,6 @@ import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
-import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -154,11 +152,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        boolean interactive = context.terminals().stdin() && context.terminals().stderr();
-        if (!dryRun && !yes && !interactive) {
-            throw new UsageException("there is no terminal to confirm the plan on: add --yes to apply it without "
-                    + "asking (or --dry-run to only see it)");
-        }
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan");
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
         if (journalPath == null && !dryRun) {
@@ -262,12 +256,14 @@ public final class ImportCommand implements Callable<Integer> {
     /** What the run shows on stderr and stdout, and asks on the terminal. */
     private final class Shown implements ImportRun.Listener {
         private final ProgressBar bar;
+        private final RunConsole console;
         private final ImportInput input;
 
         private final Path journal;
 
         Shown(ProgressBar bar, ImportInput input, Path journal) {
             this.bar = bar;
+            this.console = new RunConsole(context, bar, yes);
             this.input = input;
             this.journal = journal;
         }
@@ -289,19 +285,12 @@ public final class ImportCommand implements Callable<Integer> {
 
         @Override
         public Progress progress() {
-            return ImportCommand.progress(bar);
+            return console.progress();
         }
 
         @Override
         public void notice(String line) {
-            if (bar != null) {
-                bar.printAbove(Styles.note() + SafeText.text(line));
-            } else {
-                PrintWriter err = context.err();
-                synchronized (err) {
-                    err.println(Styles.note() + SafeText.text(line));
-                }
-            }
+            console.notice(line);
         }
 
         @Override
@@ -321,17 +310,9 @@ public final class ImportCommand implements Callable<Integer> {
 
         @Override
         public boolean confirm(Plan.Counts counts, URI server) {
-            if (yes) {
-                return true;
-            }
-            try {
-                // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
-                return Confirm.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " (the plan's count: users, groups and memberships) to " + server + "?", context.in(),
-                        context.err());
-            } catch (IOException e) {
-                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
-            }
+            // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
+            return console.confirm("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                    + " (the plan's count: users, groups and memberships) to " + server + "?");
         }
 
         @Override
@@ -390,35 +371,6 @@ public final class ImportCommand implements Callable<Integer> {
         context.err().println("Validation: " + count(errors, "error") + ", " + count(warnings, "warning")
                 + (csv.findings().size() > FINDINGS_SHOWN ? " (the first " + FINDINGS_SHOWN + " shown; 'scimctl "
                 + "validate " + file + "' lists them all)" : "") + ".");
-    }
-
-    // ---- progress ---------------------------------------------------------------------------------------------
-
-    private static Progress progress(ProgressBar bar) {
-        if (bar == null) {
-            return Progress.NONE;
-        }
-        return new Progress() {
-            @Override
-            public void begin(String phase, long total) {
-                bar.begin(phase, total);
-            }
-
-            @Override
-            public void step(boolean failed) {
-                bar.step(failed);
-            }
-
-            @Override
-            public void steps(long count, boolean failed) {
-                bar.steps(count, failed);
-            }
-
-            @Override
-            public void end() {
-                bar.end();
-            }
-        };
     }
 
     // ---- plan, journal, report, summary -----------------------------------------------------------------------

@@ -2,13 +2,11 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimctl.scim.Filter;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ScimGroup;
-import dev.scimctl.scim.model.ScimUser;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -23,11 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -254,35 +251,6 @@ public final class UndoApplier {
     }
 
     private <T> void runAll(ExecutorService pool, List<T> steps, java.util.function.Consumer<T> task) {
-        List<Future<?>> futures = new ArrayList<>(steps.size());
-        for (T step : steps) {
-            futures.add(pool.submit(() -> {
-                if (stop.get() != null) {
-                    return;
-                }
-                try {
-                    limit.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                try {
-                    task.accept(step);
-                } finally {
-                    limit.release();
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw Workers.unwrap(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
-                throw new CancellationException("interrupted");
-            }
-        }
+        Workers.runAll(pool, steps, task, limit, () -> stop.get() != null);
     }
 }

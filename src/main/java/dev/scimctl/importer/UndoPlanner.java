@@ -1,6 +1,5 @@
 package dev.scimctl.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.importer.UndoPlan.Conflict;

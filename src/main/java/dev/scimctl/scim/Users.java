@@ -29,31 +29,16 @@ import java.util.stream.Stream;
  * opposite) would miss a user whose case differs: where the first look-up finds nobody, one more request asks for
  * the name in lower and upper case, never a full listing.
  */
-public final class Users {
-    /** What one filtered look-up found, and whether the server ignored the filter (it sent users of other names). */
-    public record Lookup(Optional<JsonNode> user, boolean filterIgnored) {
-    }
-
+public final class Users extends Endpoint {
     private static final String ENDPOINT = "Users";
     /** Names per other-case request: two clauses each keeps the URL far below what servers and proxies take. */
     public static final int OTHER_CASE_NAMES_PER_REQUEST = 10;
-    private final Resource resource;
 
     public Users(ScimClient client) {
-        this.resource = new Resource(client, ENDPOINT);
+        super(client, ENDPOINT);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
-
-    /** The user with this id, or empty when there is none (404, or 400 from servers that refuse foreign ids). */
-    public Optional<JsonNode> findById(String id) {
-        return resource.findById(id);
-    }
-
-    /** The user with this id; a missing one is a {@link ScimException} whose {@code isNotFound()} is true. */
-    public JsonNode get(String id) {
-        return resource.get(id);
-    }
 
     /**
      * The user as the command line names it: an id first when the argument looks like one (a UUID, or anything
@@ -115,14 +100,7 @@ public final class Users {
     }
 
     private Lookup lookUp(String userName, int count) {
-        List<JsonNode> found = listAtMost(Filter.eq("userName", userName), count);
-        boolean ignored = false;
-        for (JsonNode u : found) {
-            if (!u.path("userName").asText().equalsIgnoreCase(userName)) {
-                ignored = true;
-            }
-        }
-        return new Lookup(pick(found, userName), ignored);
+        return lookUpBy("userName", userName, count, this::otherCaseCounts);
     }
 
     /** A miss that may be a server comparing case-sensitively: one more request, for the name in other cases. */
@@ -199,12 +177,6 @@ public final class Users {
         return 1 + userNames.size();
     }
 
-    private List<JsonNode> listAtMost(Filter filter, int n) {
-        try (Stream<JsonNode> s = list(ListQuery.all().withFilter(filter).withPageSize(n).withLimit(n))) {
-            return s.toList();
-        }
-    }
-
     private Optional<JsonNode> findInFullListing(String userName, String why) {
         resource.client().notice(why);
         List<JsonNode> candidates = new ArrayList<>();
@@ -216,17 +188,11 @@ public final class Users {
 
     /** The case rule: an exact match first; another case unless the server says userName is case-exact. */
     private Optional<JsonNode> pick(List<JsonNode> found, String userName) {
-        Optional<JsonNode> exact = found.stream().filter(u -> userName.equals(u.path("userName").asText(null)))
-                .findFirst();
-        if (exact.isPresent()) {
-            return exact;
-        }
-        Optional<JsonNode> other = found.stream()
-                .filter(u -> u.path("userName").asText().equalsIgnoreCase(userName)).findFirst();
-        if (other.isPresent() && Boolean.TRUE.equals(resource.client().userNameCaseExact())) {
-            return Optional.empty();
-        }
-        return other;
+        return pick(found, "userName", userName, this::otherCaseCounts);
+    }
+
+    private boolean otherCaseCounts() {
+        return !Boolean.TRUE.equals(resource.client().userNameCaseExact());
     }
 
     /**
@@ -237,30 +203,9 @@ public final class Users {
         return Filter.literal(s).indexOf('\\') >= 0;
     }
 
-    /** Lists users lazily in the server's order (see {@link ScimClient#list(String, ListQuery)}). */
-    public Stream<JsonNode> list(ListQuery query) {
-        return resource.list(query, () -> {
-        });
-    }
-
-    /** As {@link #list(ListQuery)}, flushing output through {@code beforeWait} whenever the next page is awaited. */
-    public Stream<JsonNode> list(ListQuery query, Runnable beforeWait) {
-        return resource.list(query, beforeWait);
-    }
-
-    /** A listing whose filter scimctl applies itself where the server cannot (see {@code LocalFiltering}). */
-    public Stream<JsonNode> listFiltered(ListQuery query, Runnable beforeWait) {
-        return resource.listFiltered(query, beforeWait);
-    }
-
     /** The users as the records the importer and map-groups read. */
     public Stream<ScimUser> listUsers(ListQuery query) {
         return list(query).map(this::toUser);
-    }
-
-    /** How many users the server holds (totalResults of a one-user page), or -1 when it does not say. */
-    public long count() {
-        return resource.count();
     }
 
     public ScimUser toUser(JsonNode node) {
@@ -306,15 +251,5 @@ public final class Users {
     /** Sets {@code active: false}, by PATCH or by PUT as the server allows. */
     public void deactivate(String id) {
         update(id, PatchOp.of(PatchOp.replace("active", BooleanNode.FALSE)), u -> u.put("active", false), null);
-    }
-
-    /** DELETE. NinjaOne keeps a deleted SCIM user as inactive; other servers remove it. */
-    public void delete(String id) {
-        resource.delete(id);
-    }
-
-    /** How {@link #update} will reach this server: PATCH, PATCH then PUT, PUT with If-Match, or PUT. */
-    public UpdateMethod updateMethod() {
-        return resource.updateMethod();
     }
 }
