@@ -116,16 +116,13 @@ public final class UndoApplier {
             } else {
                 groups.delete(g.groupId());
             }
-        } catch (ScimException e) {
-            if (e.isNotFound()) {
+        } catch (RuntimeException e) {
+            if (e instanceof ScimException s && s.isNotFound()) {
                 detail = "gone already";
             } else {
                 status = fail(e);
                 detail = message(e);
             }
-        } catch (RuntimeException e) {
-            status = fail(e);
-            detail = message(e);
         }
         record("delete-group", g.name(), 0, g.groupId(), status, detail, Map.of());
         progress.step(status != Status.DONE);
@@ -142,19 +139,16 @@ public final class UndoApplier {
                 write(u);
                 detail = u.reverts().stream().map(Revert::toString).reduce((a, b) -> a + "; " + b).orElse("");
             }
-        } catch (ScimException e) {
-            if (e.isPreconditionFailed()) {
+        } catch (RuntimeException e) {
+            if (e instanceof ScimException s && s.isPreconditionFailed()) {
                 status = Status.CONFLICT;
                 detail = "changed while the undo ran (412); kept: run the undo again to re-check it";
-            } else if (e.isNotFound() && u.action() == UserAction.DELETE) {
+            } else if (e instanceof ScimException s && s.isNotFound() && u.action() == UserAction.DELETE) {
                 detail = "gone already";
             } else {
                 status = fail(e);
                 detail = message(e);
             }
-        } catch (RuntimeException e) {
-            status = fail(e);
-            detail = message(e);
         }
         record(u.action().label(), u.userName(), u.line(), u.id(), status, detail, Map.of());
         progress.step(status != Status.DONE);
