@@ -18,7 +18,6 @@ import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
-import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
@@ -254,16 +253,15 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** What the run shows on stderr and stdout, and asks on the terminal. */
-    private final class Shown implements ImportRun.Listener {
+    private final class Shown extends RunConsole implements ImportRun.Listener {
         private final ProgressBar bar;
-        private final RunConsole console;
         private final ImportInput input;
 
         private final Path journal;
 
         Shown(ProgressBar bar, ImportInput input, Path journal) {
+            super(context, bar, yes);
             this.bar = bar;
-            this.console = new RunConsole(context, bar, yes);
             this.input = input;
             this.journal = journal;
         }
@@ -284,16 +282,6 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         @Override
-        public Progress progress() {
-            return console.progress();
-        }
-
-        @Override
-        public void notice(String line) {
-            console.notice(line);
-        }
-
-        @Override
         public void planned(ImportRun.Planned planned) {
             PrintWriter err = context.err();
             ServerCapabilities caps = planned.capabilities();
@@ -311,7 +299,7 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public boolean confirm(Plan.Counts counts, URI server) {
             // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
-            return console.confirm("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+            return ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
                     + " (the plan's count: users, groups and memberships) to " + server + "?");
         }
 

@@ -5,7 +5,6 @@ import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
-import dev.scimctl.importer.Progress;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
@@ -153,21 +152,9 @@ public final class ImportUndoCommand implements Callable<Integer> {
         return failed + conflicts == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 
-    private final class Shown implements UndoRun.Listener {
-        private final RunConsole console;
-
+    private final class Shown extends RunConsole implements UndoRun.Listener {
         Shown(ProgressBar bar) {
-            this.console = new RunConsole(context, bar, yes);
-        }
-
-        @Override
-        public Progress progress() {
-            return console.progress();
-        }
-
-        @Override
-        public void notice(String line) {
-            console.notice(line);
+            super(context, bar, yes);
         }
 
         @Override
@@ -184,7 +171,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
         @Override
         public boolean confirm(UndoPlan.Counts counts, URI server) {
-            return console.confirm("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+            return ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
                     + " on " + server + "?");
         }
     }

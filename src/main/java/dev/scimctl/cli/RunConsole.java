@@ -4,6 +4,7 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.console.Confirm;
 import dev.scimctl.importer.Progress;
+import dev.scimctl.importer.RunListener;
 import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.text.SafeText;
@@ -13,9 +14,10 @@ import java.io.PrintWriter;
 
 /**
  * What {@code import} and {@code import undo} share on the terminal while they plan and apply: the progress bar (on
- * a terminal only), notices above it, and the one question before anything is changed.
+ * a terminal only), notices above it, and the one question before anything is changed. Each command's listener
+ * extends it with what only that run shows.
  */
-final class RunConsole {
+class RunConsole implements RunListener {
     private final CommandContext context;
     private final ProgressBar bar;
     private final boolean yes;
@@ -41,7 +43,8 @@ final class RunConsole {
     }
 
     /** The progress bar as the importer reports to it; nothing where there is none. */
-    Progress progress() {
+    @Override
+    public Progress progress() {
         if (bar == null) {
             return Progress.NONE;
         }
@@ -69,7 +72,8 @@ final class RunConsole {
     }
 
     /** A notice from the run or the client core, above the progress bar where there is one. */
-    void notice(String line) {
+    @Override
+    public void notice(String line) {
         if (bar != null) {
             bar.printAbove(Styles.note() + SafeText.text(line));
         } else {
@@ -81,7 +85,7 @@ final class RunConsole {
     }
 
     /** True with {@code --yes}; else the question, answered on the terminal. */
-    boolean confirm(String question) {
+    boolean ask(String question) {
         if (yes) {
             return true;
         }

@@ -29,11 +29,7 @@ public final class UndoRun {
     }
 
     /** What the run shows and asks; implemented by the command. */
-    public interface Listener {
-        Progress progress();
-
-        void notice(String line);
-
+    public interface Listener extends RunListener {
         /** The recorded import and the reverse plan, before anything is changed. */
         void planned(UndoRecords.Recorded recorded, UndoPlan plan, URI server);
 
