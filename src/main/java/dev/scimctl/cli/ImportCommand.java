@@ -6,7 +6,6 @@ import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
 import dev.scimctl.cli.options.QuietOption;
-import dev.scimctl.console.Prompt;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -20,7 +19,6 @@ import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
-import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
@@ -28,7 +26,6 @@ import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -158,12 +155,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        String noTerminal = Prompt.whyNot(context.terminals());
-        if (!dryRun && !yes && noTerminal != null) {
-            throw new UsageException("there is no terminal to confirm the plan on (" + noTerminal + "): add --yes to "
-                    + "apply it without asking, or --dry-run to only see it ('scimctl import --dry-run " + file
-                    + " | less')");
-        }
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan", "scimctl import --dry-run " + file);
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
         if (journalPath == null && !dryRun) {
@@ -267,15 +259,13 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** What the run shows on stderr and stdout, and asks on the terminal. */
-    private final class Shown implements ImportRun.Listener {
-        private final Progress progress;
+    private final class Shown extends RunConsole implements ImportRun.Listener {
         private final ImportInput input;
 
         private final Path journal;
-        private final Prompt prompt = context.prompt();
 
         Shown(Progress progress, ImportInput input, Path journal) {
-            this.progress = progress;
+            super(context, progress, yes);
             this.input = input;
             this.journal = journal;
         }
@@ -296,16 +286,6 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         @Override
-        public Progress progress() {
-            return progress;
-        }
-
-        @Override
-        public void notice(String line) {
-            context.note(line);
-        }
-
-        @Override
         public void planned(ImportRun.Planned planned) {
             PrintWriter err = context.err();
             ServerCapabilities caps = planned.capabilities();
@@ -315,28 +295,15 @@ public final class ImportCommand implements Callable<Integer> {
             if (journal != null) {
                 err.println("  journal: " + journal);
             }
-            if (yes || dryRun) {
-                PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
-                context.out().flush();
-            } else {
-                prompt.show("plan", Prompt.lines(w -> PlanPrinter.print(planned.plan(), w, true, context.ansi(true))),
-                        Prompt.lines(w -> PlanPrinter.print(planned.plan(), w, true, Ansi.OFF)), context.out());
-            }
+            showPlan("plan", !dryRun, (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
             err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");
         }
 
         @Override
         public boolean confirm(Plan.Counts counts, URI server) {
-            if (yes) {
-                return true;
-            }
-            try {
-                // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
-                return prompt.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " (the plan's count: users, groups and memberships) to " + server + "?");
-            } catch (IOException e) {
-                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
-            }
+            // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
+            return ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                    + " (the plan's count: users, groups and memberships) to " + server + "?");
         }
 
         @Override

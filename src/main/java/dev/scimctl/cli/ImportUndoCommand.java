@@ -1,28 +1,24 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.QuietOption;
-import dev.scimctl.console.Prompt;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
-import dev.scimctl.importer.Progress;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
 import dev.scimctl.importer.UndoRecords;
 import dev.scimctl.importer.UndoRun;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -95,11 +91,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }
-        String noTerminal = Prompt.whyNot(context.terminals());
-        if (!dryRun && !yes && noTerminal != null) {
-            throw new UsageException("there is no terminal to confirm the undo on (" + noTerminal + "): add --yes to "
-                    + "apply it without asking, or --dry-run to only see it");
-        }
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the undo", "scimctl import undo --dry-run " + journal);
         Path imported = journalOf(journal);
         Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
         UndoRun run = new UndoRun(context.client(connection),
@@ -167,22 +159,9 @@ public final class ImportUndoCommand implements Callable<Integer> {
         return failed + conflicts == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 
-    private final class Shown implements UndoRun.Listener {
-        private final Progress progress;
-        private final Prompt prompt = context.prompt();
-
+    private final class Shown extends RunConsole implements UndoRun.Listener {
         Shown(Progress progress) {
-            this.progress = progress;
-        }
-
-        @Override
-        public Progress progress() {
-            return progress;
-        }
-
-        @Override
-        public void notice(String line) {
-            context.note(line);
+            super(context, progress, yes);
         }
 
         @Override
@@ -192,27 +171,14 @@ public final class ImportUndoCommand implements Callable<Integer> {
             err.println("  the import started " + recorded.started()
                     + (recorded.runs() > 1 ? " (" + recorded.runs() + " runs: interrupted, then resumed)" : "")
                     + (recorded.interrupted() ? "; it was interrupted: only what it did is undone" : ""));
-            if (yes || dryRun) {
-                UndoPlanPrinter.print(plan, context.out(), context.terminals().stdout(), context.ansi(true));
-                context.out().flush();
-            } else {
-                prompt.show("undo plan", Prompt.lines(w -> UndoPlanPrinter.print(plan, w, true, context.ansi(true))),
-                        Prompt.lines(w -> UndoPlanPrinter.print(plan, w, true, Ansi.OFF)), context.out());
-            }
+            showPlan("undo plan", !dryRun, (out, terminal, ansi) -> UndoPlanPrinter.print(plan, out, terminal, ansi));
             err.println("Undo: " + UndoPlanPrinter.counts(plan.counts()) + ".");
         }
 
         @Override
         public boolean confirm(UndoPlan.Counts counts, URI server) {
-            if (yes) {
-                return true;
-            }
-            try {
-                return prompt.ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " on " + server + "?");
-            } catch (IOException e) {
-                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
-            }
+            return ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                    + " on " + server + "?");
         }
     }
 }
