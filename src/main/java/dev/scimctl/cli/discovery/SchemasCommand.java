@@ -95,7 +95,7 @@ public final class SchemasCommand implements Callable<Integer> {
     static JsonNode document(Discovery.Attribute a) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("path", a.path());
-        a.definition().fields().forEachRemaining(e -> {
+        a.definition().properties().forEach(e -> {
             if (!e.getKey().equals("subAttributes")) {
                 o.set(e.getKey(), e.getValue());
             }

@@ -88,7 +88,7 @@ public final class ServiceProviderConfigCommand implements Callable<Integer> {
         for (String name : FEATURES) {
             JsonNode f = config.path(name);
             List<String> details = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) f::fields) {
+            for (Map.Entry<String, JsonNode> e : f.properties()) {
                 if (!e.getKey().equals("supported")) {
                     details.add(e.getKey() + "=" + (e.getValue().isValueNode() ? e.getValue().asText() : e.getValue()));
                 }
