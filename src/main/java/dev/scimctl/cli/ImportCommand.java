@@ -45,9 +45,10 @@ import java.util.concurrent.Callable;
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
 @Command(name = "import",
         subcommands = ImportUndoCommand.class,
-        description = {"Provision the users of a Duo CSV into the SCIM server: validate the file (the rules of "
-                + "'scimctl validate'), read the server's users, print the plan (create, update with each attribute's "
-                + "old and new value, unchanged, deactivate, group memberships), ask, then apply it.",
+        description = {"Provision the users of a Duo CSV into the server.",
+                "It validates the file (the rules of 'scimctl validate'), reads the server's users, prints the plan "
+                        + "(create, update with each attribute's old and new value, unchanged, deactivate, group "
+                        + "memberships), asks, then applies it.",
                 "Running it twice changes nothing the second time. An interrupted import is resumed by running the same "
                         + "command again: it re-reads the server, so nothing is done twice and nothing is skipped. "
                         + "Every completed operation is appended to a journal. See docs/import.md."},

@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl test-connection}: checks base URL and token step by step, the way Duo's "Test connection" should. */
 @Command(name = "test-connection",
-        description = {"Check the base URL and token step by step: settings, the proxy and the trusted CAs in use, "
-                + "DNS, TCP, TLS (with the server's certificate chain), /ServiceProviderConfig, /Schemas and "
-                + "/ResourceTypes, and a one-user listing.",
+        description = {"Check the base URL and token step by step.",
+                "The steps: settings, the proxy and the trusted CAs in use, DNS, TCP, TLS (with the server's "
+                        + "certificate chain), /ServiceProviderConfig, /Schemas and /ResourceTypes, and a one-user listing.",
                 "Each step shows its result and timing, and on failure the likely cause and the fix. Behind a proxy, "
                 + "the TCP and TLS steps go through it, as every request does."},
         footerHeading = "%nExamples:%n",

@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
 @Command(name = "validate",
-        description = {"Check a Duo user CSV before it is imported: which users would be created wrong or not at all, "
-                + "row by row, and how to fix them. Needs no server.",
+        description = {"Check a Duo user CSV before importing it.",
+                "It shows which users would be created wrong or not at all, row by row, and how to fix them. "
+                        + "Needs no server.",
                 "Reads UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',', ';' or tab (detected). "
                         + "Rule codes and fixes: docs/validate.md."},
         footerHeading = "%nExamples:%n",

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl api [METHOD] PATH}: any request to the SCIM server, with the token, retries and exit codes of every command. */
 @Command(name = "api",
-        description = {"Send any request to the SCIM server and print the response: the escape hatch to every endpoint.",
+        description = {"Send any request to the SCIM server.",
+                "It prints the response: the escape hatch to every endpoint.",
                 "PATH is below the base URL (Users, Users/ID, Groups?filter=…, ResourceTypes, .search, Bulk). METHOD is "
                         + "GET, or POST when fields or --input are given (as gh api does), GET again with --paginate. "
                         + "A GET or DELETE puts the fields in the query string.",

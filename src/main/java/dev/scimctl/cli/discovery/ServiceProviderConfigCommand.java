@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl service-provider-config}: what the server says it supports, one feature a row. */
 @Command(name = "service-provider-config",
-        description = {"Show what the server declares it supports (/ServiceProviderConfig): PATCH, bulk, filter, "
-                + "sort, ETags, password change, and its authentication schemes.",
+        description = {"Show what the server declares it supports.",
+                "From /ServiceProviderConfig: PATCH, bulk, filter, sort, ETags, password change, and its "
+                        + "authentication schemes.",
                 "What it declares is not always what it does: 'scimctl probe' tries each feature."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl service-provider-config",
