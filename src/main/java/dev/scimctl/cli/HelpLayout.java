@@ -1,7 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.FormatOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.ArgSpec;
@@ -51,7 +51,7 @@ final class HelpLayout {
     /** The options in the order --help lists them: own, output, connection, global. */
     private static List<List<OptionSpec>> groups(CommandSpec spec) {
         Set<OptionSpec> connection = mixinOptions(spec, ConnectionOptions.class);
-        Set<OptionSpec> output = mixinOptions(spec, OutputOptions.class);
+        Set<OptionSpec> output = mixinOptions(spec, FormatOption.class);
         List<OptionSpec> own = new ArrayList<>();
         List<OptionSpec> connectionList = new ArrayList<>();
         List<OptionSpec> outputList = new ArrayList<>();

@@ -5,6 +5,10 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
+import dev.scimctl.cli.options.FormatOption;
+import dev.scimctl.importer.PlanJson;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.console.Confirm;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
@@ -38,7 +42,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -64,6 +70,9 @@ import java.util.concurrent.Callable;
                 "2:no terminal and no --yes",
                 "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
                 "130:interrupted: run the same command again to resume"})
+@Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
+        note = "With --dry-run, json is the plan (as --plan-out writes it); after an apply, the summary with every "
+                + "row's outcome (the lines of --report). The plan for the question then goes to stderr.")
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
@@ -127,6 +136,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     CsvInputOptions csvInput;
+
+    @Mixin
+    FormatOption output;
 
     enum OrgIdType { auto, string, integer }
 
@@ -195,7 +207,7 @@ public final class ImportCommand implements Callable<Integer> {
             Shown shown = new Shown(bar, input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
-            return finish(outcome, input, journalPath);
+            return finish(outcome, input, journalPath, shown);
         }
     }
 
@@ -226,9 +238,12 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** The outcome's last lines, the report, and the exit code. */
-    private int finish(ImportRun.Outcome outcome, ImportInput input, Path journalPath) {
+    private int finish(ImportRun.Outcome outcome, ImportInput input, Path journalPath, Shown shown) {
         PrintWriter err = context.err();
         Plan.Counts counts = outcome.plan().counts();
+        if (json()) {
+            printJson(outcome, input, shown.planned);
+        }
         if (outcome instanceof ImportRun.DryRun) {
             writeReport(Report.planned(outcome.plan()));
             err.println("Dry run: nothing was changed.");
@@ -266,6 +281,7 @@ public final class ImportCommand implements Callable<Integer> {
         private final ImportInput input;
 
         private final Path journal;
+        private ImportRun.Planned planned;
 
         Shown(ProgressBar bar, ImportInput input, Path journal) {
             this.bar = bar;
@@ -315,8 +331,14 @@ public final class ImportCommand implements Callable<Integer> {
             if (journal != null) {
                 err.println("  journal: " + journal);
             }
-            PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
-            context.out().flush();
+            this.planned = planned;
+            if (!json()) {
+                PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
+                context.out().flush();
+            } else if (!dryRun) {
+                // stdout gets the summary at the end; the person answering the question reads the plan here.
+                PlanPrinter.print(planned.plan(), err, context.terminals().stderr(), context.ansi(false));
+            }
             err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");
         }
 
@@ -429,6 +451,43 @@ public final class ImportCommand implements Callable<Integer> {
             return Boolean.FALSE.equals(caps.etag()) ? "PUT (no PATCH, no ETags)" : "PUT with If-Match (no PATCH)";
         }
         return Boolean.TRUE.equals(caps.patch()) ? "PATCH" : "PATCH (PUT if refused)";
+    }
+
+    private boolean json() {
+        return output.format(context) == OutputFormat.json;
+    }
+
+    /**
+     * -o json on stdout: after --dry-run, the plan (the document --plan-out writes); else the summary, with every row's
+     * outcome (the lines --report writes).
+     */
+    private void printJson(ImportRun.Outcome outcome, ImportInput input, ImportRun.Planned planned) {
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("file", input.name());
+        about.put("sha256", input.sha256());
+        about.put("server", planned.server().toString());
+        about.put("read", planned.read());
+        about.put("deactivateMissing", deactivateMissing);
+        about.put("syncGroups", syncGroups);
+        if (outcome instanceof ImportRun.DryRun) {
+            JsonOutput.pretty(context.out(), JsonOutput.tree(PlanJson.document(outcome.plan(), about)));
+            return;
+        }
+        List<Report.Line> rows;
+        if (outcome instanceof ImportRun.Applied applied) {
+            about.put("outcome", "applied");
+            about.put("counts", applied.results().counts());
+            rows = Report.applied(applied.results(), applied.previous());
+        } else {
+            about.put("outcome", outcome instanceof ImportRun.NothingToDo ? "nothing-to-do"
+                    : outcome instanceof ImportRun.OverLimit ? "over-limit" : "declined");
+            about.put("counts", outcome.plan().counts());
+            rows = outcome instanceof ImportRun.NothingToDo ? Report.nothingToDo(outcome.plan())
+                    : Report.planned(outcome.plan());
+        }
+        about.put("rows", rows);
+        JsonOutput.pretty(context.out(), JsonOutput.tree(about));
+        context.out().flush();
     }
 
     private void writeReport(List<Report.Line> lines) {

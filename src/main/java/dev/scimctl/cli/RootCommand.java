@@ -142,6 +142,7 @@ public final class RootCommand implements Runnable {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
         cl.setExitCodeExceptionMapper(handler);
         ExitCodeHelp.apply(cl);
+        FormatHelp.apply(cl);
         return cl;
     }
 
