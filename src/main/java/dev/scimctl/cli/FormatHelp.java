@@ -29,14 +29,16 @@ final class FormatHelp {
         }
     }
 
+    /** The shared output options in the order --help lists them (reflection gives methods in no fixed order). */
+    private static final List<String> ORDER = List.of("--output", "--no-headers", "--bom", "--csv-dialect", "--fields");
+
     /** Replaces the options in place: picocli has no setter for a description, and --help keeps their order. */
     private static void rewrite(CommandSpec spec, FormatOption.Accepted accepted) {
         // Inherited options (--debug, --color, --help) stay: the root owns them, and HelpLayout lists them apart.
         List<OptionSpec> options = spec.options().stream().filter(o -> !o.inherited()).toList();
-        int from = -1;
         List<OptionSpec> replaced = new ArrayList<>();
-        for (int i = 0; i < options.size(); i++) {
-            OptionSpec o = options.get(i);
+        List<Integer> slots = new ArrayList<>();
+        for (OptionSpec o : options) {
             OptionSpec r = switch (o.longestName()) {
                 case "--output" -> OptionSpec.builder(o).description(FormatOption.describe(accepted))
                         .completionCandidates(accepted.formats().stream().map(Enum::name).toList()).build();
@@ -44,19 +46,17 @@ final class FormatHelp {
                 case "--bom", "--csv-dialect" -> OptionSpec.builder(o).hidden(!accepted.csv()).build();
                 default -> o;
             };
-            if (r != o && from < 0) {
-                from = i;
+            if (ORDER.contains(o.longestName())) {
+                slots.add(replaced.size());
             }
             replaced.add(r);
         }
-        if (from < 0) {
-            return;
+        List<OptionSpec> shared = slots.stream().map(replaced::get)
+                .sorted(java.util.Comparator.comparingInt(o -> ORDER.indexOf(o.longestName()))).toList();
+        for (int i = 0; i < slots.size(); i++) {
+            replaced.set(slots.get(i), shared.get(i));
         }
-        for (int i = from; i < options.size(); i++) {
-            spec.remove(options.get(i));
-        }
-        for (int i = from; i < options.size(); i++) {
-            spec.addOption(replaced.get(i));
-        }
+        options.forEach(spec::remove);
+        replaced.forEach(spec::addOption);
     }
 }

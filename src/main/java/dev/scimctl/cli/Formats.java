@@ -32,6 +32,9 @@ public @interface Formats {
     /** The format in a pipe or a file when {@code -o} is not given. */
     OutputFormat pipe() default OutputFormat.tsv;
 
+    /** Whether the command writes a CSV file (import's --report): --bom and --csv-dialect apply to it. */
+    boolean csvFiles() default false;
+
     /** What the formats hold for this command, where the vocabulary's meaning is not enough (one sentence). */
     String note() default "";
 }

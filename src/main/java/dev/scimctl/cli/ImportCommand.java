@@ -72,7 +72,8 @@ import java.util.concurrent.Callable;
                 "130:interrupted: run the same command again to resume"})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "With --dry-run, json is the plan (as --plan-out writes it); after an apply, the summary with every "
-                + "row's outcome (the lines of --report). The plan for the question then goes to stderr.")
+                + "row's outcome (the lines of --report). The plan for the question then goes to stderr.",
+        csvFiles = true)
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
@@ -492,7 +493,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private void writeReport(List<Report.Line> lines) {
         if (report != null) {
-            Report.write(report, lines);
+            Report.write(report, lines, output.csvDialect(context, Report.DIALECT));
         }
     }
 

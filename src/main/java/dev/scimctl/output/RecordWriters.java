@@ -185,24 +185,50 @@ public final class RecordWriters {
         }
     }
 
-    /**
-     * One JSON array, written element by element; an empty result is {@code []}. The opening bracket waits for the
-     * first element (or the end), so that a command that fails before any data leaves stdout empty.
-     */
-    private static final class JsonArray<T> extends Streaming<T> {
-        private final Function<T, JsonNode> document;
-        private final JsonGenerator gen;
-        private boolean started;
+    /** A JSON generator on stdout; writes fail as unchecked exceptions, as the other writers' do. */
+    private abstract static class JsonStream<T> extends Streaming<T> {
+        final Function<T, JsonNode> document;
+        final JsonGenerator gen;
 
-        JsonArray(PrintWriter out, Function<T, JsonNode> document) {
+        JsonStream(PrintWriter out, Function<T, JsonNode> document) {
             super(out);
             this.document = document;
             try {
                 gen = JSON.createGenerator(out);
-                gen.setPrettyPrinter(JsonOutput.prettyPrinter());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        interface JsonStep {
+            void run() throws IOException;
+        }
+
+        static void json(JsonStep step) {
+            try {
+                step.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            json(gen::flush);
+            super.flush();
+        }
+    }
+
+    /**
+     * One JSON array, written element by element; an empty result is {@code []}. The opening bracket waits for the
+     * first element (or the end), so that a command that fails before any data leaves stdout empty.
+     */
+    private static final class JsonArray<T> extends JsonStream<T> {
+        private boolean started;
+
+        JsonArray(PrintWriter out, Function<T, JsonNode> document) {
+            super(out, document);
+            gen.setPrettyPrinter(JsonOutput.prettyPrinter());
         }
 
         private void start() throws IOException {
@@ -214,72 +240,37 @@ public final class RecordWriters {
 
         @Override
         public void write(T record) {
-            try {
+            json(() -> {
                 start();
                 gen.writeTree(document.apply(record));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void flush() {
-            try {
-                gen.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            super.flush();
+            });
         }
 
         @Override
         public void close() {
-            try {
+            json(() -> {
                 start();
                 gen.writeEndArray();
                 gen.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
             out.println();
             super.close();
         }
     }
 
     /** One compact JSON object a line. */
-    private static final class JsonLines<T> extends Streaming<T> {
-        private final Function<T, JsonNode> document;
-        private final JsonGenerator gen;
-
+    private static final class JsonLines<T> extends JsonStream<T> {
         JsonLines(PrintWriter out, Function<T, JsonNode> document) {
-            super(out);
-            this.document = document;
-            try {
-                gen = JSON.createGenerator(out);
-                gen.setRootValueSeparator(new SerializedString(""));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            super(out, document);
+            gen.setRootValueSeparator(new SerializedString(""));
         }
 
         @Override
         public void write(T record) {
-            try {
+            json(() -> {
                 gen.writeTree(document.apply(record));
                 gen.writeRaw('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void flush() {
-            try {
-                gen.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            super.flush();
+            });
         }
     }
 }

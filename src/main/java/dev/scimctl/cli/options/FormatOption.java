@@ -69,13 +69,18 @@ public class FormatOption {
 
     /** --no-headers, --bom and --csv-dialect, with the locale of the run's environment. */
     public RecordLayout layout(CommandContext context) {
-        CsvDialect csv = dialect == Dialect.excel ? CsvDialect.excel(CsvDialect.numberLocale(context.env()))
-                : CsvDialect.RFC_4180;
-        return new RecordLayout(!noHeaders, bom ? csv.withBom() : csv);
+        return new RecordLayout(!noHeaders, csvDialect(context, CsvDialect.RFC_4180));
+    }
+
+    /** The CSV dialect asked for with --csv-dialect and --bom, else {@code usual}: for a CSV file a command writes. */
+    public CsvDialect csvDialect(CommandContext context, CsvDialect usual) {
+        CsvDialect csv = dialect == Dialect.excel ? CsvDialect.excel(CsvDialect.numberLocale(context.env())) : usual;
+        return bom ? csv.withBom() : csv;
     }
 
     /** What a command takes and its defaults: its {@link Formats}, else the record formats. */
-    public record Accepted(List<OutputFormat> formats, OutputFormat terminal, OutputFormat pipe, String note) {
+    public record Accepted(List<OutputFormat> formats, OutputFormat terminal, OutputFormat pipe, String note,
+                           boolean csvFiles) {
         /** "table, tsv, csv, json or ndjson". */
         public String names() {
             List<String> names = formats.stream().map(Enum::name).toList();
@@ -88,8 +93,9 @@ public class FormatOption {
             return formats.contains(OutputFormat.table) || formats.contains(OutputFormat.csv);
         }
 
+        /** Whether the command writes CSV, on stdout or to a file: --bom and --csv-dialect apply. */
         public boolean csv() {
-            return formats.contains(OutputFormat.csv);
+            return csvFiles || formats.contains(OutputFormat.csv);
         }
     }
 
@@ -97,9 +103,10 @@ public class FormatOption {
         Object user = command.userObject();
         Formats declared = user == null ? null : user.getClass().getAnnotation(Formats.class);
         if (declared == null) {
-            return new Accepted(List.of(Formats.RECORDS), OutputFormat.table, OutputFormat.tsv, "");
+            return new Accepted(List.of(Formats.RECORDS), OutputFormat.table, OutputFormat.tsv, "", false);
         }
-        return new Accepted(List.of(declared.value()), declared.terminal(), declared.pipe(), declared.note());
+        return new Accepted(List.of(declared.value()), declared.terminal(), declared.pipe(), declared.note(),
+                declared.csvFiles());
     }
 
     /** "table (default on a terminal), tsv (default in a pipe), csv, json or ndjson." for help. */
