@@ -78,6 +78,17 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "removed at the IdP. By default DELETE removes the user (RFC 7644), and later reads get 404.")
     boolean softDelete;
 
+    @Option(names = "--enterprise-extension",
+            description = "Declare RFC 7643's enterprise User extension (employeeNumber, manager, ...) beside "
+                    + "NinjaOne's, so RFC 7643 section 8.3's example can be sent. NinjaOne is not known to declare it.")
+    boolean enterpriseExtension;
+
+    @Option(names = "--library-discovery",
+            description = "Serve /Schemas and /ResourceTypes as the server library makes them (its own endpoints as "
+                    + "resource types, its undeclared ResourceTypeFeatures extension), for comparing; strict "
+                    + "clients reject them.")
+    boolean libraryDiscovery;
+
     @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
             description = "Add MS milliseconds to every request. Default: ${DEFAULT-VALUE}.")
     long latencyMillis;
@@ -126,6 +137,8 @@ public final class SandboxCommand implements Callable<Integer> {
                 .token(token)
                 .dataFile(data)
                 .softDelete(softDelete)
+                .enterpriseExtension(enterpriseExtension)
+                .libraryDiscovery(libraryDiscovery)
                 .latency(Duration.ofMillis(latencyMillis))
                 .failRate(failRate)
                 .patch(!disabled.contains(Feature.patch))

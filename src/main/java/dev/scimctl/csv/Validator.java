@@ -59,6 +59,11 @@ public final class Validator {
     public Validator(Columns columns, ValidationOptions options, FindingSink sink, long expectedRows) {
         this.sink = this::count;
         this.downstream = sink;
+        this.rules = rowRules(columns, options, expectedRows);
+        HeaderRules.check(columns, this.sink);
+    }
+
+    private static RowRule[] rowRules(Columns columns, ValidationOptions options, long expectedRows) {
         List<RowRule> list = new ArrayList<>(List.of(
                 new ExtraCellsRule(columns),
                 new RequiredValueRule(columns),
@@ -72,8 +77,37 @@ public final class Validator {
         if (options.organizationIds() != null) {
             list.add(new KnownOrganizationRule(columns, options.organizationIds(), options.organizationIdsSource()));
         }
-        this.rules = list.toArray(RowRule[]::new);
-        HeaderRules.check(columns, this.sink);
+        return list.toArray(RowRule[]::new);
+    }
+
+    /**
+     * The row rules applied to one user given as values, not as a file (the edit commands check what they send with
+     * the rules of validate). Only the fields given are checked; each finding's header is the name given for its
+     * field (an option, or a SCIM attribute), its line 0.
+     *
+     * @param values each field's value, as it will be sent
+     * @param names  how messages name each field of {@code values}
+     */
+    public static List<Finding> checkValues(Map<Field, String> values, Map<Field, String> names) {
+        List<Field> fields = new ArrayList<>(values.keySet());
+        String[] header = new String[fields.size()];
+        String[] cells = new String[fields.size()];
+        Map<Field, List<String>> explicit = new java.util.EnumMap<>(Field.class);
+        for (int i = 0; i < header.length; i++) {
+            header[i] = names.getOrDefault(fields.get(i), fields.get(i).label());
+            cells[i] = values.get(fields.get(i)) == null ? "" : values.get(fields.get(i));
+            explicit.put(fields.get(i), List.of(header[i]));
+        }
+        UserRow row = new UserRow(0, values.get(Field.EMAIL), values.get(Field.FIRST_NAME),
+                values.get(Field.LAST_NAME), values.get(Field.USER_TYPE), values.get(Field.ORGANIZATION_ID), List.of(),
+                null, cells);
+        RowFacts facts = new RowFacts();
+        facts.update(row);
+        List<Finding> findings = new ArrayList<>();
+        for (RowRule r : rowRules(Columns.resolve(header, explicit), ValidationOptions.DEFAULTS, 1)) {
+            r.check(row, facts, findings::add);
+        }
+        return findings;
     }
 
     /** Reads every row of {@code reader} and validates it. */

@@ -113,7 +113,8 @@ public final class UserPayloads {
         return TextNode.valueOf(value);
     }
 
-    private static ArrayNode emails(String address) {
+    /** The one primary work e-mail NinjaOne users carry. */
+    public static ArrayNode emails(String address) {
         ArrayNode emails = JSON.arrayNode();
         emails.addObject().put("value", address).put("type", "work").put("primary", true);
         return emails;

@@ -272,7 +272,10 @@ public final class ServerProbe {
                 ? "no meta.version; an HTTP ETag header " + header + " (not a SCIM version)" : "none";
         add("ETags (meta.version)", declared("etag"), observed,
                 served == supported ? (served ? Verdict.ok : Verdict.unsupported) : Verdict.differs,
-                served ? "sends If-Match with meta.version on PUT" : "sends no If-Match; prefers PATCH where declared");
+                !served ? "sends no If-Match; prefers PATCH where declared"
+                        : supported || !declared.path("etag").path("supported").isBoolean()
+                        ? "sends If-Match with meta.version on PUT"
+                        : "sends no If-Match, as the server declares no ETags");
     }
 
     private void search(Optional<JsonNode> sample) {

@@ -88,7 +88,8 @@ final class WriteProbe implements AutoCloseable {
         boolean conflict = dup.status() == 409;
         add("POST a duplicate userName", "409 uniqueness (RFC 7644 §3.3)", dup.ok() ? "created a second user"
                 : dup.describe(), conflict ? Verdict.ok : Verdict.differs, conflict
-                ? "import turns a create answered 409 into an update" : "import looks each user up before creating it");
+                ? "import turns a create answered 409 into an update; users create reports it (exit 1)"
+                : "import and users create cannot rely on a 409: import looks each user up before creating it");
     }
 
     /** Filter values are JSON strings (RFC 7644 §3.4.2.2): a quote and a backslash arrive escaped. */
@@ -129,26 +130,48 @@ final class WriteProbe implements AutoCloseable {
         boolean declaredPatch = declared.path("patch").path("supported").asBoolean(false);
         String declaredText = declared.path("patch").path("supported").isBoolean()
                 ? (declaredPatch ? "supported" : "not supported") : "not declared";
+        // Without a path: scimctl never sends that form, whatever the server does with it.
+        boolean saysNoPatch = declared.path("patch").path("supported").isBoolean() && !declaredPatch;
         patch("PATCH replace with a path", declaredText, path, op("replace", "active", NODES.booleanNode(false)),
-                u -> !u.path("active").asBoolean(true), declaredPatch);
+                u -> !u.path("active").asBoolean(true), declaredPatch, a -> updates(a, saysNoPatch));
         ObjectNode value = NODES.objectNode().put("active", true);
         patch("PATCH replace without a path", declaredText, path, op("replace", null, value),
-                u -> u.path("active").asBoolean(false), declaredPatch);
+                u -> u.path("active").asBoolean(false), declaredPatch, a -> "never sends a PATCH without a path");
         patch("PATCH add with a path", declaredText, path, op("add", "title", NODES.textNode("Probe")),
-                u -> u.path("title").asText("").equals("Probe"), declaredPatch);
+                u -> u.path("title").asText("").equals("Probe"), declaredPatch, this::asGiven);
         patch("PATCH remove with a path", declaredText, path, op("remove", "title", null),
-                u -> !u.has("title"), declaredPatch);
+                u -> !u.has("title"), declaredPatch, this::asGiven);
+    }
+
+    /** What scimctl's changes (deactivate, import, rename) do, given how the server took a PATCH replace by path. */
+    private static String updates(Answer a, boolean saysNoPatch) {
+        if (saysNoPatch) {
+            return "updates with PUT, as declared (the whole user, with If-Match when ETags are served); users set "
+                    + "sends its PATCH all the same";
+        }
+        if (a.ok()) {
+            return "updates with PATCH (an answer of 2xx counts as done)";
+        }
+        return a.status() == 405 || a.status() == 501
+                ? "falls back to PUT after the first refusal (the whole user, with If-Match when ETags are served)"
+                : "reports the refusal: only 405 or 501 make it fall back to PUT; users replace is the way round";
+    }
+
+    /** What users set does with the form it sends as the person wrote it. */
+    private String asGiven(Answer a) {
+        return a.ok() ? "users set --add/--remove send this form as given"
+                : "users set --add/--remove get the refusal; users replace (PUT) is the way round";
     }
 
     private void patch(String check, String declaredText, String path, ObjectNode body,
-                       java.util.function.Predicate<JsonNode> applied, boolean declaredPatch) {
+                       java.util.function.Predicate<JsonNode> applied, boolean declaredPatch,
+                       java.util.function.Function<Answer, String> scimctl) {
         Answer a = http.send("PATCH", path, body, Map.of());
         Answer after = http.get(path);
         boolean works = a.ok() && after.ok() && applied.test(after.body());
         String observed = works ? "works" : a.ok() ? "answered " + a.status() + " but did not apply it" : a.describe();
         Verdict v = works ? (declaredPatch ? Verdict.ok : Verdict.differs) : declaredPatch ? Verdict.differs : Verdict.unsupported;
-        add(check, declaredText, observed, v, works && declaredPatch ? "updates with PATCH"
-                : "updates with PUT (the whole user, with If-Match when ETags are served)");
+        add(check, declaredText, observed, v, scimctl.apply(a));
     }
 
     private void put(String id) {
@@ -163,7 +186,8 @@ final class WriteProbe implements AutoCloseable {
         Answer after = http.get(path);
         boolean works = a.ok() && after.body().path("name").path("givenName").asText("").equals("Replaced");
         add("PUT", "RFC 7644 §3.5.1", works ? "works" : a.describe(), works ? Verdict.ok : Verdict.differs,
-                works ? "falls back to PUT where PATCH is refused" : "cannot update users where PATCH is refused");
+                works ? "falls back to PUT where PATCH is refused; users replace sends PUT"
+                        : "cannot update users where PATCH is refused");
     }
 
     private void ifMatch(String id) {
@@ -179,9 +203,13 @@ final class WriteProbe implements AutoCloseable {
         Answer stale = http.send("PATCH", path, body, Map.of("If-Match", "W/\"scimctl-probe-stale\""));
         Answer fresh = http.send("PATCH", path, op("remove", "title", null), Map.of("If-Match", version));
         boolean works = stale.status() == 412 && fresh.ok();
+        boolean saysNoEtag = declared.path("etag").path("supported").isBoolean()
+                && !declared.path("etag").path("supported").booleanValue();
         add("If-Match", "412 on a stale version (RFC 7644 §3.14)", "stale: " + stale.describe() + ", current: "
-                + fresh.describe(), works ? Verdict.ok : Verdict.differs, "sends If-Match with meta.version on PUT; "
-                + "a 412 is reported, never retried blindly");
+                + fresh.describe(), works ? Verdict.ok : Verdict.differs, saysNoEtag
+                ? "sends no If-Match, as the server declares no ETags: a PUT may overwrite a change made meanwhile"
+                : "sends If-Match with meta.version on PUT; on a 412 it reads again and applies its change once "
+                + "(users replace reports the 412 instead)");
     }
 
     private void group(String first, String second) {
@@ -210,15 +238,16 @@ final class WriteProbe implements AutoCloseable {
                 : !removed.ok() ? "remove refused (" + removed.describe() + ")"
                 : members.isEmpty() ? "the remove emptied the group" : "members afterwards: " + members.size();
         add("PATCH members add, remove members[value eq …]", "RFC 7644 §3.5.2", observed,
-                right ? Verdict.ok : Verdict.differs, "changes membership one member at a time, by the RFC path form; "
-                        + "never sends a form that replaces the member list");
+                right ? Verdict.ok : Verdict.differs, "adds members 100 a request; removes each by the RFC path form "
+                        + "members[value eq \"ID\"], never a path-less or plain members remove; where PATCH is "
+                        + "refused (405, 501), PUTs the group with its member list changed");
         Answer deleted = http.send("DELETE", path, null, Map.of());
         Answer gone = http.get(path);
         if (deleted.ok() && gone.status() == 404) {
             created.remove(path);
         }
         add("DELETE /Groups then GET", "404 (RFC 7644 §3.6)", "DELETE " + deleted.describe() + ", GET " + gone.describe(),
-                deleted.ok() && gone.status() == 404 ? Verdict.ok : Verdict.differs, "");
+                deleted.ok() && gone.status() == 404 ? Verdict.ok : Verdict.differs, "groups delete sends it, after asking");
     }
 
     private void deleteThenGet(String id) {

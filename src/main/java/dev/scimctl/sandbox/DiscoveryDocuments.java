@@ -20,29 +20,48 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code canonicalValues} as the RFC gives them, and {@code technician}/{@code endUser} for NinjaOne's
  * {@code userType}.</li>
  * </ul>
- * The SDK keeps validating with its own schemas; only what clients read changes.
+ * The SDK keeps validating with its own schemas; only what clients read changes. Served as the library makes them
+ * (with {@code --library-discovery}), the documents are left alone, for comparing the library with the RFC.
  */
 final class DiscoveryDocuments {
 
     static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private static final Set<String> RESOURCE_TYPES = Set.of("User", "Group");
-    private static final Set<String> SCHEMAS = Set.of(CORE_USER, CORE_GROUP, NinjaOneRules.EXTENSION_URN);
+    static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final String SDK_EXTENSION_PREFIX = "urn:gold:";
 
-    private DiscoveryDocuments() {
+    private final Set<String> schemas;
+    private final boolean asTheLibraryMakesThem;
+
+    /**
+     * @param enterpriseExtension whether the User resource type declares RFC 7643's enterprise extension
+     * @param asTheLibraryMakesThem whether to serve the library's documents unchanged (its own endpoints as resource
+     *        types and its undeclared extension included)
+     */
+    DiscoveryDocuments(boolean enterpriseExtension, boolean asTheLibraryMakesThem) {
+        this.schemas = enterpriseExtension
+                ? Set.of(CORE_USER, CORE_GROUP, NinjaOneRules.EXTENSION_URN, ENTERPRISE_USER)
+                : Set.of(CORE_USER, CORE_GROUP, NinjaOneRules.EXTENSION_URN);
+        this.asTheLibraryMakesThem = asTheLibraryMakesThem;
     }
 
     /** Whether a resource type id or schema URN is one the sandbox serves. */
-    static boolean serves(String endpointName, String id) {
-        return endpointName.equals("ResourceTypes") ? RESOURCE_TYPES.contains(id) : SCHEMAS.contains(id);
+    boolean serves(String endpointName, String id) {
+        if (asTheLibraryMakesThem) {
+            return true; // the library answers 404 itself for what it does not know
+        }
+        return endpointName.equals("ResourceTypes") ? RESOURCE_TYPES.contains(id) : schemas.contains(id);
     }
 
     /**
      * Rewrites a successful GET answer of {@code /ResourceTypes} or {@code /Schemas} (a list or a single
      * document) in place.
      */
-    static void rewrite(String endpointName, ObjectNode document) {
+    void rewrite(String endpointName, ObjectNode document) {
+        if (asTheLibraryMakesThem) {
+            return;
+        }
         JsonNode resources = document.get("Resources");
         if (resources instanceof ArrayNode list) {
             for (Iterator<JsonNode> it = list.elements(); it.hasNext();) {

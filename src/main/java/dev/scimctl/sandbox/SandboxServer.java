@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -97,7 +98,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         ScimExchangeHandler handler = new ScimExchangeHandler(resourceEndpoint(), store, options.patch,
                 options.tls != null, options.basePath, options.token, options.latency, options.failRate,
-                options.requestListener);
+                options.requestListener, new DiscoveryDocuments(options.enterpriseExtension, options.libraryDiscovery));
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host), options.port);
             httpServer = new SandboxHttpServer(address, options.tls, options.tlsProtocols, handler, options.limits,
@@ -185,9 +186,9 @@ public final class SandboxServer implements AutoCloseable {
                 .build();
         ResourceEndpoint endpoint = new ResourceEndpoint(serviceProvider);
         ResourceType users = endpoint.registerEndpoint(new EndpointDefinition(
-                JsonHelper.loadJsonDocument(USER_RESOURCE_TYPE),
+                userResourceType(),
                 userSchemaWithoutCoreUserType(),
-                List.of(JsonHelper.loadJsonDocument(NINJAONE_EXTENSION)),
+                userExtensions(),
                 new UserHandler(store, options.softDelete, options.etag)));
         users.setFeatures(features());
         ResourceType groups = endpoint.registerEndpoint(new EndpointDefinition(
@@ -197,6 +198,25 @@ public final class SandboxServer implements AutoCloseable {
                 new GroupHandler(store, options.etag)));
         groups.setFeatures(features());
         return endpoint;
+    }
+
+    /** NinjaOne's extension, and RFC 7643's enterprise extension when asked for. */
+    private List<JsonNode> userExtensions() {
+        List<JsonNode> extensions = new ArrayList<>();
+        extensions.add(JsonHelper.loadJsonDocument(NINJAONE_EXTENSION));
+        if (options.enterpriseExtension) {
+            extensions.add(JsonHelper.loadJsonDocument(ClassPathReferences.ENTERPRISE_USER_SCHEMA_JSON));
+        }
+        return extensions;
+    }
+
+    private JsonNode userResourceType() {
+        JsonNode resourceType = JsonHelper.loadJsonDocument(USER_RESOURCE_TYPE);
+        if (options.enterpriseExtension) {
+            ((ArrayNode) resourceType.get("schemaExtensions")).addObject()
+                    .put("schema", DiscoveryDocuments.ENTERPRISE_USER).put("required", false);
+        }
+        return resourceType;
     }
 
     private ResourceTypeFeatures features() {
@@ -251,6 +271,8 @@ public final class SandboxServer implements AutoCloseable {
         private String token;
         private Path dataFile;
         private boolean softDelete;
+        private boolean enterpriseExtension;
+        private boolean libraryDiscovery;
         private Duration latency = Duration.ZERO;
         private double failRate;
         private boolean patch = true;
@@ -324,6 +346,26 @@ public final class SandboxServer implements AutoCloseable {
          */
         public Builder softDelete(boolean softDelete) {
             this.softDelete = softDelete;
+            return this;
+        }
+
+        /**
+         * Whether the User resource type declares RFC 7643's enterprise extension
+         * ({@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}, section 4.3), so that section 8.3's
+         * example can be sent. Off by default: NinjaOne is not known to declare it.
+         */
+        public Builder enterpriseExtension(boolean enterpriseExtension) {
+            this.enterpriseExtension = enterpriseExtension;
+            return this;
+        }
+
+        /**
+         * Whether {@code /Schemas} and {@code /ResourceTypes} are served as the server library makes them: its own
+         * discovery endpoints listed as resource types and its undeclared {@code ResourceTypeFeatures} extension
+         * kept. Off by default, since strict clients reject those documents.
+         */
+        public Builder libraryDiscovery(boolean libraryDiscovery) {
+            this.libraryDiscovery = libraryDiscovery;
             return this;
         }
 
@@ -422,6 +464,8 @@ public final class SandboxServer implements AutoCloseable {
             copy.token = token;
             copy.dataFile = dataFile;
             copy.softDelete = softDelete;
+            copy.enterpriseExtension = enterpriseExtension;
+            copy.libraryDiscovery = libraryDiscovery;
             copy.latency = latency;
             copy.failRate = failRate;
             copy.patch = patch;

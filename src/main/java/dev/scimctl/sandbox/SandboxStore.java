@@ -1,5 +1,7 @@
 package dev.scimctl.sandbox;
 
+import dev.scimctl.io.JsonLocator;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

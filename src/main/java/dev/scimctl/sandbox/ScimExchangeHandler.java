@@ -53,6 +53,7 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
     private final Duration latency;
     private final double failRate;
     private final Consumer<SandboxRequest> requestListener;
+    private final DiscoveryDocuments discovery;
     /** When the request on this connection's thread began, for the listener's elapsed time. */
     private final ThreadLocal<Long> started = new ThreadLocal<>();
     /**
@@ -62,7 +63,8 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
     private final ReentrantLock writeLock = new ReentrantLock();
 
     ScimExchangeHandler(ResourceEndpoint endpoint, SandboxStore store, boolean patchSupported, boolean secure,
-            String basePath, String token, Duration latency, double failRate, Consumer<SandboxRequest> requestListener) {
+            String basePath, String token, Duration latency, double failRate, Consumer<SandboxRequest> requestListener,
+            DiscoveryDocuments discovery) {
         this.endpoint = endpoint;
         this.store = store;
         this.patchSupported = patchSupported;
@@ -72,6 +74,7 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         this.latency = latency;
         this.failRate = failRate;
         this.requestListener = requestListener;
+        this.discovery = discovery;
     }
 
     /** Everything that needs no body: latency, faults, the token, the path, the method. */
@@ -202,7 +205,7 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         boolean served = switch (endpointName) {
             case "Users", "Groups" -> oneId && !RESOURCE_ENDPOINTS.contains(id) && !UNSUPPORTED_ENDPOINTS.contains(id)
                     || oneId && id.equals(".search");
-            case "Schemas", "ResourceTypes" -> oneId && DiscoveryDocuments.serves(endpointName, id);
+            case "Schemas", "ResourceTypes" -> oneId && discovery.serves(endpointName, id);
             default -> false;
         };
         if (served) {
@@ -307,7 +310,7 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             }
             if (status == 200 && method == HttpMethod.GET
                     && (endpointName.equals("Schemas") || endpointName.equals("ResourceTypes"))) {
-                DiscoveryDocuments.rewrite(endpointName, json);
+                discovery.rewrite(endpointName, json);
             }
             SandboxJson.normaliseResponse(json);
             body = json.toString();

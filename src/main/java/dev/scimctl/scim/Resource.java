@@ -60,8 +60,10 @@ final class Resource {
         return client.count(endpoint);
     }
 
+    /** The resource as the server sent it back; null in a dry run. */
     JsonNode create(JsonNode body, boolean repeatable) {
-        return ResponseChecks.resource(client.create(endpoint, body, repeatable), endpoint, client.baseUrl());
+        JsonNode created = client.create(endpoint, body, repeatable);
+        return client.isDryRun() ? null : ResponseChecks.resource(created, endpoint, client.baseUrl());
     }
 
     /** PUTs the whole resource; returns what the server sent back, or null when it sent nothing. */
@@ -72,7 +74,17 @@ final class Resource {
     /** PATCHes as it is, without a fallback (for operations a PUT cannot express the same way). */
     JsonNode patch(String id, PatchOp op) {
         // Every PATCH scimctl sends sets values or removes by value filter: repeating it leaves the same resource.
-        return client.patch(endpoint, id, op, null, true);
+        return patch(id, op, true);
+    }
+
+    /** PATCHes as it is; {@code repeatable} false for operations a repeat would apply twice (an add to a list). */
+    JsonNode patch(String id, PatchOp op, boolean repeatable) {
+        return client.patch(endpoint, id, op, null, repeatable);
+    }
+
+    /** Whether PUTs carry If-Match: unless the server says it serves no ETags. */
+    boolean ifMatchSent() {
+        return sendIfMatch();
     }
 
     void delete(String id) {

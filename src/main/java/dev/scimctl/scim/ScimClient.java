@@ -55,6 +55,8 @@ public final class ScimClient implements AutoCloseable {
     private volatile Optional<Boolean> caseExact;
     /** Whether the scheme is known to fit the port: an answer came, or the port was asked once already. */
     private volatile boolean schemeSettled;
+    /** Where changes go instead of the server in a dry run; null when they are sent. */
+    private volatile java.util.function.Consumer<PlannedRequest> dryRun;
 
     /** A client that connects directly and trusts the JDK's CAs. */
     public ScimClient(ScimClientConfig config) {
@@ -88,6 +90,18 @@ public final class ScimClient implements AutoCloseable {
 
     public URI baseUrl() {
         return config.baseUrl();
+    }
+
+    /**
+     * From now on, requests that change something (every method but GET) are handed to {@code planned} and not sent;
+     * reads still go to the server, so that what is changed can be found. A create then returns null.
+     */
+    public void dryRun(java.util.function.Consumer<PlannedRequest> planned) {
+        this.dryRun = planned;
+    }
+
+    public boolean isDryRun() {
+        return dryRun != null;
     }
 
     /** The proxies and CAs this client uses. */
@@ -297,7 +311,8 @@ public final class ScimClient implements AutoCloseable {
 
     /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */
     public JsonNode create(String resource, JsonNode body, boolean repeatable) {
-        return requireBody(send(ScimRequest.post(resource, body).repeatable(repeatable)), resource);
+        ScimResponse created = send(ScimRequest.post(resource, body).repeatable(repeatable));
+        return isDryRun() ? null : requireBody(created, resource);
     }
 
     public JsonNode replace(String resource, String id, JsonNode body, String ifMatch) {
@@ -341,6 +356,12 @@ public final class ScimClient implements AutoCloseable {
     /** Sends one request, with retries, and returns the 2xx response, or throws a {@link ScimException}. */
     public ScimResponse send(ScimRequest request) {
         URI uri = resolve(request.path(), request.query());
+        java.util.function.Consumer<PlannedRequest> planned = dryRun;
+        if (planned != null && !"GET".equals(request.method())) {
+            JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
+            planned.accept(new PlannedRequest(request.method(), uri, request.ifMatch(), body));
+            return new ScimResponse(uri, 0, java.net.http.HttpHeaders.of(Map.of(), (n, v) -> true), null);
+        }
         HttpResponse<Body> response = sendWithRetries(request.method(), uri, serialise(request.body()),
                 request.ifMatch() == null ? Map.of() : Map.of("If-Match", request.ifMatch()), request.repeatable());
         ScimResponse answer = ResponseReader.interpret(request.method(), response, json);

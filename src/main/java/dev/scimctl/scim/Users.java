@@ -2,6 +2,7 @@ package dev.scimctl.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ScimUser;
@@ -234,6 +235,77 @@ public final class Users {
      */
     public void update(String id, PatchOp patch, UnaryOperator<ObjectNode> edit, JsonNode current) {
         resource.update(id, patch, edit, current);
+    }
+
+    /**
+     * PUTs {@code body} in place of the user {@code current}, with If-Match where the server serves ETags: the version
+     * the body carries in {@code meta.version} (the one its writer read), else the current one. A change made since is
+     * refused, {@link ScimException#isPreconditionFailed()}. Returns the user as the server now holds it; null in a dry
+     * run.
+     */
+    public JsonNode replace(String id, JsonNode body, JsonNode current) {
+        ObjectNode sent = body.deepCopy();
+        String read = sent.path("meta").path("version").asText(null);
+        sent.remove("meta"); // read-only; some servers refuse a PUT that carries it
+        String version = read != null ? read : current.path("meta").path("version").asText(null);
+        JsonNode back = replace(id, sent, resource.ifMatchSent() ? version : null);
+        return afterChange(id, back);
+    }
+
+    /**
+     * Sends a PATCH as it is, with no PUT to fall back on (a person's edit may not be expressible as one), and not
+     * again after a dropped connection (an add to a list would be made twice). Returns the user as the server now
+     * holds it; null in a dry run.
+     */
+    public JsonNode patch(String id, PatchOp op) {
+        return afterChange(id, resource.patch(id, op, false));
+    }
+
+    /** An empty PATCH to fill from the command line, its values typed by the server's User schemas. */
+    public AttributeEdits edits() {
+        return new AttributeEdits(userSchemas());
+    }
+
+    /** The User resource's schemas as /Schemas describes them (the core and its extensions); empty when not served. */
+    private List<JsonNode> userSchemas() {
+        Optional<JsonNode> all;
+        Optional<JsonNode> types;
+        try {
+            all = resource.client().schemas();
+            types = all.isPresent() ? resource.client().resourceTypes() : Optional.empty();
+        } catch (ScimErrorException e) {
+            return List.of(); // discovery helps; it is never a reason to stop
+        }
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (JsonNode t : types.map(d -> d.has("Resources") ? d.get("Resources") : d).orElse(JsonNodeFactory.instance
+                .arrayNode())) {
+            if (t.path("endpoint").asText().replace("/", "").equalsIgnoreCase(ENDPOINT)) {
+                wanted.add(t.path("schema").asText());
+                t.path("schemaExtensions").forEach(x -> wanted.add(x.path("schema").asText()));
+            }
+        }
+        List<JsonNode> found = new ArrayList<>();
+        JsonNode list = all.get().has("Resources") ? all.get().get("Resources") : all.get();
+        for (JsonNode schema : list) {
+            String id = schema.path("id").asText();
+            // Without /ResourceTypes: every schema that is not the Group's or one of the discovery documents'.
+            boolean user = wanted.isEmpty() ? !id.endsWith(":Group") && !id.contains(":core:2.0:ServiceProviderConfig")
+                    && !id.contains(":core:2.0:ResourceType") && !id.contains(":core:2.0:Schema") : wanted.contains(id);
+            if (user) {
+                found.add(schema);
+            }
+        }
+        return found;
+    }
+
+    private JsonNode afterChange(String id, JsonNode sentBack) {
+        if (resource.client().isDryRun()) {
+            return null;
+        }
+        return sentBack != null && sentBack.hasNonNull("id") ? sentBack : get(id);
     }
 
     /** Sets {@code active: false}, by PATCH or by PUT as the server allows. */

@@ -1,6 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.output.Terminals;
+import dev.scimctl.testing.EditInvocations;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.Commands;
@@ -87,6 +88,7 @@ class ColourTest {
                 "nobody@example.com"}, new String[]{"users", "deactivate", "user0001@example.com"}));
         m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
                 new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        EditInvocations.addTo(m);
         m.put("scimctl groups list", List.of(new String[]{"groups", "list"}, new String[]{"groups", "list", "-o", "json"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone"},
                 new String[]{"groups", "get", "Everyone", "-o", "json"}, new String[]{"groups", "get", "nobody"}));

@@ -1,6 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.output.Terminals;
+import dev.scimctl.testing.EditInvocations;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.ScimServerExtension;
@@ -83,6 +84,7 @@ class TokenNeverPrintedTest {
                 "user0001@example.com", "nobody@example.com"}));
         m.put("scimctl users delete", List.of(new String[]{"users", "delete", "user0002@example.com"},
                 new String[]{"users", "delete", "--yes", "user0002@example.com"}));
+        EditInvocations.addTo(m);
         m.put("scimctl groups list", List.<String[]>of(new String[]{"groups", "list", "-o", "ndjson"}));
         m.put("scimctl groups get", List.of(new String[]{"groups", "get", "Everyone", "-o", "json"},
                 new String[]{"groups", "get", "nobody"}));

@@ -4,11 +4,16 @@ import picocli.CommandLine.Command;
 
 /** {@code scimctl groups}: the identity groups Duo pushed, which NinjaOne maps to roles. */
 @Command(name = "groups",
-        description = {"List and inspect the groups on the SCIM server (Duo's groups, which the NinjaOne console "
-                + "maps to user roles).", "See docs/groups.md."},
+        description = {"List, inspect, create, rename and delete the groups on the SCIM server (Duo's groups, which "
+                + "the NinjaOne console maps to user roles), and change their members.", "See docs/groups.md."},
         subcommands = {
                 GroupsListCommand.class,
                 GroupsGetCommand.class,
+                GroupsCreateCommand.class,
+                GroupsRenameCommand.class,
+                GroupsAddMembersCommand.class,
+                GroupsRemoveMembersCommand.class,
+                GroupsDeleteCommand.class,
         })
 public final class GroupsCommand {
 }

@@ -1,25 +1,17 @@
 package dev.scimctl.cli.groups;
 
 import dev.scimctl.cli.ExitCodes;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
-import dev.scimctl.output.FieldSet;
-import dev.scimctl.output.JsonOutput;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Groups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups get GROUP}: one group and its members, with their userNames. */
@@ -40,15 +32,6 @@ import java.util.concurrent.Callable;
                 "2:a wrong option or field, or no URL or token",
                 "3:the token file cannot be read"})
 public final class GroupsGetCommand implements Callable<Integer> {
-    /** A member of the group, named. */
-    record Member(String id, String name, String type) {
-    }
-
-    static final FieldSet<Member> MEMBER_FIELDS = new FieldSet<Member>()
-            .add("name", "a user's userName, a nested group's displayName", true, Member::name)
-            .add("type", "User or Group", true, Member::type)
-            .add("id", "the member's id", true, Member::id);
-
     private final CommandContext context;
 
     @Mixin
@@ -66,41 +49,15 @@ public final class GroupsGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.fields(MEMBER_FIELDS); // a wrong --fields fails before any request
+        GroupView view = new GroupView(context, output); // a wrong --fields fails before any request
         ScimClient client = context.client(connection);
-        JsonNode found = new Groups(client).find(group).orElseThrow(() -> new NotFoundException(
-                "no group with the id or display name '" + group + "' on " + client.baseUrl()
-                        + "; 'scimctl groups list' shows them all"));
-        JsonNode members = found.path("members");
-        Map<String, String> names = new MemberNames(client).of(members);
-        OutputFormat format = output.format(context);
-        if (format == OutputFormat.json && !output.fieldsChosen()) {
-            JsonOutput.pretty(context.out(), withDisplays(found, names));
-            return ExitCode.OK;
-        }
-        PrintWriter out = context.out();
-        if (format == OutputFormat.table) {
-            out.println(found.path("displayName").asText() + "  (id " + found.path("id").asText() + ", " + members.size()
-                    + (members.size() == 1 ? " member)" : " members)"));
-        }
-        try (RecordWriter<Member> w = output.open(context, MEMBER_FIELDS, null)) {
-            for (JsonNode m : members) {
-                String id = m.path("value").asText();
-                w.write(new Member(id, names.get(id), m.path("type").asText(null)));
-            }
-        }
+        view.print(new Groups(client).find(group).orElseThrow(() -> notFound(group, client)), client);
         return ExitCode.OK;
     }
 
-    /** The group with each member's display filled in where the server left it out. */
-    private static JsonNode withDisplays(JsonNode group, Map<String, String> names) {
-        ObjectNode copy = ((ObjectNode) group).deepCopy();
-        for (JsonNode m : copy.path("members")) {
-            String name = names.get(m.path("value").asText());
-            if (!m.hasNonNull("display") && name != null && m instanceof ObjectNode member) {
-                member.put("display", name);
-            }
-        }
-        return copy;
+    /** The one message for a group that is not there, for every groups command that names one. */
+    static NotFoundException notFound(String group, ScimClient client) {
+        return new NotFoundException("no group with the id or display name '" + group + "' on " + client.baseUrl()
+                + "; 'scimctl groups list' shows them all");
     }
 }

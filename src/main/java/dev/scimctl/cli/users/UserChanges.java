@@ -4,18 +4,15 @@ import dev.scimctl.output.Styles;
 import dev.scimctl.text.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.console.Confirm;
+import dev.scimctl.cli.Confirmation;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.Users;
 import dev.scimctl.scim.ScimException;
 import picocli.CommandLine.Help.Ansi;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +91,8 @@ final class UserChanges {
         for (JsonNode u : targets.values()) {
             err.println("  " + describe(u));
         }
-        if (!yes && !confirmed(capitalised(change.verb()) + " " + users + "?", change.verb(), users)) {
+        if (!Confirmation.confirmed(context, yes, capitalised(change.verb()) + " " + users + "?",
+                change.verb() + " " + users)) {
             err.println("nothing was changed");
             return ExitCode.PROBLEMS;
         }
@@ -113,18 +111,6 @@ final class UserChanges {
         err.println(capitalised(change.done()) + " " + (changed == 1 ? "1 user" : changed + " users")
                 + (failures > 0 ? "; " + failures + " failed (see above)" : "") + ".");
         return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
-    }
-
-    private boolean confirmed(String question, String verb, String users) {
-        if (!context.terminals().stdin()) {
-            throw new UsageException("refusing to " + verb + " " + users + " without a confirmation: stdin is not a "
-                    + "terminal, so scimctl cannot ask; add --yes to go ahead");
-        }
-        try {
-            return Confirm.ask(question, context.in(), err);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** How a user is shown in messages: userName and id. */

@@ -2,13 +2,16 @@ package dev.scimctl.cli.users;
 
 import picocli.CommandLine.Command;
 
-/** {@code scimctl users}: what the SCIM server holds about users, and the two changes an administrator makes by hand. */
+/** {@code scimctl users}: what the SCIM server holds about users, and the changes an administrator makes by hand. */
 @Command(name = "users",
-        description = {"List and inspect the users on the SCIM server; deactivate or delete them.",
+        description = {"List and inspect the users on the SCIM server; create, change, deactivate or delete them.",
                 "See docs/users.md."},
         subcommands = {
                 UsersListCommand.class,
                 UsersGetCommand.class,
+                UsersCreateCommand.class,
+                UsersSetCommand.class,
+                UsersReplaceCommand.class,
                 UsersDeactivateCommand.class,
                 UsersDeleteCommand.class,
         })

@@ -3,16 +3,9 @@ package dev.scimctl.cli.users;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.io.RunLock;
-import dev.scimctl.scim.ScimClient;
-import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users deactivate USER…}: sets active=false, after showing who and asking. */
@@ -34,13 +27,7 @@ public final class UsersDeactivateCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Parameters(paramLabel = "USER", arity = "1..*", description = "User ids or userNames.")
-    List<String> users;
-
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
-    boolean yes;
+    UserChangeArguments arguments;
 
     UsersDeactivateCommand(CommandContext context) {
         this.context = context;
@@ -48,9 +35,6 @@ public final class UsersDeactivateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScimClient client = context.client(connection);
-        try (RunLock lock = context.lockServer(connection, "users deactivate " + String.join(" ", users))) {
-            return new UserChanges(context, client).run(users, yes, new Deactivation(new Users(client)));
-        }
+        return arguments.run(context, "users deactivate", Deactivation::new);
     }
 }

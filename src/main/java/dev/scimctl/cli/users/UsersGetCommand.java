@@ -7,19 +7,11 @@ import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OutputOptions;
-import dev.scimctl.output.Column;
-import dev.scimctl.output.JsonFlattener;
-import dev.scimctl.output.JsonOutput;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
-import dev.scimctl.output.RecordWriters;
-import dev.scimctl.output.TablePrinter;
 import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users get USER}: one user, every attribute, the NinjaOne extension included. */
@@ -57,45 +49,18 @@ public final class UsersGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Column<JsonNode>> fields = output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
+        UserView view = new UserView(context, output);
         JsonNode found = new Users(context.client(connection)).find(user).orElse(null);
         if (found == null) {
-            throw new NotFoundException("no user with the id or userName '" + user + "' on "
-                    + context.client(connection).baseUrl() + "; look for near misses with "
-                    + "'scimctl users list | grep -i PART'");
+            throw notFound(user, context.client(connection).baseUrl());
         }
-        OutputFormat format = output.format(context);
-        switch (format) {
-            case json, ndjson -> {
-                JsonNode doc = output.fieldsChosen() ? RecordWriters.flatObject(fields, found) : found;
-                if (format == OutputFormat.json) {
-                    JsonOutput.pretty(context.out(), doc);
-                } else {
-                    JsonOutput.compact(context.out(), doc);
-                }
-            }
-            case csv -> {
-                try (RecordWriter<JsonNode> w = RecordWriters.open(format, context.out(), context.ansi(true), fields, null)) {
-                    w.write(found);
-                }
-            }
-            case table, tsv -> printAttributes(found, fields, format == OutputFormat.table);
-        }
+        view.print(found);
         return ExitCode.OK;
     }
 
-    /** Attribute/value lines: every attribute, or the chosen fields. */
-    private void printAttributes(JsonNode user, List<Column<JsonNode>> fields, boolean table) {
-        TablePrinter lines = new TablePrinter(List.of("attribute", "value"));
-        if (output.fieldsChosen()) {
-            for (Column<JsonNode> f : fields) {
-                lines.row(f.name(), f.text(user));
-            }
-        } else {
-            for (JsonFlattener.Entry e : JsonFlattener.flatten(user)) {
-                lines.row(e.path(), e.value());
-            }
-        }
-        lines.print(context.out(), table, context.ansi(true));
+    /** The one message for a user that is not there, for every users command that names one. */
+    static NotFoundException notFound(String user, java.net.URI baseUrl) {
+        return new NotFoundException("no user with the id or userName '" + user + "' on " + baseUrl
+                + "; look for near misses with 'scimctl users list | grep -i PART'");
     }
 }

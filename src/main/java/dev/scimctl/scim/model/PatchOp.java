@@ -25,6 +25,11 @@ public record PatchOp(List<String> schemas, @JsonProperty("Operations") List<Ope
         return new Operation("add", path, value);
     }
 
+    /** Removes the value(s) at a path; a member of a group is removed with {@link #removeMember} instead. */
+    public static Operation remove(String path) {
+        return new Operation("remove", path, null);
+    }
+
     /**
      * Removes one group member by the RFC's value-path form. Never a path-less or {@code members}-only remove:
      * on some servers that empties the whole group.

@@ -1,4 +1,4 @@
-package dev.scimctl.sandbox;
+package dev.scimctl.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /** Where in a JSON file a value is, for messages that point at it: a tree keeps no line numbers. */
-final class JsonLocator {
+public final class JsonLocator {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -22,7 +22,7 @@ final class JsonLocator {
      * {@code ":line:col"} of the value at a JSON pointer ({@code /users/3/resource}) in a file, or "" if it
      * cannot be found (the message then names the file alone).
      */
-    static String lineAndColumn(Path file, String pointer) {
+    public static String lineAndColumn(Path file, String pointer) {
         String target = pointer.equals("/") ? "" : pointer;
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             Deque<Object> path = new ArrayDeque<>(); // field names and array indexes, innermost last

@@ -1,0 +1,42 @@
+package dev.scimctl.cli.groups;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code scimctl groups add-members GROUP USER…}: PATCH add members, in batches. */
+@Command(name = "add-members",
+        description = {"Add users to a group (PATCH add members, else GET and PUT with If-Match).",
+                "Finds the group and every USER first (one missing: nothing changes). Users who are members already "
+                        + "are left alone. Adding several users asks first on a terminal; without a terminal, only "
+                        + "--yes goes ahead. Prints the group's members afterwards, as 'groups get' does."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl groups add-members 'NinjaOne Technicians' alice@example.com",
+                "  scimctl groups add-members 'NinjaOne Technicians' alice@example.com bob@example.com --yes",
+                "  scimctl groups add-members 'Help Desk' alice@example.com --dry-run"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:added (or members already; with --dry-run: the requests printed)",
+                "1:no group or no user with that id or name (nothing changed), the answer was no, or the server "
+                        + "refused",
+                "2:several users, no terminal to ask and no --yes",
+                "3:the token file cannot be read"})
+public final class GroupsAddMembersCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    MemberArguments arguments;
+
+    GroupsAddMembersCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        return arguments.run(context, true);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.scimctl.cli.groups;
+
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.EditOptions;
+import dev.scimctl.scim.Groups;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl groups create NAME}: a new, empty group, unless one of that name exists. */
+@Command(name = "create",
+        description = {"Create an empty group.",
+                "Refuses when a group of that display name exists already (ignoring case, as SCIM compares "
+                        + "displayName): group names need not be unique on a server, but two of a name cannot be told "
+                        + "apart in NinjaOne's group mapping. Prints the group as 'groups get' does."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl groups create 'Help Desk'",
+                "  scimctl groups create 'Help Desk' -o json | jq -r .id",
+                "  scimctl groups create 'Help Desk' --dry-run"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:created (with --dry-run: the request printed)",
+                "1:a group of that name exists already, or the server refused",
+                "2:a wrong option, or no URL or token",
+                "3:the token file cannot be read"})
+public final class GroupsCreateCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    EditOptions edit;
+
+    @Parameters(paramLabel = "NAME", description = "The group's display name.")
+    String name;
+
+    GroupsCreateCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        GroupView view = new GroupView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
+        Groups groups = new Groups(client);
+        if (!GroupNames.free(context, groups, name, null, client)) {
+            return ExitCode.PROBLEMS;
+        }
+        edit.dryRun.apply(context, client);
+        var created = groups.create(name, List.of());
+        return edit.dryRun.done(context, client, () -> view.print(created, client));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.scimctl.cli.groups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.Confirmation;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.DryRunOptions;
+import dev.scimctl.scim.Groups;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.text.SafeText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code scimctl groups delete GROUP}: DELETE, after showing it and asking. */
+@Command(name = "delete",
+        description = {"Delete a group (DELETE /Groups/{id}); its members lose the group, and the roles NinjaOne's "
+                + "group mapping gave them through it.",
+                "Shows the group and how many members it has, and asks on a terminal; without a terminal, only --yes "
+                        + "goes ahead."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl groups delete 'Old Help Desk'",
+                "  scimctl groups delete 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b --yes",
+                "  scimctl groups delete 'Old Help Desk' --dry-run"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:deleted (with --dry-run: the request printed)",
+                "1:no group has this id or display name, the answer was no, or the server refused",
+                "2:no terminal to ask and no --yes",
+                "3:the token file cannot be read"})
+public final class GroupsDeleteCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    DryRunOptions dryRun;
+
+    @Parameters(paramLabel = "GROUP", description = "A group id or display name.")
+    String group;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
+    boolean yes;
+
+    GroupsDeleteCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ScimClient client = context.client(connection);
+        Groups groups = new Groups(client);
+        JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
+        int members = found.path("members").size();
+        String named = found.path("displayName").asText() + " (id " + found.path("id").asText() + ", " + members
+                + (members == 1 ? " member)" : " members)");
+        if (!dryRun.enabled()) {
+            context.err().println(SafeText.text("Will delete the group " + named + " on " + client.baseUrl()));
+            if (!Confirmation.confirmed(context, yes, "Delete this group?", "delete a group")) {
+                context.err().println("nothing was changed");
+                return ExitCode.PROBLEMS;
+            }
+        }
+        dryRun.apply(context, client);
+        groups.delete(found.path("id").asText());
+        if (dryRun.enabled()) {
+            dryRun.finish(context, client);
+        } else {
+            context.err().println(SafeText.text("deleted the group " + named));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.scimctl.cli.groups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.EditOptions;
+import dev.scimctl.scim.Groups;
+import dev.scimctl.scim.ScimClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code scimctl groups rename GROUP NEWNAME}: PATCH replace displayName (else PUT with If-Match). */
+@Command(name = "rename",
+        description = {"Rename a group (PATCH replace displayName, else GET and PUT with If-Match); its members stay.",
+                "Refuses a name another group has (ignoring case). NinjaOne's group mapping names groups: update it "
+                        + "too ('scimctl map-groups'). Prints the group as 'groups get' does."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl groups rename 'Help Desk' 'Service Desk'",
+                "  scimctl groups rename 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b 'Service Desk' --dry-run"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:renamed (with --dry-run: the request printed)",
+                "1:no group has this id or display name, another group has the new name, or the server refused",
+                "2:a wrong option, or no URL or token",
+                "3:the token file cannot be read"})
+public final class GroupsRenameCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    EditOptions edit;
+
+    @Parameters(index = "0", paramLabel = "GROUP", description = "A group id or display name.")
+    String group;
+
+    @Parameters(index = "1", paramLabel = "NEWNAME", description = "The new display name.")
+    String newName;
+
+    GroupsRenameCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        GroupView view = new GroupView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
+        Groups groups = new Groups(client);
+        JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
+        String id = found.path("id").asText();
+        if (!GroupNames.free(context, groups, newName, id, client)) {
+            return ExitCode.PROBLEMS;
+        }
+        edit.dryRun.apply(context, client);
+        groups.rename(id, newName);
+        return edit.dryRun.done(context, client, () -> view.print(groups.get(id), client));
+    }
+}

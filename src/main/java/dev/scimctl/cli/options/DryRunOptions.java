@@ -1,0 +1,58 @@
+package dev.scimctl.cli.options;
+
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.scim.PlannedRequest;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.text.SafeText;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code --dry-run} of the edit commands: the requests that would change the server are printed on stdout (method
+ * and URL, If-Match, the JSON body) instead of sent. The reads that find what to change are still made.
+ */
+public class DryRunOptions {
+    @Option(names = "--dry-run", description = "Print the request that would change the server (method, URL, "
+            + "If-Match, JSON body) instead of sending it. Users and groups are still looked up.")
+    boolean dryRun;
+
+    public boolean enabled() {
+        return dryRun;
+    }
+
+    /** In a dry run, makes {@code client} print its changes instead of sending them. */
+    public void apply(CommandContext context, ScimClient client) {
+        if (dryRun) {
+            client.dryRun(r -> print(context.out(), r));
+        }
+    }
+
+    /** The note on stderr that ends a dry run. */
+    public void finish(CommandContext context, ScimClient client) {
+        context.err().println("dry run: nothing was sent to " + SafeText.text(client.baseUrl().toString()));
+    }
+
+    /** After the change: in a dry run the closing note, else {@code show} (the result on stdout). Exit 0. */
+    public int done(CommandContext context, ScimClient client, Runnable show) {
+        if (dryRun) {
+            finish(context, client);
+        } else {
+            show.run();
+        }
+        return dev.scimctl.ExitCode.OK;
+    }
+
+    private static void print(PrintWriter out, PlannedRequest r) {
+        out.println(SafeText.text(r.method() + " " + r.uri()));
+        if (r.ifMatch() != null) {
+            out.println(SafeText.text("If-Match: " + r.ifMatch()));
+        }
+        if (r.body() != null) {
+            JsonOutput.pretty(out, r.body());
+        }
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.scimctl.cli.users;
+
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.io.RunLock;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.Users;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** What {@code users deactivate} and {@code users delete} take (the users, --yes, the connection), and their run. */
+final class UserChangeArguments {
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(paramLabel = "USER", arity = "1..*", description = "User ids or userNames.")
+    List<String> users;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
+    boolean yes;
+
+    /** Finds, shows, asks, changes each user (see {@link UserChanges}), holding the server's lock meanwhile. */
+    int run(CommandContext context, String command, Function<Users, UserChanges.Change> change) {
+        ScimClient client = context.client(connection);
+        try (RunLock lock = context.lockServer(connection, command + " " + String.join(" ", users))) {
+            return new UserChanges(context, client).run(users, yes, change.apply(new Users(client)));
+        }
+    }
+}

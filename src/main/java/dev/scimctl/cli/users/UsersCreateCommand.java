@@ -1,0 +1,171 @@
+package dev.scimctl.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.EditOptions;
+import dev.scimctl.csv.Field;
+import dev.scimctl.importer.ImportRow;
+import dev.scimctl.importer.ServerCapabilities;
+import dev.scimctl.importer.UserPayloads;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.Users;
+import dev.scimctl.output.Styles;
+import dev.scimctl.text.SafeText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl users create}: one user, from options or a JSON file, checked with validate's rules first. */
+@Command(name = "create",
+        description = {"Create a user from options, or from a JSON file (--from), after checking its values with "
+                + "the rules of validate.",
+                "userName is the e-mail address (--user-name, else --email), sent as the primary work e-mail too. "
+                        + "A value that breaks a NinjaOne rule (userType technician or endUser exactly, organizationId "
+                        + "a positive id or All, a plausible e-mail, both names) refuses the user: nothing is sent. "
+                        + "Prints the user the server created, as 'users get' does."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl users create --user-name alice@example.com --given-name Alice --family-name Smith "
+                + "--user-type technician",
+                "  scimctl users create --user-name bob@example.com --given-name Bob --family-name Jones "
+                        + "--organization-id 42 -o json",
+                "  scimctl users create --from carol.json --dry-run     # prints the POST instead of sending it"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:created (with --dry-run: the request printed)",
+                "1:a value breaks a NinjaOne rule (nothing sent), or the server refused the user (409: the userName is "
+                        + "taken)",
+                "2:a wrong option, or --from with attribute options",
+                "3:the --from file or the token file cannot be read, or the file is not a JSON object"})
+public final class UsersCreateCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    EditOptions edit;
+
+    @Option(names = "--user-name", paramLabel = "EMAIL", description = "userName: in NinjaOne, the e-mail address.")
+    String userName;
+
+    @Option(names = "--email", paramLabel = "EMAIL",
+            description = "The primary work e-mail, when it differs from --user-name (else userName is used).")
+    String email;
+
+    @Option(names = "--given-name", paramLabel = "NAME", description = "name.givenName (required by NinjaOne).")
+    String givenName;
+
+    @Option(names = "--family-name", paramLabel = "NAME", description = "name.familyName (required by NinjaOne).")
+    String familyName;
+
+    @Option(names = "--user-type", paramLabel = "TYPE",
+            description = "NinjaOne's userType: technician or endUser (exactly so); none: an end user.")
+    String userType;
+
+    @Option(names = "--organization-id", paramLabel = "ID",
+            description = "NinjaOne's organizationId: an organization's numeric id, or All (none: every organization).")
+    String organizationId;
+
+    @Option(names = "--active", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Active (the default), or --no-active for a user created inactive.")
+    boolean active;
+
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "The user as a JSON object (as 'users get -o json' prints it), sent as it is.")
+    Path from;
+
+    UsersCreateCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        UserView view = new UserView(context, edit.output);
+        ScimClient client = context.client(edit.connection);
+        ObjectNode user;
+        if (from != null) {
+            if (userName != null || email != null || givenName != null || familyName != null || userType != null
+                    || organizationId != null || !active) {
+                throw new UsageException("--from " + from + " gives the whole user: leave out the attribute options, "
+                        + "or edit the file");
+            }
+            UserFile file = UserFile.read(from);
+            user = file.user();
+            if (!new ValueRules(context).allow(ValueRules.of(user), file.names(), null,
+                    emails(file.at("/emails", "emails"), user.path("emails")))) {
+                return ExitCode.PROBLEMS;
+            }
+        } else {
+            String name = userName != null ? userName : email;
+            if (!new ValueRules(context).allow(values(name), optionNames(), null,
+                    email == null ? Map.of() : Map.of("--email", email))) {
+                return ExitCode.PROBLEMS;
+            }
+            user = fromOptions(client, name);
+        }
+        edit.dryRun.apply(context, client);
+        JsonNode created;
+        try {
+            created = new Users(client).create(user);
+        } catch (ScimErrorException e) {
+            if (!e.isConflict()) {
+                throw e;
+            }
+            context.err().println(Styles.error(context.ansi(false)) + SafeText.text(e.getMessage() + "; a user with "
+                    + "this userName exists already: 'scimctl users get " + user.path("userName").asText()
+                    + "' shows it"));
+            return ExitCode.PROBLEMS;
+        }
+        return edit.dryRun.done(context, client, () -> view.print(created));
+    }
+
+    private Map<Field, String> values(String name) {
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        values.put(Field.EMAIL, name == null ? "" : name);
+        values.put(Field.FIRST_NAME, givenName == null ? "" : givenName);
+        values.put(Field.LAST_NAME, familyName == null ? "" : familyName);
+        values.put(Field.USER_TYPE, userType == null ? "" : userType);
+        values.put(Field.ORGANIZATION_ID, organizationId == null ? "" : organizationId);
+        return values;
+    }
+
+    private Map<Field, String> optionNames() {
+        Map<Field, String> names = new EnumMap<>(Field.class);
+        names.put(Field.EMAIL, userName == null && email != null ? "--email" : "--user-name");
+        names.put(Field.FIRST_NAME, "--given-name");
+        names.put(Field.LAST_NAME, "--family-name");
+        names.put(Field.USER_TYPE, "--user-type");
+        names.put(Field.ORGANIZATION_ID, "--organization-id");
+        return names;
+    }
+
+    /** The body as the import sends a new user, with organizationId typed as the server's /Schemas says. */
+    private ObjectNode fromOptions(ScimClient client, String name) {
+        ServerCapabilities server = ServerCapabilities.discover(client, null);
+        ObjectNode user = new UserPayloads(server.organizationIdType()).create(ImportRow.of(0, name, givenName,
+                familyName, userType, organizationId, List.of()));
+        if (email != null && !email.strip().equals(name.strip())) {
+            user.set("emails", UserPayloads.emails(email.strip()));
+        }
+        user.put("active", active);
+        return user;
+    }
+
+    static Map<String, String> emails(String where, JsonNode emails) {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> values = ValueRules.emails(emails);
+        for (int i = 0; i < values.size(); i++) {
+            found.put(values.size() == 1 ? where : where + "[" + i + "]", values.get(i));
+        }
+        return found;
+    }
+}

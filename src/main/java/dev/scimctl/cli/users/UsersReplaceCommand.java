@@ -1,0 +1,92 @@
+package dev.scimctl.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.EditOptions;
+import dev.scimctl.output.Styles;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.Users;
+import dev.scimctl.text.SafeText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl users replace USER --from FILE}: PUT the whole user, with If-Match where ETags are served. */
+@Command(name = "replace",
+        description = {"Replace one user with the user in a JSON file (a PUT), with If-Match where the server serves "
+                + "ETags.",
+                "The edit cycle: 'users get USER -o json > user.json', edit the file, 'users replace USER --from "
+                        + "user.json'. The version the file carries (meta.version) is sent as If-Match, so that a "
+                        + "change someone made since the file was read is not overwritten: the server refuses (412) "
+                        + "and nothing changes. The values are checked with the rules of validate first. Prints the "
+                        + "user as it is afterwards, as 'users get' does."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl users get alice@example.com -o json > alice.json",
+                "  scimctl users replace alice@example.com --from alice.json",
+                "  scimctl users replace alice@example.com --from alice.json --dry-run   # the PUT, not sent"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:replaced (with --dry-run: the request printed)",
+                "1:no user has this id or userName; a value breaks a NinjaOne rule (nothing sent); the user changed "
+                        + "on the server since the file was read (412), or the server refused the user",
+                "2:the file is another user (its id is not USER's)",
+                "3:the --from file or the token file cannot be read, or the file is not a JSON object"})
+public final class UsersReplaceCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Mixin
+    EditOptions edit;
+
+    @Parameters(paramLabel = "USER", description = "A user id or userName.")
+    String user;
+
+    @Option(names = "--from", paramLabel = "FILE", required = true,
+            description = "The whole user as a JSON object, as 'users get -o json' prints it.")
+    Path from;
+
+    UsersReplaceCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        UserView view = new UserView(context, edit.output);
+        UserFile file = UserFile.read(from);
+        ScimClient client = context.client(edit.connection);
+        Users users = new Users(client);
+        JsonNode current = users.find(user).orElseThrow(() -> UsersGetCommand.notFound(user, client.baseUrl()));
+        String id = current.path("id").asText();
+        String fileId = file.user().path("id").asText("");
+        if (!fileId.isEmpty() && !fileId.equals(id)) {
+            throw new UsageException(file.at("/id", "id") + ": the file is the user with id " + fileId + ", not "
+                    + user + " (id " + id + "): name that user, or write this user's file with 'scimctl users get "
+                    + user + " -o json'");
+        }
+        if (!new ValueRules(context).allow(ValueRules.of(file.user()), file.names(), null,
+                UsersCreateCommand.emails(file.at("/emails", "emails"), file.user().path("emails")))) {
+            return ExitCode.PROBLEMS;
+        }
+        edit.dryRun.apply(context, client);
+        JsonNode after;
+        try {
+            after = users.replace(id, file.user(), current);
+        } catch (ScimErrorException e) {
+            if (!e.isPreconditionFailed()) {
+                throw e;
+            }
+            context.err().println(Styles.error(context.ansi(false)) + SafeText.text(e.getMessage() + "; " + user
+                    + " changed on the server since " + from + " was read, and nothing was replaced: read it again "
+                    + "with 'scimctl users get " + user + " -o json', make your edit there, and replace again"));
+            return ExitCode.PROBLEMS;
+        }
+        return edit.dryRun.done(context, client, () -> view.print(after));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.scimctl.cli.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
+import dev.scimctl.UsageException;
+import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.EditOptions;
+import dev.scimctl.csv.Field;
+import dev.scimctl.output.Styles;
+import dev.scimctl.scim.AttributeEdits;
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.ScimJson;
+import dev.scimctl.scim.Users;
+import dev.scimctl.text.SafeText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code scimctl users set USER attr=value…}: one PATCH, values typed by the server's schema. */
+@Command(name = "set",
+        description = {"Change attributes of one user with a PATCH: ATTR=VALUE replaces, --add ATTR=VALUE adds, "
+                + "--remove PATH removes.",
+                "Values are typed by the server's /Schemas: booleans, integers, a complex attribute by its value "
+                        + "(emails=a@example.com) or as JSON, a multi-valued one as a list (one value alone: a list of "
+                        + "one, the primary one when replacing). An extension attribute is named by its schema URN "
+                        + "(urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User:organizationId=42). The NinjaOne "
+                        + "values are checked with the rules of validate first. Prints the user as it is afterwards, "
+                        + "as 'users get' does. A server without PATCH refuses: use 'users replace' there."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  scimctl users set alice@example.com name.givenName=Alicia active=false",
+                "  scimctl users set alice@example.com "
+                        + "urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User:userType=technician",
+                "  scimctl users set alice@example.com --add emails=alice.smith@example.com",
+                "  scimctl users set alice@example.com --remove 'emails[value eq \"old@example.com\"]' --dry-run"})
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
+        ExitCode.SERVER},
+        details = {"0:changed (with --dry-run: the request printed)",
+                "1:no user has this id or userName; a value breaks a NinjaOne rule (nothing sent); the server refused "
+                        + "the change (or does not support PATCH)",
+                "2:no change given, ATTR=VALUE without '=', an attribute the server's schema does not have or "
+                        + "makes read-only, a value that does not fit its type",
+                "3:the token file cannot be read"})
+public final class UsersSetCommand implements Callable<Integer> {
+    private static final String EXTENSION = ScimJson.NINJAONE_USER;
+    /** The attributes NinjaOne's value rules read, by the name AttributeEdits gives them. */
+    private static final Map<String, Field> RULED = Map.of(
+            "userName", Field.EMAIL, "name.givenName", Field.FIRST_NAME, "name.familyName", Field.LAST_NAME,
+            EXTENSION + ":userType", Field.USER_TYPE, EXTENSION + ":organizationId", Field.ORGANIZATION_ID);
+
+    private final CommandContext context;
+
+    @Mixin
+    EditOptions edit;
+
+    @Parameters(index = "0", paramLabel = "USER", description = "A user id or userName.")
+    String user;
+
+    @Parameters(index = "1..*", paramLabel = "ATTR=VALUE", description = "Attributes to replace.")
+    List<String> replacements = new ArrayList<>();
+
+    @Option(names = "--replace", paramLabel = "ATTR=VALUE", description = "Replace an attribute (as ATTR=VALUE does).")
+    List<String> replaceOptions = new ArrayList<>();
+
+    @Option(names = "--add", paramLabel = "ATTR=VALUE",
+            description = "Add a value (to a multi-valued attribute: one more element).")
+    List<String> adds = new ArrayList<>();
+
+    @Option(names = "--remove", paramLabel = "PATH",
+            description = "Remove an attribute, or elements picked by a value filter: 'emails[value eq \"x@y.z\"]'.")
+    List<String> removes = new ArrayList<>();
+
+    UsersSetCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        UserView view = new UserView(context, edit.output);
+        if (replacements.isEmpty() && replaceOptions.isEmpty() && adds.isEmpty() && removes.isEmpty()) {
+            throw new UsageException("no change given: add ATTR=VALUE, --add ATTR=VALUE or --remove PATH");
+        }
+        ScimClient client = context.client(edit.connection);
+        Users users = new Users(client);
+        JsonNode current = users.find(user).orElseThrow(() -> UsersGetCommand.notFound(user, client.baseUrl()));
+        AttributeEdits edits = users.edits();
+        try {
+            for (String a : replacements) {
+                edits.set("replace", name(a), value(a));
+            }
+            for (String a : replaceOptions) {
+                edits.set("replace", name(a), value(a));
+            }
+            for (String a : adds) {
+                edits.set("add", name(a), value(a));
+            }
+            removes.forEach(edits::remove);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!checked(current, edits)) {
+            return ExitCode.PROBLEMS;
+        }
+        edit.dryRun.apply(context, client);
+        JsonNode after;
+        try {
+            after = users.patch(current.path("id").asText(), edits.patch());
+        } catch (ScimErrorException e) {
+            if (!e.isUnsupported()) {
+                throw e;
+            }
+            context.err().println(Styles.error(context.ansi(false)) + SafeText.text(e.getMessage() + "; the server "
+                    + "does not take PATCH: write the user with 'scimctl users get " + user + " -o json > user.json', "
+                    + "edit the file, and 'scimctl users replace " + user + " --from user.json'"));
+            return ExitCode.PROBLEMS;
+        }
+        return edit.dryRun.done(context, client, () -> view.print(after));
+    }
+
+    /**
+     * The user's values as they will be after the edits, checked with the rules: only the edited ones can refuse
+     * (an old value left alone is not this command's to judge), but together with the rest (a technician given an
+     * organization is a warning).
+     */
+    private boolean checked(JsonNode current, AttributeEdits edits) {
+        Map<Field, String> values = ValueRules.of(current);
+        Map<Field, String> names = new EnumMap<>(Field.class);
+        Set<Field> edited = EnumSet.noneOf(Field.class);
+        Map<String, String> emails = new LinkedHashMap<>();
+        for (AttributeEdits.Edit e : edits.edits()) {
+            String attribute = e.schema().isEmpty() ? e.attribute() : e.schema() + ":" + e.attribute();
+            Field f = RULED.entrySet().stream().filter(r -> r.getKey().equalsIgnoreCase(attribute))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (f != null) {
+                values.put(f, e.value() == null ? "" : e.value().asText());
+                names.put(f, e.path());
+                edited.add(f);
+            } else if (e.attribute().equalsIgnoreCase("emails") || e.attribute().equalsIgnoreCase("emails.value")) {
+                if (e.value() != null) {
+                    emails.putAll(UsersCreateCommand.emails(e.path(), e.value()));
+                }
+            }
+        }
+        return new ValueRules(context).allow(values, names, edited, emails);
+    }
+
+    private static String name(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException("'" + assignment + "' is not ATTR=VALUE: write e.g. name.givenName=Alice, or "
+                    + "--remove " + assignment + " to remove it");
+        }
+        return assignment.substring(0, eq).strip();
+    }
+
+    private static String value(String assignment) {
+        return assignment.substring(assignment.indexOf('=') + 1);
+    }
+}
