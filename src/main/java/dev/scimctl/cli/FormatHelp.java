@@ -19,13 +19,26 @@ final class FormatHelp {
 
     static void apply(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
-        if (spec.mixins().values().stream().anyMatch(m -> m.userObject() instanceof FormatOption)) {
+        List<FormatOption> mine = new ArrayList<>();
+        collect(spec, mine);
+        if (!mine.isEmpty()) {
+            mine.forEach(o -> o.ownedBy(spec));
             rewrite(spec, FormatOption.accepted(spec));
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getParent() == cl) { // an alias is the same CommandLine again
                 apply(sub);
             }
+        }
+    }
+
+    /** The FormatOption mixins of {@code spec}, also those inside another mixin. */
+    private static void collect(CommandSpec spec, List<FormatOption> out) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof FormatOption o) {
+                out.add(o);
+            }
+            collect(mixin, out);
         }
     }
 

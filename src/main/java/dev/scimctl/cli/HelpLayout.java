@@ -257,15 +257,22 @@ final class HelpLayout {
 
     private static Set<OptionSpec> mixinOptions(CommandSpec spec, Class<?> type) {
         Set<OptionSpec> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (CommandSpec mixin : spec.mixins().values()) {
+        addMixinOptions(spec, spec, type, out);
+        return out;
+    }
+
+    /** Also a mixin's own mixins (EditOptions holds ConnectionOptions and OutputOptions). */
+    private static void addMixinOptions(CommandSpec command, CommandSpec holder, Class<?> type, Set<OptionSpec> out) {
+        for (CommandSpec mixin : holder.mixins().values()) {
             if (type.isInstance(mixin.userObject())) {
                 for (OptionSpec o : mixin.options()) {
                     // The command holds its own copies of a mixin's options; match them by their names.
-                    spec.options().stream().filter(mine -> mine.longestName().equals(o.longestName())).forEach(out::add);
+                    command.options().stream().filter(mine -> mine.longestName().equals(o.longestName()))
+                            .forEach(out::add);
                 }
             }
+            addMixinOptions(command, mixin, type, out);
         }
-        return out;
     }
 
     /** The examples as written: a command line or a path broken over two lines cannot be copied. */

@@ -24,6 +24,18 @@ public class FormatOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
+    /** The command this option belongs to, when it sits in a mixin of a mixin (EditOptions); set by FormatHelp. */
+    private CommandSpec owner;
+
+    /** Ties the option to its command: a nested mixin's MIXEE is the outer mixin, which has no name nor formats. */
+    public void ownedBy(CommandSpec command) {
+        this.owner = command;
+    }
+
+    private CommandSpec command() {
+        return owner != null ? owner : mixee;
+    }
+
     private OutputFormat format;
     private boolean noHeaders;
     private boolean bom;
@@ -31,10 +43,11 @@ public class FormatOption {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "The output format.")
     void setFormat(String word) {
-        Accepted accepted = accepted(mixee);
+        CommandSpec command = command();
+        Accepted accepted = accepted(command);
         OutputFormat asked = OutputFormat.named(word);
         if (asked == null || !accepted.formats().contains(asked)) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--output: '" + mixee.qualifiedName()
+            throw new CommandLine.ParameterException(command.commandLine(), "--output: '" + command.qualifiedName()
                     + "' " + (asked == null ? "knows no format '" + word + "'" : "does not write " + asked)
                     + "; it takes " + accepted.names() + " (see 'scimctl help formats')");
         }
@@ -63,7 +76,7 @@ public class FormatOption {
         if (format != null) {
             return format;
         }
-        Accepted accepted = accepted(mixee);
+        Accepted accepted = accepted(command());
         return context.terminals().stdout() ? accepted.terminal() : accepted.pipe();
     }
 
