@@ -9,7 +9,6 @@ import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.importer.PlanJson;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
-import dev.scimctl.console.Confirm;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -23,7 +22,6 @@ import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
-import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
@@ -31,7 +29,6 @@ import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
-import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -168,11 +165,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        boolean interactive = context.terminals().stdin() && context.terminals().stderr();
-        if (!dryRun && !yes && !interactive) {
-            throw new UsageException("there is no terminal to confirm the plan on: add --yes to apply it without "
-                    + "asking (or --dry-run to only see it)");
-        }
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan");
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
         if (journalPath == null && !dryRun) {
@@ -277,7 +270,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** What the run shows on stderr and stdout, and asks on the terminal. */
-    private final class Shown implements ImportRun.Listener {
+    private final class Shown extends RunConsole implements ImportRun.Listener {
         private final ProgressBar bar;
         private final ImportInput input;
 
@@ -285,6 +278,7 @@ public final class ImportCommand implements Callable<Integer> {
         private ImportRun.Planned planned;
 
         Shown(ProgressBar bar, ImportInput input, Path journal) {
+            super(context, bar, yes);
             this.bar = bar;
             this.input = input;
             this.journal = journal;
@@ -302,23 +296,6 @@ public final class ImportCommand implements Callable<Integer> {
                     + "the server, so that nothing is done twice and nothing is skipped.");
             if (fileChanged) {
                 context.warn("the file has changed since that run; the plan below follows the file as it is now");
-            }
-        }
-
-        @Override
-        public Progress progress() {
-            return ImportCommand.progress(bar);
-        }
-
-        @Override
-        public void notice(String line) {
-            if (bar != null) {
-                bar.printAbove(Styles.note() + SafeText.text(line));
-            } else {
-                PrintWriter err = context.err();
-                synchronized (err) {
-                    err.println(Styles.note() + SafeText.text(line));
-                }
             }
         }
 
@@ -345,17 +322,9 @@ public final class ImportCommand implements Callable<Integer> {
 
         @Override
         public boolean confirm(Plan.Counts counts, URI server) {
-            if (yes) {
-                return true;
-            }
-            try {
-                // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
-                return Confirm.ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " (the plan's count: users, groups and memberships) to " + server + "?", context.in(),
-                        context.err());
-            } catch (IOException e) {
-                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
-            }
+            // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
+            return ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                    + " (the plan's count: users, groups and memberships) to " + server + "?");
         }
 
         @Override
@@ -414,35 +383,6 @@ public final class ImportCommand implements Callable<Integer> {
         context.err().println("Validation: " + count(errors, "error") + ", " + count(warnings, "warning")
                 + (csv.findings().size() > FINDINGS_SHOWN ? " (the first " + FINDINGS_SHOWN + " shown; 'scimctl "
                 + "validate " + file + "' lists them all)" : "") + ".");
-    }
-
-    // ---- progress ---------------------------------------------------------------------------------------------
-
-    private static Progress progress(ProgressBar bar) {
-        if (bar == null) {
-            return Progress.NONE;
-        }
-        return new Progress() {
-            @Override
-            public void begin(String phase, long total) {
-                bar.begin(phase, total);
-            }
-
-            @Override
-            public void step(boolean failed) {
-                bar.step(failed);
-            }
-
-            @Override
-            public void steps(long count, boolean failed) {
-                bar.steps(count, failed);
-            }
-
-            @Override
-            public void end() {
-                bar.end();
-            }
-        };
     }
 
     // ---- plan, journal, report, summary -----------------------------------------------------------------------

@@ -1,13 +1,10 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.console.Confirm;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
-import dev.scimctl.importer.Progress;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
@@ -21,7 +18,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -90,10 +86,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }
-        if (!dryRun && !yes && !(context.terminals().stdin() && context.terminals().stderr())) {
-            throw new UsageException("there is no terminal to confirm the undo on: add --yes to apply it without "
-                    + "asking (or --dry-run to only see it)");
-        }
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the undo");
         Path imported = journalOf(journal);
         Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
         UndoRun run = new UndoRun(context.client(connection),
@@ -159,46 +152,9 @@ public final class ImportUndoCommand implements Callable<Integer> {
         return failed + conflicts == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 
-    private final class Shown implements UndoRun.Listener {
-        private final ProgressBar bar;
-
+    private final class Shown extends RunConsole implements UndoRun.Listener {
         Shown(ProgressBar bar) {
-            this.bar = bar;
-        }
-
-        @Override
-        public Progress progress() {
-            if (bar == null) {
-                return Progress.NONE;
-            }
-            return new Progress() {
-                @Override
-                public void begin(String phase, long total) {
-                    bar.begin(phase, total);
-                }
-
-                @Override
-                public void step(boolean failed) {
-                    bar.step(failed);
-                }
-
-                @Override
-                public void end() {
-                    bar.end();
-                }
-            };
-        }
-
-        @Override
-        public void notice(String line) {
-            if (bar != null) {
-                bar.printAbove(Styles.note() + line);
-            } else {
-                PrintWriter err = context.err();
-                synchronized (err) {
-                    err.println(Styles.note() + line);
-                }
-            }
+            super(context, bar, yes);
         }
 
         @Override
@@ -215,15 +171,8 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
         @Override
         public boolean confirm(UndoPlan.Counts counts, URI server) {
-            if (yes) {
-                return true;
-            }
-            try {
-                return Confirm.ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
-                        + " on " + server + "?", context.in(), context.err());
-            } catch (IOException e) {
-                throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
-            }
+            return ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+                    + " on " + server + "?");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.scimctl.importer;
 
 import dev.scimctl.scim.ClientListener;
+import dev.scimctl.scim.RetryPolicy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public final class AdaptiveLimit {
      * limit, and counts towards slowing down; a dropped connection (0), 502 or 504 says nothing about its capacity.
      */
     public void retrying(int status) {
-        if (status == 429 || status == 503) {
+        if (RetryPolicy.isPushback(status)) {
             pushback();
         }
     }

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
@@ -104,37 +102,7 @@ public final class Applier {
 
     /** Runs the tasks and waits for all of them; each one waits for a slot of the adaptive limit first. */
     private void runAll(ExecutorService pool, List<Integer> steps, IntFunction<Runnable> task) {
-        List<Future<?>> futures = new ArrayList<>(steps.size());
-        for (int i : steps) {
-            Runnable r = task.apply(i);
-            futures.add(pool.submit(() -> {
-                if (stop.get() != null) {
-                    return;
-                }
-                try {
-                    limit.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                try {
-                    r.run();
-                } finally {
-                    limit.release();
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw Workers.unwrap(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
-                throw new CancellationException("interrupted");
-            }
-        }
+        Workers.runAll(pool, steps, i -> task.apply(i).run(), limit, () -> stop.get() != null);
     }
 
     /** @param lastTry whether a transient failure is final (else it is tried again at the end, and not counted yet) */

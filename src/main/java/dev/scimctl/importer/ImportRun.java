@@ -32,15 +32,9 @@ public final class ImportRun {
     }
 
     /** What the run shows and asks; implemented by the command. Called on the run's thread except where said. */
-    public interface Listener {
+    public interface Listener extends RunListener {
         /** The journal records an interrupted run, which this one resumes by re-reading the server. */
         void resuming(Path journal, Journal.LastRun previous, boolean fileChanged);
-
-        /** The progress of reading the server and of applying. */
-        Progress progress();
-
-        /** A notice of the core (a retry is waiting); from any worker thread. */
-        void notice(String line);
 
         /** The plan, before anything is changed. */
         void planned(Planned planned);

@@ -242,7 +242,7 @@ public final class Journal implements AutoCloseable {
                             + "text, so it is not a scimctl journal (or was damaged): move it away, or give another "
                             + "with --journal FILE");
                 }
-                JsonNode entry = parse(line);
+                JsonNode entry = parseLine(line);
                 if (entry == null) {
                     if (lines.lastWasCut()) {
                         cutLine = lines.number();
@@ -291,7 +291,8 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(String line) {
+    /** One journal line as a JSON object; null for a blank line or one that is not (a line cut off by a crash). */
+    public static JsonNode parseLine(String line) {
         if (line.isBlank()) {
             return null;
         }

@@ -2,13 +2,11 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimctl.scim.Filter;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ScimGroup;
-import dev.scimctl.scim.model.ScimUser;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -121,6 +120,7 @@ public final class RemoteState {
         private final int parallel;
         private final Progress progress;
         private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger foundInOtherCase = new AtomicInteger();
 
         Reader(ScimClient client, ServerCapabilities caps, AdaptiveLimit limit, Progress progress) {
             this.users = new Users(client);
@@ -168,7 +168,9 @@ public final class RemoteState {
             }
             if (method == Method.LOOKUPS) {
                 if (lookUpUsers(userNames, into)) {
-                    parts.add("looked up " + userNames.size() + " users one by one (" + why + ")");
+                    parts.add("looked up " + userNames.size() + " users one by one (" + why + ")"
+                            + (foundInOtherCase.get() == 0 ? "" : ", " + foundInOtherCase.get()
+                            + " found only in another case"));
                     return false;
                 }
                 into.clear();
@@ -209,9 +211,14 @@ public final class RemoteState {
             return n;
         }
 
-        /** Looks every user up; false when the server turned out to ignore the filter. */
+        /**
+         * Looks every user up; false when the server turned out to ignore the filter. The names missed are asked again
+         * in other cases, several to a request, unless a hit already showed that the server ignores case.
+         */
         private boolean lookUpUsers(Collection<String> userNames, Map<String, RemoteUser> into) {
             AtomicBoolean filterIgnored = new AtomicBoolean();
+            AtomicBoolean ignoresCase = new AtomicBoolean();
+            Set<String> missed = ConcurrentHashMap.newKeySet();
             progress.begin("looking up users", userNames.size());
             try {
                 runAll(userNames, userName -> {
@@ -220,12 +227,45 @@ public final class RemoteState {
                     }
                     Optional<RemoteUser> found = lookUpUser(userName, filterIgnored);
                     found.ifPresent(u -> into.putIfAbsent(ImportRow.key(u.userName()), u));
+                    if (found.isEmpty()) {
+                        missed.add(userName);
+                    } else if (!Users.needsEscaping(userName) && !userName.equals(found.get().userName())) {
+                        ignoresCase.set(true); // the filter found it in another case
+                    }
                     progress.step(false);
                 });
             } finally {
                 progress.end();
             }
-            return !filterIgnored.get();
+            if (filterIgnored.get()) {
+                return false;
+            }
+            if (!ignoresCase.get() && !missed.isEmpty()) {
+                lookUpOtherCases(missed, into);
+            }
+            return true;
+        }
+
+        /**
+         * A server that compares userName case-sensitively misses a user whose case differs from the file's: without
+         * this, the plan would create a second one. The misses are asked again in lower and upper case, as many names
+         * to a request as the resource layer puts in one {@code or} filter, those requests in parallel.
+         */
+        private void lookUpOtherCases(Collection<String> missed, Map<String, RemoteUser> into) {
+            List<String> names = missed.stream().filter(n -> !Users.needsEscaping(n)).sorted().toList();
+            List<List<String>> batches = new ArrayList<>();
+            for (int i = 0; i < names.size(); i += Users.OTHER_CASE_NAMES_PER_REQUEST) {
+                batches.add(names.subList(i, Math.min(names.size(), i + Users.OTHER_CASE_NAMES_PER_REQUEST)));
+            }
+            runAll(batches, batch -> {
+                Users.OtherCase found = users.findInOtherCase(batch);
+                requests.addAndGet(found.requests());
+                found.found().values().forEach(n -> {
+                    foundInOtherCase.incrementAndGet();
+                    RemoteUser u = remoteUser(n);
+                    into.putIfAbsent(ImportRow.key(u.userName()), u);
+                });
+            });
         }
 
         private Optional<RemoteUser> lookUpUser(String userName, AtomicBoolean filterIgnored) {
@@ -287,13 +327,13 @@ public final class RemoteState {
          * Runs a task per item, as many at once as the limit allows. A task that failed for a reason that may pass (the
          * client core ran out of retries on 429s or 5xx) gets one more try at the end; any other failure is thrown.
          */
-        private void runAll(Collection<String> items, Consumer<String> task) {
-            List<String> again = new ArrayList<>();
+        private <T> void runAll(Collection<T> items, Consumer<T> task) {
+            List<T> again = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, items.size())),
                     Workers.named("scimctl-read"));
             try {
                 List<Future<?>> futures = new ArrayList<>(items.size());
-                for (String item : items) {
+                for (T item : items) {
                     futures.add(pool.submit(() -> {
                         try {
                             limit.acquire();

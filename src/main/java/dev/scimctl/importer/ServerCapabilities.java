@@ -2,7 +2,6 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.scim.ScimClient;
-import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.ScimJson;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 
@@ -54,31 +53,7 @@ public record ServerCapabilities(Boolean patch, Boolean etag, Boolean filter, in
 
     /** The type /Schemas gives the extension's organizationId, if the server serves /Schemas and describes it. */
     private static Optional<String> declaredOrganizationIdType(ScimClient client) {
-        Optional<JsonNode> schemas;
-        try {
-            schemas = client.schemas();
-        } catch (ScimErrorException e) {
-            return Optional.empty(); // discovery is a help, never a reason to stop
-        }
-        if (schemas.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode root = schemas.get();
-        JsonNode list = root.has("Resources") ? root.get("Resources") : root;
-        if (!list.isArray()) {
-            return Optional.empty();
-        }
-        for (JsonNode schema : list) {
-            if (!ScimJson.NINJAONE_USER.equals(schema.path("id").asText())) {
-                continue;
-            }
-            for (JsonNode attribute : schema.path("attributes")) {
-                if ("organizationId".equalsIgnoreCase(attribute.path("name").asText())
-                        && attribute.path("type").isTextual()) {
-                    return Optional.of(attribute.path("type").asText());
-                }
-            }
-        }
-        return Optional.empty();
+        return client.schemaAttribute(ScimJson.NINJAONE_USER, "organizationId").map(a -> a.path("type"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 }

@@ -8,10 +8,12 @@ import dev.scimctl.importer.UndoPlan.MemberUndo;
 import dev.scimctl.importer.UndoPlan.Revert;
 import dev.scimctl.importer.UndoPlan.UserAction;
 import dev.scimctl.importer.UndoPlan.UserUndo;
+import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimConnectionException;
-import dev.scimctl.scim.ScimErrorException;
+import dev.scimctl.scim.ScimException;
 import dev.scimctl.scim.ScimJson;
+import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ScimGroup;
 
@@ -19,12 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,19 +40,18 @@ public final class UndoApplier {
 
     public enum Status { DONE, FAILED, CONFLICT }
 
-    private final ScimClient client;
-    private final ServerCapabilities caps;
+    private final Users users;
+    private final Groups groups;
     private final GroupWriter groupWriter;
     private final Journal journal;
     private final Progress progress;
     private final AdaptiveLimit limit;
-    private final AtomicBoolean patchRefused = new AtomicBoolean();
     private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
     private final List<StepResult> results = new ArrayList<>();
 
-    public UndoApplier(ScimClient client, ServerCapabilities caps, Journal journal, Progress progress, AdaptiveLimit limit) {
-        this.client = client;
-        this.caps = caps;
+    public UndoApplier(ScimClient client, Journal journal, Progress progress, AdaptiveLimit limit) {
+        this.users = new Users(client);
+        this.groups = new Groups(client);
         this.groupWriter = new GroupWriter(client);
         this.journal = journal;
         this.progress = progress;
@@ -108,24 +107,22 @@ public final class UndoApplier {
         Status status = Status.DONE;
         String detail = "deleted";
         try {
-            JsonNode node = client.get("Groups", g.groupId());
-            ScimGroup group = client.convert(node, ScimGroup.class, "Groups");
-            if (!group.membersOrEmpty().isEmpty()) {
+            Optional<ScimGroup> group = groups.findById(g.groupId()).map(groups::toGroup);
+            if (group.isEmpty()) {
+                detail = "gone already";
+            } else if (!group.get().membersOrEmpty().isEmpty()) {
                 status = Status.CONFLICT;
-                detail = "has " + group.membersOrEmpty().size() + " members now; kept";
+                detail = "has " + group.get().membersOrEmpty().size() + " members now; kept";
             } else {
-                client.delete("Groups", g.groupId());
+                groups.delete(g.groupId());
             }
-        } catch (ScimErrorException e) {
-            if (e.status() == 404) {
+        } catch (RuntimeException e) {
+            if (e instanceof ScimException s && s.isNotFound()) {
                 detail = "gone already";
             } else {
                 status = fail(e);
                 detail = message(e);
             }
-        } catch (RuntimeException e) {
-            status = fail(e);
-            detail = message(e);
         }
         record("delete-group", g.name(), 0, g.groupId(), status, detail, Map.of());
         progress.step(status != Status.DONE);
@@ -136,51 +133,38 @@ public final class UndoApplier {
         String detail;
         try {
             if (u.action() == UserAction.DELETE) {
-                client.delete("Users", u.id());
+                users.delete(u.id());
                 detail = "deleted";
             } else {
                 write(u);
                 detail = u.reverts().stream().map(Revert::toString).reduce((a, b) -> a + "; " + b).orElse("");
             }
-        } catch (ScimErrorException e) {
-            if (e.status() == 412) {
+        } catch (RuntimeException e) {
+            if (e instanceof ScimException s && s.isPreconditionFailed()) {
                 status = Status.CONFLICT;
                 detail = "changed while the undo ran (412); kept: run the undo again to re-check it";
-            } else if (e.status() == 404 && u.action() == UserAction.DELETE) {
+            } else if (e instanceof ScimException s && s.isNotFound() && u.action() == UserAction.DELETE) {
                 detail = "gone already";
             } else {
                 status = fail(e);
                 detail = message(e);
             }
-        } catch (RuntimeException e) {
-            status = fail(e);
-            detail = message(e);
         }
         record(u.action().label(), u.userName(), u.line(), u.id(), status, detail, Map.of());
         progress.step(status != Status.DONE);
     }
 
-    /** PATCH the old values back (remove where there was none), or PUT the user with them where PATCH is not served. */
+    /**
+     * PATCH the old values back (remove where there was none), or PUT the user with them where PATCH is not served;
+     * either only if the user is still as read while planning (If-Match, where ETags are served).
+     */
     private void write(UserUndo u) {
-        String ifMatch = Boolean.FALSE.equals(caps.etag()) ? null : u.etag();
-        if (!Boolean.FALSE.equals(caps.patch()) && !patchRefused.get()) {
-            List<PatchOp.Operation> ops = new ArrayList<>();
-            for (Revert r : u.reverts()) {
-                ops.add(r.old() == null ? new PatchOp.Operation("remove", r.attribute().path(), null)
-                        : PatchOp.replace(r.attribute().path(), r.old()));
-            }
-            try {
-                // Repeatable: setting the same values twice leaves the same user.
-                client.patch("Users", u.id(), PatchOp.of(ops.toArray(PatchOp.Operation[]::new)), ifMatch, true);
-                return;
-            } catch (ScimErrorException e) {
-                if (!e.isUnsupported()) {
-                    throw e;
-                }
-                patchRefused.set(true);
-            }
+        List<PatchOp.Operation> ops = new ArrayList<>();
+        for (Revert r : u.reverts()) {
+            ops.add(r.old() == null ? new PatchOp.Operation("remove", r.attribute().path(), null)
+                    : PatchOp.replace(r.attribute().path(), r.old()));
         }
-        client.replace("Users", u.id(), replacement(u), ifMatch);
+        users.updateIfUnchanged(u.id(), PatchOp.of(ops.toArray(PatchOp.Operation[]::new)), replacement(u), u.etag());
     }
 
     /** The user as read, with the old values set back; read-only parts left out. */
@@ -228,7 +212,7 @@ public final class UndoApplier {
     /** A failure of the connection or the credentials stops the run (every later step would fail the same way). */
     private Status fail(RuntimeException e) {
         boolean fatal = e instanceof ScimConnectionException
-                || e instanceof ScimErrorException s && (s.status() == 401 || s.status() == 403);
+                || e instanceof ScimException s && s.isAuthFailure();
         if (fatal || e instanceof CancellationException) {
             stop.compareAndSet(null, e);
         }
@@ -261,35 +245,6 @@ public final class UndoApplier {
     }
 
     private <T> void runAll(ExecutorService pool, List<T> steps, java.util.function.Consumer<T> task) {
-        List<Future<?>> futures = new ArrayList<>(steps.size());
-        for (T step : steps) {
-            futures.add(pool.submit(() -> {
-                if (stop.get() != null) {
-                    return;
-                }
-                try {
-                    limit.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                try {
-                    task.accept(step);
-                } finally {
-                    limit.release();
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw Workers.unwrap(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
-                throw new CancellationException("interrupted");
-            }
-        }
+        Workers.runAll(pool, steps, task, limit, () -> stop.get() != null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.scimctl.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.importer.UndoPlan.Conflict;
@@ -13,11 +12,9 @@ import dev.scimctl.importer.UndoRecords.AttributeChange;
 import dev.scimctl.importer.UndoRecords.Recorded;
 import dev.scimctl.importer.UndoRecords.RecordedGroup;
 import dev.scimctl.importer.UndoRecords.RecordedUser;
-import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
-import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.model.ScimGroup;
 import dev.scimctl.scim.model.ScimUser;
 
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Builds the undo of a recorded import against the server as it is now. Each recorded change is compared with the
@@ -36,8 +32,8 @@ import java.util.stream.Stream;
  * change since, a conflict that is left alone unless {@code force}.
  */
 public final class UndoPlanner {
-    private final ScimClient client;
-    private final ServerCapabilities caps;
+    private final Users remoteUsers;
+    private final Groups remoteGroups;
     private final boolean delete;
     private final boolean force;
     private final java.util.Set<String> deletedBefore;
@@ -47,10 +43,9 @@ public final class UndoPlanner {
      * @param force  set values back even where someone changed them since the import
      * @param deletedBefore users an earlier undo deleted (a server may still list them, deactivated)
      */
-    public UndoPlanner(ScimClient client, ServerCapabilities caps, boolean delete, boolean force,
-                       java.util.Set<String> deletedBefore) {
-        this.client = client;
-        this.caps = caps;
+    public UndoPlanner(ScimClient client, boolean delete, boolean force, java.util.Set<String> deletedBefore) {
+        this.remoteUsers = new Users(client);
+        this.remoteGroups = new Groups(client);
         this.delete = delete;
         this.force = force;
         this.deletedBefore = java.util.Set.copyOf(deletedBefore);
@@ -81,13 +76,13 @@ public final class UndoPlanner {
     // ---- users ------------------------------------------------------------------------------------------------
 
     private void planUser(RecordedUser u, List<UserUndo> out, List<Conflict> conflicts, int[] already) {
-        Optional<ObjectNode> found = u.id() != null ? read("Users", u.id()) : lookUp(u.userName());
+        Optional<ObjectNode> found = u.id() != null ? user(u.id()) : lookUp(u.userName());
         if (found.isEmpty()) {
             already[0]++; // deleted since, or a creation that never happened
             return;
         }
         ObjectNode json = found.get();
-        ScimUser user = client.convert(json, ScimUser.class, "Users");
+        ScimUser user = remoteUsers.toUser(json);
         if (u.created()) {
             planCreated(u, json, user, out, conflicts, already);
             return;
@@ -148,20 +143,21 @@ public final class UndoPlanner {
 
     private Optional<ObjectNode> lookUp(String userName) {
         // The resource layer's one look-up (it lists every user itself where the server does not filter).
-        return new Users(client).findByUserName(userName).flatMap(x -> read("Users", x.path("id").asText()));
+        return remoteUsers.findByUserName(userName).flatMap(x -> user(x.path("id").asText()));
     }
 
     // ---- groups -----------------------------------------------------------------------------------------------
 
     private void planGroup(RecordedGroup g, List<MemberUndo> members, List<GroupDelete> groups,
                            List<Conflict> conflicts, int[] already) {
-        Optional<ObjectNode> found = g.id() != null ? read("Groups", g.id())
-                : g.created() ? new Groups(client).findByDisplayName(g.name()).flatMap(x -> read("Groups", x.path("id").asText())) : Optional.empty();
+        Optional<ObjectNode> found = g.id() != null ? group(g.id())
+                : g.created() ? remoteGroups.findByDisplayName(g.name()).flatMap(x -> group(x.path("id").asText()))
+                : Optional.empty();
         if (found.isEmpty()) {
             already[0] += g.added().size() + g.removed().size() + (g.created() ? 1 : 0);
             return;
         }
-        ScimGroup group = client.convert(found.get(), ScimGroup.class, "Groups");
+        ScimGroup group = remoteGroups.toGroup(found.get());
         Set<String> now = new HashSet<>();
         group.membersOrEmpty().forEach(m -> now.add(m.value()));
         Set<String> after = new HashSet<>(now);
@@ -196,20 +192,17 @@ public final class UndoPlanner {
         if (!m.name().equals(m.id())) {
             return m.name();
         }
-        return read("Users", m.id()).map(u -> u.path("userName").asText(m.id())).orElse(m.id());
+        return user(m.id()).map(u -> u.path("userName").asText(m.id())).orElse(m.id());
     }
 
-    /** A resource by id, or empty when the server no longer has it. */
-    private Optional<ObjectNode> read(String resource, String id) {
-        try {
-            JsonNode node = client.get(resource, id);
-            return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
-        } catch (ScimErrorException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+    /** A user by id, or empty when the server no longer has it. */
+    private Optional<ObjectNode> user(String id) {
+        return remoteUsers.findById(id).filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast);
+    }
+
+    /** A group by id, or empty when the server no longer has it. */
+    private Optional<ObjectNode> group(String id) {
+        return remoteGroups.findById(id).filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast);
     }
 
     private static String show(String v) {

@@ -1,8 +1,6 @@
 package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.InputException;
 
 import java.io.BufferedReader;
@@ -28,7 +26,6 @@ import java.util.Map;
  * it), and the members added (userName, id) and removed (id, display).
  */
 public final class UndoRecords {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private UndoRecords() {
     }
@@ -136,7 +133,7 @@ public final class UndoRecords {
         List<List<JsonNode>> runs = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
             for (String line; (line = reader.readLine()) != null; ) {
-                JsonNode entry = parse(line);
+                JsonNode entry = Journal.parseLine(line);
                 if (entry == null) {
                     continue; // a line cut off by a crash: the step it was about is checked against the server anyway
                 }
@@ -290,7 +287,7 @@ public final class UndoRecords {
         java.util.Set<String> ids = new java.util.HashSet<>();
         try (BufferedReader reader = Files.newBufferedReader(undoJournal, StandardCharsets.UTF_8)) {
             for (String line; (line = reader.readLine()) != null; ) {
-                JsonNode e = parse(line);
+                JsonNode e = Journal.parseLine(line);
                 if (e != null && e.path("type").asText().equals("op") && e.path("op").asText().equals("delete")
                         && e.path("outcome").asText().equals("done") && e.hasNonNull("id")) {
                     ids.add(e.get("id").asText());
@@ -302,17 +299,5 @@ public final class UndoRecords {
             throw new InputException(undoJournal + ": cannot read the undo's journal (" + e.getMessage() + ")", e);
         }
         return ids;
-    }
-
-    private static JsonNode parse(String line) {
-        if (line.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode n = JSON.readTree(line);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

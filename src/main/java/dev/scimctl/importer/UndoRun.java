@@ -29,11 +29,7 @@ public final class UndoRun {
     }
 
     /** What the run shows and asks; implemented by the command. */
-    public interface Listener {
-        Progress progress();
-
-        void notice(String line);
-
+    public interface Listener extends RunListener {
         /** The recorded import and the reverse plan, before anything is changed. */
         void planned(UndoRecords.Recorded recorded, UndoPlan plan, URI server);
 
@@ -81,8 +77,7 @@ public final class UndoRun {
                     + ", but the settings point at " + server + ": give --url " + recorded.url()
                     + " (or the profile of that server) to undo it there");
         }
-        ServerCapabilities caps = ServerCapabilities.discover(client, null);
-        UndoPlan plan = new UndoPlanner(client, caps, settings.delete(), settings.force(),
+        UndoPlan plan = new UndoPlanner(client, settings.delete(), settings.force(),
                 UndoRecords.deletedBy(settings.undoJournal()))
                 .plan(recorded, listener.progress());
         listener.planned(recorded, plan, server);
@@ -98,7 +93,7 @@ public final class UndoRun {
         long started = System.nanoTime();
         List<UndoApplier.StepResult> results;
         try (Journal journal = Journal.open(settings.undoJournal(), start(recorded, plan), clock)) {
-            results = new UndoApplier(client, caps, journal, listener.progress(), limit).apply(plan);
+            results = new UndoApplier(client, journal, listener.progress(), limit).apply(plan);
             journal.end(end(results));
         }
         return new Applied(plan, results, Duration.ofNanos(System.nanoTime() - started));

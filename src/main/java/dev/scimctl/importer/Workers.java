@@ -1,8 +1,15 @@
 package dev.scimctl.importer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Thread plumbing shared by the reading and applying pools. */
 final class Workers {
@@ -29,5 +36,43 @@ final class Workers {
             throw err;
         }
         return new IllegalStateException(cause);
+    }
+
+    /**
+     * Runs a task per step on the pool and waits for all of them. Each task first waits for a slot of the adaptive
+     * limit, and is skipped once {@code stopped} says the run is over (a failure every later step would hit too).
+     */
+    static <T> void runAll(ExecutorService pool, List<T> steps, Consumer<T> task, AdaptiveLimit limit,
+                           BooleanSupplier stopped) {
+        List<Future<?>> futures = new ArrayList<>(steps.size());
+        for (T step : steps) {
+            futures.add(pool.submit(() -> {
+                if (stopped.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    limit.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                try {
+                    task.accept(step);
+                } finally {
+                    limit.release();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw unwrap(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(x -> x.cancel(true));
+                throw new CancellationException("interrupted");
+            }
+        }
     }
 }

@@ -242,7 +242,7 @@ public final class ConnectionCheck {
         String fix;
         if (e instanceof ProxyTunnel.RefusedException refused) {
             failure = Failures.proxyRefused(url, route, refused.status(), e);
-            fix = refused.status() == 407 || refused.status() == 401 ? "check the proxy's user name and password"
+            fix = refused.credentialsRefused() ? "check the proxy's user name and password"
                     : "ask whoever runs the proxy, or keep this host away from it with NO_PROXY if it can be reached directly";
         } else {
             String what = e instanceof java.net.SocketTimeoutException ? "timed out" : e.getMessage();
@@ -478,13 +478,13 @@ public final class ConnectionCheck {
             return new CheckStep("users", CheckStep.Status.OK, ms(t0), "token accepted; listing works: " + total + " users",
                     facts("totalResults", total), null, null);
         } catch (ScimErrorException e) {
-            if (e.status() == 403 || e.status() == 501 || e.status() == 405) {
+            if (e.isForbidden() || e.isUnsupported()) {
                 return new CheckStep("users", CheckStep.Status.WARN, ms(t0),
                         "the server does not allow listing users (" + e.status() + ")", facts("status", e.status()),
                         "scimctl falls back to per-user look-ups where it can", null);
             }
-            if (e.status() == 404 && serviceProviderConfigMissing) {
-                return new CheckStep("users", CheckStep.Status.FAIL, ms(t0), e.getMessage(), facts("status", 404),
+            if (e.isNotFound() && serviceProviderConfigMissing) {
+                return new CheckStep("users", CheckStep.Status.FAIL, ms(t0), e.getMessage(), facts("status", e.status()),
                         "the base URL is wrong: neither /ServiceProviderConfig nor /Users is found below " + url
                                 + "; copy the API endpoint URL from the NinjaOne console (it ends in the SCIM base, "
                                 + "often /scim/v2)", e);
@@ -497,12 +497,12 @@ public final class ConnectionCheck {
 
     private CheckStep failed(String name, long t0, ScimException e) {
         String fix;
-        if (e instanceof ScimErrorException se && se.status() == 401) {
+        if (e instanceof ScimErrorException se && se.isTokenRefused()) {
             fix = "the token was refused. NinjaOne tokens expire six months after they are generated: generate a new "
                     + "one in the console and run 'scimctl config set-token'";
-        } else if (e instanceof ScimErrorException se && se.status() == 403) {
+        } else if (e instanceof ScimErrorException se && se.isForbidden()) {
             fix = "the token is not allowed to do this: is SCIM provisioning enabled for this identity provider?";
-        } else if (e instanceof ScimErrorException se && se.status() == 404) {
+        } else if (e instanceof ScimErrorException && e.isNotFound()) {
             fix = "the base URL does not lead to a SCIM endpoint: copy the API endpoint URL from the NinjaOne console";
         } else if (e instanceof ScimRedirectException r && r.useInstead() != null) {
             fix = "use " + r.useInstead() + " as the base URL (--url, or 'scimctl config set-profile NAME --url …')";

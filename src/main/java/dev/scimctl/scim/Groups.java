@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -25,26 +27,16 @@ import java.util.stream.Stream;
  * <p>
  * A displayName is matched the way SCIM defines it, ignoring case; an exact match is preferred.
  */
-public final class Groups {
+public final class Groups extends Endpoint {
     /** Members per PATCH: large enough to be quick, small enough for servers that cap operations or body sizes. */
     public static final int MEMBERS_PER_PATCH = 100;
     private static final String ENDPOINT = "Groups";
 
-    private final Resource resource;
-
     public Groups(ScimClient client) {
-        this.resource = new Resource(client, ENDPOINT);
+        super(client, ENDPOINT);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
-
-    public Optional<JsonNode> findById(String id) {
-        return resource.findById(id);
-    }
-
-    public JsonNode get(String id) {
-        return resource.get(id);
-    }
 
     /**
      * The group as the command line names it: a UUID as an id first; anything else as a display name first, then as
@@ -68,50 +60,21 @@ public final class Groups {
      */
     public Optional<JsonNode> findByDisplayName(String displayName) {
         ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(10);
-        List<JsonNode> found = new ArrayList<>();
+        List<JsonNode> found;
         try (Stream<JsonNode> s = listFiltered(q, () -> {
         })) {
-            s.filter(g -> g.path("displayName").asText().equalsIgnoreCase(displayName)).forEach(found::add);
+            found = s.toList();
         }
-        Optional<JsonNode> exact = found.stream().filter(g -> displayName.equals(g.path("displayName").asText(null)))
-                .findFirst();
-        return exact.isPresent() ? exact : found.stream().findFirst();
+        return pick(found, "displayName", displayName, () -> true);
     }
 
     /** One filtered request for a display name, no fallback: what it found, and whether the filter was ignored. */
-    public Users.Lookup lookUp(String displayName) {
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(2).withLimit(2);
-        List<JsonNode> found;
-        try (Stream<JsonNode> s = list(q)) {
-            found = s.toList();
-        }
-        boolean ignored = found.stream().anyMatch(g -> !g.path("displayName").asText().equalsIgnoreCase(displayName));
-        Optional<JsonNode> exact = found.stream().filter(g -> displayName.equals(g.path("displayName").asText(null)))
-                .findFirst();
-        Optional<JsonNode> any = found.stream()
-                .filter(g -> g.path("displayName").asText().equalsIgnoreCase(displayName)).findFirst();
-        return new Users.Lookup(exact.isPresent() ? exact : any, ignored);
-    }
-
-    public Stream<JsonNode> list(ListQuery query) {
-        return resource.list(query, () -> {
-        });
-    }
-
-    public Stream<JsonNode> list(ListQuery query, Runnable beforeWait) {
-        return resource.list(query, beforeWait);
-    }
-
-    public Stream<JsonNode> listFiltered(ListQuery query, Runnable beforeWait) {
-        return resource.listFiltered(query, beforeWait);
+    public Lookup lookUp(String displayName) {
+        return lookUpBy("displayName", displayName, 2, () -> true);
     }
 
     public Stream<ScimGroup> listGroups(ListQuery query) {
         return list(query).map(this::toGroup);
-    }
-
-    public long count() {
-        return resource.count();
     }
 
     public ScimGroup toGroup(JsonNode node) {
@@ -142,29 +105,8 @@ public final class Groups {
 
     /** Adds members, in batches. Adding a member twice is harmless (RFC 7644 §3.5.2.1), so a batch may be repeated. */
     public void addMembers(String groupId, Collection<String> memberIds) {
-        if (memberIds.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(memberIds));
-        if (resource.updateMethod() == UpdateMethod.PATCH || resource.updateMethod() == UpdateMethod.PATCH_THEN_PUT) {
-            try {
-                for (int i = 0; i < ids.size(); i += MEMBERS_PER_PATCH) {
-                    List<String> batch = ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_PATCH));
-                    resource.patch(groupId, PatchOp.of(PatchOp.add("members", members(batch))));
-                }
-                return;
-            } catch (ScimErrorException e) {
-                if (!e.isUnsupported()) {
-                    throw e;
-                }
-                resource.patchRefused();
-            }
-        }
-        putMembers(groupId, current -> {
-            Set<String> merged = new LinkedHashSet<>(current);
-            merged.addAll(ids);
-            return merged;
-        });
+        changeMembers(groupId, memberIds, batch -> resource.patch(groupId, PatchOp.of(PatchOp.add("members",
+                members(batch)))), (current, ids) -> current.addAll(ids));
     }
 
     /**
@@ -172,14 +114,25 @@ public final class Groups {
      * someone else) is not an error.
      */
     public void removeMembers(String groupId, Collection<String> memberIds) {
+        changeMembers(groupId, memberIds, batch -> removeBatch(groupId, batch),
+                (current, ids) -> current.removeAll(new HashSet<>(ids)));
+    }
+
+    /**
+     * A membership change: a PATCH per {@value #MEMBERS_PER_PATCH} members where the server takes PATCH, else one PUT
+     * of the group with {@code change} applied to its member ids.
+     */
+    private void changeMembers(String groupId, Collection<String> memberIds, Consumer<List<String>> patchBatch,
+                               BiConsumer<Set<String>, List<String>> change) {
         if (memberIds.isEmpty()) {
             return;
         }
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(memberIds));
-        if (resource.updateMethod() == UpdateMethod.PATCH || resource.updateMethod() == UpdateMethod.PATCH_THEN_PUT) {
+        UpdateMethod method = resource.updateMethod();
+        if (method == UpdateMethod.PATCH || method == UpdateMethod.PATCH_THEN_PUT) {
             try {
                 for (int i = 0; i < ids.size(); i += MEMBERS_PER_PATCH) {
-                    removeBatch(groupId, ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_PATCH)));
+                    patchBatch.accept(ids.subList(i, Math.min(ids.size(), i + MEMBERS_PER_PATCH)));
                 }
                 return;
             } catch (ScimErrorException e) {
@@ -189,11 +142,10 @@ public final class Groups {
                 resource.patchRefused();
             }
         }
-        Set<String> gone = new HashSet<>(ids);
         putMembers(groupId, current -> {
-            Set<String> kept = new LinkedHashSet<>(current);
-            kept.removeAll(gone);
-            return kept;
+            Set<String> changed = new LinkedHashSet<>(current);
+            change.accept(changed, ids);
+            return changed;
         });
     }
 
@@ -235,16 +187,6 @@ public final class Groups {
         Set<String> ids = new LinkedHashSet<>();
         group.path("members").forEach(m -> ids.add(m.path("value").asText()));
         return ids;
-    }
-
-    /** DELETE. */
-    public void delete(String id) {
-        resource.delete(id);
-    }
-
-    /** How changes reach this server: PATCH, PATCH then PUT, PUT with If-Match, or PUT. */
-    public UpdateMethod updateMethod() {
-        return resource.updateMethod();
     }
 
     private static ArrayNode members(Collection<String> ids) {

@@ -1,57 +1,105 @@
 package dev.scimctl.scim;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
 
 /**
  * The shape a ListResponse must have before scimctl believes it (RFC 7644 §3.4.2): an object whose
  * {@code Resources} is a list of objects that each carry an id, and whose counts are integers. A wrong shape is a
  * {@link ScimProtocolException} (exit 6) naming the field.
+ * <p>
+ * The page is read as a stream of tokens: each resource becomes a tree on its own as it is checked, everything else
+ * but the counts and what names an Error document is skipped, and the first wrong element ends the reading. The body
+ * itself was read under the response-size cap ({@link Body}).
  */
 final class ListShape {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private ListShape() {
     }
 
-    static Pager.Page page(ScimResponse response, String resource) {
-        JsonNode body = response.body();
-        String where = "the list of " + resource + " from " + response.uri();
-        if (body == null) {
-            throw new ScimProtocolException(response.uri(), "the server answered " + response.status()
-                    + " with no body to a list request for " + resource, null);
+    /**
+     * Reads one page of a listing of {@code resource} from a parser at the start of the body.
+     *
+     * @throws IOException when the body is not JSON (the caller names it)
+     */
+    static Pager.Page read(JsonParser parser, URI uri, int status, String resource) throws IOException {
+        String where = "the list of " + resource + " from " + uri;
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new ScimProtocolException(uri, "GET " + uri + " answered " + status
+                    + " with JSON that is not a SCIM object", null);
         }
-        for (String field : new String[]{"totalResults", "startIndex", "itemsPerPage"}) {
-            JsonNode n = body.get(field);
-            if (n != null && !n.isNull() && !n.isIntegralNumber()) {
-                throw wrong(response, where, field, n, "an integer");
+        ArrayNode resources = null;
+        boolean upperCase = false; // "Resources" wins over "resources", which some servers send instead
+        long total = -1;
+        ObjectNode said = NODES.objectNode(); // schemas, status and detail: enough to know an Error document
+        for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "totalResults", "startIndex", "itemsPerPage" -> {
+                    if (value != JsonToken.VALUE_NULL && value != JsonToken.VALUE_NUMBER_INT) {
+                        throw wrong(uri, where, field, parser.readValueAsTree(), "an integer");
+                    }
+                    if (field.equals("totalResults") && value == JsonToken.VALUE_NUMBER_INT) {
+                        total = parser.getLongValue();
+                    }
+                }
+                case "Resources", "resources" -> {
+                    if (field.equals("resources") && upperCase) {
+                        parser.skipChildren();
+                    } else {
+                        upperCase = field.equals("Resources");
+                        resources = resources(parser, value, uri, where, field);
+                    }
+                }
+                case "schemas", "status", "detail" -> said.set(field, parser.readValueAsTree());
+                default -> parser.skipChildren();
             }
         }
-        String name = body.has("Resources") || !body.has("resources") ? "Resources" : "resources"; // some lower-case it
-        JsonNode resources = body.get(name);
-        if (resources == null || resources.isNull()) {
-            resources = JsonNodeFactory.instance.arrayNode();
-        } else if (!resources.isArray()) {
-            throw wrong(response, where, name, resources, "a list");
+        if (ResponseReader.isErrorDocument(said)) {
+            throw ResponseReader.errorAsSuccess("GET", uri, status, said);
         }
-        for (int i = 0; i < resources.size(); i++) {
-            JsonNode r = resources.get(i);
-            if (!r.isObject()) {
-                throw wrong(response, where, name + "[" + i + "]", r, "an object");
-            }
-            JsonNode id = r.get("id");
-            if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
-                throw new ScimProtocolException(response.uri(), where + " is not a SCIM list: " + name + "[" + i
-                        + "] has no \"id\" (every SCIM resource has one, and scimctl needs it to page safely)", null);
-            }
-        }
-        JsonNode total = body.get("totalResults");
-        return new Pager.Page(resources, total == null || total.isNull() ? -1 : total.asLong());
+        return new Pager.Page(resources == null ? NODES.arrayNode() : resources, total);
     }
 
-    private static ScimProtocolException wrong(ScimResponse response, String where, String field, JsonNode value,
-                                               String expected) {
-        String shown = value.isTextual() ? "the string \"" + abbreviate(value.asText()) + "\""
-                : "a " + ResponseChecks.kind(value);
-        return new ScimProtocolException(response.uri(), where + " is not a SCIM list: \"" + field + "\" is " + shown
+    /** The resources, one tree each, every one checked for an id as it is read; null for a JSON null. */
+    private static ArrayNode resources(JsonParser parser, JsonToken value, URI uri, String where, String name)
+            throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw wrong(uri, where, name, parser.readValueAsTree(), "a list");
+        }
+        ArrayNode out = NODES.arrayNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            int i = out.size();
+            if (t != JsonToken.START_OBJECT) {
+                throw wrong(uri, where, name + "[" + i + "]", parser.readValueAsTree(), "an object");
+            }
+            JsonNode r = parser.readValueAsTree();
+            JsonNode id = r.get("id");
+            if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
+                throw new ScimProtocolException(uri, where + " is not a SCIM list: " + name + "[" + i
+                        + "] has no \"id\" (every SCIM resource has one, and scimctl needs it to page safely)", null);
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static ScimProtocolException wrong(URI uri, String where, String field, JsonNode value, String expected) {
+        String shown = value == null ? "missing" : value.isTextual() ? "the string \"" + abbreviate(value.asText())
+                + "\"" : "a " + ResponseChecks.kind(value);
+        return new ScimProtocolException(uri, where + " is not a SCIM list: \"" + field + "\" is " + shown
                 + ", not " + expected, null);
     }
 

@@ -94,7 +94,6 @@ final class Pager implements Iterator<JsonNode> {
 
     /** GETs one page and checks its shape. Safe to call from several threads: the client is. */
     static Page fetch(ScimClient client, String resource, ListQuery query, long startIndex, int count) {
-        ScimResponse response = client.send(ScimRequest.get(resource, ScimClient.pageQuery(query, startIndex, count)));
-        return ListShape.page(response, resource);
+        return client.page(resource, ScimClient.pageQuery(query, startIndex, count));
     }
 }

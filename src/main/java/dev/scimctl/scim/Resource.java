@@ -108,18 +108,41 @@ final class Resource {
      * @param current the resource as the caller read it, to spare a GET; null to read it
      */
     void update(String id, PatchOp patch, UnaryOperator<ObjectNode> edit, JsonNode current) {
-        if (usePatch()) {
-            try {
-                patch(id, patch);
-                return;
-            } catch (ScimErrorException e) {
-                if (!e.isUnsupported()) {
-                    throw e;
-                }
-                patchRefused();
-            }
+        if (!patched(id, patch, null)) {
+            put(id, edit, current);
         }
-        put(id, edit, current);
+    }
+
+    /**
+     * Changes a resource only if it is still the version read: the PATCH (or, where PATCH is not served, the PUT of
+     * {@code replacement}) carries If-Match where ETags are served. A change made meanwhile is not overwritten: the
+     * 412 is thrown, {@link ScimException#isPreconditionFailed()}, for the caller to report.
+     *
+     * @param version the resource's {@code meta.version} as read; null where the caller read none
+     */
+    void updateIfUnchanged(String id, PatchOp patch, JsonNode replacement, String version) {
+        String ifMatch = sendIfMatch() ? version : null;
+        if (!patched(id, patch, ifMatch)) {
+            replace(id, replacement, ifMatch);
+        }
+    }
+
+    /** PATCHes where the server takes PATCH; false where it does not (it said so, or refuses it now). */
+    private boolean patched(String id, PatchOp patch, String ifMatch) {
+        if (!usePatch()) {
+            return false;
+        }
+        try {
+            // Repeatable: every PATCH scimctl sends sets values or removes by value filter.
+            client.patch(endpoint, id, patch, ifMatch, true);
+            return true;
+        } catch (ScimErrorException e) {
+            if (!e.isUnsupported()) {
+                throw e;
+            }
+            patchRefused();
+            return false;
+        }
     }
 
     /** Remembers that the server refused PATCH as unsupported: later changes go straight to PUT. */

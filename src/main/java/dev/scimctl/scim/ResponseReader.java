@@ -44,9 +44,7 @@ final class ResponseReader {
             }
             JsonNode node = parse(json, method, uri, status, contentType, body);
             if (isErrorDocument(node)) {
-                throw new ScimProtocolException(uri, "the server answered an error with status " + status + " to "
-                        + method + " " + uri + describeError(node) + ": a SCIM server answers an error with its "
-                        + "error status; scimctl does not take this as success", null);
+                throw errorAsSuccess(method, uri, status, node);
             }
             return new ScimResponse(uri, status, headers, node);
         }
@@ -65,7 +63,36 @@ final class ResponseReader {
         throw error(json, method, uri, status, contentType, body, jsonBody, retryAfter);
     }
 
-    private static boolean isErrorDocument(JsonNode node) {
+    /**
+     * Reads a listing's page as it is checked, resource by resource ({@link ListShape#read}), instead of building the
+     * whole document first. Everything but a 2xx with a JSON body is read and refused as {@link #interpret} does.
+     */
+    static Pager.Page interpretPage(HttpResponse<Body> response, ObjectMapper json, String resource) {
+        Body body = response.body() == null ? Body.EMPTY : response.body();
+        int status = response.statusCode();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (status < 200 || status >= 300 || status == 204 || body.isEmpty() || !isJson(contentType)) {
+            ScimResponse r = interpret("GET", response, json);
+            throw new ScimProtocolException(r.uri(), "the server answered " + r.status()
+                    + " with no body to a list request for " + resource, null);
+        }
+        try (InputStream in = body.stream()) {
+            return ListShape.read(json.createParser(in), response.uri(), status, resource);
+        } catch (IOException e) {
+            throw new ScimProtocolException(response.uri(), "GET " + response.uri() + " answered " + status
+                    + " with a body that is not valid JSON (" + contentType + ", " + body.length()
+                    + " bytes; truncated?)", e);
+        }
+    }
+
+    /** A 2xx whose body is a SCIM Error document: the server misbehaving, never a success. */
+    static ScimProtocolException errorAsSuccess(String method, URI uri, int status, JsonNode node) {
+        return new ScimProtocolException(uri, "the server answered an error with status " + status + " to "
+                + method + " " + uri + describeError(node) + ": a SCIM server answers an error with its "
+                + "error status; scimctl does not take this as success", null);
+    }
+
+    static boolean isErrorDocument(JsonNode node) {
         for (JsonNode s : node.path("schemas")) {
             if (ScimJson.ERROR.equals(s.asText())) {
                 return true;

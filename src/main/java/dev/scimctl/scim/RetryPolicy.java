@@ -35,4 +35,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         long half = capped / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(capped - half + 1));
     }
+
+    /** A 429 or 503: the server says it is at its limit (a 502, 504 or dropped connection says nothing of that). */
+    public static boolean isPushback(int status) {
+        return status == 429 || status == 503;
+    }
 }

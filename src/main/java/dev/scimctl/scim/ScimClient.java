@@ -214,31 +214,39 @@ public final class ScimClient implements AutoCloseable {
     }
 
     private Boolean readUserNameCaseExact() {
+        return schemaAttribute(ScimJson.CORE_USER, "userName").map(a -> a.path("caseExact"))
+                .filter(JsonNode::isBoolean).map(JsonNode::booleanValue).orElse(null);
+    }
+
+    /**
+     * One attribute's definition as the server's /Schemas gives it, or empty where it does not (or serves no /Schemas,
+     * or fails to): discovery is a help, never a reason to stop.
+     */
+    public Optional<JsonNode> schemaAttribute(String schemaId, String attributeName) {
         Optional<JsonNode> all;
         try {
             all = schemas();
         } catch (ScimErrorException e) {
-            return null;
+            return Optional.empty();
         }
         if (all.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         JsonNode list = all.get().has("Resources") ? all.get().get("Resources") : all.get();
         if (!list.isArray()) {
-            return null;
+            return Optional.empty();
         }
         for (JsonNode schema : list) {
-            if (!ScimJson.CORE_USER.equals(schema.path("id").asText())) {
+            if (!schemaId.equals(schema.path("id").asText())) {
                 continue;
             }
             for (JsonNode attribute : schema.path("attributes")) {
-                if ("userName".equalsIgnoreCase(attribute.path("name").asText())
-                        && attribute.path("caseExact").isBoolean()) {
-                    return attribute.path("caseExact").booleanValue();
+                if (attributeName.equalsIgnoreCase(attribute.path("name").asText())) {
+                    return Optional.of(attribute);
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Tells the person running the command something on stderr (a fallback that costs time, a server's fault). */
@@ -306,7 +314,18 @@ public final class ScimClient implements AutoCloseable {
 
     /** totalResults of a one-item listing of {@code resource}, or -1 when the server does not say. */
     public long count(String resource) {
-        return ListShape.page(send(ScimRequest.get(resource, Map.of("startIndex", "1", "count", "1"))), resource).total();
+        return page(resource, Map.of("startIndex", "1", "count", "1")).total();
+    }
+
+    /**
+     * GETs one page of a listing, its resources checked and parsed one by one as they are read ({@link ListShape}).
+     * Safe to call from several threads.
+     */
+    Pager.Page page(String resource, Map<String, String> query) {
+        URI uri = resolve(resource, query);
+        Pager.Page page = ResponseReader.interpretPage(sendWithRetries("GET", uri, null, Map.of(), true), json, resource);
+        config.listener().received(page.resources());
+        return page;
     }
 
     /** POSTs a new resource. Not repeated after a dropped connection unless {@code repeatable}: it may have been created. */

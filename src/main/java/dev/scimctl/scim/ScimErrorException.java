@@ -72,6 +72,11 @@ public final class ScimErrorException extends ScimException {
         return status == 401;
     }
 
+    /** 403: the token was accepted but may not do this. */
+    public boolean isForbidden() {
+        return status == 403;
+    }
+
     @Override
     public boolean isNotFound() {
         return status == 404;

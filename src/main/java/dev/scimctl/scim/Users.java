@@ -8,8 +8,12 @@ import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ScimUser;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,29 +30,16 @@ import java.util.stream.Stream;
  * opposite) would miss a user whose case differs: where the first look-up finds nobody, one more request asks for
  * the name in lower and upper case, never a full listing.
  */
-public final class Users {
-    /** What one filtered look-up found, and whether the server ignored the filter (it sent users of other names). */
-    public record Lookup(Optional<JsonNode> user, boolean filterIgnored) {
-    }
-
+public final class Users extends Endpoint {
     private static final String ENDPOINT = "Users";
-    private final Resource resource;
+    /** Names per other-case request: two clauses each keeps the URL far below what servers and proxies take. */
+    public static final int OTHER_CASE_NAMES_PER_REQUEST = 10;
 
     public Users(ScimClient client) {
-        this.resource = new Resource(client, ENDPOINT);
+        super(client, ENDPOINT);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
-
-    /** The user with this id, or empty when there is none (404, or 400 from servers that refuse foreign ids). */
-    public Optional<JsonNode> findById(String id) {
-        return resource.findById(id);
-    }
-
-    /** The user with this id; a missing one is a {@link ScimException} whose {@code isNotFound()} is true. */
-    public JsonNode get(String id) {
-        return resource.get(id);
-    }
 
     /**
      * The user as the command line names it: an id first when the argument looks like one (a UUID, or anything
@@ -110,44 +101,81 @@ public final class Users {
     }
 
     private Lookup lookUp(String userName, int count) {
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("userName", userName)).withPageSize(count).withLimit(count);
-        List<JsonNode> found;
-        try (Stream<JsonNode> s = list(q)) {
-            found = s.toList();
-        }
-        boolean ignored = false;
-        for (JsonNode u : found) {
-            if (!u.path("userName").asText().equalsIgnoreCase(userName)) {
-                ignored = true;
-            }
-        }
-        return new Lookup(pick(found, userName), ignored);
+        return lookUpBy("userName", userName, count, this::otherCaseCounts);
     }
 
     /** A miss that may be a server comparing case-sensitively: one more request, for the name in other cases. */
     private Optional<JsonNode> otherCase(String userName) {
+        return Optional.ofNullable(findInOtherCase(List.of(userName)).found().get(userName));
+    }
+
+    /** What {@link #findInOtherCase} found (by the userName asked for) and how many requests it took. */
+    public record OtherCase(Map<String, JsonNode> found, int requests) {
+    }
+
+    /**
+     * For userNames that a filtered look-up missed, on servers that compare userName case-sensitively: the users
+     * whose userName is one of them in lower or upper case. One request asks for up to
+     * {@value #OTHER_CASE_NAMES_PER_REQUEST} names (an {@code or} of their other cases); where the server takes no
+     * {@code or}, one request per other case. Nothing is asked where the server says userName is case-exact, and
+     * nothing for a name whose filter literal needs escaping (see {@link #needsEscaping}).
+     */
+    public OtherCase findInOtherCase(Collection<String> userNames) {
         if (Boolean.TRUE.equals(resource.client().userNameCaseExact())) {
-            return Optional.empty(); // the server says userName is case-exact: another case is another user
+            return new OtherCase(Map.of(), 0); // the server says userName is case-exact: another case is another user
         }
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        int requests = 0;
+        List<String> batch = new ArrayList<>();
+        Set<String> variants = new LinkedHashSet<>();
+        Iterator<String> names = userNames.iterator();
+        while (names.hasNext()) {
+            String name = names.next();
+            List<String> other = otherCases(name);
+            if (!other.isEmpty() && !needsEscaping(name)) {
+                batch.add(name);
+                variants.addAll(other);
+            }
+            if (!batch.isEmpty() && (batch.size() == OTHER_CASE_NAMES_PER_REQUEST || !names.hasNext())) {
+                List<JsonNode> candidates = new ArrayList<>();
+                requests += withUserNames(variants, candidates);
+                for (String n : batch) {
+                    pick(candidates, n).ifPresent(u -> found.put(n, u));
+                }
+                batch.clear();
+                variants.clear();
+            }
+        }
+        return new OtherCase(found, requests);
+    }
+
+    /** The name in lower and in upper case, where those differ from it. */
+    private static List<String> otherCases(String userName) {
         Set<String> variants = new LinkedHashSet<>(List.of(userName.toLowerCase(Locale.ROOT),
                 userName.toUpperCase(Locale.ROOT)));
         variants.remove(userName);
-        if (variants.isEmpty()) {
-            return Optional.empty();
-        }
+        return List.copyOf(variants);
+    }
+
+    /** Adds the users with exactly these userNames (as the server compares) to {@code into}; returns the requests. */
+    private int withUserNames(Collection<String> userNames, List<JsonNode> into) {
         Filter any = null;
-        for (String v : variants) {
+        for (String v : userNames) {
             any = any == null ? Filter.eq("userName", v) : any.or(Filter.eq("userName", v));
         }
-        ListQuery q = ListQuery.all().withFilter(any).withPageSize(10).withLimit(10);
-        try (Stream<JsonNode> s = list(q)) {
-            return pick(s.toList(), userName);
+        try {
+            // Room for one more than asked, so that a server that ignores the filter shows it without a long listing.
+            into.addAll(listAtMost(any, userNames.size() + 1));
+            return 1;
         } catch (ScimErrorException e) {
-            if (e.isRefusedFilter()) {
-                return Optional.empty(); // the server takes no 'or': the first answer stands
+            if (!e.isRefusedFilter() || userNames.size() == 1) {
+                throw e;
             }
-            throw e;
         }
+        for (String v : userNames) { // the server takes no 'or': one name a request
+            into.addAll(listAtMost(Filter.eq("userName", v), 2));
+        }
+        return 1 + userNames.size();
     }
 
     private Optional<JsonNode> findInFullListing(String userName, String why) {
@@ -161,17 +189,11 @@ public final class Users {
 
     /** The case rule: an exact match first; another case unless the server says userName is case-exact. */
     private Optional<JsonNode> pick(List<JsonNode> found, String userName) {
-        Optional<JsonNode> exact = found.stream().filter(u -> userName.equals(u.path("userName").asText(null)))
-                .findFirst();
-        if (exact.isPresent()) {
-            return exact;
-        }
-        Optional<JsonNode> other = found.stream()
-                .filter(u -> u.path("userName").asText().equalsIgnoreCase(userName)).findFirst();
-        if (other.isPresent() && Boolean.TRUE.equals(resource.client().userNameCaseExact())) {
-            return Optional.empty();
-        }
-        return other;
+        return pick(found, "userName", userName, this::otherCaseCounts);
+    }
+
+    private boolean otherCaseCounts() {
+        return !Boolean.TRUE.equals(resource.client().userNameCaseExact());
     }
 
     /**
@@ -182,30 +204,9 @@ public final class Users {
         return Filter.literal(s).indexOf('\\') >= 0;
     }
 
-    /** Lists users lazily in the server's order (see {@link ScimClient#list(String, ListQuery)}). */
-    public Stream<JsonNode> list(ListQuery query) {
-        return resource.list(query, () -> {
-        });
-    }
-
-    /** As {@link #list(ListQuery)}, flushing output through {@code beforeWait} whenever the next page is awaited. */
-    public Stream<JsonNode> list(ListQuery query, Runnable beforeWait) {
-        return resource.list(query, beforeWait);
-    }
-
-    /** A listing whose filter scimctl applies itself where the server cannot (see {@code LocalFiltering}). */
-    public Stream<JsonNode> listFiltered(ListQuery query, Runnable beforeWait) {
-        return resource.listFiltered(query, beforeWait);
-    }
-
     /** The users as the records the importer and map-groups read. */
     public Stream<ScimUser> listUsers(ListQuery query) {
         return list(query).map(this::toUser);
-    }
-
-    /** How many users the server holds (totalResults of a one-user page), or -1 when it does not say. */
-    public long count() {
-        return resource.count();
     }
 
     public ScimUser toUser(JsonNode node) {
@@ -235,6 +236,17 @@ public final class Users {
      */
     public void update(String id, PatchOp patch, UnaryOperator<ObjectNode> edit, JsonNode current) {
         resource.update(id, patch, edit, current);
+    }
+
+    /**
+     * Changes a user only if it is still the version read (see {@link Resource#updateIfUnchanged}): a change made
+     * meanwhile is a {@link ScimException} whose {@code isPreconditionFailed()} is true, never overwritten.
+     *
+     * @param replacement the whole user as it should become, for servers without PATCH
+     * @param version     the user's {@code meta.version} as read, or null
+     */
+    public void updateIfUnchanged(String id, PatchOp patch, JsonNode replacement, String version) {
+        resource.updateIfUnchanged(id, patch, replacement, version);
     }
 
     /**
@@ -311,15 +323,5 @@ public final class Users {
     /** Sets {@code active: false}, by PATCH or by PUT as the server allows. */
     public void deactivate(String id) {
         update(id, PatchOp.of(PatchOp.replace("active", BooleanNode.FALSE)), u -> u.put("active", false), null);
-    }
-
-    /** DELETE. NinjaOne keeps a deleted SCIM user as inactive; other servers remove it. */
-    public void delete(String id) {
-        resource.delete(id);
-    }
-
-    /** How {@link #update} will reach this server: PATCH, PATCH then PUT, PUT with If-Match, or PUT. */
-    public UpdateMethod updateMethod() {
-        return resource.updateMethod();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.scimctl.importer.Journal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class JournalSummary {
         int unreadable = 0;
         try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
             for (String line; (line = reader.readLine()) != null; ) {
-                JsonNode entry = parse(line);
+                JsonNode entry = Journal.parseLine(line);
                 if (entry == null) {
                     unreadable += line.isBlank() ? 0 : 1;
                     continue;
@@ -102,17 +103,5 @@ public final class JournalSummary {
             m.put("lastRun", last);
         }
         return m;
-    }
-
-    private static JsonNode parse(String line) {
-        if (line.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode n = JSON.readTree(line);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

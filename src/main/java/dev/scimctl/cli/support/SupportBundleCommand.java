@@ -18,7 +18,6 @@ import dev.scimctl.config.TokenAge;
 import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimException;
-import dev.scimctl.scim.ScimRequest;
 import dev.scimctl.scim.Secret;
 import dev.scimctl.support.JournalSummary;
 import dev.scimctl.support.Redaction;
@@ -42,7 +41,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** {@code scimctl support bundle}: one zip for a vendor's support desk, with every secret left out. */
@@ -198,11 +199,16 @@ public final class SupportBundleCommand implements Callable<Integer> {
         bundle.add("test-connection.json", "the test-connection report (exit " + check.exitCode() + ")",
                 jsonOrError(check));
         ScimClient client = context.client(connection);
-        for (String endpoint : List.of("ServiceProviderConfig", "Schemas", "ResourceTypes")) {
+        Map<String, Supplier<Optional<JsonNode>>> discovery = new LinkedHashMap<>();
+        discovery.put("ServiceProviderConfig", client::serviceProviderConfigDocument);
+        discovery.put("Schemas", client::schemas);
+        discovery.put("ResourceTypes", client::resourceTypes);
+        for (Map.Entry<String, Supplier<Optional<JsonNode>>> d : discovery.entrySet()) {
+            String endpoint = d.getKey();
             String text;
             try {
-                JsonNode body = client.send(ScimRequest.get(endpoint)).body();
-                text = body == null ? "null\n" : json(body);
+                text = d.getValue().get().map(SupportBundleCommand::json).orElseGet(() -> json(Map.of("served", false,
+                        "detail", "the server does not serve /" + endpoint)));
             } catch (ScimException | IllegalArgumentException e) {
                 text = json(Map.of("error", String.valueOf(e.getMessage())));
             }

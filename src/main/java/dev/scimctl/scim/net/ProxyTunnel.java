@@ -30,6 +30,11 @@ public final class ProxyTunnel {
         public int status() {
             return status;
         }
+
+        /** The proxy wants (other) credentials: 407, or 401 from proxies that answer as a server would. */
+        public boolean credentialsRefused() {
+            return status == 407 || status == 401;
+        }
     }
 
     /**

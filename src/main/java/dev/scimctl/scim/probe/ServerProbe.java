@@ -1,10 +1,10 @@
-package dev.scimctl.probe;
+package dev.scimctl.scim.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimctl.probe.ProbeFinding.Verdict;
-import dev.scimctl.probe.ProbeHttp.Answer;
+import dev.scimctl.scim.probe.ProbeFinding.Verdict;
+import dev.scimctl.scim.probe.ProbeHttp.Answer;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimJson;
 

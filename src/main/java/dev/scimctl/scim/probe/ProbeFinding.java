@@ -1,4 +1,4 @@
-package dev.scimctl.probe;
+package dev.scimctl.scim.probe;
 
 /**
  * One line of the probe's report: what the server declares about a feature, what it did when tried, and what

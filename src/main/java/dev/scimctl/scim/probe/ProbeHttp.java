@@ -1,4 +1,4 @@
-package dev.scimctl.probe;
+package dev.scimctl.scim.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
