@@ -18,7 +18,7 @@ JAVA
 javac -d "$out" "$out/Hello.java"
 ./scimctl --version >/dev/null   # builds the jar and the CDS archive on first use
 
-flags="-XX:+UseSerialGC -Xss1m -Xlog:disable -Xlog:all=error:stderr"
+flags="-XX:+UseSerialGC -Xss1m -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:disable -Xlog:all=error:stderr"
 hyperfine --warmup 5 --runs "${RUNS:-30}" -N --export-json "$out/startup.json" \
   -n "hello-world java" "java $flags -cp $out Hello" \
   -n "scimctl --version" "./scimctl --version" >&2

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Times `scimctl validate` on a generated 1,000,000-row Duo CSV against the floor: a plain opencsv CSVReader read of
-# the same file (bench/CsvFloor.java). Both run with -Xmx64m and the serial GC, in one run, and the script prints
-# rows per second and the ratio to the floor. Aim: >= 500,000 rows/s and within 2x of the floor.
-#   ROWS=200000 bench/validate.sh     a smaller file
+# Times `scimctl validate` on a generated 400,000-row Duo CSV against two floors, in one run: a plain opencsv
+# CSVReader read of the same file (bench/CsvFloor.java, -Xmx64m and the serial GC like validate), and a plain Python
+# `csv` script doing the same core checks (bench/validate_floor.py). Prints rows per second, both ratios and the load.
+# Aims: >= 500,000 rows/s and within 2x of the opencsv floor; at least 3x faster than the Python script (issue #18).
+#   ROWS=1000000 bench/validate.sh    a bigger file
 #   RUNS=10 bench/validate.sh         more timed runs (default 5, after one warm-up)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/bench/out"
-rows="${ROWS:-1000000}"
+rows="${ROWS:-400000}"
 runs="${RUNS:-5}"
 file="$out/users-$rows.csv"
 jar="$root/target/scimctl-all.jar"
@@ -42,10 +43,12 @@ javac -nowarn -d "$out/classes" -cp "$jar" "$root/bench/CsvFloor.java"
 java_flags="$heap -XX:+UseSerialGC -Xss1m -Xlog:disable -Xlog:all=error:stderr"
 floor_cmd="java $java_flags -cp $jar:$out/classes CsvFloor $file"
 validate_cmd="SCIMCTL_OPTS=$heap $root/scimctl validate $file"
+python_cmd="python3 $root/bench/validate_floor.py $file"
 
 # One untimed run of each: builds the CDS archive and checks that validate passes (exit 0) on the file.
 "$root/scimctl" validate "$file" > /dev/null 2>&1 || { echo "validate failed on $file" >&2; SCIMCTL_OPTS=$heap "$root/scimctl" validate "$file" | tail -5; exit 1; }
 $floor_cmd > /dev/null
+$python_cmd > /dev/null || { echo "the Python floor failed on $file" >&2; exit 1; }
 
 if ! command -v hyperfine > /dev/null && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
   apt-get install -y -qq hyperfine > /dev/null 2>&1 || true
@@ -53,12 +56,14 @@ fi
 
 if command -v hyperfine > /dev/null; then
   hyperfine --style basic --warmup 1 --runs "$runs" --export-csv "$out/results.csv" \
-    -n floor "$floor_cmd" -n validate "$validate_cmd" >&2
+    -n floor "$floor_cmd" -n validate "$validate_cmd" -n python "$python_cmd" >&2
   floor=$(awk -F, '$1 == "floor" { print $4 }' "$out/results.csv")
   validate=$(awk -F, '$1 == "validate" { print $4 }' "$out/results.csv")
+  python=$(awk -F, '$1 == "python" { print $4 }' "$out/results.csv")
   # CPU seconds (user + system, mean): steadier than wall time when other work shares the machine.
   floor_cpu=$(awk -F, '$1 == "floor" { print $5 + $6 }' "$out/results.csv")
   validate_cpu=$(awk -F, '$1 == "validate" { print $5 + $6 }' "$out/results.csv")
+  python_cpu=$(awk -F, '$1 == "python" { print $5 + $6 }' "$out/results.csv")
   how="hyperfine, median of $runs runs"
 else
   median() { # runs a command $runs times and prints the median seconds
@@ -72,20 +77,25 @@ else
   }
   floor=$(median "$floor_cmd")
   validate=$(median "$validate_cmd")
+  python=$(median "$python_cmd")
   floor_cpu=""
   validate_cpu=""
+  python_cpu=""
   how="date loop, median of $runs runs"
 fi
 
 load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
-awk -v rows="$rows" -v size="$size" -v f="$floor" -v v="$validate" -v fc="$floor_cpu" -v vc="$validate_cpu" \
+awk -v rows="$rows" -v size="$size" -v f="$floor" -v v="$validate" -v py="$python" -v fc="$floor_cpu" -v vc="$validate_cpu" \
+    -v pc="$python_cpu" \
     -v how="$how" -v load="$load" -v cores="$(nproc)" 'BEGIN {
   printf "file:      %d rows, %.1f MB\n", rows, size / 1e6
   printf "floor:     %.3f s  %9.0f rows/s  (opencsv CSVReader, -Xmx64m)\n", f, rows / f
   printf "validate:  %.3f s  %9.0f rows/s  (scimctl validate, -Xmx64m)\n", v, rows / v
+  printf "python:    %.3f s  %9.0f rows/s  (bench/validate_floor.py, the same core checks)\n", py, rows / py
   printf "ratio:     %.2fx the floor   (%s; aim: >= 500000 rows/s, <= 2x)\n", v / f, how
+  printf "vs python: %.2fx faster     (aim: >= 3x) -> %s\n", py / v, (py / v >= 3 ? "met" : "NOT met")
   if (fc != "") {
-    printf "cpu:       floor %.2f s, validate %.2f s (user+sys, all threads): %.2fx\n", fc, vc, vc / fc
+    printf "cpu:       floor %.2f s, validate %.2f s, python %.2f s (user+sys, all threads): %.2fx the floor, %.2fx faster than python\n", fc, vc, pc, vc / fc, pc / vc
   }
   printf "load:      %s on %d cores", load, cores
   if (load + 0 > cores) printf " -- the machine is busy: wall times above are inflated, compare the cpu line"

@@ -16,6 +16,11 @@ public final class Version {
     }
 
     private static String load() {
+        // The jar's manifest, which the JVM has read already: cheaper at start-up than opening a resource in the jar.
+        String stamped = Version.class.getPackage().getImplementationVersion();
+        if (stamped != null) {
+            return stamped;
+        }
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "dev";

@@ -36,9 +36,10 @@ class CoreMessagesTest {
             Map.entry("csv/Columns.java", 1),
             Map.entry("csv/Delimiters.java", 2),
             Map.entry("csv/OrganizationIds.java", 1),
-            Map.entry("csv/Rule.java", 1),
+            Map.entry("csv/Rule.java", 2),
             Map.entry("csv/rules/AmbiguousColumnRule.java", 1),
-            Map.entry("csv/rules/MissingColumnRule.java", 2),
+            Map.entry("csv/rules/MissingColumnRule.java", 4),
+            Map.entry("csv/rules/RealnameRule.java", 1),
             Map.entry("importer/Journal.java", 4),
             Map.entry("importer/Planner.java", 1),
             Map.entry("importer/RemoteState.java", 1),
@@ -50,6 +51,7 @@ class CoreMessagesTest {
             Map.entry("scim/ConnectionCheck.java", 7),
             Map.entry("scim/Failures.java", 3),
             Map.entry("scim/ScimClient.java", 1),
+            Map.entry("scim/ScimErrorException.java", 2),
             Map.entry("scim/probe/ServerProbe.java", 7),
             Map.entry("scim/probe/WriteProbe.java", 4));
 

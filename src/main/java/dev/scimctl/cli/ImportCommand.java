@@ -6,6 +6,7 @@ import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
 import dev.scimctl.cli.options.FormatOption;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.importer.PlanJson;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
@@ -22,11 +23,11 @@ import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
 import dev.scimctl.output.PlanPrinter;
-import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
 import picocli.CommandLine.Command;
@@ -64,9 +65,9 @@ import java.util.concurrent.Callable;
         details = {"0:every row imported (or nothing to do, or --dry-run)",
                 "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed; another "
                         + "import holds the server or the journal",
-                "2:no terminal and no --yes",
+                "2:no --yes, and stdin, stdout or stderr is not a terminal",
                 "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
-                "130:interrupted: run the same command again to resume"})
+                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "With --dry-run, json is the plan (as --plan-out writes it); after an apply, the summary with every "
                 + "row's outcome (the lines of --report). The plan for the question then goes to stderr.",
@@ -88,7 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop: nothing is changed, no journal is written.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when stdin or stderr is not a terminal.")
+    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required unless stdin, stdout and stderr are terminals.")
     boolean yes;
 
     @Option(names = "--max-changes", paramLabel = "N",
@@ -136,6 +137,9 @@ public final class ImportCommand implements Callable<Integer> {
     CsvInputOptions csvInput;
 
     @Mixin
+    QuietOption quiet;
+
+    @Mixin
     FormatOption output;
 
     enum OrgIdType { auto, string, integer }
@@ -154,6 +158,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int run() {
+        context.setQuiet(quiet.quiet());
         PrintWriter err = context.err();
         if (file == null) {
             throw new UsageException("give the user CSV to import: scimctl import FILE (or 'scimctl import undo "
@@ -165,7 +170,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan");
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan", "scimctl import --dry-run " + file);
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
         if (journalPath == null && !dryRun) {
@@ -196,12 +201,14 @@ public final class ImportCommand implements Callable<Integer> {
                     case integer -> OrganizationIdType.INTEGER;
                 }, dryRun ? null : journalPath, planOut), context.clock());
         try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
-             RunLock journal = dryRun ? null : lockJournal(journalPath);
-             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
-            Shown shown = new Shown(bar, input, dryRun ? null : journalPath);
+             RunLock journal = dryRun ? null : lockJournal(journalPath)) {
+            Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
+            context.closeProgress();
             return finish(outcome, input, journalPath, shown);
+        } finally {
+            context.closeProgress();
         }
     }
 
@@ -213,8 +220,8 @@ public final class ImportCommand implements Callable<Integer> {
         Path inState = Journal.defaultFor(StateFolder.journals(context.env()), input);
         Path beside = Journal.besideInput(input);
         if (!Files.exists(inState) && Files.exists(beside)) {
-            context.err().println(Styles.note() + "using the journal " + beside + ", kept beside the input by an "
-                    + "earlier scimctl; new journals go to " + inState.getParent());
+            context.note("using the journal " + beside + ", kept beside the input by an earlier scimctl; new journals "
+                    + "go to " + inState.getParent());
             return beside;
         }
         return inState;
@@ -271,15 +278,13 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** What the run shows on stderr and stdout, and asks on the terminal. */
     private final class Shown extends RunConsole implements ImportRun.Listener {
-        private final ProgressBar bar;
         private final ImportInput input;
 
         private final Path journal;
         private ImportRun.Planned planned;
 
-        Shown(ProgressBar bar, ImportInput input, Path journal) {
-            super(context, bar, yes);
-            this.bar = bar;
+        Shown(Progress progress, ImportInput input, Path journal) {
+            super(context, progress, yes);
             this.input = input;
             this.journal = journal;
         }
@@ -311,8 +316,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
             this.planned = planned;
             if (!json()) {
-                PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
-                context.out().flush();
+                showPlan("plan", !dryRun, (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
             } else if (!dryRun) {
                 // stdout gets the summary at the end; the person answering the question reads the plan here.
                 PlanPrinter.print(planned.plan(), err, context.terminals().stderr(), context.ansi(false));
@@ -330,9 +334,7 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void interrupted(Path journal) {
             PrintWriter err = context.err();
-            if (bar != null) {
-                bar.close();
-            }
+            context.closeProgress();
             err.println();
             err.println("Interrupted: every operation that completed is in " + journal
                     + "; run the same command again to resume.");

@@ -33,12 +33,23 @@ import picocli.CommandLine.Spec;
                 "",
                 "Topics: 'scimctl help TOPIC' for environment, exit-codes and formats."})
 public final class RootCommand implements Runnable {
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     /**
      * The commands, by name, in the order --help lists them. Registered here rather than in {@code @Command} so that a
      * run builds only the command it runs: picocli reflects over (and instantiates) every registered class, and that
      * is most of the start-up time of a CLI invoked in a shell loop.
      */
     public static final Map<String, Class<?>> COMMANDS = commands();
+
+    static {
+        // Every CommandLine registers picocli's reflective converters for java.time and java.sql (Class.forName and a
+        // method look-up for each of 18 types): no option of ours uses them (durations have their own converter), and
+        // skipping them saves start-up time in each run (issue #18).
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+        }
+    }
 
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
@@ -166,13 +177,15 @@ public final class RootCommand implements Runnable {
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            try {
-                var ctor = type.getDeclaredConstructor(CommandContext.class);
-                ctor.setAccessible(true);
-                return ctor.newInstance(context);
-            } catch (NoSuchMethodException e) {
-                return fallback.create(type);
+            // A scan, not getDeclaredConstructor(CommandContext.class): most classes (mixins, converters, version
+            // providers) have no such constructor, and the NoSuchMethodException that tells so costs start-up time.
+            for (var ctor : type.getDeclaredConstructors()) {
+                if (ctor.getParameterCount() == 1 && ctor.getParameterTypes()[0] == CommandContext.class) {
+                    ctor.setAccessible(true);
+                    return type.cast(ctor.newInstance(context));
+                }
             }
+            return fallback.create(type);
         }
     }
 }

@@ -136,7 +136,7 @@ public final class SettingsResolver {
         Duration request = first(flags.requestTimeout(), envDuration(EnvVars.TIMEOUT),
                 profile == null ? null : seconds(profile.timeoutSeconds()), ScimClientConfig.DEFAULT_REQUEST_TIMEOUT);
         ProxySettings proxies = proxies(flags, profileName, profile, profileSource, url);
-        TrustSettings trust = trust(flags, profile, profileSource);
+        TrustSettings trust = trust(flags, profile, profileSource, url);
         return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxies, trust,
                 List.copyOf(warnings));
     }
@@ -202,13 +202,21 @@ public final class SettingsResolver {
         }
     }
 
-    /** The extra CAs: {@code --cacert}, else the profile's, else {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR}; always on top of the JDK's. */
-    private TrustSettings trust(Flags flags, Profile profile, String profileSource) {
+    /**
+     * The extra CAs: {@code --cacert}, else the profile's, else {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR} (for an
+     * {@code https} URL); always on top of the JDK's.
+     */
+    private TrustSettings trust(Flags flags, Profile profile, String profileSource, URI url) {
         if (flags.caCert() != null) {
             return TrustSettings.withExtraCas(Path.of(flags.caCert()), "--cacert");
         }
         if (profile != null && profile.caCert() != null && !profile.caCert().isBlank()) {
             return TrustSettings.withExtraCas(Path.of(profile.caCert()), profileSource);
+        }
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // No TLS ever (redirects are not followed): the environment's CA files, often a system folder of some
+            // 300 files, are not read on every run for nothing (issue #18).
+            return TrustSettings.jdkDefault();
         }
         // As OpenSSL and curl do: the file and the folder both count when both are set.
         TrustSettings trust = TrustSettings.jdkDefault();

@@ -221,6 +221,12 @@ public final class DuoCsvReader implements Closeable {
     private String[] readRecord() {
         lines.startRecord();
         try {
+            String line = lines.peekLine();
+            String[] cells = line == null ? null : SingleLineRecords.split(line, delimiter);
+            if (cells != null) {
+                lines.readLine();
+                return cells;
+            }
             return csv.readNext();
         } catch (CsvMalformedLineException e) {
             long start = lines.recordStartLine();

@@ -6,11 +6,8 @@ import dev.scimctl.io.AtomicFile;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -40,14 +37,20 @@ final class DiscoveryCache {
         this.clock = clock;
     }
 
+    /**
+     * A file name for the base URL: two 64-bit FNV-1a hashes (different offsets) of its text. Not SHA-256: the JCA
+     * provider set-up behind MessageDigest costs every run start-up time (issue #18), and a collision costs nothing
+     * but a cache miss, since {@link #read()} checks the base URL stored in the file.
+     */
     private static String key(URI baseUrl) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(baseUrl.toString().getBytes(StandardCharsets.UTF_8));
-            return "discovery-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
+        String s = baseUrl.toString();
+        long a = 0xcbf29ce484222325L;
+        long b = 0x84222325cbf29ce4L;
+        for (int i = 0; i < s.length(); i++) {
+            a = (a ^ s.charAt(i)) * 0x100000001b3L;
+            b = (b ^ s.charAt(i)) * 0x100000001b3L;
         }
+        return "discovery-" + HexFormat.of().toHexDigits(a) + HexFormat.of().toHexDigits(b);
     }
 
     Optional<Entry> read() {

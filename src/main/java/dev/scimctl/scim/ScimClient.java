@@ -124,8 +124,10 @@ public final class ScimClient implements AutoCloseable {
                 spcDocument = Optional.ofNullable(document);
                 saveDiscovery();
             }
-            known = Optional.ofNullable(document)
-                    .map(n -> convert(n, ServiceProviderConfig.class, "ServiceProviderConfig"));
+            known = Optional.ofNullable(document).map(n -> {
+                ServiceProviderConfig plain = ServiceProviderConfig.readPlain(n);
+                return plain != null ? plain : convert(n, ServiceProviderConfig.class, "ServiceProviderConfig");
+            });
             serviceProviderConfig = known;
         }
         return known;

@@ -60,6 +60,20 @@ class SettingsResolverTest {
     }
 
     @Test
+    void the_environments_ca_files_are_read_for_https_only() throws Exception {
+        Path noCerts = Files.createDirectories(dir.resolve("no-certs"));
+        Files.writeString(noCerts.resolve("README"), "not a certificate\n");
+        Map<String, String> env = Map.of("SCIMCTL_TOKEN", "env-token-0005", "SSL_CERT_DIR", noCerts.toString(),
+                "SSL_CERT_FILE", dir.resolve("missing.pem").toString());
+
+        Settings plain = resolver(env).resolve(new SettingsResolver.Flags("http://127.0.0.1:1/scim", null, null, null,
+                null, null, null));
+        assertThat(plain.trust().caFile()).isNull();
+        assertThatThrownBy(() -> resolver(env).resolve(new SettingsResolver.Flags("https://x.example/scim", null, null,
+                null, null, null, null))).isInstanceOf(InputException.class).hasMessageContaining("SSL_CERT_FILE");
+    }
+
+    @Test
     void the_token_can_come_from_stdin() {
         SettingsResolver r = new SettingsResolver(Map.of(), new ConfigStore(dir),
                 new ByteArrayInputStream("stdin-token-0004\n".getBytes(StandardCharsets.UTF_8)));
