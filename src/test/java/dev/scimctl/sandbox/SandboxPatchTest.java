@@ -165,6 +165,20 @@ class SandboxPatchTest {
     }
 
     @Test
+    void a_remove_whose_filter_matches_no_member_changes_nothing_and_answers_200() {
+        String a = scim.seedUser("a@example.com");
+        String id = group(a);
+
+        // A known departure, documented in docs/sandbox.md: RFC 7644 section 3.12 would answer noTarget here; the
+        // server library answers 200, and scimctl's client relies on neither.
+        Response response = client.patch("/Groups/" + id,
+                patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"no-such-id\\\"]\"}"));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(client.get("/Groups/" + id).json().path("members").size()).isEqualTo(1);
+    }
+
+    @Test
     void adds_and_removes_one_member_by_value_filter() {
         String a = scim.seedUser("a@example.com");
         String b = scim.seedUser("b@example.com");
