@@ -2,6 +2,7 @@ package dev.scimctl.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -165,16 +166,19 @@ class SandboxPatchTest {
     }
 
     @Test
-    void a_remove_whose_filter_matches_no_member_changes_nothing_and_answers_200() {
+    void a_remove_whose_filter_matches_no_member_is_no_target_and_changes_nothing() {
         String a = scim.seedUser("a@example.com");
         String id = group(a);
+        String empty = group();
 
-        // A known departure, documented in docs/sandbox.md: RFC 7644 section 3.12 would answer noTarget here; the
-        // server library answers 200, and scimctl's client relies on neither.
-        Response response = client.patch("/Groups/" + id,
-                patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"no-such-id\\\"]\"}"));
+        // RFC 7644 section 3.12: noTarget is for a path whose filter yields no match.
+        for (String group : List.of(id, empty)) {
+            Response response = client.patch("/Groups/" + group,
+                    patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"no-such-id\\\"]\"}"));
 
-        assertThat(response.status()).as("%s", response).isEqualTo(200);
+            assertThat(response.status()).as("%s", response).isEqualTo(400);
+            assertThat(response.json().get("scimType").asText()).isEqualTo("noTarget");
+        }
         assertThat(client.get("/Groups/" + id).json().path("members").size()).isEqualTo(1);
     }
 
