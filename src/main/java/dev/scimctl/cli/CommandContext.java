@@ -10,6 +10,7 @@ import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.console.Prompt;
@@ -216,7 +217,7 @@ public final class CommandContext implements AutoCloseable {
     }
 
     public SettingsResolver settingsResolver() {
-        return new SettingsResolver(env, configStore(), in);
+        return new SettingsResolver(env, configStore(), in, OptionNames.INSTANCE);
     }
 
     /** Where journals and locks live: $XDG_STATE_HOME/scimctl, else ~/.local/state/scimctl. */

@@ -1,6 +1,7 @@
 package dev.scimctl.config;
 
 import dev.scimctl.InputException;
+import dev.scimctl.Setting;
 import dev.scimctl.UsageException;
 import dev.scimctl.io.FileProblems;
 import dev.scimctl.scim.Origin;
@@ -43,17 +44,24 @@ public final class SettingsResolver {
     private final Map<String, String> env;
     private final ConfigStore store;
     private final InputStream stdin;
+    private final Setting.Names names;
 
-    public SettingsResolver(Map<String, String> env, ConfigStore store, InputStream stdin) {
+    /** {@code names} are the words for the settings where the user gives them (the command line's options). */
+    public SettingsResolver(Map<String, String> env, ConfigStore store, InputStream stdin, Setting.Names names) {
         this.env = env;
         this.store = store;
         this.stdin = stdin;
+        this.names = names;
+    }
+
+    private String flag(Setting setting) {
+        return names.of(setting);
     }
 
     /** The profile in effect: --profile, else SCIMCTL_PROFILE, else the current one; null when there is none. */
     public String profileName(Flags flags) {
         if (flags.profile() != null) {
-            requireProfile(flags.profile(), "--profile");
+            requireProfile(flags.profile(), flag(Setting.PROFILE));
             return flags.profile();
         }
         String fromEnv = env(EnvVars.PROFILE);
@@ -88,7 +96,7 @@ public final class SettingsResolver {
         String urlSource;
         if (flags.url() != null) {
             urlText = flags.url();
-            urlSource = "--url";
+            urlSource = flag(Setting.BASE_URL);
         } else if (env(EnvVars.URL) != null) {
             urlText = env(EnvVars.URL);
             urlSource = EnvVars.URL;
@@ -96,17 +104,18 @@ public final class SettingsResolver {
             urlText = profile.url();
             urlSource = profileSource;
         } else {
-            throw new UsageException("no SCIM base URL: pass --url URL, set " + EnvVars.URL
-                    + ", or save one with 'scimctl config set-profile NAME --url URL'");
+            String url = flag(Setting.BASE_URL);
+            throw new UsageException("no SCIM base URL: pass " + url + " URL, set " + EnvVars.URL
+                    + ", or save one with 'scimctl config set-profile NAME " + url + " URL'");
         }
-        URI url = parseUrl(urlText, urlSource);
+        URI url = parseUrl(urlText, urlSource, names);
 
         Secret token;
         String tokenSource;
         Instant setAt = null;
         if (flags.tokenFile() != null) {
             token = readTokenFile(flags.tokenFile());
-            tokenSource = "--token-file " + ("-".equals(flags.tokenFile()) ? "- (stdin)" : flags.tokenFile());
+            tokenSource = flag(Setting.TOKEN_FILE) + " " + ("-".equals(flags.tokenFile()) ? "- (stdin)" : flags.tokenFile());
         } else if (env(EnvVars.TOKEN) != null) {
             token = checkedToken(env(EnvVars.TOKEN), EnvVars.TOKEN, false);
             tokenSource = EnvVars.TOKEN;
@@ -116,17 +125,17 @@ public final class SettingsResolver {
         } else {
             Optional<StoredToken> stored = profileName == null ? Optional.empty() : store.token(profileName);
             if (stored.isEmpty() || stored.get().token() == null || stored.get().token().isBlank()) {
-                throw new UsageException("no token: pass --token-file FILE (or - for stdin), set " + EnvVars.TOKEN
+                throw new UsageException("no token: pass " + flag(Setting.TOKEN_FILE) + " FILE (or - for stdin), set " + EnvVars.TOKEN
                         + ", or store one with 'scimctl config set-token" + (profileName == null ? "" : " " + profileName) + "'");
             }
             tokenSource = profileSource + " (" + store.credentialsFile() + ")";
             token = checkedToken(stored.get().token(), tokenSource, true);
             setAt = stored.get().setAtInstant();
-            requireProfileOrigin(profileName, profile, url, urlSource, tokenSource);
+            requireProfileOrigin(profile, url, urlSource, tokenSource);
         }
         if (flags.profile() != null && flags.tokenFile() == null
                 && (env(EnvVars.TOKEN) != null || env(EnvVars.TOKEN_FILE) != null)) {
-            warnings.add(tokenSource + " is used, not the token of --profile " + flags.profile()
+            warnings.add(tokenSource + " is used, not the token of " + flag(Setting.PROFILE) + " " + flags.profile()
                     + ": the environment's token beats a profile's; unset " + EnvVars.TOKEN + " and "
                     + EnvVars.TOKEN_FILE + " to use the profile's");
         }
@@ -142,8 +151,7 @@ public final class SettingsResolver {
     }
 
     /** The origin rule: a profile's token was given for the profile's server, and goes nowhere else. */
-    private static void requireProfileOrigin(String profileName, Profile profile, URI url, String urlSource,
-                                             String tokenSource) {
+    private void requireProfileOrigin(Profile profile, URI url, String urlSource, String tokenSource) {
         URI own = null;
         if (profile != null && profile.url() != null) {
             try {
@@ -157,7 +165,7 @@ public final class SettingsResolver {
         }
         throw new UsageException("the token from " + tokenSource + " is sent only to the profile's server"
                 + (own == null ? " (it has no URL)" : ", " + originText(own)) + ", but the URL " + url + " (from "
-                + urlSource + ") is another server: give that server's token with --token-file or " + EnvVars.TOKEN
+                + urlSource + ") is another server: give that server's token with " + flag(Setting.TOKEN_FILE) + " or " + EnvVars.TOKEN
                 + ", or drop " + urlSource + " to use the profile's URL");
     }
 
@@ -173,10 +181,10 @@ public final class SettingsResolver {
     private ProxySettings proxies(Flags flags, String profileName, Profile profile, String profileSource, URI url) {
         ProxyEndpoint explicit = null;
         if (flags.proxy() != null && flags.proxy().isBlank()) {
-            return ProxySettings.off("--proxy '' turns every proxy off");
+            return ProxySettings.off(flag(Setting.PROXY) + " '' turns every proxy off");
         }
         if (flags.proxy() != null) {
-            explicit = parseProxy(flags.proxy(), "--proxy");
+            explicit = parseProxy(flags.proxy(), flag(Setting.PROXY));
         } else if (profile != null && profile.proxy() != null && !profile.proxy().isBlank()) {
             explicit = parseProxy(profile.proxy(), profileSource);
             Optional<String> password = store.proxyPassword(profileName);
@@ -208,7 +216,7 @@ public final class SettingsResolver {
      */
     private TrustSettings trust(Flags flags, Profile profile, String profileSource, URI url) {
         if (flags.caCert() != null) {
-            return TrustSettings.withExtraCas(Path.of(flags.caCert()), "--cacert");
+            return TrustSettings.withExtraCas(Path.of(flags.caCert()), flag(Setting.CA_CERTS));
         }
         if (profile != null && profile.caCert() != null && !profile.caCert().isBlank()) {
             return TrustSettings.withExtraCas(Path.of(profile.caCert()), profileSource);
@@ -229,8 +237,11 @@ public final class SettingsResolver {
         return trust;
     }
 
-    /** Checks that a base URL is an absolute http(s) URL with a host, and no user name or password in it. */
-    public static URI parseUrl(String text, String source) {
+    /**
+     * Checks that a base URL is an absolute http(s) URL with a host, and no user name or password in it; {@code names}
+     * words the advice.
+     */
+    public static URI parseUrl(String text, String source, Setting.Names names) {
         String trimmed = text.strip();
         try {
             URI uri = new URI(trimmed);
@@ -240,7 +251,7 @@ public final class SettingsResolver {
                 throw new UsageException("the base URL (from " + source + ") holds a user name"
                         + (uri.getRawUserInfo().contains(":") ? " and password" : "") + " before '@': SCIM servers take "
                         + "the bearer token instead, and a password in a URL ends up in files and shell history; use "
-                        + bare + " and give the token with --token-file, " + EnvVars.TOKEN + " or 'scimctl config set-token'");
+                        + bare + " and give the token with " + names.of(Setting.TOKEN_FILE) + ", " + EnvVars.TOKEN + " or 'scimctl config set-token'");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {

@@ -2,6 +2,7 @@ package dev.scimctl.config;
 
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
+import dev.scimctl.cli.options.OptionNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class SettingsResolverTest {
     Path dir;
 
     private SettingsResolver resolver(Map<String, String> env) {
-        return new SettingsResolver(env, new ConfigStore(dir), new ByteArrayInputStream(new byte[0]));
+        return new SettingsResolver(env, new ConfigStore(dir), new ByteArrayInputStream(new byte[0]), OptionNames.INSTANCE);
     }
 
     private void saveProfile() {
@@ -76,7 +77,7 @@ class SettingsResolverTest {
     @Test
     void the_token_can_come_from_stdin() {
         SettingsResolver r = new SettingsResolver(Map.of(), new ConfigStore(dir),
-                new ByteArrayInputStream("stdin-token-0004\n".getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream("stdin-token-0004\n".getBytes(StandardCharsets.UTF_8)), OptionNames.INSTANCE);
         Settings s = r.resolve(new SettingsResolver.Flags("http://127.0.0.1:1/scim", "-", null, null, null, null, null));
         assertThat(s.token().reveal()).isEqualTo("stdin-token-0004");
     }
@@ -91,9 +92,9 @@ class SettingsResolverTest {
 
     @Test
     void refuses_urls_that_are_not_http() {
-        assertThatThrownBy(() -> SettingsResolver.parseUrl("ftp://x/", "--url")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> SettingsResolver.parseUrl("eu.ninjarmm.com/scim", "--url")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> SettingsResolver.parseUrl("https://x/scim?a=b", "--url")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("ftp://x/", "--url", OptionNames.INSTANCE)).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("eu.ninjarmm.com/scim", "--url", OptionNames.INSTANCE)).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("https://x/scim?a=b", "--url", OptionNames.INSTANCE)).isInstanceOf(UsageException.class);
     }
 
     @Test
@@ -178,7 +179,7 @@ class SettingsResolverTest {
 
     @Test
     void a_url_with_a_user_and_password_is_refused_without_repeating_the_password() {
-        assertThatThrownBy(() -> SettingsResolver.parseUrl("https://admin:s3cr3t@eu.example.com/scim/v2", "--url"))
+        assertThatThrownBy(() -> SettingsResolver.parseUrl("https://admin:s3cr3t@eu.example.com/scim/v2", "--url", OptionNames.INSTANCE))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("the base URL (from --url) holds a user name and password before '@': SCIM servers take the "
                         + "bearer token instead, and a password in a URL ends up in files and shell history; use "

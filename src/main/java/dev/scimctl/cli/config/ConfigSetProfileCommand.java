@@ -7,6 +7,7 @@ import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Profile;
 import dev.scimctl.config.SettingsResolver;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.scim.net.ProxyEndpoint;
 import dev.scimctl.scim.net.TrustSettings;
@@ -66,7 +67,7 @@ final class ConfigSetProfileCommand implements Callable<Integer> {
         ProfileNames.check(name);
         ConfigStore store = context.configStore();
         Profile current = store.profile(name).orElse(new Profile(null, null, null, null, null));
-        String newUrl = url == null ? current.url() : SettingsResolver.parseUrl(url, "--url").toString();
+        String newUrl = url == null ? current.url() : SettingsResolver.parseUrl(url, "--url", OptionNames.INSTANCE).toString();
         String newProxy = current.proxy();
         String proxyPassword = null;
         if (proxy != null) {

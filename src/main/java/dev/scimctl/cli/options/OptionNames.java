@@ -1,0 +1,26 @@
+package dev.scimctl.cli.options;
+
+import dev.scimctl.Setting;
+
+/** The command line's words for the settings the core names: each setting's option, as the commands declare it. */
+public final class OptionNames implements Setting.Names {
+    public static final OptionNames INSTANCE = new OptionNames();
+
+    private OptionNames() {
+    }
+
+    @Override
+    public String of(Setting setting) {
+        return switch (setting) {
+            case BASE_URL -> "--url";
+            case TOKEN_FILE -> "--token-file";
+            case PROFILE -> "--profile";
+            case REQUEST_TIMEOUT -> "--timeout";
+            case PROXY -> "--proxy";
+            case CA_CERTS -> "--cacert";
+            case PAGE_SIZE -> "--page-size";
+            case PARALLEL -> "--parallel";
+            case SANDBOX_DATA -> "--data";
+        };
+    }
+}
