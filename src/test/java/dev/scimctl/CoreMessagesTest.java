@@ -47,7 +47,6 @@ class CoreMessagesTest {
             Map.entry("importer/UndoRun.java", 1),
             Map.entry("mapping/MappingEdits.java", 5),
             Map.entry("mapping/MappingFile.java", 4),
-            Map.entry("scim/ConnectionCheck.java", 7),
             Map.entry("scim/Failures.java", 3),
             Map.entry("scim/ScimClient.java", 1),
             Map.entry("scim/ScimErrorException.java", 2),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.TokenAge;
 import dev.scimctl.scim.CheckStep;
@@ -67,7 +68,8 @@ public final class TestConnectionCommand implements Callable<Integer> {
         ScimClient client = context.client(connection);
         List<CheckStep> steps = new ArrayList<>();
         steps.add(settingsStep(settings));
-        steps.addAll(new ConnectionCheck(client, settings.url(), settings.connectTimeout(), context.clock()).run());
+        steps.addAll(new ConnectionCheck(client, settings.url(), settings.connectTimeout(), context.clock(),
+                OptionNames.INSTANCE).run());
         int exit = ExitCode.OK;
         for (CheckStep s : steps) {
             if (s.status() == CheckStep.Status.FAIL) {

@@ -1,6 +1,7 @@
 package dev.scimctl.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.Setting;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import dev.scimctl.scim.net.Certificates;
 import dev.scimctl.scim.net.Network;
@@ -50,10 +51,13 @@ public final class ConnectionCheck {
     private final Duration connectTimeout;
     private final Network network;
     private final Clock clock;
+    private final Setting.Names names;
     /** Set when /ServiceProviderConfig was not found, so that a 404 on /Users too can blame the base URL. */
     private boolean serviceProviderConfigMissing;
 
-    public ConnectionCheck(ScimClient client, URI url, Duration connectTimeout, Clock clock) {
+    /** {@code names} words the fixes that point at a setting (on the command line, its option). */
+    public ConnectionCheck(ScimClient client, URI url, Duration connectTimeout, Clock clock, Setting.Names names) {
+        this.names = names;
         this.client = client;
         this.url = url;
         this.connectTimeout = connectTimeout;
@@ -342,14 +346,14 @@ public final class ConnectionCheck {
         return (SSLSocket) factory.createSocket(tunnel, origin.host(), origin.port(), true);
     }
 
-    private static String tlsFix(ServerCertificateException refused) {
+    private String tlsFix(ServerCertificateException refused) {
         if (refused == null) {
             return "check that the server supports TLS 1.2 or newer, and that nothing on the way cuts the connection";
         }
         return switch (refused.problem()) {
             case UNKNOWN_ISSUER -> "get the certificate of the CA that signed it (your TLS inspection's or your private "
-                    + "CA: see the chain above) as PEM, then pass --cacert FILE or save it with "
-                    + "'scimctl config set-profile NAME --cacert FILE'";
+                    + "CA: see the chain above) as PEM, then pass " + names.of(Setting.CA_CERTS) + " FILE or save it with "
+                    + "'scimctl config set-profile NAME " + names.of(Setting.CA_CERTS) + " FILE'";
             case HOSTNAME_MISMATCH -> "use the host name the certificate names, as the NinjaOne console shows the URL";
             case EXPIRED -> "tell the server's operator to renew the certificate; check this machine's date and time";
             case NOT_YET_VALID -> "check this machine's date and time";
@@ -504,17 +508,23 @@ public final class ConnectionCheck {
         } else if (e instanceof ScimErrorException && e.isNotFound()) {
             fix = "the base URL does not lead to a SCIM endpoint: copy the API endpoint URL from the NinjaOne console";
         } else if (e instanceof ScimRedirectException r && r.useInstead() != null) {
-            fix = "use " + r.useInstead() + " as the base URL (--url, or 'scimctl config set-profile NAME --url …')";
+            fix = useInstead(r.useInstead());
         } else if (e instanceof ScimProtocolException || e instanceof ScimRedirectException) {
             fix = "is the base URL the SCIM endpoint itself? Copy it again from the NinjaOne console";
         } else if (e instanceof ScimConnectionException c && c.useInstead() != null) {
-            fix = "use " + c.useInstead() + " as the base URL (--url, or 'scimctl config set-profile NAME --url …')";
+            fix = useInstead(c.useInstead());
         } else if (e instanceof ScimConnectionException) {
-            fix = "check the network path to the server and try again; raise --timeout if it is only slow";
+            fix = "check the network path to the server and try again; raise " + names.of(Setting.REQUEST_TIMEOUT)
+                    + " if it is only slow";
         } else {
             fix = "the server failed; try again later";
         }
         return new CheckStep(name, CheckStep.Status.FAIL, ms(t0), e.getMessage(), facts(), fix, e);
+    }
+
+    private String useInstead(URI url) {
+        String flag = names.of(Setting.BASE_URL);
+        return "use " + url + " as the base URL (" + flag + ", or 'scimctl config set-profile NAME " + flag + " …')";
     }
 
     /** Facts in the order given: machine-readable output keeps a stable key order (Map.of has none). */
