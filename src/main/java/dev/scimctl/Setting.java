@@ -1,11 +1,17 @@
 package dev.scimctl;
 
 /**
- * A setting the user chooses, named in domain terms. The core says which setting a message is about; the words a user
+ * A setting the user chooses (a connection setting, a filter, an edit), named in domain terms. The core says which setting a message is about; the words a user
  * types for it (a flag such as the base URL's) are the command line's business, supplied through {@link Names}.
  */
 public enum Setting {
-    BASE_URL, TOKEN_FILE, PROFILE, REQUEST_TIMEOUT, PROXY, CA_CERTS, PAGE_SIZE, PARALLEL, SANDBOX_DATA;
+    BASE_URL, TOKEN_FILE, PROFILE, REQUEST_TIMEOUT, PROXY, CA_CERTS, PAGE_SIZE, PARALLEL, SANDBOX_DATA,
+    /** A user list's filter expression, and its order. */
+    USER_FILTER, USER_SORT,
+    /** A user edit's added and removed attributes. */
+    ATTRIBUTE_ADD, ATTRIBUTE_REMOVE,
+    /** The probe's write checks. */
+    PROBE_WRITES;
 
     /** How the user gives a setting where they run scimctl (on its command line: the option's name). */
     @FunctionalInterface

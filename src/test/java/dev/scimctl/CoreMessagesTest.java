@@ -49,9 +49,7 @@ class CoreMessagesTest {
             Map.entry("mapping/MappingFile.java", 4),
             Map.entry("scim/Failures.java", 3),
             Map.entry("scim/ScimClient.java", 1),
-            Map.entry("scim/ScimErrorException.java", 2),
-            Map.entry("scim/probe/ServerProbe.java", 7),
-            Map.entry("scim/probe/WriteProbe.java", 4));
+            Map.entry("scim/ScimErrorException.java", 2));
 
     @Test
     void core_messages_name_no_option_beyond_the_recorded_debt() throws IOException {

@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.output.FieldSet;
@@ -78,7 +79,7 @@ public final class ProbeCommand implements Callable<Integer> {
                     context.err().println("probe: " + line + " …");
                     context.err().flush();
                 }
-            }).run(write);
+            }, OptionNames.INSTANCE).run(write);
         }
         return ExitCode.OK;
     }

@@ -21,6 +21,11 @@ public final class OptionNames implements Setting.Names {
             case PAGE_SIZE -> "--page-size";
             case PARALLEL -> "--parallel";
             case SANDBOX_DATA -> "--data";
+            case USER_FILTER -> "--filter";
+            case USER_SORT -> "--sort-by";
+            case ATTRIBUTE_ADD -> "--add";
+            case ATTRIBUTE_REMOVE -> "--remove";
+            case PROBE_WRITES -> "--write";
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.scimctl.scim.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.Setting;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.probe.ProbeFinding.Verdict;
@@ -29,13 +30,16 @@ public final class ServerProbe {
     private final ProbeHttp http;
     private final Consumer<ProbeFinding> sink;
     private final Consumer<String> progress;
+    private final Setting.Names names;
     private JsonNode declared = JsonNodeFactory.instance.objectNode();
 
     /**
      * @param sink     receives each finding as soon as it is known
      * @param progress receives a short line before each step (for a terminal's stderr)
+     * @param names    words the findings that point at a choice of the user (on the command line, its option)
      */
-    public ServerProbe(ScimClient client, Consumer<ProbeFinding> sink, Consumer<String> progress) {
+    public ServerProbe(ScimClient client, Consumer<ProbeFinding> sink, Consumer<String> progress, Setting.Names names) {
+        this.names = names;
         this.http = new ProbeHttp(client);
         this.sink = sink;
         this.progress = progress;
@@ -46,7 +50,7 @@ public final class ServerProbe {
         readDeclaration();
         if (write) {
             // Throwaway users first, so that the read checks have something to read on an empty server.
-            try (WriteProbe writes = new WriteProbe(http, sink, progress, declared)) {
+            try (WriteProbe writes = new WriteProbe(http, sink, progress, declared, names)) {
                 writes.createSampleUsers();
                 readChecks();
                 writes.run();
@@ -134,9 +138,9 @@ public final class ServerProbe {
         String middle = name.substring(1, Math.min(name.length() - 1, 6));
         String prefix = name.substring(0, Math.min(name.length(), 4));
         filter("filter userName co", declaredFilter, "userName co " + ProbeHttp.literal(middle), List.of(id),
-                "uses co in --filter only as given", "users list applies the filter to what the server returns");
+                "uses co in " + names.of(Setting.USER_FILTER) + " only as given", "users list applies the filter to what the server returns");
         filter("filter userName sw", declaredFilter, "userName sw " + ProbeHttp.literal(prefix), List.of(id),
-                "uses sw in --filter only as given", "users list applies the filter to what the server returns");
+                "uses sw in " + names.of(Setting.USER_FILTER) + " only as given", "users list applies the filter to what the server returns");
         filter("filter and", declaredFilter, "userName sw " + ProbeHttp.literal(prefix) + " and userName co "
                 + ProbeHttp.literal(middle), List.of(id), "combines its shortcuts with and",
                 "users list applies the filter to what the server returns");
@@ -145,7 +149,7 @@ public final class ServerProbe {
         if (other.isPresent()) {
             filter("filter or", declaredFilter, "userName eq " + ProbeHttp.literal(name) + " or userName eq "
                             + ProbeHttp.literal(other.get().path("userName").asText()),
-                    List.of(id, other.get().path("id").asText()), "uses or in --filter only as given",
+                    List.of(id, other.get().path("id").asText()), "uses or in " + names.of(Setting.USER_FILTER) + " only as given",
                     "users list applies the filter to what the server returns");
         } else {
             unchecked("filter or", declaredFilter);
@@ -202,9 +206,10 @@ public final class ServerProbe {
         boolean supported = declaredSupported("sort");
         String observed = sorted ? "sorts, both orders" : up.ok() && down.ok() ? "ignores sortBy" : "refused (" + up.describe() + ")";
         Verdict v = sorted ? (supported ? Verdict.ok : Verdict.differs) : supported ? Verdict.differs : Verdict.unsupported;
+        String sortBy = "users list " + names.of(Setting.USER_SORT);
         add("sortBy userName", declared("sort"), observed, v, supported
-                ? "users list --sort-by asks the server to sort" + (sorted ? "" : ", and gets the server's order")
-                : "users list --sort-by warns and keeps the server's order");
+                ? sortBy + " asks the server to sort" + (sorted ? "" : ", and gets the server's order")
+                : sortBy + " warns and keeps the server's order");
     }
 
     private void paging(long total) {
@@ -289,7 +294,7 @@ public final class ServerProbe {
             add("POST /Users/.search", "optional (RFC 7644 §3.4.3)", "not served (" + scim.describe() + ")",
                     Verdict.unsupported, "searches with GET only");
             add("Content-Type application/json accepted", "application/scim+json (RFC 7644 §3.1)",
-                    "not tried without .search (--write tries it)", Verdict.unchecked, "always sends application/scim+json");
+                    "not tried without .search (" + names.of(Setting.PROBE_WRITES) + " tries it)", Verdict.unchecked, "always sends application/scim+json");
             return;
         }
         add("POST /Users/.search", "optional (RFC 7644 §3.4.3)", "served", Verdict.ok, "searches with GET only");
@@ -346,7 +351,7 @@ public final class ServerProbe {
     }
 
     private void unchecked(String check, String declaredText) {
-        add(check, declaredText, "too few users to try it (--write adds throwaway ones)", Verdict.unchecked, "");
+        add(check, declaredText, "too few users to try it (" + names.of(Setting.PROBE_WRITES) + " adds throwaway ones)", Verdict.unchecked, "");
     }
 
     static boolean contains(JsonNode list, String id) {

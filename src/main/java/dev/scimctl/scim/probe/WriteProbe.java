@@ -1,6 +1,7 @@
 package dev.scimctl.scim.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.Setting;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,11 +29,14 @@ final class WriteProbe implements AutoCloseable {
     private final Consumer<ProbeFinding> sink;
     private final Consumer<String> progress;
     private final JsonNode declared;
+    private final Setting.Names names;
     private final String tag = "scimctl-probe-" + Long.toString(Math.abs(new SecureRandom().nextLong()) % 2176782336L, 36);
     private final Map<String, String> created = new LinkedHashMap<>(); // path → what it is, removed in close()
     private final List<String> userIds = new ArrayList<>();
 
-    WriteProbe(ProbeHttp http, Consumer<ProbeFinding> sink, Consumer<String> progress, JsonNode declared) {
+    WriteProbe(ProbeHttp http, Consumer<ProbeFinding> sink, Consumer<String> progress, JsonNode declared,
+               Setting.Names names) {
+        this.names = names;
         this.http = http;
         this.sink = sink;
         this.progress = progress;
@@ -159,8 +163,9 @@ final class WriteProbe implements AutoCloseable {
 
     /** What users set does with the form it sends as the person wrote it. */
     private String asGiven(Answer a) {
-        return a.ok() ? "users set --add/--remove send this form as given"
-                : "users set --add/--remove get the refusal; users replace (PUT) is the way round";
+        String edits = "users set " + names.of(Setting.ATTRIBUTE_ADD) + "/" + names.of(Setting.ATTRIBUTE_REMOVE);
+        return a.ok() ? edits + " send this form as given"
+                : edits + " get the refusal; users replace (PUT) is the way round";
     }
 
     private void patch(String check, String declaredText, String path, ObjectNode body,
