@@ -11,11 +11,30 @@ public enum Setting {
     /** A user edit's added and removed attributes. */
     ATTRIBUTE_ADD, ATTRIBUTE_REMOVE,
     /** The probe's write checks. */
-    PROBE_WRITES;
+    PROBE_WRITES,
+    /** The group-to-role mapping file; a mapping entry's role type and roles; the file of NinjaOne's roles. */
+    MAPPING_FILE, ROLE_TYPE, ROLE, ROLES_FILE;
+
+    /** The core's own words for a setting ("mapping file"), where no command line names it. */
+    public String plain() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 
     /** How the user gives a setting where they run scimctl (on its command line: the option's name). */
     @FunctionalInterface
     public interface Names {
+        /** The settings in the core's own words, for a message read outside any command line. */
+        Names PLAIN = Setting::plain;
+
         String of(Setting setting);
+    }
+
+    /**
+     * A message that points at settings: the core says which, and whoever shows it to the user words them (cli/ with
+     * the option names, through {@code ErrorHandler}).
+     */
+    @FunctionalInterface
+    public interface Message {
+        String in(Names names);
     }
 }

@@ -45,8 +45,6 @@ class CoreMessagesTest {
             Map.entry("importer/ServerCapabilities.java", 2),
             Map.entry("importer/UndoPlanner.java", 2),
             Map.entry("importer/UndoRun.java", 1),
-            Map.entry("mapping/MappingEdits.java", 5),
-            Map.entry("mapping/MappingFile.java", 4),
             Map.entry("scim/Failures.java", 3),
             Map.entry("scim/ScimClient.java", 1),
             Map.entry("scim/ScimErrorException.java", 2));

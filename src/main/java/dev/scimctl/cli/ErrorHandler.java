@@ -6,6 +6,7 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.NotFoundException;
 import dev.scimctl.UsageException;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.io.LockedException;
 import dev.scimctl.scim.ScimConnectionException;
 import dev.scimctl.scim.ScimErrorException;
@@ -114,7 +115,13 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {
             return u.getCause().getMessage();
         }
-        if (ex instanceof ScimException || ex instanceof InputException || ex instanceof UsageException
+        if (ex instanceof UsageException e) {
+            return e.message(OptionNames.INSTANCE);
+        }
+        if (ex instanceof InputException e) {
+            return e.message(OptionNames.INSTANCE);
+        }
+        if (ex instanceof ScimException
                 || ex instanceof NotFoundException || ex instanceof LockedException) {
             return ex.getMessage();
         }

@@ -1,5 +1,6 @@
 package dev.scimctl.mapping;
 
+import dev.scimctl.Setting;
 import dev.scimctl.UsageException;
 
 import java.util.ArrayList;
@@ -37,12 +38,13 @@ public final class MappingEdits {
         for (String role : roles) {
             String r = role == null ? "" : role.strip();
             if (r.isEmpty()) {
-                throw new UsageException("a role name is empty: give each role's name with --role");
+                throw new UsageException(n -> "a role name is empty: give each role's name with " + n.of(Setting.ROLE));
             }
             cleaned.add(r);
         }
         if (cleaned.isEmpty()) {
-            throw new UsageException("no roles: give at least one --role ROLE (to remove the group's mapping, use unset)");
+            throw new UsageException(n -> "no roles: give at least one " + n.of(Setting.ROLE)
+                    + " ROLE (to remove the group's mapping, use unset)");
         }
         RoleType resolved = type != null ? type : typeFromCatalog(cleaned, catalog);
         String keptNote = note != null ? note : existing == null ? null : existing.note();
@@ -65,8 +67,9 @@ public final class MappingEdits {
                 return types.iterator().next();
             }
         }
-        throw new UsageException("which type of roles are " + roles.stream().map(r -> "\"" + r + "\"")
-                .collect(Collectors.joining(", ")) + "? give --type technician or --type endUser"
-                + (catalog == null ? " (or --roles FILE, to take it from NinjaOne's roles)" : ""));
+        String quoted = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "));
+        throw new UsageException(n -> "which type of roles are " + quoted + "? give " + n.of(Setting.ROLE_TYPE)
+                + " technician or " + n.of(Setting.ROLE_TYPE) + " endUser"
+                + (catalog == null ? " (or " + n.of(Setting.ROLES_FILE) + " FILE, to take it from NinjaOne's roles)" : ""));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.scimctl.InputException;
+import dev.scimctl.Setting;
 import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.BoundedFiles;
 import dev.scimctl.io.FileProblems;
@@ -64,8 +65,9 @@ public final class MappingFile {
     /** Reads a mapping file; a missing file is an error that says how to create one. */
     public static GroupRoleMapping read(Path file) {
         if (!Files.exists(file)) {
-            throw new InputException(file + ": no such mapping file: create it with 'scimctl map-groups set GROUP "
-                    + "--type technician --role ROLE' (or the editor, 'scimctl map-groups'), or name another with --mapping FILE");
+            throw new InputException(n -> file + ": no such mapping file: create it with 'scimctl map-groups set GROUP "
+                    + n.of(Setting.ROLE_TYPE) + " technician " + n.of(Setting.ROLE) + " ROLE' (or the editor, "
+                    + "'scimctl map-groups'), or name another with " + n.of(Setting.MAPPING_FILE) + " FILE");
         }
         return parse(readBytes(file), file.toString());
     }
@@ -185,7 +187,8 @@ public final class MappingFile {
     private static byte[] readBytes(Path file) {
         try {
             if (Files.isDirectory(file)) {
-                throw new InputException(file + " is a folder, not a mapping file: name the file with --mapping FILE");
+                throw new InputException(n -> file + " is a folder, not a mapping file: name the file with "
+                        + n.of(Setting.MAPPING_FILE) + " FILE");
             }
             return BoundedFiles.read(file, MAX_BYTES, "the mapping file");
         } catch (IOException e) {

@@ -26,6 +26,10 @@ public final class OptionNames implements Setting.Names {
             case ATTRIBUTE_ADD -> "--add";
             case ATTRIBUTE_REMOVE -> "--remove";
             case PROBE_WRITES -> "--write";
+            case MAPPING_FILE -> "--mapping";
+            case ROLE_TYPE -> "--type";
+            case ROLE -> "--role";
+            case ROLES_FILE -> "--roles";
         };
     }
 }

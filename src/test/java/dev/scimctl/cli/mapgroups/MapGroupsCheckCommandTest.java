@@ -246,7 +246,8 @@ class MapGroupsCheckCommandTest {
     @Test
     void a_missing_mapping_file_exits_3_and_no_server_settings_exit_2() {
         CliResult missing = cli().run("map-groups", "check", "--mapping", mapping.toString()).assertExit(ExitCode.INPUT);
-        assertThat(missing.err()).contains("no such mapping file");
+        assertThat(missing.err()).contains("no such mapping file: create it with 'scimctl map-groups set GROUP --type "
+                + "technician --role ROLE' (or the editor, 'scimctl map-groups'), or name another with --mapping FILE");
         CliResult noUrl = new CliRunner(dir).env("SCIMCTL_URL", null).env("SCIMCTL_TOKEN", null)
                 .run("map-groups", "set", "G", "-t", "technician", "-r", "R", "--mapping", mapping.toString());
         noUrl.assertExit(ExitCode.OK);
