@@ -94,7 +94,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     public static String message(Throwable ex) {
         if (ex instanceof ScimErrorException e) {
             if (e.isTokenRefused()) {
-                return e.getMessage() + ". The token was refused. " + e.tokenRefusedAdvice();
+                return e.getMessage() + ". The token was refused. " + e.tokenRefusedAdvice(OptionNames.INSTANCE);
             }
             if (e.isAuthFailure()) {
                 return e.getMessage() + ". The token was accepted but is not allowed to do this: check that SCIM "

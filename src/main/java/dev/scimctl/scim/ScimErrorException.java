@@ -1,5 +1,7 @@
 package dev.scimctl.scim;
 
+import dev.scimctl.Setting;
+
 import java.net.URI;
 import java.util.Locale;
 
@@ -92,11 +94,13 @@ public final class ScimErrorException extends ScimException {
     /**
      * What to do about a refused token (after "the token was refused."): a scimctl sandbox, which says so in its
      * realm, refuses the token of an earlier start; anything else is taken for NinjaOne, whose tokens expire.
+     * {@code names} words the sandbox's data setting.
      */
-    public String tokenRefusedAdvice() {
+    public String tokenRefusedAdvice(Setting.Names names) {
         if (SANDBOX_REALM.equals(realm)) {
+            String data = names.of(Setting.SANDBOX_DATA);
             return "This is a scimctl sandbox, which makes a new token at each start unless it keeps one with "
-                    + "--data: copy the token it printed (with 'scimctl sandbox --data FILE', the one kept in the "
+                    + data + ": copy the token it printed (with 'scimctl sandbox " + data + " FILE', the one kept in the "
                     + ".token file beside FILE, the same at every start) and run 'scimctl config set-token'";
         }
         return "NinjaOne tokens expire six months after they are generated: generate a new one in the console and "
