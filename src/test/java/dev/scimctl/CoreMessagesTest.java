@@ -44,9 +44,7 @@ class CoreMessagesTest {
             Map.entry("importer/RemoteState.java", 1),
             Map.entry("importer/ServerCapabilities.java", 2),
             Map.entry("importer/UndoPlanner.java", 2),
-            Map.entry("importer/UndoRun.java", 1),
-            Map.entry("scim/Failures.java", 3),
-            Map.entry("scim/ScimClient.java", 1));
+            Map.entry("importer/UndoRun.java", 1));
 
     @Test
     void core_messages_name_no_option_beyond_the_recorded_debt() throws IOException {

@@ -269,7 +269,8 @@ public final class CommandContext implements AutoCloseable {
         if (client == null) {
             Settings s = settings(options);
             ScimClientConfig config = new ScimClientConfig(s.url(), s.token(), s.connectTimeout(), s.requestTimeout(),
-                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes(), cacheDir());
+                    retryPolicy, "scimctl/" + Version.get(), listener(), clock, null, maxResponseBytes(), cacheDir(),
+                    OptionNames.INSTANCE);
             client = new ScimClient(config, s.network());
         }
         return client;

@@ -313,7 +313,7 @@ public final class ConnectionCheck {
                     return handshake(origin, route, address, (int) connectTimeout.toMillis(), false, t0);
                 }
             }
-            ScimConnectionException failure = Failures.classify(e, url, connectTimeout, network);
+            ScimConnectionException failure = Failures.classify(e, url, connectTimeout, network, names);
             ServerCertificateException refused = find(e, ServerCertificateException.class);
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("trust", network.trust().describe());

@@ -1,5 +1,6 @@
 package dev.scimctl.scim;
 
+import dev.scimctl.Setting;
 import dev.scimctl.scim.net.Certificates;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxyRoute;
@@ -33,19 +34,21 @@ final class Failures {
     private Failures() {
     }
 
-    static ScimConnectionException timeout(URI uri, Duration limit) {
+    static ScimConnectionException timeout(URI uri, Duration limit, Setting.Names names) {
         return new ScimConnectionException(ScimConnectionException.Kind.TIMEOUT, uri,
                 "no answer from " + hostPort(uri) + " within " + seconds(limit)
-                        + " (" + uri.getRawPath() + "): the server is slow or unreachable; raise --timeout if it is only slow",
+                        + " (" + uri.getRawPath() + "): the server is slow or unreachable; raise " + names.of(Setting.REQUEST_TIMEOUT)
+                        + " if it is only slow",
                 null);
     }
 
     static ScimConnectionException classify(IOException e, URI uri, Duration requestTimeout) {
-        return classify(e, uri, requestTimeout, Network.direct());
+        return classify(e, uri, requestTimeout, Network.direct(), Setting.Names.PLAIN);
     }
 
     /** Classifies a failure of a request to {@code uri} made through {@code network}. */
-    static ScimConnectionException classify(IOException e, URI uri, Duration requestTimeout, Network network) {
+    static ScimConnectionException classify(IOException e, URI uri, Duration requestTimeout, Network network,
+                                            Setting.Names names) {
         String where = hostPort(uri);
         ProxyRoute route = safeRoute(network, uri);
         String proxy = route.isDirect() ? null : "the proxy " + route.proxy().redacted() + " (from " + route.why() + ")";
@@ -55,7 +58,7 @@ final class Failures {
                     : "could not connect to " + where + " in time: is the host right, and is there a firewall or proxy in the way?", e);
         }
         if (e instanceof HttpTimeoutException) {
-            return timeout(uri, requestTimeout);
+            return timeout(uri, requestTimeout, names);
         }
         Matcher tunnel = tunnelFailure(e);
         if (tunnel != null && proxy != null) {
@@ -73,7 +76,7 @@ final class Failures {
         ServerCertificateException refused = find(e, ServerCertificateException.class);
         if (refused != null) {
             return new ScimConnectionException(ScimConnectionException.Kind.TLS, uri,
-                    "TLS with " + where + " failed: " + certificateProblem(refused, uri, network, proxy != null), e);
+                    "TLS with " + where + " failed: " + certificateProblem(refused, uri, network, proxy != null, names), e);
         }
         SSLException tls = find(e, SSLException.class);
         if (tls != null) {
@@ -116,7 +119,8 @@ final class Failures {
         return new ScimConnectionException(ScimConnectionException.Kind.PROXY, uri, text, cause);
     }
 
-    private static String certificateProblem(ServerCertificateException e, URI uri, Network network, boolean proxied) {
+    private static String certificateProblem(ServerCertificateException e, URI uri, Network network, boolean proxied,
+                                             Setting.Names names) {
         X509Certificate leaf = e.chain().isEmpty() ? null : e.chain().get(0);
         X509Certificate culprit = e.culprit() == null ? leaf : e.culprit();
         String trusted = " (trusted now: " + network.trust().describe() + ")";
@@ -128,12 +132,13 @@ final class Failures {
                 String inspection = proxied ? "is the proxy inspecting TLS?" : "is there TLS inspection?";
                 if (leaf != null && Certificates.isSelfSigned(leaf)) {
                     yield "the server's certificate \"" + Certificates.subjectName(leaf) + "\" is self-signed, and this"
-                            + " machine does not trust it: " + inspection + " use --cacert FILE with that certificate in PEM"
+                            + " machine does not trust it: " + inspection + " use " + names.of(Setting.CA_CERTS)
+                            + " FILE with that certificate in PEM"
                             + trusted;
                 }
                 String issuer = leaf == null ? "" : " (issuer: " + Certificates.issuerName(e.chain().get(e.chain().size() - 1)) + ")";
                 yield "the server's certificate is signed by a CA this machine does not trust" + issuer + ": "
-                        + inspection + " use --cacert FILE with that CA's certificate in PEM" + trusted;
+                        + inspection + " use " + names.of(Setting.CA_CERTS) + " FILE with that CA's certificate in PEM" + trusted;
             }
             case HOSTNAME_MISMATCH -> "the server's certificate is for " + String.join(", ",
                     leaf == null ? List.of("another name") : Certificates.hostNames(leaf)) + ", not " + host

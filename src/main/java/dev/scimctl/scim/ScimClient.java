@@ -1,6 +1,7 @@
 package dev.scimctl.scim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.scimctl.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -547,7 +548,7 @@ public final class ScimClient implements AutoCloseable {
         } catch (TimeoutException e) {
             future.cancel(true);
             log.failure(httpRequest, "timed out", System.nanoTime() - started);
-            throw Failures.timeout(uri, config.requestTimeout());
+            throw Failures.timeout(uri, config.requestTimeout(), config.names());
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -557,7 +558,7 @@ public final class ScimClient implements AutoCloseable {
             log.failure(httpRequest, cause.getClass().getSimpleName(), System.nanoTime() - started);
             Body.TooLargeException tooLarge = Failures.find(cause, Body.TooLargeException.class);
             if (tooLarge != null) {
-                throw tooLarge(method, uri, tooLarge);
+                throw tooLarge(method, uri, tooLarge, config.names());
             }
             java.net.ProtocolException protocol = Failures.find(cause, java.net.ProtocolException.class);
             if (protocol != null && String.valueOf(protocol.getMessage()).toLowerCase(Locale.ROOT).contains("header")) {
@@ -573,18 +574,19 @@ public final class ScimClient implements AutoCloseable {
                         throw mixup;
                     }
                 }
-                throw Failures.classify(io, uri, config.requestTimeout(), network);
+                throw Failures.classify(io, uri, config.requestTimeout(), network, config.names());
             }
             throw new ScimProtocolException(uri, "the HTTP exchange with " + uri + " failed: " + cause, cause);
         }
     }
 
-    private static ScimProtocolException tooLarge(String method, URI uri, Body.TooLargeException e) {
+    private static ScimProtocolException tooLarge(String method, URI uri, Body.TooLargeException e,
+                                                  Setting.Names names) {
         String size = e.declared > 0 ? "of " + e.declared + " bytes (its Content-Length)" : "of more than " + e.limit
                 + " bytes";
         return new ScimProtocolException(uri, method + " " + uri + " answered with a body " + size + ", past the "
                 + "limit of " + e.limit + " bytes (" + (e.limit / (1024 * 1024)) + " MiB) that scimctl reads; it "
-                + "stopped reading. A SCIM page is far smaller: ask for smaller pages (--page-size), or raise the "
+                + "stopped reading. A SCIM page is far smaller: ask for smaller pages (" + names.of(Setting.PAGE_SIZE) + "), or raise the "
                 + "limit with SCIMCTL_MAX_RESPONSE_SIZE if the answer is genuine", e);
     }
 

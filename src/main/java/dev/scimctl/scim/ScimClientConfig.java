@@ -1,5 +1,6 @@
 package dev.scimctl.scim;
 
+import dev.scimctl.Setting;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param sleeper        how to wait between retries (tests pass a fast one)
  * @param maxResponseBytes the most a response body may hold; enforced while reading (0: the default)
  * @param discoveryCacheDir where what servers say about themselves is kept between runs; null for nowhere
+ * @param names            words the failures' advice that points at a setting (the CLI: its options); null for plain
  */
 public record ScimClientConfig(URI baseUrl, Secret token, Duration connectTimeout, Duration requestTimeout,
                                RetryPolicy retry, String userAgent, ClientListener listener, Clock clock,
-                               Sleeper sleeper, long maxResponseBytes, java.nio.file.Path discoveryCacheDir) {
+                               Sleeper sleeper, long maxResponseBytes, java.nio.file.Path discoveryCacheDir,
+                               Setting.Names names) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Generous: a page of 1,000 full users is a few MB; a group of 100,000 members about 6 MB. */
@@ -39,35 +42,41 @@ public record ScimClientConfig(URI baseUrl, Secret token, Duration connectTimeou
         clock = clock == null ? Clock.systemUTC() : clock;
         sleeper = sleeper == null ? Sleeper.REAL : sleeper;
         maxResponseBytes = maxResponseBytes <= 0 ? DEFAULT_MAX_RESPONSE_BYTES : maxResponseBytes;
+        names = names == null ? Setting.Names.PLAIN : names;
     }
 
     /** A config with defaults for everything but the URL and token. */
     public static ScimClientConfig of(URI baseUrl, Secret token) {
-        return new ScimClientConfig(baseUrl, token, null, null, null, null, null, null, null, 0, null);
+        return new ScimClientConfig(baseUrl, token, null, null, null, null, null, null, null, 0, null, null);
     }
 
     public ScimClientConfig withRetry(RetryPolicy policy) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, policy, userAgent, listener, clock,
-                sleeper, maxResponseBytes, discoveryCacheDir);
+                sleeper, maxResponseBytes, discoveryCacheDir, names);
     }
 
     public ScimClientConfig withListener(ClientListener l) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, l, clock,
-                sleeper, maxResponseBytes, discoveryCacheDir);
+                sleeper, maxResponseBytes, discoveryCacheDir, names);
     }
 
     public ScimClientConfig withTimeouts(Duration connect, Duration request) {
         return new ScimClientConfig(baseUrl, token, connect, request, retry, userAgent, listener, clock, sleeper,
-                maxResponseBytes, discoveryCacheDir);
+                maxResponseBytes, discoveryCacheDir, names);
     }
 
     public ScimClientConfig withMaxResponseBytes(long max) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
-                sleeper, max, discoveryCacheDir);
+                sleeper, max, discoveryCacheDir, names);
     }
 
     public ScimClientConfig withDiscoveryCache(java.nio.file.Path dir) {
         return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
-                sleeper, maxResponseBytes, dir);
+                sleeper, maxResponseBytes, dir, names);
+    }
+
+    public ScimClientConfig withNames(Setting.Names words) {
+        return new ScimClientConfig(baseUrl, token, connectTimeout, requestTimeout, retry, userAgent, listener, clock,
+                sleeper, maxResponseBytes, discoveryCacheDir, words);
     }
 }

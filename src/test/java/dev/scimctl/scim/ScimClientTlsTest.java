@@ -1,5 +1,6 @@
 package dev.scimctl.scim;
 
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxySettings;
 import dev.scimctl.scim.net.TrustSettings;
@@ -27,7 +28,7 @@ class ScimClientTlsTest {
 
     private static ScimClient client(String baseUrl, TrustSettings trust) {
         ScimClientConfig config = ScimClientConfig.of(URI.create(baseUrl), new Secret(good.token()))
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)).withNames(OptionNames.INSTANCE);
         return new ScimClient(config, new Network(ProxySettings.NONE, trust));
     }
 
