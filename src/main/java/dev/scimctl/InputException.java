@@ -23,6 +23,11 @@ public class InputException extends RuntimeException {
         this.worded = message;
     }
 
+    public InputException(Setting.Message message, Throwable cause) {
+        super(message.in(Setting.Names.PLAIN), cause);
+        this.worded = message;
+    }
+
     /** The message with each setting it names in {@code names}' words (on the command line: the option). */
     public String message(Setting.Names names) {
         return worded == null ? getMessage() : worded.in(names);

@@ -13,7 +13,9 @@ public enum Setting {
     /** The probe's write checks. */
     PROBE_WRITES,
     /** The group-to-role mapping file; a mapping entry's role type and roles; the file of NinjaOne's roles. */
-    MAPPING_FILE, ROLE_TYPE, ROLE, ROLES_FILE;
+    MAPPING_FILE, ROLE_TYPE, ROLE, ROLES_FILE,
+    /** The import's journal file. */
+    JOURNAL;
 
     /** The core's own words for a setting ("mapping file"), where no command line names it. */
     public String plain() {

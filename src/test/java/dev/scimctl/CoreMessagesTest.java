@@ -39,12 +39,10 @@ class CoreMessagesTest {
             Map.entry("csv/rules/AmbiguousColumnRule.java", 1),
             Map.entry("csv/rules/MissingColumnRule.java", 4),
             Map.entry("csv/rules/RealnameRule.java", 1),
-            Map.entry("importer/Journal.java", 4),
             Map.entry("importer/Planner.java", 1),
             Map.entry("importer/RemoteState.java", 1),
             Map.entry("importer/ServerCapabilities.java", 2),
-            Map.entry("importer/UndoPlanner.java", 2),
-            Map.entry("importer/UndoRun.java", 1));
+            Map.entry("importer/UndoPlanner.java", 2));
 
     @Test
     void core_messages_name_no_option_beyond_the_recorded_debt() throws IOException {

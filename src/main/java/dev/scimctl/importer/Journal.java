@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.InputException;
+import dev.scimctl.Setting;
 import dev.scimctl.io.BoundedLines;
 import dev.scimctl.io.FileProblems;
 import dev.scimctl.io.PrivateFolders;
@@ -110,8 +111,10 @@ public final class Journal implements AutoCloseable {
             journal.startLine(start);
             return journal;
         } catch (IOException e) {
-            throw new InputException(FileProblems.describe(Files.exists(path) ? FileProblems.Operation.WRITE
-                    : FileProblems.Operation.CREATE, path, e) + ": choose another place for the journal with --journal FILE", e);
+            String problem = FileProblems.describe(Files.exists(path) ? FileProblems.Operation.WRITE
+                    : FileProblems.Operation.CREATE, path, e);
+            throw new InputException(n -> problem + ": choose another place for the journal with "
+                    + n.of(Setting.JOURNAL) + " FILE", e);
         }
     }
 
@@ -238,9 +241,10 @@ public final class Journal implements AutoCloseable {
                         cutLine = lines.number(); // cut in the middle of a character
                         break;
                     }
-                    throw new InputException(path + ":" + lines.number() + ": the journal holds bytes that are not UTF-8 "
+                    long number = lines.number();
+                    throw new InputException(n -> path + ":" + number + ": the journal holds bytes that are not UTF-8 "
                             + "text, so it is not a scimctl journal (or was damaged): move it away, or give another "
-                            + "with --journal FILE");
+                            + "with " + n.of(Setting.JOURNAL) + " FILE");
                 }
                 JsonNode entry = parseLine(line);
                 if (entry == null) {
@@ -282,12 +286,13 @@ public final class Journal implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return null;
         } catch (BoundedLines.TooLongException e) {
-            throw new InputException(path + ":" + e.line() + ": the journal has a line longer than "
+            throw new InputException(n -> path + ":" + e.line() + ": the journal has a line longer than "
                     + Sizes.human(MAX_LINE_BYTES) + ", so it is not a scimctl journal: move it away, or give another "
-                    + "with --journal FILE");
+                    + "with " + n.of(Setting.JOURNAL) + " FILE");
         } catch (IOException e) {
-            throw new InputException(FileProblems.describe(FileProblems.Operation.READ, path, e)
-                    + ": fix its permissions, or give another journal with --journal FILE", e);
+            String problem = FileProblems.describe(FileProblems.Operation.READ, path, e);
+            throw new InputException(n -> problem + ": fix its permissions, or give another journal with "
+                    + n.of(Setting.JOURNAL) + " FILE", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scimctl.importer;
 
+import dev.scimctl.Setting;
 import dev.scimctl.UsageException;
 import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.ScimClient;
@@ -73,8 +74,8 @@ public final class UndoRun {
         UndoRecords.Recorded recorded = UndoRecords.read(settings.journal());
         URI server = client.baseUrl();
         if (recorded.url() != null && !sameServer(recorded.url(), server.toString())) {
-            throw new UsageException(settings.journal() + " records an import to " + recorded.url()
-                    + ", but the settings point at " + server + ": give --url " + recorded.url()
+            throw new UsageException(n -> settings.journal() + " records an import to " + recorded.url()
+                    + ", but the settings point at " + server + ": give " + n.of(Setting.BASE_URL) + " " + recorded.url()
                     + " (or the profile of that server) to undo it there");
         }
         UndoPlan plan = new UndoPlanner(client, settings.delete(), settings.force(),

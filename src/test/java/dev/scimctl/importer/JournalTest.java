@@ -1,5 +1,6 @@
 package dev.scimctl.importer;
 
+import dev.scimctl.cli.options.OptionNames;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
@@ -106,9 +107,10 @@ class JournalTest {
 
         Path latin1 = dir.resolve("latin1");
         Files.write(latin1, "{\"type\":\"start\"}\n{\"userName\":\"j\u00e9r\u00f4me\"}\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> Journal.lastRun(latin1)).isInstanceOf(InputException.class)
-                .hasMessage(latin1 + ":2: the journal holds bytes that are not UTF-8 text, so it is not a scimctl "
-                        + "journal (or was damaged): move it away, or give another with --journal FILE");
+        assertThatThrownBy(() -> Journal.lastRun(latin1)).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.message(OptionNames.INSTANCE)).isEqualTo(latin1 + ":2: the journal holds bytes that are not "
+                        + "UTF-8 text, so it is not a scimctl "
+                        + "journal (or was damaged): move it away, or give another with --journal FILE"));
     }
 
     @Test
@@ -118,9 +120,10 @@ class JournalTest {
             out.write("{\"type\":\"start\"}\n{\"x\":\"".getBytes(StandardCharsets.UTF_8));
             out.write(new byte[Journal.MAX_LINE_BYTES + 10]);
         }
-        assertThatThrownBy(() -> Journal.lastRun(file)).isInstanceOf(InputException.class)
-                .hasMessage(file + ":2: the journal has a line longer than 1 MiB, so it is not a scimctl journal: move "
-                        + "it away, or give another with --journal FILE");
+        assertThatThrownBy(() -> Journal.lastRun(file)).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.message(OptionNames.INSTANCE)).isEqualTo(file + ":2: the journal has a line longer than 1 MiB, "
+                        + "so it is not a scimctl journal: move "
+                        + "it away, or give another with --journal FILE"));
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class OptionNames implements Setting.Names {
             case ROLE_TYPE -> "--type";
             case ROLE -> "--role";
             case ROLES_FILE -> "--roles";
+            case JOURNAL -> "--journal";
         };
     }
 }
