@@ -231,7 +231,8 @@ class ImportUndoTest {
     void refuses_to_undo_on_another_server_than_the_journal_names() {
         importFile(cli()).assertExit(ExitCode.OK);
         cli().env("SCIMCTL_URL", "http://127.0.0.1:9/scim/v2").run("import", "undo", "--yes", journal.toString())
-                .assertExit(ExitCode.USAGE).assertErrContains("records an import to " + server.baseUrl()).assertNoStackTrace();
+                .assertExit(ExitCode.USAGE).assertErrContains("records an import to " + server.baseUrl())
+                .assertErrContains("give --url " + server.baseUrl()).assertNoStackTrace();
     }
 
     @Test
