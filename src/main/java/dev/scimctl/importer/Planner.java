@@ -51,7 +51,7 @@ public final class Planner {
         }
         if (options.deactivateMissing()) {
             if (!remote.allUsersKnown()) {
-                throw new IllegalStateException("--deactivate-missing needs the full user list");
+                throw new IllegalStateException("deactivating the users missing from the file needs the full user list");
             }
             remote.users().stream()
                     .filter(u -> u.userName() != null)

@@ -150,7 +150,7 @@ public final class RemoteState {
             String why;
             if (allUsers) {
                 method = Method.LISTING;
-                why = "--deactivate-missing needs every user";
+                why = "deactivating the users missing from the file needs every user";
             } else if (Boolean.FALSE.equals(caps.filter())) {
                 method = Method.LISTING;
                 why = "the server does not filter";
