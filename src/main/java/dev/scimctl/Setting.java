@@ -15,7 +15,9 @@ public enum Setting {
     /** The group-to-role mapping file; a mapping entry's role type and roles; the file of NinjaOne's roles. */
     MAPPING_FILE, ROLE_TYPE, ROLE, ROLES_FILE,
     /** The import's journal file. */
-    JOURNAL;
+    JOURNAL,
+    /** How the import sends organizationId (a string or a number). */
+    ORG_ID_TYPE;
 
     /** The core's own words for a setting ("mapping file"), where no command line names it. */
     public String plain() {

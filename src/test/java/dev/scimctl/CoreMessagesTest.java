@@ -39,7 +39,6 @@ class CoreMessagesTest {
             Map.entry("csv/rules/AmbiguousColumnRule.java", 1),
             Map.entry("csv/rules/MissingColumnRule.java", 4),
             Map.entry("csv/rules/RealnameRule.java", 1),
-            Map.entry("importer/ServerCapabilities.java", 2),
             Map.entry("importer/UndoPlanner.java", 2));
 
     @Test

@@ -1,6 +1,7 @@
 package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.Setting;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimJson;
 import dev.scimctl.scim.model.ServiceProviderConfig;
@@ -37,12 +38,13 @@ public record ServerCapabilities(Boolean patch, Boolean etag, Boolean filter, in
         int pageSize = max == null || max < 1 ? DEFAULT_PAGE_SIZE : Math.min(max, 1000);
         if (forcedType != null) {
             return new ServerCapabilities(patch, etag, filter, pageSize, forcedType, "sent as " + (forcedType
-                    == OrganizationIdType.INTEGER ? "a number" : "a string") + " (--org-id-type)");
+                    == OrganizationIdType.INTEGER ? "a number" : "a string") + " (" + client.names().of(Setting.ORG_ID_TYPE) + ")");
         }
         Optional<String> declared = declaredOrganizationIdType(client);
         if (declared.isEmpty()) {
             return new ServerCapabilities(patch, etag, filter, pageSize, OrganizationIdType.STRING,
-                    "sent as a string (/Schemas does not type it; --org-id-type integer if the server wants a number)");
+                    "sent as a string (/Schemas does not type it; " + client.names().of(Setting.ORG_ID_TYPE)
+                            + " integer if the server wants a number)");
         }
         String t = declared.get().toLowerCase(Locale.ROOT);
         OrganizationIdType type = t.equals("integer") || t.equals("decimal")

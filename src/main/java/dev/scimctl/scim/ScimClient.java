@@ -89,6 +89,11 @@ public final class ScimClient implements AutoCloseable {
                 : new DiscoveryCache(config.discoveryCacheDir(), config.baseUrl(), config.clock());
     }
 
+    /** How the user of this client names the settings (for advice in messages built on its answers). */
+    public Setting.Names names() {
+        return config.names();
+    }
+
     public URI baseUrl() {
         return config.baseUrl();
     }

@@ -31,6 +31,7 @@ public final class OptionNames implements Setting.Names {
             case ROLE -> "--role";
             case ROLES_FILE -> "--roles";
             case JOURNAL -> "--journal";
+            case ORG_ID_TYPE -> "--org-id-type";
         };
     }
 }
