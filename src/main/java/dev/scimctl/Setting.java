@@ -17,7 +17,9 @@ public enum Setting {
     /** The import's journal file. */
     JOURNAL,
     /** How the import sends organizationId (a string or a number). */
-    ORG_ID_TYPE;
+    ORG_ID_TYPE,
+    /** An undo's leave to overwrite what changed since the import. */
+    UNDO_FORCE;
 
     /** The core's own words for a setting ("mapping file"), where no command line names it. */
     public String plain() {

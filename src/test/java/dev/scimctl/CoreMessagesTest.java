@@ -38,8 +38,7 @@ class CoreMessagesTest {
             Map.entry("csv/Rule.java", 2),
             Map.entry("csv/rules/AmbiguousColumnRule.java", 1),
             Map.entry("csv/rules/MissingColumnRule.java", 4),
-            Map.entry("csv/rules/RealnameRule.java", 1),
-            Map.entry("importer/UndoPlanner.java", 2));
+            Map.entry("csv/rules/RealnameRule.java", 1));
 
     @Test
     void core_messages_name_no_option_beyond_the_recorded_debt() throws IOException {

@@ -2,6 +2,7 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.Setting;
 import dev.scimctl.importer.UndoPlan.Conflict;
 import dev.scimctl.importer.UndoPlan.GroupDelete;
 import dev.scimctl.importer.UndoPlan.MemberUndo;
@@ -37,6 +38,8 @@ public final class UndoPlanner {
     private final boolean delete;
     private final boolean force;
     private final java.util.Set<String> deletedBefore;
+    /** The words for the setting that overrides a conflict (the command line's option). */
+    private final String forceSetting;
 
     /**
      * @param delete delete the users the import created, instead of deactivating them
@@ -49,6 +52,7 @@ public final class UndoPlanner {
         this.delete = delete;
         this.force = force;
         this.deletedBefore = java.util.Set.copyOf(deletedBefore);
+        this.forceSetting = client.names().of(Setting.UNDO_FORCE);
     }
 
     public UndoPlan plan(Recorded recorded, Progress progress) {
@@ -104,7 +108,7 @@ public final class UndoPlanner {
         }
         if (!changedSince.isEmpty()) {
             conflicts.add(new Conflict(u.userName(), u.line(), "changed since the import: " + String.join("; ", changedSince)
-                    + "; kept (--force sets it back)"));
+                    + "; kept (" + forceSetting + " sets it back)"));
         }
         if (reverts.isEmpty()) {
             return;
@@ -132,7 +136,8 @@ public final class UndoPlanner {
         }
         if (!changedSince.isEmpty() && !force) {
             conflicts.add(new Conflict(u.userName(), u.line(), "created by the import, changed since: "
-                    + String.join("; ", changedSince) + "; kept (--force " + (delete ? "deletes" : "deactivates") + " it)"));
+                    + String.join("; ", changedSince) + "; kept (" + forceSetting + " " + (delete ? "deletes" : "deactivates")
+                    + " it)"));
             return;
         }
         List<Revert> reverts = delete ? List.of()

@@ -32,6 +32,7 @@ public final class OptionNames implements Setting.Names {
             case ROLES_FILE -> "--roles";
             case JOURNAL -> "--journal";
             case ORG_ID_TYPE -> "--org-id-type";
+            case UNDO_FORCE -> "--force";
         };
     }
 }
