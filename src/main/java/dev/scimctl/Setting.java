@@ -19,7 +19,9 @@ public enum Setting {
     /** How the import sends organizationId (a string or a number). */
     ORG_ID_TYPE,
     /** An undo's leave to overwrite what changed since the import. */
-    UNDO_FORCE;
+    UNDO_FORCE,
+    /** A CSV file's column chosen for a field. */
+    COLUMN_MAPPING;
 
     /** The core's own words for a setting ("mapping file"), where no command line names it. */
     public String plain() {

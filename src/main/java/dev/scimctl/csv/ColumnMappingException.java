@@ -1,10 +1,11 @@
 package dev.scimctl.csv;
 
+import dev.scimctl.Setting;
 import dev.scimctl.UsageException;
 
-/** A {@code --column} mapping that does not fit the file: the command line is wrong for it (exit code 2). */
+/** A column chosen for a field that does not fit the file: what the user asked for is wrong for it (exit code 2). */
 public final class ColumnMappingException extends UsageException {
-    public ColumnMappingException(String message) {
+    public ColumnMappingException(Setting.Message message) {
         super(message);
     }
 }

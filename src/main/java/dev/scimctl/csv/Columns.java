@@ -1,5 +1,7 @@
 package dev.scimctl.csv;
 
+import dev.scimctl.Setting;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -52,7 +54,8 @@ public final class Columns {
             for (String wanted : e.getValue()) {
                 int i = find(headers, wanted);
                 if (i < 0) {
-                    throw new ColumnMappingException("--column " + e.getKey().label() + "=\"" + wanted
+                    String field = e.getKey().label();
+                    throw new ColumnMappingException(n -> n.of(Setting.COLUMN_MAPPING) + " " + field + "=\"" + wanted
                             + "\": the file has no such column; its columns are: " + String.join(", ", quoted(headers)));
                 }
                 taken[i] = true;

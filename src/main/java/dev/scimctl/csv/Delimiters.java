@@ -38,7 +38,7 @@ public final class Delimiters {
     /** Reads {@code --delimiter}: one character, or a name (comma, semicolon, tab, pipe), or "\t". */
     public static char parse(String value) {
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("give one character, e.g. --delimiter ';' or --delimiter tab");
+            throw new IllegalArgumentException("give one character, e.g. ';', or a name: comma, semicolon, tab, pipe");
         }
         String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         char c = switch (v) {

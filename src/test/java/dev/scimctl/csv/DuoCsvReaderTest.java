@@ -1,5 +1,6 @@
 package dev.scimctl.csv;
 
+import dev.scimctl.cli.options.OptionNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -186,9 +187,9 @@ class DuoCsvReaderTest {
     void column_option_naming_a_missing_header_lists_the_real_ones() {
         assertThatThrownBy(() -> open("email,first,last\n".getBytes(StandardCharsets.UTF_8),
                 DuoCsvReader.Options.DEFAULTS.withColumns(Map.of(Field.USER_TYPE, List.of("Type")))))
-                .isInstanceOf(ColumnMappingException.class)
-                .hasMessage("--column userType=\"Type\": the file has no such column; its columns are: "
-                        + "\"email\", \"first\", \"last\"");
+                .isInstanceOfSatisfying(ColumnMappingException.class, e -> assertThat(e.message(OptionNames.INSTANCE))
+                        .isEqualTo("--column userType=\"Type\": the file has no such column; its columns are: "
+                                + "\"email\", \"first\", \"last\""));
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class OptionNames implements Setting.Names {
             case JOURNAL -> "--journal";
             case ORG_ID_TYPE -> "--org-id-type";
             case UNDO_FORCE -> "--force";
+            case COLUMN_MAPPING -> "--column";
         };
     }
 }
