@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,11 +164,21 @@ public final class ImportCommand implements Callable<Integer> {
             checkWritable(out);
         }
 
-        // 1. Validate.
-        ImportInput input = readInput(stdin);
+        // 1. Validate, while the server's capabilities are read (when the connection can be set up now).
+        ImportRun importRun = startServerRead(stdin, journalPath);
+        long validateStart = System.nanoTime();
+        ImportInput input;
+        try {
+            input = readInput(stdin);
+        } catch (RuntimeException e) {
+            cancelServerRead(importRun);
+            throw e;
+        }
+        debugPhase("read+validate", Duration.ofNanos(System.nanoTime() - validateStart));
         CsvRows.Result csv = input.csv();
         showFindings(csv);
         if (input.stopsImport(skipInvalid)) {
+            cancelServerRead(importRun);
             err.println(Styles.error(context.ansi(false)) + count(csv.errors(), "validation error") + " in "
                     + input.name() + ": nothing was imported. Fix " + (csv.errors() == 1 ? "it" : "them")
                     + (csv.fileErrors() > 0 ? "" : ", or add --skip-invalid to import the valid rows") + ".");
@@ -175,12 +186,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         // 2. Read the server, plan, guard, apply.
-        ImportRun importRun = new ImportRun(context.client(connection), new ImportRun.Settings(dryRun,
-                deactivateMissing, syncGroups, parallel, maxChanges, switch (orgIdType) {
-                    case auto -> null;
-                    case string -> OrganizationIdType.STRING;
-                    case integer -> OrganizationIdType.INTEGER;
-                }, dryRun ? null : journalPath, planOut), context.clock());
+        if (importRun == null) {
+            importRun = newRun(journalPath);
+        }
         try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
              RunLock journal = dryRun ? null : lockJournal(journalPath);
              ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
@@ -188,6 +196,47 @@ public final class ImportCommand implements Callable<Integer> {
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
             return finish(outcome, input, journalPath);
+        }
+    }
+
+    /**
+     * The run, with the server's capabilities already being read on a worker; null when the connection cannot be set
+     * up before validation without changing what the person sees first: anything read from stdin (the file,
+     * --org-ids, the token), or settings in error (reported after the file's findings, as without this).
+     */
+    private ImportRun startServerRead(boolean stdin, Path journalPath) {
+        if (stdin || csvInput.readsStdin() || "-".equals(connection.tokenFile())) {
+            return null;
+        }
+        ImportRun run;
+        try {
+            run = newRun(journalPath);
+        } catch (RuntimeException settingsInError) {
+            return null;
+        }
+        run.discoverWhileValidating();
+        return run;
+    }
+
+    private static void cancelServerRead(ImportRun run) {
+        if (run != null) {
+            run.cancelDiscovery();
+        }
+    }
+
+    private ImportRun newRun(Path journalPath) {
+        return new ImportRun(context.client(connection), new ImportRun.Settings(dryRun, deactivateMissing, syncGroups,
+                parallel, maxChanges, switch (orgIdType) {
+                    case auto -> null;
+                    case string -> OrganizationIdType.STRING;
+                    case integer -> OrganizationIdType.INTEGER;
+                }, dryRun ? null : journalPath, planOut), context.clock());
+    }
+
+    /** With --debug, how long a phase took: where an import's fixed costs go. */
+    private void debugPhase(String name, Duration took) {
+        if (context.debug()) {
+            context.err().println("debug: import phase " + name + ": " + took.toMillis() + " ms");
         }
     }
 
@@ -269,6 +318,11 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void warning(String message) {
             context.warn(message);
+        }
+
+        @Override
+        public void phase(String name, Duration took) {
+            debugPhase(name, took);
         }
 
         @Override
