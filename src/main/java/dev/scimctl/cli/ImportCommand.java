@@ -33,16 +33,16 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
 @Command(name = "import",
-        subcommands = ImportUndoCommand.class,
         description = {"Provision the users of a Duo CSV into the SCIM server: validate the file (the rules of "
                 + "'scimctl validate'), read the server's users, print the plan (create, update with each attribute's "
                 + "old and new value, unchanged, deactivate, group memberships), ask, then apply it.",
@@ -62,6 +62,10 @@ import java.util.concurrent.Callable;
                 "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
                 "130:interrupted: run the same command again to resume"})
 public final class ImportCommand implements Callable<Integer> {
+    /** Its commands, in the order --help lists them (see {@link Subcommands}). */
+    public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
+            Map.entry("undo", ImportUndoCommand.class));
+
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
 
