@@ -12,8 +12,12 @@ import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.io.RunLock;
+import dev.scimctl.console.Prompt;
+import dev.scimctl.console.ScreenHeight;
 import dev.scimctl.console.TerminalOpener;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.output.ColorMode;
+import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.Origin;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * What every command of one run shares: the streams, the environment, terminal facts, the global flags, and
@@ -54,6 +59,11 @@ public final class CommandContext implements AutoCloseable {
     private volatile ClientListener noticeListener;
     private TerminalOpener terminalOpener;
     private volatile ClientListener bodyTap;
+    private IntSupplier screenRows;
+    private boolean quiet;
+    /** The locks this run took, for a Ctrl-C at the question to give back (see {@link #prompt}). */
+    private final List<RunLock> locks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ProgressBar progressBar;
 
     public CommandContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
                           Terminals terminals, Clock clock) {
@@ -98,6 +108,52 @@ public final class CommandContext implements AutoCloseable {
         this.debug = debug;
     }
 
+    /** -q: no progress and no notes (see {@link dev.scimctl.cli.options.QuietOption}). */
+    public void setQuiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /**
+     * The progress bar of a bulk command, on stderr, when stderr is a terminal and not --quiet; else
+     * {@link Progress#NONE}. Notes print above it while it is open. Close it when done.
+     */
+    public Progress openProgress() {
+        if (quiet || !terminals.stderr()) {
+            return Progress.NONE;
+        }
+        ProgressBar bar = new ProgressBar(err);
+        progressBar = bar;
+        return bar;
+    }
+
+    /** Ends the bar {@link #openProgress} opened, if any. */
+    public void closeProgress() {
+        ProgressBar bar = progressBar;
+        progressBar = null;
+        if (bar != null) {
+            bar.close();
+        }
+    }
+
+    /** A note on stderr ("note: …"), above the progress bar if one is shown; none with --quiet. */
+    public void note(String line) {
+        if (quiet) {
+            return;
+        }
+        ProgressBar bar = progressBar;
+        if (bar != null) {
+            bar.printAbove(Styles.note() + SafeText.text(line));
+            return;
+        }
+        synchronized (err) {
+            err.println(Styles.note() + SafeText.text(line));
+        }
+    }
+
     void setColorMode(ColorMode mode) {
         this.colorMode = mode;
     }
@@ -120,6 +176,19 @@ public final class CommandContext implements AutoCloseable {
     /** Tests drive interactive commands through a terminal on piped streams. */
     public void setTerminalOpener(TerminalOpener opener) {
         this.terminalOpener = opener;
+    }
+
+    /** The confirmation of a command that changes the server: see {@link Prompt}. */
+    public Prompt prompt() {
+        // Ctrl-C at the question ends the process before the commands' own finally blocks: let go of the locks here,
+        // so that the next run finds them free rather than left by a dead process.
+        return new Prompt(in, err, env, screenRows != null ? screenRows : () -> ScreenHeight.rows(env),
+                () -> locks.forEach(RunLock::close));
+    }
+
+    /** Tests that pretend to be on a terminal give its height (0: unknown, nothing is cut), not the real one's. */
+    public void setScreenRows(IntSupplier rows) {
+        this.screenRows = rows;
     }
 
     /**
@@ -164,8 +233,10 @@ public final class CommandContext implements AutoCloseable {
      * @param command what this run does, for the message another run would print
      */
     public RunLock lock(String kind, String key, String what, String command) {
-        return RunLock.acquire(RunLock.fileFor(StateFolder.locks(env), kind, key), what, command, clock.instant(),
-                note -> err.println("note: " + note));
+        RunLock lock = RunLock.acquire(RunLock.fileFor(StateFolder.locks(env), kind, key), what, command,
+                clock.instant(), note -> err.println("note: " + note));
+        locks.add(lock);
+        return lock;
     }
 
     /**
@@ -277,9 +348,7 @@ public final class CommandContext implements AutoCloseable {
                     taken.notice(line);
                     return;
                 }
-                synchronized (err) {
-                    err.println(Styles.note() + SafeText.text(line));
-                }
+                note(line);
             }
 
             @Override

@@ -93,8 +93,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     public static String message(Throwable ex) {
         if (ex instanceof ScimErrorException e) {
             if (e.isTokenRefused()) {
-                return e.getMessage() + ". The token was refused. NinjaOne tokens expire six months after they are "
-                        + "generated: generate a new one in the console and run 'scimctl config set-token'";
+                return e.getMessage() + ". The token was refused. " + e.tokenRefusedAdvice();
             }
             if (e.isAuthFailure()) {
                 return e.getMessage() + ". The token was accepted but is not allowed to do this: check that SCIM "

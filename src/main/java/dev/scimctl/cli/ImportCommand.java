@@ -5,6 +5,7 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -18,11 +19,11 @@ import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
 import dev.scimctl.output.PlanPrinter;
-import dev.scimctl.output.ProgressBar;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
 import picocli.CommandLine.Command;
@@ -58,9 +59,9 @@ import java.util.concurrent.Callable;
         details = {"0:every row imported (or nothing to do, or --dry-run)",
                 "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed; another "
                         + "import holds the server or the journal",
-                "2:no terminal and no --yes",
+                "2:no --yes, and stdin, stdout or stderr is not a terminal",
                 "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
-                "130:interrupted: run the same command again to resume"})
+                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
 public final class ImportCommand implements Callable<Integer> {
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
@@ -82,7 +83,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop: nothing is changed, no journal is written.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when stdin or stderr is not a terminal.")
+    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required unless stdin, stdout and stderr are terminals.")
     boolean yes;
 
     @Option(names = "--max-changes", paramLabel = "N",
@@ -129,6 +130,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     CsvInputOptions csvInput;
 
+    @Mixin
+    QuietOption quiet;
+
     enum OrgIdType { auto, string, integer }
 
     ImportCommand(CommandContext context) {
@@ -145,6 +149,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int run() {
+        context.setQuiet(quiet.quiet());
         PrintWriter err = context.err();
         if (file == null) {
             throw new UsageException("give the user CSV to import: scimctl import FILE (or 'scimctl import undo "
@@ -156,7 +161,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan");
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan", "scimctl import --dry-run " + file);
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
         if (journalPath == null && !dryRun) {
@@ -194,12 +199,14 @@ public final class ImportCommand implements Callable<Integer> {
             importRun = newRun(journalPath);
         }
         try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
-             RunLock journal = dryRun ? null : lockJournal(journalPath);
-             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(err) : null) {
-            Shown shown = new Shown(bar, input, dryRun ? null : journalPath);
+             RunLock journal = dryRun ? null : lockJournal(journalPath)) {
+            Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
+            context.closeProgress();
             return finish(outcome, input, journalPath);
+        } finally {
+            context.closeProgress();
         }
     }
 
@@ -252,8 +259,8 @@ public final class ImportCommand implements Callable<Integer> {
         Path inState = Journal.defaultFor(StateFolder.journals(context.env()), input);
         Path beside = Journal.besideInput(input);
         if (!Files.exists(inState) && Files.exists(beside)) {
-            context.err().println(Styles.note() + "using the journal " + beside + ", kept beside the input by an "
-                    + "earlier scimctl; new journals go to " + inState.getParent());
+            context.note("using the journal " + beside + ", kept beside the input by an earlier scimctl; new journals "
+                    + "go to " + inState.getParent());
             return beside;
         }
         return inState;
@@ -307,14 +314,12 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** What the run shows on stderr and stdout, and asks on the terminal. */
     private final class Shown extends RunConsole implements ImportRun.Listener {
-        private final ProgressBar bar;
         private final ImportInput input;
 
         private final Path journal;
 
-        Shown(ProgressBar bar, ImportInput input, Path journal) {
-            super(context, bar, yes);
-            this.bar = bar;
+        Shown(Progress progress, ImportInput input, Path journal) {
+            super(context, progress, yes);
             this.input = input;
             this.journal = journal;
         }
@@ -349,8 +354,7 @@ public final class ImportCommand implements Callable<Integer> {
             if (journal != null) {
                 err.println("  journal: " + journal);
             }
-            PlanPrinter.print(planned.plan(), context.out(), context.terminals().stdout(), context.ansi(true));
-            context.out().flush();
+            showPlan("plan", !dryRun, (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
             err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");
         }
 
@@ -364,9 +368,7 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void interrupted(Path journal) {
             PrintWriter err = context.err();
-            if (bar != null) {
-                bar.close();
-            }
+            context.closeProgress();
             err.println();
             err.println("Interrupted: every operation that completed is in " + journal
                     + "; run the same command again to resume.");

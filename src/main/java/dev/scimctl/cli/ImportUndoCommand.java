@@ -3,6 +3,7 @@ package dev.scimctl.cli;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
 import dev.scimctl.io.RunLock;
@@ -10,7 +11,7 @@ import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
 import dev.scimctl.importer.UndoRecords;
 import dev.scimctl.importer.UndoRun;
-import dev.scimctl.output.ProgressBar;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
 import picocli.CommandLine.Command;
@@ -41,9 +42,9 @@ import java.util.concurrent.Callable;
         ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:undone (or nothing left to undo, or --dry-run)",
                 "1:a conflict was kept, a step failed, or the plan was not confirmed; another run holds the server",
-                "2:no terminal and no --yes, or the settings point at another server than the journal",
+                "2:no --yes while stdin, stdout or stderr is not a terminal, or the settings point at another server than the journal",
                 "3:the journal cannot be read, or is not an import journal",
-                "130:interrupted: run the same command again to resume"})
+                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
 public final class ImportUndoCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
 
@@ -60,7 +61,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the reverse plan and stop: nothing is changed.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Undo without asking. Required when stdin or stderr is not a terminal.")
+    @Option(names = {"-y", "--yes"}, description = "Undo without asking. Required unless stdin, stdout and stderr are terminals.")
     boolean yes;
 
     @Option(names = "--delete", description = "Delete the users the import created, instead of deactivating them.")
@@ -77,16 +78,20 @@ public final class ImportUndoCommand implements Callable<Integer> {
             description = "Append the undo's steps to FILE. Default: JOURNAL plus .undo, beside it.")
     Path undoJournal;
 
+    @Mixin
+    QuietOption quiet;
+
     ImportUndoCommand(CommandContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        context.setQuiet(quiet.quiet());
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }
-        RunConsole.requireWayToConfirm(context, dryRun, yes, "the undo");
+        RunConsole.requireWayToConfirm(context, dryRun, yes, "the undo", "scimctl import undo --dry-run " + journal);
         Path imported = journalOf(journal);
         Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
         UndoRun run = new UndoRun(context.client(connection),
@@ -94,12 +99,14 @@ public final class ImportUndoCommand implements Callable<Integer> {
         String command = "import undo " + journal;
         try (RunLock server = dryRun ? null : context.lockServer(connection, command);
              RunLock own = dryRun ? null : context.lock("journal", ownJournal.toAbsolutePath().normalize().toString(),
-                     "the journal " + ownJournal, command);
-             ProgressBar bar = context.terminals().stderr() ? new ProgressBar(context.err()) : null) {
-            Shown shown = new Shown(bar);
+                     "the journal " + ownJournal, command)) {
+            Shown shown = new Shown(context.openProgress());
             context.takeClientNotices(run.clientListener(shown));
-            return finish(run.run(shown), ownJournal);
+            UndoRun.Outcome outcome = run.run(shown);
+            context.closeProgress();
+            return finish(outcome, ownJournal);
         } finally {
+            context.closeProgress();
             context.takeClientNotices(null);
         }
     }
@@ -153,8 +160,8 @@ public final class ImportUndoCommand implements Callable<Integer> {
     }
 
     private final class Shown extends RunConsole implements UndoRun.Listener {
-        Shown(ProgressBar bar) {
-            super(context, bar, yes);
+        Shown(Progress progress) {
+            super(context, progress, yes);
         }
 
         @Override
@@ -164,8 +171,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
             err.println("  the import started " + recorded.started()
                     + (recorded.runs() > 1 ? " (" + recorded.runs() + " runs: interrupted, then resumed)" : "")
                     + (recorded.interrupted() ? "; it was interrupted: only what it did is undone" : ""));
-            UndoPlanPrinter.print(plan, context.out(), context.terminals().stdout(), context.ansi(true));
-            context.out().flush();
+            showPlan("undo plan", !dryRun, (out, terminal, ansi) -> UndoPlanPrinter.print(plan, out, terminal, ansi));
             err.println("Undo: " + UndoPlanPrinter.counts(plan.counts()) + ".");
         }
 

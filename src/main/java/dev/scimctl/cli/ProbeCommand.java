@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.RecordWriter;
@@ -52,6 +53,9 @@ public final class ProbeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    QuietOption quiet;
+
     @Option(names = "--write", description = "Also try writes, on throwaway users and a group it creates and removes again.")
     boolean write;
 
@@ -63,7 +67,8 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() {
         output.fields(FIELDS);
         ScimClient client = context.client(connection);
-        boolean progress = context.terminals().stderr();
+        context.setQuiet(quiet.quiet());
+        boolean progress = context.terminals().stderr() && !quiet.quiet();
         try (RecordWriter<ProbeFinding> w = output.open(context, FIELDS, null)) {
             new ServerProbe(client, f -> {
                 w.write(f);

@@ -2,86 +2,80 @@ package dev.scimctl.cli;
 
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
-import dev.scimctl.console.Confirm;
+import dev.scimctl.console.Prompt;
 import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.RunListener;
-import dev.scimctl.output.ProgressBar;
-import dev.scimctl.output.Styles;
-import dev.scimctl.text.SafeText;
+import picocli.CommandLine.Help.Ansi;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
  * What {@code import} and {@code import undo} share on the terminal while they plan and apply: the progress bar (on
- * a terminal only), notices above it, and the one question before anything is changed. Each command's listener
- * extends it with what only that run shows.
+ * a terminal, without --quiet), notices above it, the plan (cut to the screen where it is asked about) and the one
+ * question before anything is changed ({@link Prompt}). Each command's listener extends it with what only that run
+ * shows.
  */
 class RunConsole implements RunListener {
     private final CommandContext context;
-    private final ProgressBar bar;
+    private final Progress progress;
     private final boolean yes;
+    private final Prompt prompt;
 
-    /** @param bar the progress bar, or null where stderr is not a terminal */
-    RunConsole(CommandContext context, ProgressBar bar, boolean yes) {
+    /** @param progress the run's progress bar ({@link CommandContext#openProgress}) */
+    RunConsole(CommandContext context, Progress progress, boolean yes) {
         this.context = context;
-        this.bar = bar;
+        this.progress = progress;
         this.yes = yes;
+        this.prompt = context.prompt();
     }
 
     /**
-     * A run that changes the server asks first, unless {@code --yes}: without a terminal to ask on, that is a usage
-     * error before anything is read.
+     * A run that changes the server asks first, unless {@code --yes}: without a terminal to ask on (stdin, stdout and
+     * stderr), that is a usage error before anything is read.
      *
      * @param what what would be confirmed ("the plan", "the undo")
+     * @param dryRunCommand the same command with --dry-run, to page the plan instead
      */
-    static void requireWayToConfirm(CommandContext context, boolean dryRun, boolean yes, String what) {
-        if (!dryRun && !yes && !(context.terminals().stdin() && context.terminals().stderr())) {
-            throw new UsageException("there is no terminal to confirm " + what + " on: add --yes to apply it without "
-                    + "asking (or --dry-run to only see it)");
+    static void requireWayToConfirm(CommandContext context, boolean dryRun, boolean yes, String what,
+                                    String dryRunCommand) {
+        String noTerminal = Prompt.whyNot(context.terminals());
+        if (!dryRun && !yes && noTerminal != null) {
+            throw new UsageException("there is no terminal to confirm " + what + " on (" + noTerminal + "): add --yes "
+                    + "to apply it without asking, or --dry-run to only see it ('" + dryRunCommand + " | less')");
         }
     }
 
-    /** The progress bar as the importer reports to it; nothing where there is none. */
     @Override
     public Progress progress() {
-        if (bar == null) {
-            return Progress.NONE;
-        }
-        return new Progress() {
-            @Override
-            public void begin(String phase, long total) {
-                bar.begin(phase, total);
-            }
-
-            @Override
-            public void step(boolean failed) {
-                bar.step(failed);
-            }
-
-            @Override
-            public void steps(long count, boolean failed) {
-                bar.steps(count, failed);
-            }
-
-            @Override
-            public void end() {
-                bar.end();
-            }
-        };
+        return progress;
     }
 
-    /** A notice from the run or the client core, above the progress bar where there is one. */
+    /** A notice from the run or the client core, above the progress bar where there is one; none with --quiet. */
     @Override
     public void notice(String line) {
-        if (bar != null) {
-            bar.printAbove(Styles.note() + SafeText.text(line));
-        } else {
-            PrintWriter err = context.err();
-            synchronized (err) {
-                err.println(Styles.note() + SafeText.text(line));
-            }
+        context.note(line);
+    }
+
+    /**
+     * The plan on stdout, as {@code printer} prints it for a terminal (or not): whole, unless the question comes
+     * (no --yes), where a plan longer than the screen is cut and offered whole at the question.
+     */
+    void showPlan(String name, boolean asking, PrinterOf printer) {
+        PrintWriter out = context.out();
+        if (!asking || yes) {
+            printer.print(out, context.terminals().stdout(), context.ansi(true));
+            out.flush();
+            return;
         }
+        prompt.show(name, Prompt.lines(w -> printer.print(w, true, context.ansi(true))),
+                Prompt.lines(w -> printer.print(w, true, Ansi.OFF)), out);
+    }
+
+    /** A plan printer: PlanPrinter's or UndoPlanPrinter's print. */
+    @FunctionalInterface
+    interface PrinterOf {
+        void print(PrintWriter out, boolean terminal, Ansi ansi);
     }
 
     /** True with {@code --yes}; else the question, answered on the terminal. */
@@ -90,7 +84,7 @@ class RunConsole implements RunListener {
             return true;
         }
         try {
-            return Confirm.ask(question, context.in(), context.err());
+            return prompt.ask(question);
         } catch (IOException e) {
             throw new InputException("cannot read the answer from the terminal: " + e.getMessage(), e);
         }

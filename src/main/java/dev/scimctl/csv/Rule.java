@@ -37,7 +37,9 @@ public enum Rule {
     ORGANIZATION_ID_UNKNOWN("organization-id-unknown", Severity.ERROR, "KnownOrganizationRule",
             "organizationId is not in the --org-ids list"),
     REALNAME_NOT_SPLIT("realname-not-split", Severity.ERROR, "RealnameRule",
-            "a row has a realname but no first or last name");
+            "a row has a realname but no first or last name"),
+    REALNAME_SPLIT_UNSURE("realname-split-unsure", Severity.WARNING, "RealnameRule",
+            "--split-realname split a realname in a way that may be wrong");
 
     private final String code;
     private final Severity severity;

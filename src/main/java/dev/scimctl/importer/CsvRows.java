@@ -6,6 +6,8 @@ import dev.scimctl.csv.Severity;
 import dev.scimctl.csv.Summary;
 import dev.scimctl.csv.UserRow;
 import dev.scimctl.csv.ValidationOptions;
+import dev.scimctl.csv.RealnameSplit;
+import dev.scimctl.csv.Text;
 import dev.scimctl.csv.Validator;
 
 import java.util.ArrayList;
@@ -61,8 +63,10 @@ public final class CsvRows {
             if (error != null) {
                 invalid.add(new SkippedRow(r.line(), email, error.message() + " [" + error.code() + "]"));
             } else {
-                rows.add(ImportRow.of(r.line(), email, r.givenName(), r.familyName(), r.userType(), r.organizationId(),
-                        r.groups()));
+                RealnameSplit split = options.splitRealname() ? RealnameSplit.forRow(r) : null;
+                rows.add(ImportRow.of(r.line(), email, split != null && Text.isBlank(r.givenName()) ? split.given()
+                        : r.givenName(), split != null && Text.isBlank(r.familyName()) ? split.family()
+                        : r.familyName(), r.userType(), r.organizationId(), r.groups()));
             }
         }
         return new Result(rows, invalid, findings, summary);

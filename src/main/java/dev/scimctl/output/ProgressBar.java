@@ -1,5 +1,7 @@
 package dev.scimctl.output;
 
+import dev.scimctl.importer.Progress;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the terminal). Lines printed while it is shown go through {@link #printAbove}, which clears the bar first.
  * Only use it when stderr is a terminal.
  */
-public final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements Progress, AutoCloseable {
     private static final int WIDTH = 24;
 
     private final PrintWriter err;
@@ -36,6 +38,7 @@ public final class ProgressBar implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::redraw, 200, 200, TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public void begin(String phase, long total) {
         synchronized (err) {
             clear();
@@ -48,11 +51,13 @@ public final class ProgressBar implements AutoCloseable {
         }
     }
 
+    @Override
     public void step(boolean failure) {
         steps(1, failure);
     }
 
     /** {@code count} steps at once. */
+    @Override
     public void steps(long count, boolean failure) {
         done.addAndGet(count);
         if (failure) {
@@ -61,6 +66,7 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     /** Ends the phase: the bar is removed, so that what follows starts on a clean line. */
+    @Override
     public void end() {
         synchronized (err) {
             clear();

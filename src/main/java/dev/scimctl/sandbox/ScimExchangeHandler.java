@@ -1,5 +1,6 @@
 package dev.scimctl.sandbox;
 
+import dev.scimctl.scim.ScimErrorException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +42,7 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
      */
     static final String UNAUTHORIZED_DETAIL = "scimctl sandbox: a valid 'Authorization: Bearer <token>' header is"
             + " required; send the token this sandbox printed at start (with --data, the one saved beside its data file)";
-    static final String REALM = "scimctl-sandbox";
+    static final String REALM = ScimErrorException.SANDBOX_REALM;
     private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
 
     private final ResourceEndpoint endpoint;

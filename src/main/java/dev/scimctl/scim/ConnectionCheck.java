@@ -498,8 +498,7 @@ public final class ConnectionCheck {
     private CheckStep failed(String name, long t0, ScimException e) {
         String fix;
         if (e instanceof ScimErrorException se && se.isTokenRefused()) {
-            fix = "the token was refused. NinjaOne tokens expire six months after they are generated: generate a new "
-                    + "one in the console and run 'scimctl config set-token'";
+            fix = "the token was refused. " + se.tokenRefusedAdvice();
         } else if (e instanceof ScimErrorException se && se.isForbidden()) {
             fix = "the token is not allowed to do this: is SCIM provisioning enabled for this identity provider?";
         } else if (e instanceof ScimErrorException && e.isNotFound()) {

@@ -10,6 +10,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a response, and believes nothing it has not checked: a 2xx must carry SCIM JSON (an object, and not a SCIM
@@ -60,7 +62,8 @@ final class ResponseReader {
         }
         String retryAfter = status == 429 || status == 503
                 ? headers.firstValue("Retry-After").orElse(null) : null;
-        throw error(json, method, uri, status, contentType, body, jsonBody, retryAfter);
+        String realm = status == 401 ? realm(headers) : null;
+        throw error(json, method, uri, status, contentType, body, jsonBody, retryAfter, realm);
     }
 
     /**
@@ -115,7 +118,7 @@ final class ResponseReader {
     }
 
     private static ScimErrorException error(ObjectMapper json, String method, URI uri, int status, String contentType,
-                                            Body body, boolean jsonBody, String retryAfter) {
+                                            Body body, boolean jsonBody, String retryAfter, String realm) {
         String scimType = null;
         String detail = null;
         if (jsonBody) {
@@ -135,7 +138,20 @@ final class ResponseReader {
         if (detail == null && !body.isEmpty()) {
             detail = "the body was " + describe(contentType, body) + ", not a SCIM error";
         }
-        return new ScimErrorException(method, uri, status, scimType, detail, retryAfter);
+        return new ScimErrorException(method, uri, status, scimType, detail, retryAfter, realm);
+    }
+
+    private static final Pattern REALM = Pattern.compile("(?i)\\brealm\\s*=\\s*(?:\"([^\"]*)\"|([^\\s,]+))");
+
+    /** The realm of the first WWW-Authenticate challenge that names one (RFC 9110 11.6.1), or null. */
+    static String realm(HttpHeaders headers) {
+        for (String challenge : headers.allValues("WWW-Authenticate")) {
+            Matcher m = REALM.matcher(challenge);
+            if (m.find()) {
+                return m.group(1) != null ? m.group(1) : m.group(2);
+            }
+        }
+        return null;
     }
 
     private static JsonNode parse(ObjectMapper json, String method, URI uri, int status, String contentType, Body body) {

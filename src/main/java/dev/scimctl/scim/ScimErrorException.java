@@ -5,24 +5,36 @@ import java.util.Locale;
 
 /** The server answered with an HTTP error status; {@code scimType} and {@code detail} come from its SCIM error body. */
 public final class ScimErrorException extends ScimException {
+    /**
+     * The realm of the 401 challenge ({@code WWW-Authenticate: Bearer realm="…"}) of {@code scimctl sandbox}: a token
+     * it refuses is not a NinjaOne token that expired, but an old sandbox token.
+     */
+    public static final String SANDBOX_REALM = "scimctl-sandbox";
+
     private final String method;
     private final URI uri;
     private final int status;
     private final String scimType;
     private final String detail;
+    private final String realm;
 
     public ScimErrorException(String method, URI uri, int status, String scimType, String detail) {
-        this(method, uri, status, scimType, detail, null);
+        this(method, uri, status, scimType, detail, null, null);
     }
 
-    /** @param retryAfter the server's Retry-After on a 429 or 503 that ran out of retries, or null */
-    public ScimErrorException(String method, URI uri, int status, String scimType, String detail, String retryAfter) {
+    /**
+     * @param retryAfter the server's Retry-After on a 429 or 503 that ran out of retries, or null
+     * @param realm      the realm of a 401's WWW-Authenticate challenge, or null
+     */
+    public ScimErrorException(String method, URI uri, int status, String scimType, String detail, String retryAfter,
+                              String realm) {
         super(describe(method, uri, status, scimType, detail, retryAfter), null);
         this.method = method;
         this.uri = uri;
         this.status = status;
         this.scimType = scimType;
         this.detail = detail;
+        this.realm = realm;
     }
 
     private static String describe(String method, URI uri, int status, String scimType, String detail,
@@ -70,6 +82,25 @@ public final class ScimErrorException extends ScimException {
     /** 401: the token itself was refused (expired, revoked, mistyped). */
     public boolean isTokenRefused() {
         return status == 401;
+    }
+
+    /** The realm of a 401's WWW-Authenticate challenge, or null when it named none. */
+    public String realm() {
+        return realm;
+    }
+
+    /**
+     * What to do about a refused token (after "the token was refused."): a scimctl sandbox, which says so in its
+     * realm, refuses the token of an earlier start; anything else is taken for NinjaOne, whose tokens expire.
+     */
+    public String tokenRefusedAdvice() {
+        if (SANDBOX_REALM.equals(realm)) {
+            return "This is a scimctl sandbox, which makes a new token at each start unless it keeps one with "
+                    + "--data: copy the token it printed (with 'scimctl sandbox --data FILE', the one kept in the "
+                    + ".token file beside FILE, the same at every start) and run 'scimctl config set-token'";
+        }
+        return "NinjaOne tokens expire six months after they are generated: generate a new one in the console and "
+                + "run 'scimctl config set-token'";
     }
 
     /** 403: the token was accepted but may not do this. */

@@ -118,6 +118,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void split_realname_imports_a_duo_export_with_only_a_real_name_column() throws Exception {
+        Path duo = dir.resolve("duo-export.csv");
+        Files.writeString(duo, "Username,Email,Real Name,userType,organizationId\n"
+                + "alice,alice@example.com,Alice Martin,endUser,1\n"
+                + "jp,jp@example.com,Jean Paul Sartre,endUser,1\n");
+        CliResult without = cli().run("import", "--yes", duo.toString()).assertExit(ExitCode.PROBLEMS);
+        assertThat(without.err()).contains("--split-realname splits it");
+        assertThat(server.store().userCount()).isZero();
+
+        CliResult r = cli().run("import", "--yes", "--split-realname", duo.toString()).assertExit(ExitCode.OK);
+        assertThat(r.err()).contains(duo + ":3").contains("realname-split-unsure");
+        Map<String, String> names = new TreeMap<>();
+        for (ObjectNode u : server.store().users()) {
+            names.put(u.path("userName").asText(), u.path("name").path("givenName").asText() + "|"
+                    + u.path("name").path("familyName").asText());
+        }
+        assertThat(names).containsExactly(Map.entry("alice@example.com", "Alice|Martin"),
+                Map.entry("jp@example.com", "Jean Paul|Sartre"));
+    }
+
+    @Test
     void a_second_run_plans_nothing_and_changes_nothing() {
         importUsers().assertExit(ExitCode.OK);
         String before = server.store().users().toString() + server.store().groups();

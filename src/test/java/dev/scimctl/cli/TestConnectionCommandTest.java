@@ -49,9 +49,22 @@ class TestConnectionCommandTest {
 
     @Test
     void a_wrong_token_exits_4_and_says_tokens_expire() {
+        // Any server but the sandbox: its realm taken off, the 401 is taken for NinjaOne's.
+        try (FaultProxy other = FaultProxy.start(server.baseUrl())) {
+            other.rule(req -> Fault.responseHeader("WWW-Authenticate", "Bearer realm=\"ninjaone\""));
+            CliResult r = cli("wrong-token-abcdef").run("test-connection", "--url", other.baseUrl())
+                    .assertExit(ExitCode.AUTH);
+            assertThat(r.out()).contains("401").contains("six months").doesNotContain("This is a scimctl sandbox");
+            assertNoToken(r, "wrong-token-abcdef");
+        }
+    }
+
+    @Test
+    void a_token_the_sandbox_refuses_gets_the_sandboxs_fix() {
         CliResult r = cli("wrong-token-abcdef").run("test-connection", "--url", server.baseUrl())
                 .assertExit(ExitCode.AUTH);
-        assertThat(r.out()).contains("401").contains("six months");
+        assertThat(r.out()).contains("401").contains("This is a scimctl sandbox")
+                .contains("'scimctl sandbox --data FILE'").doesNotContain("six months");
         assertNoToken(r, "wrong-token-abcdef");
     }
 

@@ -30,6 +30,7 @@ public final class CliRunner {
     private byte[] stdin = new byte[0];
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retry = FAST_RETRIES;
+    private int screenRows;
 
     public CliRunner(Path configDir) {
         env.put("SCIMCTL_CONFIG_DIR", configDir.toString());
@@ -70,12 +71,20 @@ public final class CliRunner {
         return this;
     }
 
+    /** The height of the pretended terminal; 0 (the default) is unknown, and a prompt then shows all it has. */
+    public CliRunner screenRows(int rows) {
+        this.screenRows = rows;
+        return this;
+    }
+
     public CliResult run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(stdin);
         CommandContext context = new CommandContext(new PrintWriter(out), new PrintWriter(err), in, env, terminals, clock);
         context.setRetryPolicy(retry);
+        int rows = screenRows;
+        context.setScreenRows(() -> rows);
         int code = ScimCtl.run(context, args);
         return new CliResult(code, out.toString(), err.toString());
     }

@@ -166,6 +166,14 @@ public final class FaultProxy implements AutoCloseable {
             return new Transform(change);
         }
 
+        /**
+         * Forward, and set one header of the server's response to {@code value} (null removes it): a 401 with
+         * another server's {@code WWW-Authenticate}, say.
+         */
+        static Fault responseHeader(String name, String value) {
+            return new SetHeader(name, value);
+        }
+
         /** Close the connection without forwarding: the server never sees the request. */
         static Fault dropBeforeForwarding() {
             return new Drop(false);
@@ -198,6 +206,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private record Transform(java.util.function.UnaryOperator<String> change) implements Fault {
+    }
+
+    private record SetHeader(String name, String value) implements Fault {
     }
 
     private record Huge(String contentType, byte[] start, long bytes, boolean declareLength) implements Fault {
@@ -397,6 +408,14 @@ public final class FaultProxy implements AutoCloseable {
             byte[] changed = t.change().apply(new String(response.body(), StandardCharsets.UTF_8))
                     .getBytes(StandardCharsets.UTF_8);
             response = new Respond(response.status(), response.headers(), changed);
+        }
+        if (fault instanceof SetHeader set) {
+            Map<String, String> headers = new LinkedHashMap<>(response.headers());
+            headers.keySet().removeIf(name -> name.equalsIgnoreCase(set.name()));
+            if (set.value() != null) {
+                headers.put(set.name(), set.value());
+            }
+            response = new Respond(response.status(), headers, response.body());
         }
         writeResponse(out, response.status(), response.headers(), response.body());
         return true;

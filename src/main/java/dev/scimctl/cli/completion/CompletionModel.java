@@ -71,11 +71,13 @@ public record CompletionModel(String command, List<Node> nodes) {
         List<Subcommand> subs = new ArrayList<>();
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
             CommandSpec sub = e.getValue().getCommandSpec();
-            // Aliases are keys too; offer each command once, by its name, and never a hidden one.
-            if (!e.getKey().equals(sub.name()) || sub.usageMessage().hidden()) {
+            if (sub.usageMessage().hidden()) {
                 continue;
             }
-            subs.add(new Subcommand(sub.name(), firstLine(sub.usageMessage().description())));
+            // An alias ('ls') is a key of its own: offered, and completed after, as its command is.
+            String description = firstLine(sub.usageMessage().description());
+            subs.add(new Subcommand(e.getKey(), e.getKey().equals(sub.name()) ? description
+                    : "same as " + sub.name() + ": " + description));
         }
         List<Option> options = new ArrayList<>();
         for (OptionSpec o : spec.options()) {

@@ -19,12 +19,13 @@ import java.util.concurrent.Callable;
                 "  scimctl groups add-members 'NinjaOne Technicians' alice@example.com bob@example.com --yes",
                 "  scimctl groups add-members 'Help Desk' alice@example.com --dry-run"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
+        ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:added (or members already; with --dry-run: the requests printed)",
                 "1:no group or no user with that id or name (nothing changed), the answer was no, or the server "
                         + "refused",
                 "2:several users, no terminal to ask and no --yes",
-                "3:the token file cannot be read"})
+                "3:the token file cannot be read",
+                "130:Ctrl-C at the question: nothing was changed"})
 public final class GroupsAddMembersCommand implements Callable<Integer> {
     private final CommandContext context;
 

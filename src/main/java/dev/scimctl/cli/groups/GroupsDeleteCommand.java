@@ -28,11 +28,12 @@ import java.util.concurrent.Callable;
                 "  scimctl groups delete 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b --yes",
                 "  scimctl groups delete 'Old Help Desk' --dry-run"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
+        ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:deleted (with --dry-run: the request printed)",
                 "1:no group has this id or display name, the answer was no, or the server refused",
                 "2:no terminal to ask and no --yes",
-                "3:the token file cannot be read"})
+                "3:the token file cannot be read",
+                "130:Ctrl-C at the question: nothing was changed"})
 public final class GroupsDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.cli.options.PagingOptions;
 import dev.scimctl.output.OutputClosedException;
@@ -58,12 +59,16 @@ public final class GroupsListCommand implements Callable<Integer> {
     @Mixin
     PagingOptions paging;
 
+    @Mixin
+    QuietOption quiet;
+
     GroupsListCommand(CommandContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        context.setQuiet(quiet.quiet());
         Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
         if (displayName != null) {
             Filter byName = Filter.eq("displayName", displayName);
@@ -86,7 +91,7 @@ public final class GroupsListCommand implements Callable<Integer> {
         } catch (OutputClosedException e) {
             return ExitCode.OK;
         }
-        if (count == 0 && format == OutputFormat.table) {
+        if (count == 0 && format == OutputFormat.table && !context.quiet()) {
             context.err().println(f == null ? "no groups" : "no groups match");
         }
         return ExitCode.OK;

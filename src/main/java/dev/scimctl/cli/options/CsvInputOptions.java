@@ -15,7 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --column}, {@code --delimiter} and {@code --org-ids}: how a command that reads a Duo CSV reads it. */
+/**
+ * {@code --column}, {@code --delimiter}, {@code --org-ids} and {@code --split-realname}: how a command that reads a Duo
+ * CSV reads it.
+ */
 public class CsvInputOptions {
     @Option(names = "--column", paramLabel = "FIELD=HEADER",
             description = {"Read FIELD from the column named HEADER (repeatable). Fields: email, firstName, lastName, "
@@ -32,6 +35,12 @@ public class CsvInputOptions {
             description = "The tenant's organization ids: one per line, or a CSV with an id column (e.g. NinjaOne's "
                     + "organizations export), or '-' for stdin. An organizationId not in it is an error.")
     String orgIds;
+
+    @Option(names = "--split-realname",
+            description = "Where a row has no first or last name (an empty cell, or no such column), take them from "
+                    + "its realname: the last word is the last name, the rest the first name (\"Last, First\" with a "
+                    + "comma). A split that may be wrong (more than two words, a comma) is a warning with its line.")
+    boolean splitRealname;
 
     /** How to read the file: the --column choices and the --delimiter; a wrong one is a usage error. */
     public DuoCsvReader.Options readerOptions() {
@@ -50,15 +59,15 @@ public class CsvInputOptions {
      */
     public ValidationOptions validationOptions(InputStream stdin, boolean fileFromStdin) {
         if (orgIds == null) {
-            return ValidationOptions.DEFAULTS;
+            return ValidationOptions.DEFAULTS.withSplitRealname(splitRealname);
         }
         if (readsStdin()) {
             if (fileFromStdin) {
                 throw new UsageException("--org-ids - and FILE - cannot both read stdin: give one of them as a file");
             }
-            return new ValidationOptions(OrganizationIds.read(stdin, "stdin"), "stdin");
+            return new ValidationOptions(OrganizationIds.read(stdin, "stdin"), "stdin", splitRealname);
         }
-        return new ValidationOptions(OrganizationIds.read(Path.of(orgIds)), orgIds);
+        return new ValidationOptions(OrganizationIds.read(Path.of(orgIds)), orgIds, splitRealname);
     }
 
     static Map<Field, List<String>> parseColumns(List<String> specs) {

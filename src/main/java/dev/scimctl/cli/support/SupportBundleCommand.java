@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
+import dev.scimctl.text.ShellWords;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.RootCommand;
@@ -278,42 +279,11 @@ public final class SupportBundleCommand implements Callable<Integer> {
 
     /** Splits the --trace text as a shell would (quotes, backslashes), and refuses commands that change anything. */
     static List<String> traceArgs(String text) {
-        List<String> args = new ArrayList<>();
-        StringBuilder current = null;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < text.length()) {
-                    current.append(text.charAt(++i));
-                } else {
-                    current.append(c);
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (current != null) {
-                    args.add(current.toString());
-                    current = null;
-                }
-            } else {
-                if (current == null) {
-                    current = new StringBuilder();
-                }
-                if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '\\' && i + 1 < text.length()) {
-                    current.append(text.charAt(++i));
-                } else {
-                    current.append(c);
-                }
-            }
-        }
-        if (quote != 0) {
-            throw new UsageException("--trace \"" + text + "\": a quote is not closed");
-        }
-        if (current != null) {
-            args.add(current.toString());
+        List<String> args;
+        try {
+            args = new ArrayList<>(ShellWords.split(text));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--trace \"" + text + "\": " + e.getMessage());
         }
         if (args.size() > 0 && args.get(0).equals("scimctl")) {
             args.remove(0);

@@ -20,7 +20,7 @@ final class UserChangeArguments {
     @Parameters(paramLabel = "USER", arity = "1..*", description = "User ids or userNames.")
     List<String> users;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed unless stdin, stdout and stderr are terminals).")
     boolean yes;
 
     /** Finds, shows, asks, changes each user (see {@link UserChanges}), holding the server's lock meanwhile. */

@@ -88,11 +88,9 @@ final class UserChanges {
 
         String users = targets.size() == 1 ? "1 user" : targets.size() + " users";
         err.println("Will " + change.verb() + " " + users + " on " + client.baseUrl() + " " + change.how() + ":");
-        for (JsonNode u : targets.values()) {
-            err.println("  " + describe(u));
-        }
+        List<String> who = targets.values().stream().map(u -> "  " + describe(u)).toList();
         if (!Confirmation.confirmed(context, yes, capitalised(change.verb()) + " " + users + "?",
-                change.verb() + " " + users)) {
+                change.verb() + " " + users, "list of users", who)) {
             err.println("nothing was changed");
             return ExitCode.PROBLEMS;
         }

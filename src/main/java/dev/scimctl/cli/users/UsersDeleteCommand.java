@@ -17,12 +17,14 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl users delete alice@example.com",
                 "  scimctl users list --inactive -o tsv --fields id | xargs scimctl users delete --yes"})
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
+@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER,
+        ExitCode.INTERRUPTED},
         details = {"0:every user deleted",
                 "1:a user was not found or not deleted, or the answer was no; another import or users command is "
                         + "running against this server",
-                "2:no terminal to ask and no --yes",
-                "3:the token file cannot be read"})
+                "2:no --yes, and stdin, stdout or stderr is not a terminal (so scimctl cannot ask)",
+                "3:the token file cannot be read",
+                "130:Ctrl-C at the question: nothing was changed"})
 public final class UsersDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

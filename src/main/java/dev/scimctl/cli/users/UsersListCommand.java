@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.cli.options.PagingOptions;
 import dev.scimctl.output.OutputClosedException;
@@ -70,12 +71,16 @@ public final class UsersListCommand implements Callable<Integer> {
     @Mixin
     PagingOptions paging;
 
+    @Mixin
+    QuietOption quiet;
+
     UsersListCommand(CommandContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        context.setQuiet(quiet.quiet());
         ListQuery query = paging.applyTo(ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes));
         OutputFormat format = output.format(context);
         output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
@@ -95,7 +100,7 @@ public final class UsersListCommand implements Callable<Integer> {
         } catch (OutputClosedException e) {
             return ExitCode.OK; // the reader stopped reading (| head): so do we
         }
-        if (count == 0 && format == OutputFormat.table) {
+        if (count == 0 && format == OutputFormat.table && !context.quiet()) {
             context.err().println(query.filter() == null ? "no users" : "no users match");
         }
         return ExitCode.OK;

@@ -8,8 +8,9 @@ public final class HeaderRules {
     private HeaderRules() {
     }
 
-    public static void check(Columns columns, FindingSink sink) {
-        MissingColumnRule.check(columns, sink);
+    /** @param splitRealname whether a realname column stands in for the first and last name ones */
+    public static void check(Columns columns, boolean splitRealname, FindingSink sink) {
+        MissingColumnRule.check(columns, splitRealname, sink);
         AmbiguousColumnRule.check(columns, sink);
     }
 }

@@ -11,10 +11,10 @@ public final class MissingColumnRule {
     private MissingColumnRule() {
     }
 
-    public static void check(Columns columns, FindingSink sink) {
+    public static void check(Columns columns, boolean splitRealname, FindingSink sink) {
         String separatorHint = separatorHint(columns);
         for (Field f : new Field[]{Field.EMAIL, Field.FIRST_NAME, Field.LAST_NAME}) {
-            if (columns.has(f)) {
+            if (columns.has(f) || f != Field.EMAIL && splitRealname && columns.has(Field.REALNAME)) {
                 continue;
             }
             String names = switch (f) {
@@ -30,7 +30,9 @@ public final class MissingColumnRule {
             String extra = "";
             if (f != Field.EMAIL && columns.has(Field.REALNAME)) {
                 extra = "; the file has \"" + columns.header(columns.index(Field.REALNAME))
-                        + "\", but NinjaOne needs first and last name in separate columns";
+                        + "\", but NinjaOne needs first and last name in separate columns (--split-realname splits it)";
+            } else if (f != Field.EMAIL && splitRealname) {
+                extra = "; --split-realname needs a realname column, and the file has none";
             }
             sink.accept(new Finding(Rule.MISSING_COLUMN, 1, 0, null, null, what + extra + separatorHint,
                     "add a column named " + names + ", or map yours with --column " + f.label()

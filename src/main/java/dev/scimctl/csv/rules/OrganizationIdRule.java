@@ -114,8 +114,13 @@ public final class OrganizationIdRule implements RowRule {
             return new String[]{"organization ids are positive", generic};
         }
         try {
-            // "12.0" or "1.2E+3": a spreadsheet formatted the id as a number.
-            BigDecimal d = new BigDecimal(v.replace(" ", ""));
+            // "12.0", "1.2E+3" or, where the decimal mark is a comma, "1,02E+2": a spreadsheet formatted the id as a
+            // number. (A comma between plain ids is a list, classified before this.)
+            String number = v.replace(" ", "");
+            if (number.indexOf(',') == number.lastIndexOf(',') && number.indexOf('.') < 0) {
+                number = number.replace(',', '.');
+            }
+            BigDecimal d = new BigDecimal(number);
             BigDecimal whole = d.stripTrailingZeros();
             if (whole.scale() <= 0 && whole.signum() > 0 && whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 String id = whole.toBigInteger().toString();

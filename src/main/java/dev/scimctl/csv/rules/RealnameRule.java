@@ -4,24 +4,31 @@ import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.FindingSink;
+import dev.scimctl.csv.RealnameSplit;
 import dev.scimctl.csv.Rule;
 import dev.scimctl.csv.Text;
 import dev.scimctl.csv.UserRow;
 
 /**
- * {@code realname-not-split}: Duo's CSV has one {@code realname}, but NinjaOne needs name.givenName and
- * name.familyName separately, and Duo's SCIM mapping sends First Name and Last Name. A row with a realname and an
- * empty first or last name gets this one finding (instead of {@link RequiredValueRule}'s), with a split to start from.
+ * {@code realname-not-split} and {@code realname-split-unsure}: Duo's CSV has one {@code realname}, but NinjaOne needs
+ * name.givenName and name.familyName separately, and Duo's SCIM mapping sends First Name and Last Name. Without
+ * {@code --split-realname}, a row with a realname and an empty first or last name gets this one error (instead of
+ * {@link RequiredValueRule}'s), with a split to start from ({@link RealnameSplit}). With it, the split is made, and
+ * only a split that may be wrong is reported (a warning), or a realname that cannot be split (an error).
  */
 public final class RealnameRule implements RowRule {
     private final Columns columns;
+    private final boolean split;
     private final int first;
     private final int last;
+    private final int realname;
 
-    public RealnameRule(Columns columns) {
+    public RealnameRule(Columns columns, boolean split) {
         this.columns = columns;
+        this.split = split;
         this.first = columns.index(Field.FIRST_NAME);
         this.last = columns.index(Field.LAST_NAME);
+        this.realname = columns.index(Field.REALNAME);
     }
 
     /** A realname, and an empty first or last name in a column that exists. */
@@ -32,18 +39,27 @@ public final class RealnameRule implements RowRule {
 
     @Override
     public void check(UserRow row, RowFacts facts, FindingSink sink) {
-        if (!applies(row)) {
+        if (split ? !RealnameSplit.needed(row) : !applies(row)) {
             return;
         }
         String real = Text.strip(row.realname());
-        int at = Text.isBlank(row.givenName()) ? first : last;
-        int space = real.lastIndexOf(' ');
-        String fix = space > 0
-                ? "first name \"" + real.substring(0, space).trim() + "\", last name \"" + real.substring(space + 1) + "\""
+        RealnameSplit suggested = RealnameSplit.of(real);
+        if (split && suggested != null) {
+            if (suggested.doubt() != null) {
+                sink.accept(Finding.at(Rule.REALNAME_SPLIT_UNSURE, row, columns, realname, "realname "
+                        + Text.show(real) + " was split as " + suggested.describe() + ": " + suggested.doubt(),
+                        "check it; where it is wrong, fill in the first and last name in the file"));
+            }
+            return;
+        }
+        int at = split ? realname : Text.isBlank(row.givenName()) ? first : last;
+        String fix = suggested != null ? suggested.describe() + " (or --split-realname)"
                 : "fill in the first and last name";
+        String missing = Text.isBlank(row.givenName()) && Text.isBlank(row.familyName()) ? "first or last name"
+                : Text.isBlank(row.givenName()) ? "first name" : "last name";
         sink.accept(Finding.at(Rule.REALNAME_NOT_SPLIT, row, columns, at, "the row has realname " + Text.show(real)
-                + " but no " + (Text.isBlank(row.givenName()) && Text.isBlank(row.familyName()) ? "first or last name"
-                : Text.isBlank(row.givenName()) ? "first name" : "last name") + ": NinjaOne needs the first and last "
-                + "name separately (name.givenName and name.familyName), and realname is not split for you", fix));
+                + " but no " + missing + ": NinjaOne needs the first and last name separately (name.givenName and "
+                + "name.familyName), and " + (split ? "a single word cannot be split" : "realname is not split for "
+                + "you"), fix));
     }
 }

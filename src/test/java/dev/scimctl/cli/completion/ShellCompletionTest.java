@@ -61,6 +61,15 @@ class ShellCompletionTest {
     }
 
     @Test
+    void bash_offers_the_ls_alias_and_completes_after_it_as_after_list() throws Exception {
+        assertThat(bash("scimctl", "users", "l")).containsExactlyInAnyOrder("list", "ls");
+        assertThat(bash("scimctl", "groups", "l")).containsExactlyInAnyOrder("list", "ls");
+        assertThat(bash("scimctl", "users", "ls", "--inac")).containsExactly("--inactive");
+        assertThat(bash("scimctl", "users", "ls", "-o", "")).isEqualTo(bash("scimctl", "users", "list", "-o", ""))
+                .contains("json");
+    }
+
+    @Test
     void bash_completes_options_and_their_fixed_choices() throws Exception {
         assertThat(bash("scimctl", "test-connection", "--tok")).containsExactly("--token-file");
         assertThat(bash("scimctl", "test-connection", "-o", "")).containsExactlyInAnyOrder("text", "json");

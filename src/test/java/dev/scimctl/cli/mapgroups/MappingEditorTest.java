@@ -160,7 +160,7 @@ class MappingEditorTest {
         assertThat(code).isEqualTo(ExitCode.OK);
         String shown = screen.toString(StandardCharsets.UTF_8) + err;
         assertThat(shown).contains("warning: working without the server").contains("401")
-                .contains("NinjaOne tokens expire six months after they are generated").doesNotContain(wrong);
+                .contains("This is a scimctl sandbox").doesNotContain(wrong);
     }
 
     @Test

@@ -82,7 +82,7 @@ class UserChangesTest {
     @Test
     void on_a_terminal_it_asks_and_only_yes_goes_ahead() {
         String a = server.seedUser("a@example.com");
-        Terminals terminal = new Terminals(true, false, true);
+        Terminals terminal = Terminals.ALL;
         for (String answer : List.of("n\n", "\n", "", "nope\n")) {
             CliResult no = cli(server).terminals(terminal).env("NO_COLOR", "1").stdin(answer)
                     .run("users", "deactivate", "a@example.com").assertExit(ExitCode.PROBLEMS);

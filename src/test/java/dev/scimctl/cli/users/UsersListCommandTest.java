@@ -313,11 +313,23 @@ class UsersListCommandTest {
     }
 
     @Test
-    void a_wrong_token_exits_4_with_nothing_on_stdout() {
+    void a_wrong_token_exits_4_with_nothing_on_stdout_and_blames_ninjaones_expiry() {
+        // Behind a proxy that hides the sandbox's realm, the 401 reads as any other server's (NinjaOne's).
+        try (FaultProxy other = FaultProxy.start(server.baseUrl())) {
+            other.rule(r -> Fault.responseHeader("WWW-Authenticate", "Bearer"));
+            CliResult r = new CliRunner(config).env("SCIMCTL_URL", other.baseUrl()).env("SCIMCTL_TOKEN", "wrong")
+                    .run("users", "list", "-o", "json").assertExit(ExitCode.AUTH);
+            assertThat(r.err()).contains("401").contains("six months").doesNotContain("This is a scimctl sandbox");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_token_the_sandbox_refuses_is_to_be_copied_from_the_sandbox_not_regenerated() {
         CliResult r = new CliRunner(config).env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", "wrong")
-                .run("users", "list", "-o", "json").assertExit(ExitCode.AUTH);
-        assertThat(r.err()).contains("401").contains("six months");
-        assertThat(r.out()).isEmpty();
+                .run("users", "list").assertExit(ExitCode.AUTH);
+        assertThat(r.err()).contains("401").contains("This is a scimctl sandbox").contains("copy the token it printed")
+                .contains("--data FILE").doesNotContain("six months");
     }
 
     @Test

@@ -297,6 +297,8 @@ class RulesTest {
                 "Acme Corp|numeric id (not its name)|",
                 "12.0|as 12.0|12",
                 "1.2E+3|as 1.2E+3|1200",
+                "1,02E+2|as 1,02E+2|102",
+                "102,0|as 102,0|102",
                 "global|written All|All"})
         void rejects_anything_else_with_a_reason(String value, String reason, String fix) {
             assertThat(row("endUser", "\"" + value + "\"")).singleElement().satisfies(x -> {
@@ -345,8 +347,34 @@ class RulesTest {
             assertThat(f).singleElement().satisfies(x -> {
                 assertThat(x.rule()).isEqualTo(Rule.REALNAME_NOT_SPLIT);
                 assertThat(x.message()).contains("NinjaOne needs the first and last name separately");
-                assertThat(x.fix()).isEqualTo("first name \"Mary Ann\", last name \"Smith\"");
+                assertThat(x.fix()).isEqualTo("first name \"Mary Ann\", last name \"Smith\" (or --split-realname)");
             });
+        }
+
+        @Test
+        void split_realname_splits_a_real_name_column_alone_and_warns_where_unsure_with_the_line() {
+            ValidationOptions split = ValidationOptions.DEFAULTS.withSplitRealname(true);
+            List<Finding> f = findings("Email,Real Name\na@b.cd,Alice Martin\nb@b.cd,Jean Paul Sartre\n"
+                    + "c@b.cd,\"Dubois, Chloé\"\nd@b.cd,Madonna\n", split);
+            assertThat(f).extracting(Finding::line, x -> x.rule().code()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(3L, "realname-split-unsure"),
+                    org.assertj.core.groups.Tuple.tuple(4L, "realname-split-unsure"),
+                    org.assertj.core.groups.Tuple.tuple(5L, "realname-not-split"));
+            assertThat(f.get(0).message()).contains("first name \"Jean Paul\", last name \"Sartre\"")
+                    .contains("more than two words");
+            assertThat(f.get(0).severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.get(1).message()).contains("first name \"Chloé\", last name \"Dubois\"").contains("comma");
+            assertThat(f.get(2).severity()).isEqualTo(Severity.ERROR);
+            // Without the option, the same file lacks its name columns.
+            assertThat(findings("Email,Real Name\na@b.cd,Alice Martin\n")).extracting(x -> x.rule().code())
+                    .containsExactly("missing-column", "missing-column");
+        }
+
+        @Test
+        void split_realname_without_a_realname_column_still_wants_the_name_columns() {
+            List<Finding> f = findings("email\na@b.cd\n", ValidationOptions.DEFAULTS.withSplitRealname(true));
+            assertThat(f).extracting(x -> x.rule().code()).containsExactly("missing-column", "missing-column");
+            assertThat(f.get(0).message()).contains("--split-realname needs a realname column");
         }
 
         @Test

@@ -1,0 +1,17 @@
+package dev.scimctl.cli.options;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code -q}/{@code --quiet}, on the commands that print progress: no progress bar or progress lines and no notes on
+ * stderr. Errors, warnings, questions, results and data are printed as ever.
+ */
+public class QuietOption {
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress and no notes on stderr; errors, warnings and results are still printed.")
+    boolean quiet;
+
+    public boolean quiet() {
+        return quiet;
+    }
+}
