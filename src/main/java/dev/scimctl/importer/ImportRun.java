@@ -12,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
@@ -133,18 +131,7 @@ public final class ImportRun {
 
     /** The capabilities read ahead, else read now; a failure is the same exception either way. */
     private ServerCapabilities capabilities() {
-        if (discovery == null) {
-            return discover();
-        }
-        try {
-            return discovery.get();
-        } catch (ExecutionException e) {
-            throw Workers.unwrap(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            discovery.cancel(true);
-            throw new CancellationException("interrupted");
-        }
+        return discovery == null ? discover() : Workers.await(discovery);
     }
 
     /** Runs the import of a file whose validation allows it ({@link ImportInput#stopsImport}). */

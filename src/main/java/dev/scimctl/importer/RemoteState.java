@@ -150,22 +150,10 @@ public final class RemoteState {
                 throw e;
             }
             if (!groupNames.isEmpty()) {
-                await(groupRead);
+                Workers.await(groupRead);
                 parts.addAll(groupParts);
             }
             return new RemoteState(users, groups, allKnown, String.join("; ", parts), requests.get());
-        }
-
-        private static void await(Future<?> task) {
-            try {
-                task.get();
-            } catch (ExecutionException e) {
-                throw Workers.unwrap(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                task.cancel(true);
-                throw new CancellationException("interrupted");
-            }
         }
 
         private boolean readUsers(Collection<String> userNames, boolean allUsers, Map<String, RemoteUser> into,
