@@ -54,17 +54,7 @@ PY
 fi
 cp "$data" "$out/sandbox-data.json" # the sandbox writes its file back at exit; keep the generated one pristine
 
-./scimctl sandbox --port 0 --data "$out/sandbox-data.json" --token-file "$token" --max-page-size "$page" \
-  > "$out/sandbox.out" 2> "$out/sandbox.log" &
-sandbox=$!
-trap 'kill "$sandbox" 2>/dev/null || true' EXIT
-for _ in $(seq 300); do
-  grep -q '^url: ' "$out/sandbox.out" && break
-  kill -0 "$sandbox" 2>/dev/null || { cat "$out/sandbox.log" >&2; echo "bench: the sandbox did not start" >&2; exit 1; }
-  sleep 0.1
-done
-url="$(sed -n 's/^url: //p' "$out/sandbox.out")"
-[ -n "$url" ] || { echo "bench: the sandbox gave no URL" >&2; exit 1; }
+start_sandbox "$out" "$out/sandbox-data.json" "$token" --max-page-size "$page"
 echo "bench: sandbox at $url with $users users" >&2
 
 export SCIMCTL_URL="$url" SCIMCTL_TOKEN_FILE="$token" SCIMCTL_CONFIG_DIR="$out/config"

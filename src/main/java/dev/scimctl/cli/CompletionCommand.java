@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl completion bash|zsh|fish}: a completion script generated from the whole command tree. */
 @Command(name = "completion",
-        description = {"Print a shell completion script for bash, zsh or fish.",
+        description = {"Print a completion script for bash, zsh or fish.",
                 "It completes commands, options, fixed choices (such as output formats), file names and saved "
                         + "profile names. Load it from your shell's start-up file; see docs/completion.md."},
         footerHeading = "%nExamples:%n",

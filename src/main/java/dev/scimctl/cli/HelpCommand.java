@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** {@code scimctl help [TOPIC | COMMAND…]}: a command's usage, or one of the help topics. */
 @Command(name = "help", helpCommand = true,
-        description = "Show help for a command, or a topic: environment, exit-codes, formats.",
+        description = {"Show help for a command, or a topic.", "Topics: environment, exit-codes, formats."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl help environment     # every environment variable, and what wins",
                 "  scimctl help config set-token"})

@@ -1,7 +1,7 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.FormatOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.ArgSpec;
@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How --help reads: the command's own options first, in the order they are declared (the important ones first),
@@ -39,6 +40,8 @@ final class HelpLayout {
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, HelpLayout::synopsis);
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> commandList(help.commandSpec()
+                .commandLine()).stream().map(line -> line + System.lineSeparator()).collect(Collectors.joining()));
         cl.setHelpSectionMap(sections);
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyOnce(sub, seen);
@@ -48,7 +51,7 @@ final class HelpLayout {
     /** The options in the order --help lists them: own, output, connection, global. */
     private static List<List<OptionSpec>> groups(CommandSpec spec) {
         Set<OptionSpec> connection = mixinOptions(spec, ConnectionOptions.class);
-        Set<OptionSpec> output = mixinOptions(spec, OutputOptions.class);
+        Set<OptionSpec> output = mixinOptions(spec, FormatOption.class);
         List<OptionSpec> own = new ArrayList<>();
         List<OptionSpec> connectionList = new ArrayList<>();
         List<OptionSpec> outputList = new ArrayList<>();
@@ -169,6 +172,58 @@ final class HelpLayout {
     }
     private static final int DESCRIPTION_COLUMN = 29;
 
+    /** Lines of a command list are shorter than this, as gh and kubectl keep theirs. */
+    static final int COMMAND_LIST_WIDTH = 80;
+
+    /**
+     * "  list, ls   List the users …": each subcommand (with its aliases) and its summary, one line each, under
+     * {@link #COMMAND_LIST_WIDTH} columns. The summary is the first line of the description; a command whose first line
+     * is longer shows its first sentence or clause.
+     */
+    static List<String> commandList(CommandLine cl) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            if (e.getKey().equals(e.getValue().getCommandName())) {
+                names.put(e.getKey(), String.join(", ", e.getValue().getCommandSpec().names()));
+            }
+        }
+        int width = names.values().stream().mapToInt(String::length).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            String head = "  " + e.getValue() + " ".repeat(width - e.getValue().length()) + "  ";
+            CommandSpec sub = cl.getSubcommands().get(e.getKey()).getCommandSpec();
+            lines.add((head + summary(sub, COMMAND_LIST_WIDTH - 1 - head.length())).stripTrailing());
+        }
+        return lines;
+    }
+
+    /** The first line of the description, shortened to its first sentence or clause if it is longer than {@code max}. */
+    static String summary(CommandSpec spec, int max) {
+        String[] description = spec.usageMessage().description();
+        String first = description.length == 0 ? "" : description[0];
+        int end = first.indexOf(". ");
+        first = end < 0 || first.length() <= max ? first : first.substring(0, end + 1);
+        if (first.length() <= max) {
+            return first;
+        }
+        // Long first sentences read well up to a clause: the longest that fits, never cut inside parentheses.
+        int cut = -1;
+        int depth = 0;
+        for (int i = 0; i < first.length() && i <= max; i++) {
+            char c = first.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && i >= 20 && (first.startsWith(": ", i) || first.startsWith("; ", i)
+                    || first.startsWith(", ", i) || first.startsWith(" (", i))) {
+                cut = i;
+            }
+        }
+        if (cut > 0) {
+            return first.substring(0, cut);
+        }
+        int space = first.lastIndexOf(' ', max - 2);
+        return first.substring(0, space > 20 ? space : max - 2) + " …";
+    }
+
     private static String candidates(OptionSpec o) {
         List<String> names = new ArrayList<>();
         if (o.completionCandidates() != null) {
@@ -202,15 +257,22 @@ final class HelpLayout {
 
     private static Set<OptionSpec> mixinOptions(CommandSpec spec, Class<?> type) {
         Set<OptionSpec> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (CommandSpec mixin : spec.mixins().values()) {
+        addMixinOptions(spec, spec, type, out);
+        return out;
+    }
+
+    /** Also a mixin's own mixins (EditOptions holds ConnectionOptions and OutputOptions). */
+    private static void addMixinOptions(CommandSpec command, CommandSpec holder, Class<?> type, Set<OptionSpec> out) {
+        for (CommandSpec mixin : holder.mixins().values()) {
             if (type.isInstance(mixin.userObject())) {
                 for (OptionSpec o : mixin.options()) {
                     // The command holds its own copies of a mixin's options; match them by their names.
-                    spec.options().stream().filter(mine -> mine.longestName().equals(o.longestName())).forEach(out::add);
+                    command.options().stream().filter(mine -> mine.longestName().equals(o.longestName()))
+                            .forEach(out::add);
                 }
             }
+            addMixinOptions(command, mixin, type, out);
         }
-        return out;
     }
 
     /** The examples as written: a command line or a path broken over two lines cannot be copied. */

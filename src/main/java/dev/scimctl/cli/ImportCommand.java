@@ -5,7 +5,11 @@ import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.cli.options.QuietOption;
+import dev.scimctl.importer.PlanJson;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -37,6 +41,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +49,10 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
 @Command(name = "import",
-        description = {"Provision the users of a Duo CSV into the SCIM server: validate the file (the rules of "
-                + "'scimctl validate'), read the server's users, print the plan (create, update with each attribute's "
-                + "old and new value, unchanged, deactivate, group memberships), ask, then apply it.",
+        description = {"Provision the users of a Duo CSV into the server.",
+                "It validates the file (the rules of 'scimctl validate'), reads the server's users, prints the plan "
+                        + "(create, update with each attribute's old and new value, unchanged, deactivate, group "
+                        + "memberships), asks, then applies it.",
                 "Running it twice changes nothing the second time. An interrupted import is resumed by running the same "
                         + "command again: it re-reads the server, so nothing is done twice and nothing is skipped. "
                         + "Every completed operation is appended to a journal. See docs/import.md."},
@@ -62,6 +68,10 @@ import java.util.concurrent.Callable;
                 "2:no --yes, and stdin, stdout or stderr is not a terminal",
                 "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
                 "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
+@Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
+        note = "With --dry-run, json is the plan (as --plan-out writes it); after an apply, the summary with every "
+                + "row's outcome (the lines of --report). The plan for the question then goes to stderr.",
+        csvFiles = true)
 public final class ImportCommand implements Callable<Integer> {
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
@@ -132,6 +142,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     QuietOption quiet;
+
+    @Mixin
+    FormatOption output;
 
     enum OrgIdType { auto, string, integer }
 
@@ -204,7 +217,7 @@ public final class ImportCommand implements Callable<Integer> {
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
             context.closeProgress();
-            return finish(outcome, input, journalPath);
+            return finish(outcome, input, journalPath, shown);
         } finally {
             context.closeProgress();
         }
@@ -278,9 +291,12 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** The outcome's last lines, the report, and the exit code. */
-    private int finish(ImportRun.Outcome outcome, ImportInput input, Path journalPath) {
+    private int finish(ImportRun.Outcome outcome, ImportInput input, Path journalPath, Shown shown) {
         PrintWriter err = context.err();
         Plan.Counts counts = outcome.plan().counts();
+        if (json()) {
+            printJson(outcome, input, shown.planned);
+        }
         if (outcome instanceof ImportRun.DryRun) {
             writeReport(Report.planned(outcome.plan()));
             err.println("Dry run: nothing was changed.");
@@ -317,6 +333,7 @@ public final class ImportCommand implements Callable<Integer> {
         private final ImportInput input;
 
         private final Path journal;
+        private ImportRun.Planned planned;
 
         Shown(Progress progress, ImportInput input, Path journal) {
             super(context, progress, yes);
@@ -354,7 +371,13 @@ public final class ImportCommand implements Callable<Integer> {
             if (journal != null) {
                 err.println("  journal: " + journal);
             }
-            showPlan("plan", !dryRun, (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
+            this.planned = planned;
+            if (!json()) {
+                showPlan("plan", !dryRun, (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
+            } else if (!dryRun) {
+                // stdout gets the summary at the end; the person answering the question reads the plan here.
+                PlanPrinter.print(planned.plan(), err, context.terminals().stderr(), context.ansi(false));
+            }
             err.println("Plan: " + PlanPrinter.counts(planned.plan().counts()) + ".");
         }
 
@@ -430,9 +453,46 @@ public final class ImportCommand implements Callable<Integer> {
         return Boolean.TRUE.equals(caps.patch()) ? "PATCH" : "PATCH (PUT if refused)";
     }
 
+    private boolean json() {
+        return output.format(context) == OutputFormat.json;
+    }
+
+    /**
+     * -o json on stdout: after --dry-run, the plan (the document --plan-out writes); else the summary, with every row's
+     * outcome (the lines --report writes).
+     */
+    private void printJson(ImportRun.Outcome outcome, ImportInput input, ImportRun.Planned planned) {
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("file", input.name());
+        about.put("sha256", input.sha256());
+        about.put("server", planned.server().toString());
+        about.put("read", planned.read());
+        about.put("deactivateMissing", deactivateMissing);
+        about.put("syncGroups", syncGroups);
+        if (outcome instanceof ImportRun.DryRun) {
+            JsonOutput.pretty(context.out(), JsonOutput.tree(PlanJson.document(outcome.plan(), about)));
+            return;
+        }
+        List<Report.Line> rows;
+        if (outcome instanceof ImportRun.Applied applied) {
+            about.put("outcome", "applied");
+            about.put("counts", applied.results().counts());
+            rows = Report.applied(applied.results(), applied.previous());
+        } else {
+            about.put("outcome", outcome instanceof ImportRun.NothingToDo ? "nothing-to-do"
+                    : outcome instanceof ImportRun.OverLimit ? "over-limit" : "declined");
+            about.put("counts", outcome.plan().counts());
+            rows = outcome instanceof ImportRun.NothingToDo ? Report.nothingToDo(outcome.plan())
+                    : Report.planned(outcome.plan());
+        }
+        about.put("rows", rows);
+        JsonOutput.pretty(context.out(), JsonOutput.tree(about));
+        context.out().flush();
+    }
+
     private void writeReport(List<Report.Line> lines) {
         if (report != null) {
-            Report.write(report, lines);
+            Report.write(report, lines, output.csvDialect(context, Report.DIALECT));
         }
     }
 

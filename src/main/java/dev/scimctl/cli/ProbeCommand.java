@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl probe}: what the server declares against what it does, and what scimctl does about each difference. */
 @Command(name = "probe",
-        description = {"Report what the SCIM server declares against what it does: filters (eq, co, sw, and, or, on "
-                + "userName and on an extension attribute), userName case, sorting, paging, attribute projection, "
-                + "ETags, content types, the largest page. Each finding says what scimctl does about it.",
+        description = {"Compare what the server declares with what it does.",
+                "It tries filters (eq, co, sw, and, or, on userName and on an extension attribute), userName case, "
+                        + "sorting, paging, attribute projection, ETags, content types, the largest page. Each finding says what scimctl does about it.",
                 "Read-only unless --write: then it also creates a throwaway group and users named scimctl-probe-…, "
                         + "tries POST, 409 on a duplicate, the PATCH forms, PUT, If-Match, member changes and "
                         + "DELETE then GET, and removes them again."},

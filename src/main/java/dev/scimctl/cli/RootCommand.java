@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "  scimctl test-connection",
                 "  scimctl help formats",
                 "",
-                "Topics: 'scimctl help environment', 'scimctl help exit-codes', 'scimctl help formats'"})
+                "Topics: 'scimctl help TOPIC' for environment, exit-codes and formats."})
 public final class RootCommand implements Runnable {
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -110,19 +110,19 @@ public final class RootCommand implements Runnable {
     public void run() {
         // Bare 'scimctl': a short overview to start from, not the whole help and an error.
         java.io.PrintWriter out = spec.commandLine().getOut();
-        out.println("scimctl: check, load and inspect a SCIM 2.0 service provider (Duo Security to NinjaOne, and beyond).");
+        out.println("scimctl: check, load and inspect a SCIM 2.0 service provider.");
         out.println();
         out.println("Commands:");
-        UsageErrors.subcommandList(spec.commandLine()).forEach(out::println);
+        HelpLayout.commandList(spec.commandLine()).forEach(out::println);
         out.println();
         out.println("Start with:");
-        out.println("  scimctl sandbox                               a local NinjaOne-like server to try things on");
-        out.println("  scimctl config set-profile NAME --url URL     save the SCIM base URL, then 'config set-token NAME'");
-        out.println("  scimctl test-connection                       check the URL and token step by step");
-        out.println("  scimctl validate users.csv                    check a Duo export before importing it");
+        out.println("  scimctl sandbox                    a local NinjaOne-like server to try");
+        out.println("  scimctl config set-profile NAME    save the base URL (--url), then the token");
+        out.println("  scimctl test-connection            check the URL and token step by step");
+        out.println("  scimctl validate users.csv         check a Duo export before importing it");
         out.println();
-        out.println("Run 'scimctl COMMAND --help' for a command, 'scimctl --help' for the global options,");
-        out.println("'scimctl help TOPIC' for environment, exit-codes and formats.");
+        out.println("Run 'scimctl COMMAND --help' for a command, 'scimctl --help' for the global");
+        out.println("options, 'scimctl help TOPIC' for environment, exit-codes and formats.");
         out.flush();
     }
 
@@ -180,6 +180,7 @@ public final class RootCommand implements Runnable {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
         cl.setExitCodeExceptionMapper(handler);
         ExitCodeHelp.apply(cl);
+        FormatHelp.apply(cl);
         return cl;
     }
 

@@ -31,8 +31,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
 @Command(name = "sandbox",
-        description = {"Run a local SCIM 2.0 server that follows RFC 7643/7644 and behaves like NinjaOne: Users with "
-                + "NinjaOne's extension and its value rules, Groups, bearer-token authentication.",
+        description = {"Run a local NinjaOne-like SCIM 2.0 server.",
+                "It follows RFC 7643/7644 and behaves like NinjaOne: Users with NinjaOne's extension and its value "
+                        + "rules, Groups, bearer-token authentication.",
                 "It prints its URL and token, logs one line per request to stderr, and runs until Ctrl-C; "
                         + "with --data it keeps its users and groups in a file between runs."},
         footerHeading = "%nExamples:%n",

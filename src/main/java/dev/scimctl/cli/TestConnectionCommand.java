@@ -1,5 +1,7 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.cli.options.FormatOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,9 +29,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl test-connection}: checks base URL and token step by step, the way Duo's "Test connection" should. */
 @Command(name = "test-connection",
-        description = {"Check the base URL and token step by step: settings, the proxy and the trusted CAs in use, "
-                + "DNS, TCP, TLS (with the server's certificate chain), /ServiceProviderConfig, /Schemas and "
-                + "/ResourceTypes, and a one-user listing.",
+        description = {"Check the base URL and token step by step.",
+                "The steps: settings, the proxy and the trusted CAs in use, DNS, TCP, TLS (with the server's "
+                        + "certificate chain), /ServiceProviderConfig, /Schemas and /ResourceTypes, and a one-user listing.",
                 "Each step shows its result and timing, and on failure the likely cause and the fix. Behind a proxy, "
                 + "the TCP and TLS steps go through it, as every request does."},
         footerHeading = "%nExamples:%n",
@@ -41,17 +43,16 @@ import java.util.concurrent.Callable;
                 "1:a step failed: the server refused a request as wrong",
                 "2:a wrong option, or no URL or token",
                 "3:the token file or CA file cannot be read"})
+@Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
+        note = "json is the same report as one object.")
 public final class TestConnectionCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json: the same report as one JSON object.")
-    Format output;
-
-    enum Format { text, json }
+    @Mixin
+    FormatOption output;
 
     /** Steps that only look at settings: a timing would say nothing. */
     private static final java.util.Set<String> UNTIMED = java.util.Set.of("settings", "base-url", "proxy", "trust");
@@ -74,7 +75,7 @@ public final class TestConnectionCommand implements Callable<Integer> {
                 break;
             }
         }
-        if (output == Format.json) {
+        if (output.format(context) == OutputFormat.json) {
             printJson(settings, steps, exit);
         } else {
             printText(settings, steps, exit);

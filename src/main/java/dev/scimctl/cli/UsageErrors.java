@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,41 +57,9 @@ final class UsageErrors {
         return !ex.getCommandLine().getSubcommands().isEmpty() && text.startsWith("Missing required subcommand");
     }
 
-    /** "  list         List the users …": each subcommand with the first sentence of its description. */
+    /** "  list, ls   List the users …": each subcommand on one line. */
     static List<String> subcommandList(CommandLine cl) {
-        Map<String, CommandLine> subs = cl.getSubcommands();
-        int width = subs.keySet().stream().mapToInt(String::length).max().orElse(0);
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, CommandLine> e : subs.entrySet()) {
-            if (!e.getKey().equals(e.getValue().getCommandName())) {
-                continue; // an alias: listed with its command
-            }
-            out.add("  " + String.format(Locale.ROOT, "%-" + width + "s", e.getKey()) + "  "
-                    + firstSentence(e.getValue().getCommandSpec()));
-        }
-        return out;
-    }
-
-    static String firstSentence(CommandSpec spec) {
-        String[] description = spec.usageMessage().description();
-        if (description.length == 0) {
-            return "";
-        }
-        String text = description[0];
-        int end = text.indexOf(". ");
-        String first = end < 0 ? text : text.substring(0, end + 1);
-        if (first.length() <= 80) {
-            return first;
-        }
-        // Long first sentences read well up to their first clause: "Check the base URL and token step by step".
-        for (String stop : List.of(": ", " (", "; ", ", ")) {
-            int at = first.indexOf(stop, 20);
-            if (at > 0 && at <= 80) {
-                return first.substring(0, at);
-            }
-        }
-        int space = first.lastIndexOf(' ', 78);
-        return first.substring(0, space > 20 ? space : 78) + " …";
+        return HelpLayout.commandList(cl);
     }
 
     private static List<String> optionNames(CommandSpec spec) {

@@ -8,7 +8,9 @@ import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Summary;
 import dev.scimctl.csv.ValidationOptions;
 import dev.scimctl.csv.Validator;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.output.CsvFindingWriter;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.FindingWriter;
 import dev.scimctl.output.JsonFindingWriter;
 import dev.scimctl.output.SummaryText;
@@ -24,8 +26,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
 @Command(name = "validate",
-        description = {"Check a Duo user CSV before it is imported: which users would be created wrong or not at all, "
-                + "row by row, and how to fix them. Needs no server.",
+        description = {"Check a Duo user CSV before importing it.",
+                "It shows which users would be created wrong or not at all, row by row, and how to fix them. "
+                        + "Needs no server.",
                 "Reads UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',', ';' or tab (detected). "
                         + "Rule codes and fixes: docs/validate.md."},
         footerHeading = "%nExamples:%n",
@@ -38,6 +41,11 @@ import java.util.concurrent.Callable;
                 "1:errors, or warnings with --strict",
                 "2:a wrong option, or a --column that names no column",
                 "3:the file cannot be read"})
+@Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson},
+        terminal = OutputFormat.text, pipe = OutputFormat.text,
+        note = "text is grouped by line; tsv and csv are one finding a row (line, column, header, severity, rule, "
+                + "value, message, fix), to open beside the input; json is one document with a summary; ndjson one "
+                + "finding a line. Machine formats go to stdout and the summary to stderr.")
 public final class ValidateCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -50,13 +58,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Count warnings as errors (exit 1 when there are any).")
     boolean strict;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default: grouped by line, for people), json (one document with a summary), ndjson "
-                    + "(one finding per line) or csv (to open beside the input). Machine formats go to stdout and the "
-                    + "summary to stderr.")
-    Format output;
-
-    enum Format { text, json, ndjson, csv }
+    @Mixin
+    FormatOption output;
 
     ValidateCommand(CommandContext context) {
         this.context = context;
@@ -67,11 +70,13 @@ public final class ValidateCommand implements Callable<Integer> {
         DuoCsvReader.Options options = input.readerOptions();
         boolean stdin = file.equals("-");
         ValidationOptions validation = input.validationOptions(context.in(), stdin);
-        FindingWriter writer = switch (output) {
-            case text -> new TextFindingWriter(context.out(), context.ansi(true));
+        OutputFormat format = output.format(context);
+        FindingWriter writer = switch (format) {
             case json -> new JsonFindingWriter(context.out(), false);
             case ndjson -> new JsonFindingWriter(context.out(), true);
-            case csv -> new CsvFindingWriter(context.out());
+            case csv -> CsvFindingWriter.csv(context.out(), output.layout(context));
+            case tsv -> CsvFindingWriter.tsv(context.out());
+            default -> new TextFindingWriter(context.out(), context.ansi(true));
         };
         Summary summary;
         try (DuoCsvReader reader = stdin ? DuoCsvReader.open(context.in(), "stdin", options, false)
@@ -99,7 +104,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         writer.end(summary, strict);
         context.out().flush();
-        if (output != Format.text) {
+        if (format != OutputFormat.text) {
             context.err().println(SummaryText.rows(summary));
             context.err().println(SummaryText.verdict(summary, strict));
         }

@@ -1,5 +1,6 @@
 package dev.scimctl.importer;
 
+import dev.scimctl.csv.CsvDialect;
 import dev.scimctl.io.AtomicFile;
 
 import java.io.IOException;
@@ -134,14 +135,20 @@ public final class Report {
         return join(parts);
     }
 
-    /** Writes the report as CSV (RFC 4180, UTF-8), all at once: a reader never sees half a report. */
-    public static void write(Path file, List<Line> lines) {
+    /** The report's CSV unless asked otherwise: RFC 4180 with CRLF, as spreadsheets write it. */
+    public static final CsvDialect DIALECT = new CsvDialect(false, "\r\n", ',');
+
+    /** Writes the report as CSV (UTF-8, {@code dialect}), all at once: a reader never sees half a report. */
+    public static void write(Path file, List<Line> lines, CsvDialect dialect) {
         try {
             AtomicFile.write(file, out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                writeRow(w, COLUMNS);
+                if (dialect.bom()) {
+                    w.write('\uFEFF');
+                }
+                writeRow(w, COLUMNS, dialect);
                 for (Line l : lines) {
-                    writeRow(w, l.cells());
+                    writeRow(w, l.cells(), dialect);
                 }
                 w.flush();
             }, false, false);
@@ -150,14 +157,14 @@ public final class Report {
         }
     }
 
-    private static void writeRow(Writer w, List<String> cells) throws IOException {
+    private static void writeRow(Writer w, List<String> cells, CsvDialect dialect) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                w.write(',');
+                w.write(dialect.separator());
             }
-            w.write(quote(spreadsheetSafe(cells.get(i))));
+            w.write(quote(spreadsheetSafe(cells.get(i)), dialect.separator()));
         }
-        w.write("\r\n");
+        w.write(dialect.lineEnd());
     }
 
     /**
@@ -172,8 +179,8 @@ public final class Report {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
     }
 
-    static String quote(String cell) {
-        boolean needs = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+    static String quote(String cell, char separator) {
+        boolean needs = cell.indexOf(separator) >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
                 || cell.indexOf('\r') >= 0;
         return needs ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }

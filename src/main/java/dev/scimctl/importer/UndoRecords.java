@@ -205,7 +205,7 @@ public final class UndoRecords {
                 }
             }
             Map<UserAttribute, String> written = new EnumMap<>(UserAttribute.class);
-            e.path("values").fields().forEachRemaining(f -> {
+            e.path("values").properties().forEach(f -> {
                 UserAttribute a = UserAttribute.byLabel(f.getKey());
                 if (a != null) {
                     written.put(a, f.getValue().asText());

@@ -6,18 +6,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
 import dev.scimctl.InputException;
+import dev.scimctl.csv.CsvParsers;
+import dev.scimctl.csv.Delimiters;
+import dev.scimctl.csv.Encodings;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,12 +80,12 @@ public final class RoleCatalog {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw new InputException(file + " is a folder, not a roles file: give the CSV or JSON file with --roles FILE");
+                throw new InputException(file + " is a folder, not a roles file: give the CSV or JSON file");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException("cannot read the roles file " + file + ": " + MappingFile.describe(e)
-                    + ": check the path given with --roles", e);
+                    + ": check the path", e);
         }
         return parse(bytes, file.toString());
     }
@@ -145,13 +145,17 @@ public final class RoleCatalog {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
+    /** Text as csv/ reads it: UTF-8 or UTF-16 by their BOM, UTF-8 without one; a workbook or archive is refused. */
     private static String decode(byte[] bytes, String source) {
-        int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        if (bytes.length == 0) {
+            return ""; // parse says what an empty roles file should hold
+        }
+        Encodings.Detected detected = Encodings.detect(bytes, bytes.length, source);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return detected.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes, detected.bomLength(), bytes.length - detected.bomLength())).toString();
         } catch (CharacterCodingException e) {
             throw new InputException(source + ": the roles file is not UTF-8: save it as UTF-8 "
                     + "(in Excel: \"CSV UTF-8\") and run again", e);
@@ -228,11 +232,9 @@ public final class RoleCatalog {
     }
 
     private static List<Role> csv(String text, String source) {
-        String header = text.lines().findFirst().orElse("");
-        char separator = count(header, ';') > count(header, ',') ? ';' : ',';
+        char separator = Delimiters.detect(text.lines().findFirst().orElse(""));
         List<Role> roles = new ArrayList<>();
-        try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
-                .withCSVParser(new CSVParserBuilder().withSeparator(separator).build()).build()) {
+        try (CSVReader reader = CsvParsers.reader(new StringReader(text), separator)) {
             String[] head = reader.readNext();
             Map<String, Integer> columns = new LinkedHashMap<>();
             for (int i = 0; i < head.length; i++) {
@@ -297,7 +299,4 @@ public final class RoleCatalog {
         };
     }
 
-    private static int count(String s, char c) {
-        return (int) s.chars().filter(ch -> ch == c).count();
-    }
 }

@@ -1,6 +1,11 @@
 package dev.scimctl.output;
 
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import dev.scimctl.csv.CsvDialect;
 import dev.scimctl.text.SafeText;
+
+import java.io.PrintWriter;
 
 /**
  * Cells for CSV files that people open in a spreadsheet. A cell starting with '=', '+', '-', '@', a tab or a CR is
@@ -9,6 +14,17 @@ import dev.scimctl.text.SafeText;
  */
 public final class CsvCells {
     private CsvCells() {
+    }
+
+    /**
+     * An opencsv writer in {@code dialect} (its BOM written first), quoting only where a cell needs it: a separator, a
+     * quote, a line break. Flush it, never close it: that would close stdout.
+     */
+    public static ICSVWriter writer(PrintWriter out, CsvDialect dialect) {
+        if (dialect.bom()) {
+            out.print('\uFEFF');
+        }
+        return new CSVWriterBuilder(out).withSeparator(dialect.separator()).withLineEnd(dialect.lineEnd()).build();
     }
 
     public static String safe(String raw) {

@@ -3,7 +3,6 @@ package dev.scimctl.output;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,7 @@ public final class JsonFlattener {
     /** @param extension whether {@code node} is a top-level extension object, whose attributes follow a colon */
     private static void flatten(String path, JsonNode node, boolean extension, List<Entry> out) {
         if (node.isObject() && !node.isEmpty()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String key = e.getKey();
                 String child = path.isEmpty() ? key : path + (extension ? ":" : ".") + key;
                 boolean childIsExtension = path.isEmpty() && key.regionMatches(true, 0, "urn:", 0, 4);

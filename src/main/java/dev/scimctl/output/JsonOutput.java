@@ -69,6 +69,11 @@ public final class JsonOutput {
         }
     }
 
+    /** A value (a record, a map, a list) as a JSON tree, with the same settings as everything printed. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /** One document on one line. */
     public static void compact(PrintWriter out, JsonNode node) {
         try {

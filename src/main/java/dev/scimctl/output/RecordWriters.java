@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import picocli.CommandLine.Help.Ansi;
 
@@ -25,21 +24,30 @@ public final class RecordWriters {
     private RecordWriters() {
     }
 
+    /** {@link #open(OutputFormat, RecordLayout, PrintWriter, Ansi, List, Function)} with the default layout. */
+    public static <T> RecordWriter<T> open(OutputFormat format, PrintWriter out, Ansi ansi, List<Column<T>> fields,
+                                           Function<T, JsonNode> document) {
+        return open(format, RecordLayout.DEFAULT, out, ansi, fields, document);
+    }
+
     /**
+     * @param layout   header rows and the CSV dialect
      * @param fields   the columns (table, tsv, csv), and the keys of the objects json and ndjson write when
      *                 {@code document} is null
      * @param document for json and ndjson, the whole document of a record (e.g. the resource as the server sent
      *                 it); null writes an object of the fields instead
+     * @throws IllegalArgumentException for text and md, which are reports, not records
      */
-    public static <T> RecordWriter<T> open(OutputFormat format, PrintWriter out, Ansi ansi, List<Column<T>> fields,
-                                           Function<T, JsonNode> document) {
+    public static <T> RecordWriter<T> open(OutputFormat format, RecordLayout layout, PrintWriter out, Ansi ansi,
+                                           List<Column<T>> fields, Function<T, JsonNode> document) {
         Function<T, JsonNode> doc = document != null ? document : r -> flatObject(fields, r);
         return switch (format) {
-            case table -> new Table<>(out, ansi, fields);
+            case table -> new Table<>(out, ansi, fields, layout.headers());
             case tsv -> new Tsv<>(out, fields);
-            case csv -> new Csv<>(out, fields);
+            case csv -> new Csv<>(out, fields, layout);
             case json -> new JsonArray<>(out, doc);
             case ndjson -> new JsonLines<>(out, doc);
+            case text, md -> throw new IllegalArgumentException(format + " is not a format of records");
         };
     }
 
@@ -104,11 +112,11 @@ public final class RecordWriters {
         private final List<Column<T>> fields;
         private final TablePrinter table;
 
-        Table(PrintWriter out, Ansi ansi, List<Column<T>> fields) {
+        Table(PrintWriter out, Ansi ansi, List<Column<T>> fields, boolean headers) {
             this.out = out;
             this.ansi = ansi;
             this.fields = fields;
-            this.table = new TablePrinter(fields.stream().map(Column::name).toList());
+            this.table = new TablePrinter(fields.stream().map(Column::name).toList()).headers(headers);
         }
 
         @Override
@@ -146,15 +154,15 @@ public final class RecordWriters {
 
     private static final class Csv<T> extends Streaming<T> {
         private final List<Column<T>> fields;
-        private final CSVWriter csv;
+        private final ICSVWriter csv;
 
-        Csv(PrintWriter out, List<Column<T>> fields) {
+        Csv(PrintWriter out, List<Column<T>> fields, RecordLayout layout) {
             super(out);
             this.fields = fields;
-            // LF line ends, and quotes only where a cell needs them (a comma, a quote, a line break).
-            this.csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
-            csv.writeNext(fields.stream().map(Column::name).toArray(String[]::new), false);
+            this.csv = CsvCells.writer(out, layout.csv());
+            if (layout.headers()) {
+                csv.writeNext(fields.stream().map(Column::name).toArray(String[]::new), false);
+            }
         }
 
         @Override
@@ -177,24 +185,50 @@ public final class RecordWriters {
         }
     }
 
-    /**
-     * One JSON array, written element by element; an empty result is {@code []}. The opening bracket waits for the
-     * first element (or the end), so that a command that fails before any data leaves stdout empty.
-     */
-    private static final class JsonArray<T> extends Streaming<T> {
-        private final Function<T, JsonNode> document;
-        private final JsonGenerator gen;
-        private boolean started;
+    /** A JSON generator on stdout; writes fail as unchecked exceptions, as the other writers' do. */
+    private abstract static class JsonStream<T> extends Streaming<T> {
+        final Function<T, JsonNode> document;
+        final JsonGenerator gen;
 
-        JsonArray(PrintWriter out, Function<T, JsonNode> document) {
+        JsonStream(PrintWriter out, Function<T, JsonNode> document) {
             super(out);
             this.document = document;
             try {
                 gen = JSON.createGenerator(out);
-                gen.setPrettyPrinter(JsonOutput.prettyPrinter());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        interface JsonStep {
+            void run() throws IOException;
+        }
+
+        static void json(JsonStep step) {
+            try {
+                step.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            json(gen::flush);
+            super.flush();
+        }
+    }
+
+    /**
+     * One JSON array, written element by element; an empty result is {@code []}. The opening bracket waits for the
+     * first element (or the end), so that a command that fails before any data leaves stdout empty.
+     */
+    private static final class JsonArray<T> extends JsonStream<T> {
+        private boolean started;
+
+        JsonArray(PrintWriter out, Function<T, JsonNode> document) {
+            super(out, document);
+            gen.setPrettyPrinter(JsonOutput.prettyPrinter());
         }
 
         private void start() throws IOException {
@@ -206,72 +240,37 @@ public final class RecordWriters {
 
         @Override
         public void write(T record) {
-            try {
+            json(() -> {
                 start();
                 gen.writeTree(document.apply(record));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void flush() {
-            try {
-                gen.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            super.flush();
+            });
         }
 
         @Override
         public void close() {
-            try {
+            json(() -> {
                 start();
                 gen.writeEndArray();
                 gen.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
             out.println();
             super.close();
         }
     }
 
     /** One compact JSON object a line. */
-    private static final class JsonLines<T> extends Streaming<T> {
-        private final Function<T, JsonNode> document;
-        private final JsonGenerator gen;
-
+    private static final class JsonLines<T> extends JsonStream<T> {
         JsonLines(PrintWriter out, Function<T, JsonNode> document) {
-            super(out);
-            this.document = document;
-            try {
-                gen = JSON.createGenerator(out);
-                gen.setRootValueSeparator(new SerializedString(""));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            super(out, document);
+            gen.setRootValueSeparator(new SerializedString(""));
         }
 
         @Override
         public void write(T record) {
-            try {
+            json(() -> {
                 gen.writeTree(document.apply(record));
                 gen.writeRaw('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void flush() {
-            try {
-                gen.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            super.flush();
+            });
         }
     }
 }

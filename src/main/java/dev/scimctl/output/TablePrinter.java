@@ -14,9 +14,16 @@ import java.util.List;
 public final class TablePrinter {
     private final List<String> headers;
     private final List<String[]> rows = new ArrayList<>();
+    private boolean headerRow = true;
 
     public TablePrinter(List<String> headers) {
         this.headers = List.copyOf(headers);
+    }
+
+    /** Whether the table starts with its header row ({@code --no-headers} turns it off); the widths still count it. */
+    public TablePrinter headers(boolean shown) {
+        this.headerRow = shown;
+        return this;
     }
 
     public TablePrinter row(Object... cells) {
@@ -48,7 +55,9 @@ public final class TablePrinter {
         for (int i = 0; i < widths.length; i++) {
             header.append(pad(headers.get(i).toUpperCase(java.util.Locale.ROOT), widths[i], i == widths.length - 1));
         }
-        out.println(ansi.string("@|bold " + header.toString().stripTrailing().replace("|", "") + "|@"));
+        if (headerRow) {
+            out.println(ansi.string("@|bold " + header.toString().stripTrailing().replace("|", "") + "|@"));
+        }
         for (String[] r : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {

@@ -3,6 +3,8 @@ package dev.scimctl.sandbox;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,14 +26,28 @@ final class PatchRequests {
     private static final String EXTENSION = NinjaOneRules.EXTENSION_URN;
     private static final String CORE_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
 
-    /** A PATCH refused before the SDK sees it. */
+    /** A PATCH refused before the SDK sees it, with the {@code scimType} of the refusal. */
     static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String scimType;
 
         Refused(String detail) {
+            this("invalidValue", detail);
+        }
+
+        Refused(String scimType, String detail) {
             super(detail, null, false, false);
+            this.scimType = scimType;
+        }
+
+        String scimType() {
+            return scimType;
         }
     }
+
+    /** {@code members[value eq "…"]}: a multi-valued attribute, one sub-attribute, one literal (no escapes). */
+    private static final Pattern SIMPLE_VALUE_FILTER = Pattern.compile(
+            "([A-Za-z][\\w$-]*)\\[\\s*([A-Za-z][\\w$-]*)\\s+(?i:eq)\\s+\"([^\"\\\\]*)\"\\s*\\]");
 
     /**
      * The request as the SDK should get it.
@@ -72,6 +88,9 @@ final class PatchRequests {
                 if (target != null && current != null && !target.contains("[") && !hasValue(current, target)) {
                     it.remove();
                     changed = true;
+                } else if (target != null && current != null && matchesNothing(current, target)) {
+                    // RFC 7644 section 3.12: noTarget is for a path whose filter yields no match (the library says 200).
+                    throw new Refused("noTarget", "no value matches " + target + "; nothing was removed");
                 }
             } else if (op.equals("add") || op.equals("replace")) {
                 changed |= checkValue(target, operation.get("value"));
@@ -132,6 +151,25 @@ final class PatchRequests {
 
     private static boolean isExtensionAttribute(String name) {
         return name.regionMatches(true, 0, EXTENSION + ":", 0, EXTENSION.length() + 1);
+    }
+
+    /**
+     * Whether a path of the simple value-filter form names no value of the resource. Other filter forms are left to
+     * the library.
+     */
+    static boolean matchesNothing(JsonNode resource, String path) {
+        Matcher m = SIMPLE_VALUE_FILTER.matcher(path);
+        if (!m.matches() || !(field(resource, m.group(1)) instanceof ArrayNode values)) {
+            return m.matches() && field(resource, m.group(1)) == null;
+        }
+        for (JsonNode value : values) {
+            JsonNode sub = field(value, m.group(2));
+            if (sub != null && sub.isValueNode() && (m.group(2).equalsIgnoreCase("value")
+                    ? sub.asText().equals(m.group(3)) : sub.asText().equalsIgnoreCase(m.group(3)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a filterless path ({@code name.givenName}, {@code urn:…:User:userType}, {@code members}) has a value. */

@@ -152,7 +152,7 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             try {
                 prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath));
             } catch (PatchRequests.Refused e) {
-                return reply(head, 400, SandboxJson.errorBody(400, "invalidValue", e.getMessage()));
+                return reply(head, 400, SandboxJson.errorBody(400, e.scimType(), e.getMessage()));
             }
             if (prepared.nothingToDo()) {
                 // Removing what is not there leaves the resource as it is: answer with it, as a PATCH does.

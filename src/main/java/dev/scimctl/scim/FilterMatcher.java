@@ -193,7 +193,8 @@ public final class FilterMatcher implements Predicate<JsonNode> {
             } else {
                 attribute = field(resource, name);
                 if (attribute == null) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext() && attribute == null; ) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = resource.properties().iterator();
+                         it.hasNext() && attribute == null; ) {
                         Map.Entry<String, JsonNode> e = it.next();
                         if (e.getKey().regionMatches(true, 0, "urn:", 0, 4) && e.getValue().isObject()) {
                             attribute = field(e.getValue(), name);
@@ -231,8 +232,7 @@ public final class FilterMatcher implements Predicate<JsonNode> {
             if (exact != null) {
                 return exact;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue();
                 }

@@ -1,5 +1,6 @@
 package dev.scimctl.support;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -79,7 +80,7 @@ public final class JournalSummary {
                     }
                     case "end" -> {
                         if (last != null) {
-                            Map<String, Object> end = JSON.convertValue(entry, Map.class);
+                            Map<String, Object> end = JSON.convertValue(entry, new TypeReference<>() { });
                             end.remove("type");
                             last.put("finished", end);
                         }

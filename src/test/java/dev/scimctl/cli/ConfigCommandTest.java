@@ -96,4 +96,16 @@ class ConfigCommandTest {
                 .assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("--token");
     }
+
+    @Test
+    void config_list_takes_the_shared_output_options() {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("config", "set-profile", "prod", "--url", "https://eu.ninjarmm.com/ws/scim/v2").assertExit(0);
+        String excel = cli.env("LANG", "de_DE.UTF-8").run("config", "list", "-o", "csv", "--csv-dialect", "excel")
+                .assertExit(0).out();
+        assertThat(excel).isEqualTo("\uFEFFcurrent;name;url;token;tokenSet\r\n*;prod;https://eu.ninjarmm.com/ws/scim/v2;none;\r\n");
+        assertThat(cli.run("config", "list", "-o", "csv", "--no-headers", "--bom").assertExit(0).out())
+                .isEqualTo("\uFEFF*,prod,https://eu.ninjarmm.com/ws/scim/v2,none,\n");
+        cli.run("config", "list", "-o", "md").assertExit(2).assertErrContains("it takes table, tsv, csv, json or ndjson");
+    }
 }

@@ -33,6 +33,34 @@ class RootCommandTest {
     }
 
     @Test
+    void root_help_gives_each_command_one_line_under_80_columns() {
+        CliResult r = new CliRunner(dir).run("--help").assertExit(0);
+        String list = r.out().substring(r.out().indexOf("Commands:\n") + "Commands:\n".length());
+        list = list.substring(0, list.indexOf("\n\n"));
+        java.util.List<String> lines = list.lines().toList();
+        assertThat(lines).hasSize(RootCommand.COMMANDS.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            assertThat(line).as("line %d", i).startsWith("  " + RootCommand.COMMANDS.keySet().toArray()[i] + " ");
+            assertThat(line.length()).as(line).isLessThan(80);
+            assertThat(line).as("a summary written to fit, not cut").doesNotEndWith("…");
+        }
+        // The bare overview uses the same list and keeps to the same width.
+        CliResult bare = new CliRunner(dir).run().assertExit(0);
+        assertThat(bare.out()).contains(list);
+        assertThat(bare.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThan(80));
+    }
+
+    @Test
+    void a_long_first_line_is_cut_at_a_clause_in_a_command_list() {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create();
+        spec.usageMessage().description("List and inspect the users on the SCIM server; deactivate or delete them, "
+                + "and more besides.");
+        assertThat(HelpLayout.summary(spec, 50)).isEqualTo("List and inspect the users on the SCIM server");
+        assertThat(HelpLayout.summary(spec, 200)).endsWith("more besides.");
+    }
+
+    @Test
     void help_exit_codes_lists_every_code() {
         CliResult r = new CliRunner(dir).run("help", "exit-codes").assertExit(0);
         for (String code : new String[]{"0", "1", "2", "3", "4", "5", "6", "130"}) {

@@ -105,6 +105,28 @@ class SafeTextTest {
     }
 
     @Test
+    void test_connection_config_api_and_sandbox_show_outside_strings_only_as_visible_escapes() throws Exception {
+        List<String> problems = new ArrayList<>();
+        check(problems, cli().run("test-connection"));
+        check(problems, cli().run("test-connection", "--url", server.baseUrl() + "/" + EVIL));
+        check(problems, cli().run("test-connection", "-o", "json"));
+        check(problems, cli().run("api", "Users"));
+        check(problems, cli().run("api", "-i", "Users?filter=userName%20eq%20%22nobody%22"));
+        check(problems, cli().run("api", "Users/" + EVIL));
+        check(problems, cli().terminals(Terminals.ALL).env("NO_COLOR", "1").run("api", "Users"));
+        check(problems, cli().run("config", "set-profile", "p" + EVIL, "--url", "https://x.example/scim/v2"));
+        check(problems, cli().run("config", "set-profile", "lab", "--url", "https://x.example/" + EVIL));
+        check(problems, cli().run("config", "use", "nobody" + EVIL));
+        check(problems, cli().run("config", "list"));
+        check(problems, cli().run("config", "show"));
+        Path notSandbox = dir.resolve("data" + EVIL + ".json");
+        Files.writeString(notSandbox, "{\"users\": \"" + EVIL.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007")
+                + "\"}");
+        check(problems, cli().run("sandbox", "--data", notSandbox.toString()));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void json_keeps_the_exact_value_escaped() throws Exception {
         for (String[] args : List.of(new String[]{"users", "get", userName, "-o", "json"},
                 new String[]{"users", "list", "-o", "json"}, new String[]{"users", "list", "-o", "ndjson"})) {

@@ -37,7 +37,7 @@ class UsageErrorsTest {
     void a_bare_parent_command_lists_its_subcommands() {
         CliResult r = run("users").assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("error: 'scimctl users' needs a command:")
-                .containsPattern("(?m)^  list +List the users").containsPattern("(?m)^  deactivate +")
+                .containsPattern("(?m)^  list, ls +List the users").containsPattern("(?m)^  deactivate +")
                 .contains("Run 'scimctl users --help' for more.");
         assertNoPicocliWording(r);
         assertThat(run("config").assertExit(ExitCode.USAGE).err()).containsPattern("(?m)^  set-token +");

@@ -18,11 +18,22 @@ class ReportTest {
         Path file = dir.resolve("report.csv");
         Report.write(file, List.of(
                 new Report.Line(2, "=cmd|' /C calc'!A0", "create", "failed", null, null, "400: \"bad\", really"),
-                new Report.Line(0, "old@example.com", "deactivate", "done", "u-1", "active: true → false", null)));
+                new Report.Line(0, "old@example.com", "deactivate", "done", "u-1", "active: true → false", null)),
+                Report.DIALECT);
 
         assertThat(Files.readString(file)).isEqualTo("line,userName,action,outcome,id,detail,error\r\n"
                 + "2,'=cmd|' /C calc'!A0,create,failed,,,\"400: \"\"bad\"\", really\"\r\n"
                 + ",old@example.com,deactivate,done,u-1,active: true → false,\r\n");
+    }
+
+    @Test
+    void an_excel_report_for_a_decimal_comma_locale_has_a_bom_and_semicolons() throws Exception {
+        Path file = dir.resolve("report.csv");
+        Report.write(file, List.of(new Report.Line(2, "a@x.io", "create", "failed", null, null, "400; bad")),
+                dev.scimctl.csv.CsvDialect.excel(java.util.Locale.GERMANY));
+
+        assertThat(Files.readString(file)).isEqualTo("\uFEFFline;userName;action;outcome;id;detail;error\r\n"
+                + "2;a@x.io;create;failed;;;\"400; bad\"\r\n");
     }
 
     @Test

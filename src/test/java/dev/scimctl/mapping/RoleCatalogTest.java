@@ -87,4 +87,19 @@ class RoleCatalogTest {
     void other_names_are_not_system_administrator_roles(String name) {
         assertThat(SystemAdminRoles.nameLooksLikeSystemAdmin(name)).isFalse();
     }
+
+    @Test
+    void reads_csv_as_the_csv_package_does_utf16_tabs_and_a_backslash_kept() {
+        byte[] utf16 = "\uFEFFname\ttype\n\"Tier\\\"\"1\"\tTECHNICIAN\n".getBytes(StandardCharsets.UTF_16LE);
+        // The backslash is a character, as Excel writes it, not an escape of the quote that follows.
+        assertThat(RoleCatalog.parse(utf16, "roles").roles()).extracting(Role::name).containsExactly("Tier\\\"1");
+        assertThat(parse("name,type\n\"a \\\"\"b\"\"\",endUser\n").roles()).extracting(Role::name)
+                .containsExactly("a \\\"b\"");
+    }
+
+    @Test
+    void a_workbook_given_as_roles_is_refused_as_validate_refuses_it() {
+        assertThatThrownBy(() -> RoleCatalog.parse(new byte[]{'P', 'K', 3, 4, 0, 0}, "roles.xlsx"))
+                .isInstanceOf(InputException.class).hasMessageContaining("Excel workbook");
+    }
 }

@@ -39,6 +39,47 @@ class RecordWritersTest {
         return text.toString();
     }
 
+    private static String write(OutputFormat format, RecordLayout layout, Row... rows) {
+        StringWriter text = new StringWriter();
+        try (RecordWriter<Row> w = RecordWriters.open(format, layout, new PrintWriter(text), Ansi.OFF, FIELDS.defaults(),
+                null)) {
+            for (Row r : rows) {
+                w.write(r);
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void no_headers_drops_the_header_row_of_table_and_csv() {
+        RecordLayout none = new RecordLayout(false, dev.scimctl.csv.CsvDialect.RFC_4180);
+        assertThat(write(OutputFormat.table, none, new Row("alice", true, 1))).isEqualTo("alice  true\n");
+        assertThat(write(OutputFormat.csv, none, new Row("alice", true, 1))).isEqualTo("alice,true\n");
+        assertThat(write(OutputFormat.tsv, none, new Row("alice", true, 1))).isEqualTo("alice\ttrue\n");
+    }
+
+    @Test
+    void csv_for_excel_has_a_bom_crlf_and_the_locale_separator() {
+        RecordLayout german = new RecordLayout(true, dev.scimctl.csv.CsvDialect.excel(java.util.Locale.GERMANY));
+        assertThat(write(OutputFormat.csv, german, new Row("Müller; Anna", true, 1)))
+                .isEqualTo("\uFEFFname;active\r\n\"Müller; Anna\";true\r\n");
+        RecordLayout us = new RecordLayout(true, dev.scimctl.csv.CsvDialect.excel(java.util.Locale.US));
+        assertThat(write(OutputFormat.csv, us, new Row("a,b", true, 1)))
+                .isEqualTo("\uFEFFname,active\r\n\"a,b\",true\r\n");
+        RecordLayout bomOnly = new RecordLayout(true, dev.scimctl.csv.CsvDialect.RFC_4180.withBom());
+        assertThat(write(OutputFormat.csv, bomOnly, new Row("a", true, 1))).isEqualTo("\uFEFFname,active\na,true\n");
+    }
+
+    @Test
+    void the_number_locale_is_found_as_posix_tools_find_it() {
+        assertThat(dev.scimctl.csv.CsvDialect.numberLocale(java.util.Map.of("LANG", "de_DE.UTF-8")).getLanguage())
+                .isEqualTo("de");
+        assertThat(dev.scimctl.csv.CsvDialect.numberLocale(java.util.Map.of("LANG", "de_DE.UTF-8", "LC_ALL", "C")))
+                .isEqualTo(java.util.Locale.ROOT);
+        assertThat(dev.scimctl.csv.CsvDialect.excel(dev.scimctl.csv.CsvDialect.numberLocale(
+                java.util.Map.of("LC_NUMERIC", "fr_FR.UTF-8"))).separator()).isEqualTo(';');
+    }
+
     @Test
     void csv_neutralises_cells_a_spreadsheet_would_run_as_formulas() throws Exception {
         String csv = write(OutputFormat.csv, FIELDS.defaults(), new Row("=HYPERLINK(\"http://x\")", true, 1),

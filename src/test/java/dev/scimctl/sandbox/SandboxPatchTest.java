@@ -2,6 +2,7 @@ package dev.scimctl.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -162,6 +163,23 @@ class SandboxPatchTest {
         assertThat(client.get("/Groups/" + full).json().path("members").size()).isZero();
         assertThat(nothing.status()).as("%s", nothing).isEqualTo(200);
         assertThat(nothing.json().get("displayName").asText()).isEqualTo("Tour Guides");
+    }
+
+    @Test
+    void a_remove_whose_filter_matches_no_member_is_no_target_and_changes_nothing() {
+        String a = scim.seedUser("a@example.com");
+        String id = group(a);
+        String empty = group();
+
+        // RFC 7644 section 3.12: noTarget is for a path whose filter yields no match.
+        for (String group : List.of(id, empty)) {
+            Response response = client.patch("/Groups/" + group,
+                    patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"no-such-id\\\"]\"}"));
+
+            assertThat(response.status()).as("%s", response).isEqualTo(400);
+            assertThat(response.json().get("scimType").asText()).isEqualTo("noTarget");
+        }
+        assertThat(client.get("/Groups/" + id).json().path("members").size()).isEqualTo(1);
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.RawRequest;
 import dev.scimctl.scim.RawResponse;
@@ -31,7 +33,8 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl api [METHOD] PATH}: any request to the SCIM server, with the token, retries and exit codes of every command. */
 @Command(name = "api",
-        description = {"Send any request to the SCIM server and print the response: the escape hatch to every endpoint.",
+        description = {"Send any request to the SCIM server.",
+                "It prints the response: the escape hatch to every endpoint.",
                 "PATH is below the base URL (Users, Users/ID, Groups?filter=…, ResourceTypes, .search, Bulk). METHOD is "
                         + "GET, or POST when fields or --input are given (as gh api does), GET again with --paginate. "
                         + "A GET or DELETE puts the fields in the query string.",
@@ -53,6 +56,8 @@ import java.util.concurrent.Callable;
                 "2:a wrong option, field or header, or no URL or token",
                 "3:--input, -F @FILE or the token file cannot be read",
                 "6:the server misbehaved: 5xx, a 2xx that is not JSON, paging that does not advance"})
+@Formats(value = {OutputFormat.json, OutputFormat.ndjson}, terminal = OutputFormat.json, pipe = OutputFormat.json,
+        note = "json is indented on a terminal and one line in a pipe; ndjson with --paginate is one resource a line.")
 public final class ApiCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -91,10 +96,8 @@ public final class ApiCommand implements Callable<Integer> {
     @Option(names = {"-i", "--include"}, description = "Print the status line and the response headers before the body.")
     boolean include;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "json (default: indented on a terminal, one line in a pipe) or ndjson (one line; with "
-                    + "--paginate, one resource a line).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     ApiCommand(CommandContext context) {
         this.context = context;
@@ -106,7 +109,7 @@ public final class ApiCommand implements Callable<Integer> {
         ScimClient client = context.client(connection);
         ApiPrinter printer = new ApiPrinter(context, pretty());
         if (paginate) {
-            new ApiPaginator(client, printer, format == OutputFormat.ndjson).run(request.method, request.target,
+            new ApiPaginator(client, printer, output.format(context) == OutputFormat.ndjson).run(request.method, request.target,
                     request.headers);
             return ExitCode.OK;
         }
@@ -121,7 +124,7 @@ public final class ApiCommand implements Callable<Integer> {
     }
 
     private boolean pretty() {
-        return format != OutputFormat.ndjson && context.terminals().stdout();
+        return output.format(context) != OutputFormat.ndjson && context.terminals().stdout();
     }
 
     private record Request(String method, String target, Map<String, String> headers, byte[] body) {
@@ -129,9 +132,6 @@ public final class ApiCommand implements Callable<Integer> {
 
     /** The request the options describe, checked before anything is sent. */
     private Request request() {
-        if (format != null && format != OutputFormat.json && format != OutputFormat.ndjson) {
-            throw new UsageException("scimctl api prints JSON: use -o json or -o ndjson (not " + format + ")");
-        }
         String path = methodAndPath.get(methodAndPath.size() - 1);
         String verb = methodAndPath.size() == 2 ? methodAndPath.get(0) : null;
         if (verb != null && method != null) {

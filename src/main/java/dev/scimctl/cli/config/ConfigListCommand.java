@@ -6,10 +6,17 @@ import dev.scimctl.cli.CommandContext;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Profile;
 import dev.scimctl.config.StoredToken;
-import dev.scimctl.output.TablePrinter;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.FieldSet;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
+import dev.scimctl.output.RecordWriters;
 import dev.scimctl.scim.Secret;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code scimctl config list}: the profiles, the current one marked, tokens shown by their last four characters. */
 @Command(name = "list", aliases = "ls",
         description = {"List the profiles. Columns: current (*), name, URL, token (last four), token set on.",
-                "On a terminal, a table; piped, tab-separated lines without a header (see 'scimctl help formats')."},
+                "On a terminal, a table; piped, tab-separated lines without a header; -o json for scripts (see "
+                        + "'scimctl help formats')."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl config list", "  scimctl config list | cut -f2      # the profile names"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
@@ -30,22 +38,50 @@ final class ConfigListCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** A profile as a row: its name, settings and stored token (shown by its last four characters only). */
+    record Row(boolean current, String name, Profile profile, StoredToken token) {
+        String lastFour() {
+            return token == null || token.token() == null || token.token().isBlank() ? "none"
+                    : new Secret(token.token()).lastFour();
+        }
+
+        String tokenSet() {
+            return token == null || token.setAt() == null ? "" : token.setAt().substring(0, Math.min(10,
+                    token.setAt().length()));
+        }
+    }
+
+    static final FieldSet<Row> FIELDS = new FieldSet<Row>()
+            .add("current", "* for the current profile", true, r -> r.current() ? "*" : "")
+            .add("name", "the profile's name", true, Row::name)
+            .add("url", "the SCIM base URL", true, r -> r.profile().url())
+            .add("token", "the token's last four characters, or none", true, Row::lastFour)
+            .add("tokenSet", "the day the token was stored", true, Row::tokenSet);
+
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         ConfigStore store = context.configStore();
         String current = store.currentProfile().orElse(null);
-        TablePrinter table = new TablePrinter(List.of("", "name", "url", "token", "token set"));
+        List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Profile> e : store.profiles().entrySet()) {
-            StoredToken t = store.token(e.getKey()).orElse(null);
-            String last4 = t == null || t.token() == null || t.token().isBlank() ? "none" : new Secret(t.token()).lastFour();
-            table.row(e.getKey().equals(current) ? "*" : "", e.getKey(), e.getValue().url(), last4,
-                    t == null || t.setAt() == null ? "" : t.setAt().substring(0, Math.min(10, t.setAt().length())));
+            rows.add(new Row(e.getKey().equals(current), e.getKey(), e.getValue(), store.token(e.getKey()).orElse(null)));
         }
-        if (table.size() == 0) {
+        OutputFormat format = output.format(context);
+        if (rows.isEmpty() && (format == OutputFormat.table || format == OutputFormat.tsv)) {
             context.err().println("no profiles yet; create one with 'scimctl config set-profile NAME --url URL'");
             return ExitCode.OK;
         }
-        table.print(context.out(), context.terminals().stdout(), context.ansi(true));
+        // json and ndjson: current is a boolean there, as scripts test it.
+        try (RecordWriter<Row> w = output.open(context, FIELDS, r -> {
+            ObjectNode o = RecordWriters.flatObject(FIELDS.defaults(), r);
+            o.put("current", r.current());
+            return o;
+        })) {
+            rows.forEach(w::write);
+        }
         return ExitCode.OK;
     }
 }

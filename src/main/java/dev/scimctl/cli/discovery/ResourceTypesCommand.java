@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl resource-types [ID]}: the server's /ResourceTypes, and one type's attributes with its extensions'. */
 @Command(name = "resource-types",
-        description = {"List the resource types the server offers (/ResourceTypes), or the attributes of one: its "
-                + "schema's, then each extension's as urn:…:name.",
+        description = {"List the resource types, or one type's attributes.",
+                "From /ResourceTypes: one type's attributes are its schema's, then each extension's as urn:…:name.",
                 "ID is a resource type's id or name (User, Group), in any case."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl resource-types",

@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl schemas [ID]}: the server's /Schemas, and one schema's attributes as a table. */
 @Command(name = "schemas",
-        description = {"List the schemas the server describes (/Schemas), or one schema's attributes: type, "
-                + "multi-valued, required, mutability, returned, case-exact and canonical values.",
+        description = {"List the schemas, or one schema's attributes.",
+                "From /Schemas; for each attribute: type, multi-valued, required, mutability, returned, case-exact "
+                        + "and canonical values.",
                 "ID is a schema's URN or its name (User, Group, NinjaOneUser …), in any case."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl schemas",
@@ -95,7 +96,7 @@ public final class SchemasCommand implements Callable<Integer> {
     static JsonNode document(Discovery.Attribute a) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("path", a.path());
-        a.definition().fields().forEachRemaining(e -> {
+        a.definition().properties().forEach(e -> {
             if (!e.getKey().equals("subAttributes")) {
                 o.set(e.getKey(), e.getValue());
             }

@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl service-provider-config}: what the server says it supports, one feature a row. */
 @Command(name = "service-provider-config",
-        description = {"Show what the server declares it supports (/ServiceProviderConfig): PATCH, bulk, filter, "
-                + "sort, ETags, password change, and its authentication schemes.",
+        description = {"Show what the server declares it supports.",
+                "From /ServiceProviderConfig: PATCH, bulk, filter, sort, ETags, password change, and its "
+                        + "authentication schemes.",
                 "What it declares is not always what it does: 'scimctl probe' tries each feature."},
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl service-provider-config",
@@ -88,7 +89,7 @@ public final class ServiceProviderConfigCommand implements Callable<Integer> {
         for (String name : FEATURES) {
             JsonNode f = config.path(name);
             List<String> details = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) f::fields) {
+            for (Map.Entry<String, JsonNode> e : f.properties()) {
                 if (!e.getKey().equals("supported")) {
                     details.add(e.getKey() + "=" + (e.getValue().isValueNode() ? e.getValue().asText() : e.getValue()));
                 }

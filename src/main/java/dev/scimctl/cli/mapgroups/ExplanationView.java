@@ -1,7 +1,9 @@
 package dev.scimctl.cli.mapgroups;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.output.JsonOutput;
 import dev.scimctl.mapping.Explainer;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.RoleType;
@@ -49,7 +51,7 @@ final class ExplanationView {
     }
 
     static void json(Explainer.Explanation x, PrintWriter out) throws Exception {
-        ObjectNode o = MappingListView.JSON.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         ObjectNode user = o.putObject("user");
         user.put("id", x.user().id());
         user.put("userName", x.user().userName());
@@ -82,6 +84,6 @@ final class ExplanationView {
         o.put("summary", x.summary());
         ArrayNode notes = o.putArray("notes");
         x.notes().forEach(notes::add);
-        out.println(MappingListView.JSON.writeValueAsString(o));
+        JsonOutput.pretty(out, o);
     }
 }

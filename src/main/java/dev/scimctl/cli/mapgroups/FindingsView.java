@@ -1,7 +1,9 @@
 package dev.scimctl.cli.mapgroups;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.output.JsonOutput;
 import dev.scimctl.mapping.MappingFinding;
 import dev.scimctl.mapping.MappingCheck;
 import dev.scimctl.mapping.MappingSeverity;
@@ -41,7 +43,7 @@ final class FindingsView {
     }
 
     static void json(List<MappingFinding> findings, String mapping, String roles, String server, PrintWriter out) throws Exception {
-        ObjectNode report = MappingListView.JSON.createObjectNode();
+        ObjectNode report = JsonNodeFactory.instance.objectNode();
         report.put("mapping", mapping);
         report.put("roles", roles);
         report.put("server", server);
@@ -60,7 +62,7 @@ final class FindingsView {
             ArrayNode related = o.putArray("related");
             f.related().forEach(related::add);
         }
-        out.println(MappingListView.JSON.writeValueAsString(report));
+        JsonOutput.pretty(out, report);
     }
 
     /** "2 errors, 1 warning" (notes only when there are some). */

@@ -1,5 +1,8 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.cli.Formats;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
@@ -38,6 +41,8 @@ import java.util.concurrent.Callable;
                 "1:errors found",
                 "2:no URL or token",
                 "3:a file is missing or broken"})
+@Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.json}, terminal = OutputFormat.text,
+        note = "tsv: severity, code, subject, message.")
 final class MapGroupsCheckCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -47,12 +52,8 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "text (default on a terminal), tsv (default in a pipe: severity, code, subject, message), "
-                    + "or json.")
-    Format output;
-
-    enum Format { text, tsv, json }
+    @Mixin
+    FormatOption output;
 
     MapGroupsCheckCommand(CommandContext context) {
         this.context = context;
@@ -67,12 +68,12 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
         GroupDirectory directory = GroupDirectory.fetch(client, true);
         List<MappingFinding> findings = MappingCheck.run(mapping, catalog, directory);
 
-        Format format = output != null ? output : context.terminals().stdout() ? Format.text : Format.tsv;
-        switch (format) {
+        switch (output.format(context)) {
             case text -> FindingsView.text(findings, context.out(), context.ansi(true));
             case tsv -> FindingsView.tsv(findings, context.out());
             case json -> FindingsView.json(findings, file.toString(), catalog == null ? null : catalog.source(),
                     client.baseUrl().toString(), context.out());
+            default -> throw new IllegalStateException("refused by FormatOption");
         }
         context.out().flush(); // the summary follows the findings on a terminal, not before them
         if (catalog == null) {

@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
  * terminal, it opens the interactive editor.
  */
 @Command(name = "map-groups",
-        description = {"Design, check and explain the mapping of identity groups to NinjaOne roles, kept as a file "
-                + "(group-roles.json) because NinjaOne's console has no API for it.",
+        description = {"Design, check and explain group-to-role mappings.",
+                "The mapping of identity groups to NinjaOne roles is kept as a file (group-roles.json) because "
+                        + "NinjaOne's console has no API for it.",
                 "On a terminal, without a subcommand, it opens an interactive editor that lists the server's groups "
                         + "next to the mapping and completes group and role names with Tab."},
         footerHeading = "%nExamples:%n",

@@ -1,5 +1,8 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.cli.Formats;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.cli.options.FormatOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
@@ -33,6 +36,7 @@ import java.util.concurrent.Callable;
         details = {"0:explained, whatever the verdict ('check' is the gate)",
                 "1:no user has this id or userName",
                 "3:a file is missing or broken"})
+@Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text)
 final class MapGroupsExplainCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -45,10 +49,8 @@ final class MapGroupsExplainCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
-    Format output;
-
-    enum Format { text, json }
+    @Mixin
+    FormatOption output;
 
     MapGroupsExplainCommand(CommandContext context) {
         this.context = context;
@@ -64,7 +66,7 @@ final class MapGroupsExplainCommand implements Callable<Integer> {
         // Groups only: the one user is all that needs a name, so the user listing is skipped.
         GroupDirectory directory = GroupDirectory.fetch(client, false);
         Explainer.Explanation explanation = Explainer.explain(found, mapping, catalog, directory);
-        if (output == Format.json) {
+        if (output.format(context) == OutputFormat.json) {
             ExplanationView.json(explanation, context.out());
         } else {
             ExplanationView.text(explanation, context.out(), context.ansi(true));

@@ -1,6 +1,10 @@
 package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.Formats;
+import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.mapping.GroupRoleMapping;
@@ -23,18 +27,16 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:listed (an empty mapping too)",
                 "3:the mapping file is missing or broken"})
+@Formats(value = {OutputFormat.table, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson,
+        OutputFormat.md}, note = "md is a checklist for the NinjaOne console.")
 final class MapGroupsListCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Mixin
     MappingOptions files;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "table (default on a terminal), tsv (default in a pipe: group, type, roles, note), json, "
-                    + "or md (a checklist for the NinjaOne console).")
-    Format output;
-
-    enum Format { table, tsv, json, md }
+    @Mixin
+    OutputOptions output;
 
     MapGroupsListCommand(CommandContext context) {
         this.context = context;
@@ -44,17 +46,19 @@ final class MapGroupsListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = files.file();
         GroupRoleMapping mapping = MappingFile.read(file);
-        Format format = output != null ? output : context.terminals().stdout() ? Format.table : Format.tsv;
-        if (mapping.isEmpty() && (format == Format.table || format == Format.tsv)) {
+        OutputFormat format = output.format(context);
+        if (mapping.isEmpty() && (format == OutputFormat.table || format == OutputFormat.tsv)) {
             context.err().println("no groups are mapped in " + file + " yet; map one with "
                     + "'scimctl map-groups set GROUP --type technician --role ROLE'");
             return ExitCode.OK;
         }
-        switch (format) {
-            case table -> MappingListView.table(mapping, context.out(), true, context.ansi(true));
-            case tsv -> MappingListView.table(mapping, context.out(), false, context.ansi(true));
-            case json -> MappingListView.json(mapping, context.out());
-            case md -> MappingListView.markdown(mapping, file.toString(), context.out());
+        if (format == OutputFormat.md) {
+            MappingListView.markdown(mapping, file.toString(), context.out());
+            return ExitCode.OK;
+        }
+        try (RecordWriter<GroupRoleMapping.Entry> w = output.open(context, MappingListView.FIELDS,
+                MappingListView::json)) {
+            mapping.entries().forEach(w::write);
         }
         return ExitCode.OK;
     }

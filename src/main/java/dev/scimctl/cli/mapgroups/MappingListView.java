@@ -1,47 +1,39 @@
 package dev.scimctl.cli.mapgroups;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.RoleType;
-import dev.scimctl.output.TablePrinter;
-import picocli.CommandLine.Help.Ansi;
+import dev.scimctl.output.FieldSet;
 
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The mapping as a table, TSV, JSON, or a Markdown checklist to follow in the NinjaOne console. */
+/** The mapping as records (table, TSV, CSV, JSON), or a Markdown checklist to follow in the NinjaOne console. */
 final class MappingListView {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** group, type, roles, note: the columns of table, tsv and csv, and the fields --fields takes. */
+    static final FieldSet<GroupRoleMapping.Entry> FIELDS = new FieldSet<GroupRoleMapping.Entry>()
+            .add("group", "the identity provider's group name", true, GroupRoleMapping.Entry::group)
+            .add("type", "technician or end-user", true, e -> e.type().fileName())
+            .add("roles", "the NinjaOne roles, comma-separated", true, e -> String.join(", ", e.roles()))
+            .add("note", "the note kept with the entry", true, GroupRoleMapping.Entry::note);
 
     private MappingListView() {
     }
 
-    static void table(GroupRoleMapping mapping, PrintWriter out, boolean terminal, Ansi ansi) {
-        TablePrinter table = new TablePrinter(List.of("group", "type", "roles", "note"));
-        for (GroupRoleMapping.Entry e : mapping.entries()) {
-            table.row(e.group(), e.type().fileName(), String.join(", ", e.roles()), e.note());
+    /** An entry as JSON, its roles an array: {@code jq '.[] | select(.type == "technician") | .group'}. */
+    static JsonNode json(GroupRoleMapping.Entry e) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("group", e.group());
+        o.put("type", e.type().fileName());
+        ArrayNode roles = o.putArray("roles");
+        e.roles().forEach(roles::add);
+        if (e.note() != null) {
+            o.put("note", e.note());
         }
-        table.print(out, terminal, ansi);
-    }
-
-    /** An array of entries: {@code jq '.[] | select(.type == "technician") | .group'}. */
-    static void json(GroupRoleMapping mapping, PrintWriter out) throws Exception {
-        ArrayNode array = JSON.createArrayNode();
-        for (GroupRoleMapping.Entry e : mapping.entries()) {
-            ObjectNode o = array.addObject();
-            o.put("group", e.group());
-            o.put("type", e.type().fileName());
-            ArrayNode roles = o.putArray("roles");
-            e.roles().forEach(roles::add);
-            if (e.note() != null) {
-                o.put("note", e.note());
-            }
-        }
-        out.println(JSON.writeValueAsString(array));
+        return o;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.InputException;
 import dev.scimctl.mapping.RoleCatalog;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,15 @@ public final class MappingOptions {
     }
 
     /** The roles file, or null when none was given. */
+    /** The roles file, if given; a file that cannot be read names the option it came from. */
     RoleCatalog catalog() {
-        return roles == null ? null : RoleCatalog.read(roles);
+        if (roles == null) {
+            return null;
+        }
+        try {
+            return RoleCatalog.read(roles);
+        } catch (InputException e) {
+            throw new InputException("--roles: " + e.getMessage(), e);
+        }
     }
 }

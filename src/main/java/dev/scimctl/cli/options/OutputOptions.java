@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.output.Column;
 import dev.scimctl.output.FieldSet;
-import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.output.RecordWriters;
 import picocli.CommandLine.Option;
@@ -12,21 +11,11 @@ import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code -o/--output} and {@code --fields}: how a command that prints records prints them. */
-public class OutputOptions {
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "table, tsv, json, ndjson or csv (see docs/formats.md). Default: a table on a terminal, "
-                    + "tab-separated lines without a header when piped.")
-    OutputFormat format;
-
+/** The output options ({@link FormatOption}) and {@code --fields}: how a command that prints records prints them. */
+public class OutputOptions extends FormatOption {
     @Option(names = "--fields", paramLabel = "FIELD", split = ",",
             description = "The columns to print, in this order (comma-separated). A wrong name lists the valid ones.")
     List<String> fields;
-
-    /** The format asked for, else a table on a terminal and TSV in a pipe. */
-    public OutputFormat format(CommandContext context) {
-        return OutputFormat.resolve(format, context.terminals().stdout());
-    }
 
     public boolean fieldsChosen() {
         return fields != null && !fields.isEmpty();
@@ -45,7 +34,7 @@ public class OutputOptions {
      */
     public <T> RecordWriter<T> open(CommandContext context, FieldSet<T> available, Function<T, JsonNode> document) {
         List<Column<T>> chosen = fields(available);
-        return RecordWriters.open(format(context), context.out(), context.ansi(true), chosen,
+        return RecordWriters.open(format(context), layout(context), context.out(), context.ansi(true), chosen,
                 fieldsChosen() ? null : document);
     }
 }

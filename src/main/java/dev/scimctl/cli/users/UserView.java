@@ -42,8 +42,8 @@ final class UserView {
                 }
             }
             case csv -> {
-                try (RecordWriter<JsonNode> w = RecordWriters.open(format, context.out(), context.ansi(true), fields,
-                        null)) {
+                try (RecordWriter<JsonNode> w = RecordWriters.open(format, output.layout(context), context.out(),
+                        context.ansi(true), fields, null)) {
                     w.write(user);
                 }
             }
@@ -53,7 +53,7 @@ final class UserView {
 
     /** Attribute/value lines: every attribute, or the chosen fields. */
     private void printAttributes(JsonNode user, boolean table) {
-        TablePrinter lines = new TablePrinter(List.of("attribute", "value"));
+        TablePrinter lines = new TablePrinter(List.of("attribute", "value")).headers(output.layout(context).headers());
         if (output.fieldsChosen()) {
             for (Column<JsonNode> f : fields) {
                 lines.row(f.name(), f.text(user));

@@ -155,7 +155,7 @@ class ApiCommandTest {
                 .assertErrContains("cannot set Authorization");
         cli().run("api", "https://elsewhere.example/scim/Users").assertExit(ExitCode.USAGE)
                 .assertErrContains("not below the base URL");
-        cli().run("api", "Users", "-o", "csv").assertExit(ExitCode.USAGE).assertErrContains("-o json or -o ndjson");
+        cli().run("api", "Users", "-o", "csv").assertExit(ExitCode.USAGE).assertErrContains("does not write csv; it takes json or ndjson");
         cli().run("api", "POST", "Users", "--paginate").assertExit(ExitCode.USAGE).assertErrContains("needs GET");
         cli().run("api", "Users", "-f", "novalue").assertExit(ExitCode.USAGE).assertErrContains("key=value");
         cli().run("api", "POST", "Users", "--input", dir.resolve("missing.json").toString())

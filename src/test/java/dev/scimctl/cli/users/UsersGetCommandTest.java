@@ -83,6 +83,19 @@ class UsersGetCommandTest {
     }
 
     @Test
+    void no_headers_bom_and_the_excel_dialect_apply_to_one_user_as_to_a_listing() {
+        String id = server.seedUser(user("bob@example.com").type("endUser").organization("7").json());
+
+        assertThat(cli().run("users", "get", id, "-o", "csv", "--no-headers", "--bom").assertExit(ExitCode.OK).out())
+                .isEqualTo("\uFEFFbob@example.com,Given,Family,endUser,7,true," + id + "\n");
+        assertThat(cli().env("LANG", "de_DE.UTF-8").run("users", "get", id, "-o", "csv", "--csv-dialect", "excel")
+                .assertExit(ExitCode.OK).out()).startsWith("\uFEFFuserName;").endsWith(";" + id + "\r\n");
+        String table = cli().terminals(Terminals.ALL).env("NO_COLOR", "1")
+                .run("users", "get", id, "--no-headers").assertExit(ExitCode.OK).out();
+        assertThat(table).doesNotContain("ATTRIBUTE").containsPattern("userName +bob@example\\.com\n");
+    }
+
+    @Test
     void an_unknown_user_exits_1_naming_it_and_the_server() {
         CliResult r = cli().run("users", "get", "nobody@example.com").assertExit(ExitCode.PROBLEMS);
         assertThat(r.out()).isEmpty();
