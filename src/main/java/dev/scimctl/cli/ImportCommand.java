@@ -40,15 +40,15 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
 @Command(name = "import",
-        subcommands = ImportUndoCommand.class,
         description = {"Provision the users of a Duo CSV into the server.",
                 "It validates the file (the rules of 'scimctl validate'), reads the server's users, prints the plan "
                         + "(create, update with each attribute's old and new value, unchanged, deactivate, group "
@@ -73,6 +73,10 @@ import java.util.concurrent.Callable;
                 + "row's outcome (the lines of --report). The plan for the question then goes to stderr.",
         csvFiles = true)
 public final class ImportCommand implements Callable<Integer> {
+    /** Its commands, in the order --help lists them (see {@link Subcommands}). */
+    public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
+            Map.entry("undo", ImportUndoCommand.class));
+
     private static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
 
@@ -182,11 +186,21 @@ public final class ImportCommand implements Callable<Integer> {
             checkWritable(out);
         }
 
-        // 1. Validate.
-        ImportInput input = readInput(stdin);
+        // 1. Validate, while the server's capabilities are read (when the connection can be set up now).
+        ImportRun importRun = startServerRead(stdin, journalPath);
+        long validateStart = System.nanoTime();
+        ImportInput input;
+        try {
+            input = readInput(stdin);
+        } catch (RuntimeException e) {
+            cancelServerRead(importRun);
+            throw e;
+        }
+        debugPhase("read+validate", Duration.ofNanos(System.nanoTime() - validateStart));
         CsvRows.Result csv = input.csv();
         showFindings(csv);
         if (input.stopsImport(skipInvalid)) {
+            cancelServerRead(importRun);
             err.println(Styles.error(context.ansi(false)) + count(csv.errors(), "validation error") + " in "
                     + input.name() + ": nothing was imported. Fix " + (csv.errors() == 1 ? "it" : "them")
                     + (csv.fileErrors() > 0 ? "" : ", or add --skip-invalid to import the valid rows") + ".");
@@ -194,12 +208,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         // 2. Read the server, plan, guard, apply.
-        ImportRun importRun = new ImportRun(context.client(connection), new ImportRun.Settings(dryRun,
-                deactivateMissing, syncGroups, parallel, maxChanges, switch (orgIdType) {
-                    case auto -> null;
-                    case string -> OrganizationIdType.STRING;
-                    case integer -> OrganizationIdType.INTEGER;
-                }, dryRun ? null : journalPath, planOut), context.clock());
+        if (importRun == null) {
+            importRun = newRun(journalPath);
+        }
         try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
              RunLock journal = dryRun ? null : lockJournal(journalPath)) {
             Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
@@ -209,6 +220,47 @@ public final class ImportCommand implements Callable<Integer> {
             return finish(outcome, input, journalPath, shown);
         } finally {
             context.closeProgress();
+        }
+    }
+
+    /**
+     * The run, with the server's capabilities already being read on a worker; null when the connection cannot be set
+     * up before validation without changing what the person sees first: anything read from stdin (the file,
+     * --org-ids, the token), or settings in error (reported after the file's findings, as without this).
+     */
+    private ImportRun startServerRead(boolean stdin, Path journalPath) {
+        if (stdin || csvInput.readsStdin() || "-".equals(connection.tokenFile())) {
+            return null;
+        }
+        ImportRun run;
+        try {
+            run = newRun(journalPath);
+        } catch (RuntimeException settingsInError) {
+            return null;
+        }
+        run.discoverWhileValidating();
+        return run;
+    }
+
+    private static void cancelServerRead(ImportRun run) {
+        if (run != null) {
+            run.cancelDiscovery();
+        }
+    }
+
+    private ImportRun newRun(Path journalPath) {
+        return new ImportRun(context.client(connection), new ImportRun.Settings(dryRun, deactivateMissing, syncGroups,
+                parallel, maxChanges, switch (orgIdType) {
+                    case auto -> null;
+                    case string -> OrganizationIdType.STRING;
+                    case integer -> OrganizationIdType.INTEGER;
+                }, dryRun ? null : journalPath, planOut), context.clock());
+    }
+
+    /** With --debug, how long a phase took: where an import's fixed costs go. */
+    private void debugPhase(String name, Duration took) {
+        if (context.debug()) {
+            context.err().println("debug: import phase " + name + ": " + took.toMillis() + " ms");
         }
     }
 
@@ -292,6 +344,11 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void warning(String message) {
             context.warn(message);
+        }
+
+        @Override
+        public void phase(String name, Duration took) {
+            debugPhase(name, took);
         }
 
         @Override

@@ -9,7 +9,6 @@ import dev.scimctl.cli.support.SupportCommand;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -52,24 +51,36 @@ public final class RootCommand implements Runnable {
     }
 
     private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("help", HelpCommand.class);
-        m.put("config", ConfigCommand.class);
-        m.put("test-connection", TestConnectionCommand.class);
-        m.put("validate", ValidateCommand.class);
-        m.put("users", UsersCommand.class);
-        m.put("groups", GroupsCommand.class);
-        m.put("import", ImportCommand.class);
-        m.put("sandbox", SandboxCommand.class);
-        m.put("map-groups", MapGroupsCommand.class);
-        m.put("api", dev.scimctl.cli.api.ApiCommand.class);
-        m.put("probe", ProbeCommand.class);
-        m.put("schemas", dev.scimctl.cli.discovery.SchemasCommand.class);
-        m.put("resource-types", dev.scimctl.cli.discovery.ResourceTypesCommand.class);
-        m.put("service-provider-config", dev.scimctl.cli.discovery.ServiceProviderConfigCommand.class);
-        m.put("completion", CompletionCommand.class);
-        m.put("support", SupportCommand.class);
-        return java.util.Collections.unmodifiableMap(m);
+        return Subcommands.of(
+                Map.entry("help", HelpCommand.class),
+                Map.entry("config", ConfigCommand.class),
+                Map.entry("test-connection", TestConnectionCommand.class),
+                Map.entry("validate", ValidateCommand.class),
+                Map.entry("users", UsersCommand.class),
+                Map.entry("groups", GroupsCommand.class),
+                Map.entry("import", ImportCommand.class),
+                Map.entry("sandbox", SandboxCommand.class),
+                Map.entry("map-groups", MapGroupsCommand.class),
+                Map.entry("api", dev.scimctl.cli.api.ApiCommand.class),
+                Map.entry("probe", ProbeCommand.class),
+                Map.entry("schemas", dev.scimctl.cli.discovery.SchemasCommand.class),
+                Map.entry("resource-types", dev.scimctl.cli.discovery.ResourceTypesCommand.class),
+                Map.entry("service-provider-config", dev.scimctl.cli.discovery.ServiceProviderConfigCommand.class),
+                Map.entry("completion", CompletionCommand.class),
+                Map.entry("support", SupportCommand.class));
+    }
+
+    /** A command's own commands ({@code users get}), by name in --help's order; empty for a command without any. */
+    static Map<String, Class<?>> subcommands(String command) {
+        return switch (command) {
+            case "config" -> ConfigCommand.COMMANDS;
+            case "users" -> UsersCommand.COMMANDS;
+            case "groups" -> GroupsCommand.COMMANDS;
+            case "import" -> ImportCommand.COMMANDS;
+            case "map-groups" -> MapGroupsCommand.COMMANDS;
+            case "support" -> SupportCommand.COMMANDS;
+            default -> Map.of();
+        };
     }
 
     private final CommandContext context;
@@ -117,30 +128,46 @@ public final class RootCommand implements Runnable {
 
     /** Builds the whole command tree (for help, completion and documentation). */
     public static CommandLine commandLine(CommandContext context) {
-        return commandLine(context, COMMANDS.keySet());
+        return commandLine(context, COMMANDS.keySet(), null);
     }
 
-    /** Builds the tree that {@code args} need: the one command they name, or all when they name none or ask for help. */
+    /**
+     * Builds the tree that {@code args} need: the one command they name, and under it the one subcommand that follows
+     * it ({@code users get}); all of them when the arguments name none or ask for help, so that usage, "did you mean"
+     * and help see every command.
+     */
     public static CommandLine commandLine(CommandContext context, String... args) {
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--")) {
                 break;
             }
             if (COMMANDS.containsKey(arg)) {
-                return arg.equals("help") ? commandLine(context) : commandLine(context, Set.of(arg));
+                if (arg.equals("help")) {
+                    return commandLine(context);
+                }
+                String next = i + 1 < args.length ? args[i + 1] : "";
+                return commandLine(context, Set.of(arg), subcommands(arg).containsKey(next) ? next : null);
             }
         }
         // --version needs no command; anything else at the root (usage, "did you mean") needs them all.
         boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
-        return versionOnly ? commandLine(context, Set.of()) : commandLine(context);
+        return versionOnly ? commandLine(context, Set.of(), null) : commandLine(context);
     }
 
-    private static CommandLine commandLine(CommandContext context, Collection<String> names) {
+    /** @param onlySubcommand the one subcommand to build under the named command, or null for all of them */
+    private static CommandLine commandLine(CommandContext context, Collection<String> names, String onlySubcommand) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cl = new CommandLine(RootCommand.class, factory);
         for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
             if (names.contains(command.getKey())) {
-                cl.addSubcommand(command.getKey(), new CommandLine(command.getValue(), factory));
+                CommandLine c = new CommandLine(command.getValue(), factory);
+                subcommands(command.getKey()).forEach((name, type) -> {
+                    if (onlySubcommand == null || onlySubcommand.equals(name)) {
+                        c.addSubcommand(name, new CommandLine(type, factory));
+                    }
+                });
+                cl.addSubcommand(command.getKey(), c);
             }
         }
         HelpLayout.apply(cl);

@@ -6,11 +6,14 @@ import dev.scimctl.scim.ScimClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * One import of a validated file: read the server, plan, apply the guards, then apply the plan with every completed
@@ -47,6 +50,9 @@ public final class ImportRun {
 
         /** Something the person should know that does not stop the run (a journal whose last line was cut off). */
         void warning(String message);
+
+        /** A phase of the run ended ("read server", "plan", "apply"): its wall time, for --debug. */
+        void phase(String name, Duration took);
     }
 
     /** The plan and what it was made from, as shown before anything is changed. */
@@ -86,6 +92,8 @@ public final class ImportRun {
     private final Settings settings;
     private final Clock clock;
     private final AdaptiveLimit limit;
+    /** The server's capabilities, being read on a worker while the file is validated; null until started. */
+    private Future<ServerCapabilities> discovery;
 
     public ImportRun(ScimClient client, Settings settings, Clock clock) {
         this.client = client;
@@ -99,10 +107,38 @@ public final class ImportRun {
         return limit.clientListener(listener::notice);
     }
 
+    /**
+     * Starts reading what the server says about itself (/ServiceProviderConfig, /Schemas) on a worker, so that those
+     * round trips, and the first connection's set-up, overlap the file's validation. Only reads; {@link #run} waits
+     * for it, and {@link #cancelDiscovery} drops it when validation stops the import.
+     */
+    public void discoverWhileValidating() {
+        FutureTask<ServerCapabilities> task = new FutureTask<>(this::discover);
+        Workers.named("scimctl-discover").newThread(task).start();
+        discovery = task;
+    }
+
+    /** Validation stopped the import: the server's answers are not needed. */
+    public void cancelDiscovery() {
+        if (discovery != null) {
+            discovery.cancel(true);
+        }
+    }
+
+    private ServerCapabilities discover() {
+        return ServerCapabilities.discover(client, settings.organizationIdType());
+    }
+
+    /** The capabilities read ahead, else read now; a failure is the same exception either way. */
+    private ServerCapabilities capabilities() {
+        return discovery == null ? discover() : Workers.await(discovery);
+    }
+
     /** Runs the import of a file whose validation allows it ({@link ImportInput#stopsImport}). */
     public Outcome run(ImportInput input, Listener listener) {
         CsvRows.Result csv = input.csv();
-        ServerCapabilities caps = ServerCapabilities.discover(client, settings.organizationIdType());
+        long phaseStart = System.nanoTime();
+        ServerCapabilities caps = capabilities();
         Path journalPath = settings.journal();
         Journal.LastRun previous = journalPath == null || settings.dryRun() ? null : Journal.lastRun(journalPath);
         if (previous != null && previous.cutLine() > 0) {
@@ -127,8 +163,10 @@ public final class ImportRun {
         Progress progress = listener.progress();
         RemoteState remote = RemoteState.read(client, caps, userNames, groups, settings.deactivateMissing(), limit,
                 progress);
+        phaseStart = phaseEnded(listener, "read server", phaseStart);
         Plan plan = Planner.plan(csv.rows(), csv.invalid(), remote,
                 new Planner.Options(settings.deactivateMissing(), settings.syncGroups()));
+        phaseEnded(listener, "plan", phaseStart);
         listener.planned(new Planned(plan, client.baseUrl(), remote.description(), caps));
         if (settings.planOut() != null) {
             PlanJson.write(settings.planOut(), plan, planContext(input, remote, caps));
@@ -156,6 +194,7 @@ public final class ImportRun {
             } finally {
                 removeHook(onInterrupt);
             }
+            listener.phase("apply", results.elapsed());
             journal.end(journalEnd(results));
         }
         return new Applied(plan, results, previous);
@@ -172,6 +211,13 @@ public final class ImportRun {
         m.put("deactivateMissing", settings.deactivateMissing());
         m.put("syncGroups", settings.syncGroups());
         return m;
+    }
+
+    /** Tells the listener how long the phase that began at {@code start} took; the next phase begins now. */
+    private static long phaseEnded(Listener listener, String name, long start) {
+        long now = System.nanoTime();
+        listener.phase(name, Duration.ofNanos(now - start));
+        return now;
     }
 
     private static void removeHook(Thread hook) {

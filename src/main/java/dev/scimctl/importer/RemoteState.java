@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -131,13 +132,26 @@ public final class RemoteState {
             this.progress = progress;
         }
 
+        /** The groups are read on a worker while the users are read: neither needs the other. */
         RemoteState read(Collection<String> userNames, Collection<String> groupNames, boolean allUsers) {
             List<String> parts = new ArrayList<>();
-            Map<String, RemoteUser> users = new ConcurrentHashMap<>();
-            boolean allKnown = readUsers(userNames, allUsers, users, parts);
             Map<String, ScimGroup> groups = new ConcurrentHashMap<>();
+            List<String> groupParts = new ArrayList<>();
+            FutureTask<Void> groupRead = new FutureTask<>(() -> readGroups(groupNames, groups, groupParts), null);
             if (!groupNames.isEmpty()) {
-                readGroups(groupNames, groups, parts);
+                Workers.named("scimctl-read-groups").newThread(groupRead).start();
+            }
+            Map<String, RemoteUser> users = new ConcurrentHashMap<>();
+            boolean allKnown;
+            try {
+                allKnown = readUsers(userNames, allUsers, users, parts);
+            } catch (RuntimeException e) {
+                groupRead.cancel(true);
+                throw e;
+            }
+            if (!groupNames.isEmpty()) {
+                Workers.await(groupRead);
+                parts.addAll(groupParts);
             }
             return new RemoteState(users, groups, allKnown, String.join("; ", parts), requests.get());
         }

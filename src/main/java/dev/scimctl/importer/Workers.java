@@ -38,6 +38,19 @@ final class Workers {
         return new IllegalStateException(cause);
     }
 
+    /** The task's result, once it is done: its own exception if it failed; cancelled if this thread is interrupted. */
+    static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new CancellationException("interrupted");
+        }
+    }
+
     /**
      * Runs a task per step on the pool and waits for all of them. Each task first waits for a slot of the adaptive
      * limit, and is skipped once {@code stopped} says the run is over (a failure every later step would hit too).

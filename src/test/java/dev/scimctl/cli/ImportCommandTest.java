@@ -94,6 +94,30 @@ class ImportCommandTest {
     }
 
     @Test
+    void debug_times_each_phase_on_stderr_and_the_import_is_unchanged() {
+        CliResult r = importUsers("--debug").assertExit(ExitCode.OK);
+
+        List<String> phases = r.err().lines().filter(l -> l.startsWith("debug: import phase ")).toList();
+        assertThat(phases).hasSize(4);
+        assertThat(phases.get(0)).matches("debug: import phase read\\+validate: \\d+ ms");
+        assertThat(phases.get(1)).matches("debug: import phase read server: \\d+ ms");
+        assertThat(phases.get(2)).matches("debug: import phase plan: \\d+ ms");
+        assertThat(phases.get(3)).matches("debug: import phase apply: \\d+ ms");
+        assertThat(r.err()).contains("11 created, 0 updated, 0 unchanged, 0 deactivated, 0 failed")
+                .contains("groups: 6 created, 12 members added");
+        assertThat(server.store().userCount()).isEqualTo(EXPECTED.size());
+        assertThat(groupMembers()).hasSize(6);
+    }
+
+    @Test
+    void without_debug_no_phase_is_timed() {
+        CliResult r = importUsers("--dry-run").assertExit(ExitCode.OK);
+
+        assertThat(r.err()).doesNotContain("import phase").doesNotContain("debug:");
+        assertThat(r.err()).contains("users: 11 to create");
+    }
+
+    @Test
     void split_realname_imports_a_duo_export_with_only_a_real_name_column() throws Exception {
         Path duo = dir.resolve("duo-export.csv");
         Files.writeString(duo, "Username,Email,Real Name,userType,organizationId\n"
@@ -221,7 +245,7 @@ class ImportCommandTest {
     }
 
     @Test
-    void validation_errors_stop_the_import_before_the_server_is_contacted() throws Exception {
+    void validation_errors_stop_the_import_before_anything_changes() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.copy(Path.of("examples/users-with-mistakes.csv"), bad);
 

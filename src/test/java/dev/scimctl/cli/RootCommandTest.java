@@ -108,7 +108,31 @@ class RootCommandTest {
     void the_registry_names_match_the_command_annotations() {
         for (Map.Entry<String, Class<?>> e : RootCommand.COMMANDS.entrySet()) {
             assertThat(e.getValue().getAnnotation(CommandLine.Command.class).name()).isEqualTo(e.getKey());
+            for (Map.Entry<String, Class<?>> sub : RootCommand.subcommands(e.getKey()).entrySet()) {
+                assertThat(sub.getValue().getAnnotation(CommandLine.Command.class).name()).isEqualTo(sub.getKey());
+            }
         }
+    }
+
+    @Test
+    void a_run_builds_only_the_subcommand_it_names_and_help_or_a_typo_sees_them_all() {
+        assertThat(usersBuilt("users", "get", "alice")).containsExactly("get");
+        assertThat(usersBuilt("--debug", "users", "list", "--help")).containsExactly("list");
+        java.util.Set<String> all = RootCommand.subcommands("users").keySet();
+        assertThat(usersBuilt("users")).containsExactlyElementsOf(all);
+        assertThat(usersBuilt("users", "--help")).containsExactlyElementsOf(all);
+        assertThat(usersBuilt("users", "gte", "alice")).containsExactlyElementsOf(all);
+        assertThat(usersBuilt("help", "users", "get")).containsExactlyElementsOf(all);
+        assertThat(new CliRunner(dir).run("users", "gte").assertExit(ExitCode.USAGE).err()).contains("get");
+    }
+
+    /** The subcommands of 'users' in the tree built for these arguments (aliases left out). */
+    private static java.util.List<String> usersBuilt(String... args) {
+        CommandContext context = new CommandContext(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), java.io.InputStream.nullInputStream(), Map.of(),
+                dev.scimctl.output.Terminals.NONE, java.time.Clock.systemUTC());
+        return RootCommand.commandLine(context, args).getSubcommands().get("users").getSubcommands().values().stream()
+                .map(CommandLine::getCommandName).distinct().toList();
     }
 
     @Test

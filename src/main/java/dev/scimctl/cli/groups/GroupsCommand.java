@@ -1,20 +1,23 @@
 package dev.scimctl.cli.groups;
 
+import dev.scimctl.cli.Subcommands;
 import picocli.CommandLine.Command;
+
+import java.util.Map;
 
 /** {@code scimctl groups}: the identity groups Duo pushed, which NinjaOne maps to roles. */
 @Command(name = "groups",
         description = {"List, inspect, create, rename and delete groups.",
                 "The groups on the SCIM server (Duo's groups, which the NinjaOne console maps to user roles), and "
-                        + "their members.", "See docs/groups.md."},
-        subcommands = {
-                GroupsListCommand.class,
-                GroupsGetCommand.class,
-                GroupsCreateCommand.class,
-                GroupsRenameCommand.class,
-                GroupsAddMembersCommand.class,
-                GroupsRemoveMembersCommand.class,
-                GroupsDeleteCommand.class,
-        })
+                        + "their members.", "See docs/groups.md."})
 public final class GroupsCommand {
+    /** Its commands, in the order --help lists them (see {@link Subcommands}). */
+    public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
+            Map.entry("list", GroupsListCommand.class),
+            Map.entry("get", GroupsGetCommand.class),
+            Map.entry("create", GroupsCreateCommand.class),
+            Map.entry("rename", GroupsRenameCommand.class),
+            Map.entry("add-members", GroupsAddMembersCommand.class),
+            Map.entry("remove-members", GroupsRemoveMembersCommand.class),
+            Map.entry("delete", GroupsDeleteCommand.class));
 }

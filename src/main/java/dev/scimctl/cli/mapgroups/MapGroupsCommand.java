@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.cli.Subcommands;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.CommandContext;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,13 +30,6 @@ import java.util.concurrent.Callable;
                         + "NinjaOne's console has no API for it.",
                 "On a terminal, without a subcommand, it opens an interactive editor that lists the server's groups "
                         + "next to the mapping and completes group and role names with Tab."},
-        subcommands = {
-                MapGroupsListCommand.class,
-                MapGroupsSetCommand.class,
-                MapGroupsUnsetCommand.class,
-                MapGroupsCheckCommand.class,
-                MapGroupsExplainCommand.class,
-        },
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl map-groups --roles roles.csv         # the interactive editor",
                 "  scimctl map-groups set \"Help Desk\" --type technician --role \"Remote Access\"",
@@ -49,6 +44,14 @@ import java.util.concurrent.Callable;
                 "2:no subcommand and no terminal",
                 "3:the mapping or roles file cannot be read"})
 public final class MapGroupsCommand implements Callable<Integer> {
+    /** Its commands, in the order --help lists them (see {@link Subcommands}). */
+    public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
+            Map.entry("list", MapGroupsListCommand.class),
+            Map.entry("set", MapGroupsSetCommand.class),
+            Map.entry("unset", MapGroupsUnsetCommand.class),
+            Map.entry("check", MapGroupsCheckCommand.class),
+            Map.entry("explain", MapGroupsExplainCommand.class));
+
     private final CommandContext context;
 
     @Spec

@@ -47,6 +47,11 @@ public class CsvInputOptions {
         return DuoCsvReader.Options.DEFAULTS.withColumns(parseColumns(columns)).withDelimiter(parseDelimiter(delimiter));
     }
 
+    /** Whether --org-ids is read from stdin. */
+    public boolean readsStdin() {
+        return "-".equals(orgIds);
+    }
+
     /**
      * The validation settings: the --org-ids list, read now.
      *
@@ -56,7 +61,7 @@ public class CsvInputOptions {
         if (orgIds == null) {
             return ValidationOptions.DEFAULTS.withSplitRealname(splitRealname);
         }
-        if (orgIds.equals("-")) {
+        if (readsStdin()) {
             if (fileFromStdin) {
                 throw new UsageException("--org-ids - and FILE - cannot both read stdin: give one of them as a file");
             }
