@@ -110,16 +110,11 @@ public final class Validator {
         return findings;
     }
 
-    /**
-     * Reads every row of {@code reader} and validates it. The rows are read on a second thread ({@link ReadAhead});
-     * the rules and {@code sink} run on this one, in line order as before.
-     */
+    /** Reads every row of {@code reader} and validates it. */
     public static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink) {
         Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows());
-        try (ReadAhead rows = new ReadAhead(reader)) {
-            for (UserRow row; (row = rows.next()) != null; ) {
-                v.check(row);
-            }
+        for (UserRow row; (row = reader.next()) != null; ) {
+            v.check(row);
         }
         return v.finish();
     }
