@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ServiceProviderConfig;
+import dev.scimctl.scim.net.HttpClientShutdown;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxyRoute;
 import dev.scimctl.scim.net.TunnelBasicAuth;
@@ -713,6 +714,7 @@ public final class ScimClient implements AutoCloseable {
 
     @Override
     public void close() {
-        // HttpClient has no close() before Java 21; its threads are daemons and its pool dies with the run.
+        // HttpClient has no close() before Java 21; its selector thread would hold the JVM's exit for 300 ms.
+        HttpClientShutdown.closeSelector(http);
     }
 }

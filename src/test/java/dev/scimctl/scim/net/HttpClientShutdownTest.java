@@ -1,0 +1,63 @@
+package dev.scimctl.scim.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.scimctl.scim.ScimClient;
+import dev.scimctl.scim.ScimClientConfig;
+import dev.scimctl.scim.Secret;
+import dev.scimctl.testing.ScimServerExtension;
+
+/**
+ * Java 17's HttpClient keeps a selector thread in native code, and the JVM's exit waits 300 ms for such a thread.
+ * Closing the client ends it (the surefire JVM opens the package as the jar's manifest does).
+ */
+class HttpClientShutdownTest {
+
+    @RegisterExtension
+    static final ScimServerExtension server = ScimServerExtension.create();
+
+    @Test
+    void closing_the_client_ends_its_selector_thread() throws Exception {
+        Set<Thread> before = selectorThreads();
+        ScimClient client = new ScimClient(ScimClientConfig.of(URI.create(server.baseUrl()), new Secret(server.token())));
+        client.serviceProviderConfig();
+        Set<Thread> started = selectorThreads();
+        started.removeAll(before);
+        assertThat(started).as("the client's selector thread").hasSize(1);
+
+        client.close();
+
+        Thread selector = started.iterator().next();
+        selector.join(5_000);
+        assertThat(selector.isAlive()).as("%s after close()", selector.getName()).isFalse();
+    }
+
+    @Test
+    void the_jar_opens_the_http_client_package_to_itself() throws Exception {
+        Path jar = Path.of("target", "scimctl-all.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "the shaded jar is made in the package phase");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.getManifest().getMainAttributes().getValue("Add-Opens"))
+                    .isEqualTo("java.net.http/jdk.internal.net.http");
+        }
+    }
+
+    private static Set<Thread> selectorThreads() {
+        Set<Thread> threads = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+}
