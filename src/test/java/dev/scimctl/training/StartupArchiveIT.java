@@ -46,6 +46,15 @@ class StartupArchiveIT {
     }
 
     @Test
+    void the_jar_opens_the_http_client_package_to_itself() throws Exception {
+        // HttpClientShutdown closes Java 17's HttpClient selector by reflection; without this the JVM's exit waits 300 ms.
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Add-Opens"))
+                    .isEqualTo("java.net.http/jdk.internal.net.http");
+        }
+    }
+
+    @Test
     void every_training_step_ends_as_expected() {
         assertThat(trainingOutput).doesNotContain("training: FAIL")
                 .contains("training: ok   scimctl validate", "training: ok   scimctl import",

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Set;
-import java.util.jar.JarFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +15,8 @@ import dev.scimctl.testing.ScimServerExtension;
 
 /**
  * Java 17's HttpClient keeps a selector thread in native code, and the JVM's exit waits 300 ms for such a thread.
- * Closing the client ends it (the surefire JVM opens the package as the jar's manifest does).
+ * Closing the client ends it (the surefire JVM opens the package as the jar's manifest does; StartupArchiveIT checks
+ * the manifest).
  */
 class HttpClientShutdownTest {
 
@@ -39,16 +37,6 @@ class HttpClientShutdownTest {
         Thread selector = started.iterator().next();
         selector.join(5_000);
         assertThat(selector.isAlive()).as("%s after close()", selector.getName()).isFalse();
-    }
-
-    @Test
-    void the_jar_opens_the_http_client_package_to_itself() throws Exception {
-        Path jar = Path.of("target", "scimctl-all.jar");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "the shaded jar is made in the package phase");
-        try (JarFile file = new JarFile(jar.toFile())) {
-            assertThat(file.getManifest().getMainAttributes().getValue("Add-Opens"))
-                    .isEqualTo("java.net.http/jdk.internal.net.http");
-        }
     }
 
     private static Set<Thread> selectorThreads() {
