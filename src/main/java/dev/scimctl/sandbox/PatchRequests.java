@@ -159,8 +159,15 @@ final class PatchRequests {
      */
     static boolean matchesNothing(JsonNode resource, String path) {
         Matcher m = SIMPLE_VALUE_FILTER.matcher(path);
-        if (!m.matches() || !(field(resource, m.group(1)) instanceof ArrayNode values)) {
-            return m.matches() && field(resource, m.group(1)) == null;
+        if (!m.matches()) {
+            return false;
+        }
+        JsonNode attribute = field(resource, m.group(1));
+        if (attribute == null) {
+            return true; // no value at all: the filter cannot match
+        }
+        if (!(attribute instanceof ArrayNode values)) {
+            return false; // not multi-valued: left to the library
         }
         for (JsonNode value : values) {
             JsonNode sub = field(value, m.group(2));
