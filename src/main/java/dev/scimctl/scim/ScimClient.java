@@ -271,14 +271,8 @@ public final class ScimClient implements AutoCloseable {
     private Optional<JsonNode> optional(String path) {
         try {
             return Optional.ofNullable(send(ScimRequest.get(path)).body());
-        } catch (ScimErrorException e) {
-            if (e.isNotFound() || e.isUnsupported()) {
-                return Optional.empty();
-            }
-            throw e;
-        } catch (ScimProtocolException e) {
-            // A web framework's own 404 page for an endpoint the SCIM server does not implement: not served.
-            if (e.status() == 404 || e.status() == 405 || e.status() == 501) {
+        } catch (ScimErrorException | ScimProtocolException e) {
+            if (e.isNotServed()) {
                 return Optional.empty();
             }
             throw e;

@@ -123,6 +123,11 @@ public final class ScimErrorException extends ScimException {
     }
 
     @Override
+    public boolean isNotServed() {
+        return isNotFound() || isUnsupported();
+    }
+
+    @Override
     public boolean isConflict() {
         return status == 409 && (scimType == null || scimType.equalsIgnoreCase("uniqueness"));
     }

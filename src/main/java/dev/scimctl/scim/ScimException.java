@@ -23,6 +23,14 @@ public abstract sealed class ScimException extends RuntimeException
         return false;
     }
 
+    /**
+     * The endpoint is not served at all: 404, 405 or 501, as a SCIM error or as a web framework's own page. For the
+     * endpoints a server may leave out (discovery); for a resource, {@link #isNotFound()} is the question.
+     */
+    public boolean isNotServed() {
+        return false;
+    }
+
     /** A uniqueness conflict (409, scimType {@code uniqueness} or none): the resource exists already. */
     public boolean isConflict() {
         return false;

@@ -26,6 +26,12 @@ public final class ScimProtocolException extends ScimException {
         return uri;
     }
 
+    /** A framework's own 404, 405 or 501 page: the endpoint is not served (not a resource that is missing). */
+    @Override
+    public boolean isNotServed() {
+        return status == 404 || status == 405 || status == 501;
+    }
+
     /** The HTTP status of the answer that was not SCIM, or 0. */
     public int status() {
         return status;
