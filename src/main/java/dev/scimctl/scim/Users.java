@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  */
 public final class Users extends Endpoint {
     private static final String ENDPOINT = "Users";
-    /** Names per other-case request: two clauses each keeps the URL far below what servers and proxies take. */
-    public static final int OTHER_CASE_NAMES_PER_REQUEST = 10;
+    /** Names per other-case request: up to four clauses each keeps the URL far below what servers and proxies take. */
+    public static final int OTHER_CASE_NAMES_PER_REQUEST = 6;
 
     public Users(ScimClient client) {
         super(client, ENDPOINT);
@@ -115,7 +115,8 @@ public final class Users extends Endpoint {
 
     /**
      * For userNames that a filtered look-up missed, on servers that compare userName case-sensitively: the users
-     * whose userName is one of them in lower or upper case. One request asks for up to
+     * whose userName is one of them in another case ({@link #otherCases}: lower, upper, an e-mail's domain in lower
+     * case, "First.Last"). One request asks for up to
      * {@value #OTHER_CASE_NAMES_PER_REQUEST} names (an {@code or} of their other cases); where the server takes no
      * {@code or}, one request per other case. Nothing is asked where the server says userName is case-exact, and
      * nothing for a name whose filter literal needs escaping (see {@link #needsEscaping}).
@@ -149,12 +150,34 @@ public final class Users extends Endpoint {
         return new OtherCase(found, requests);
     }
 
-    /** The name in lower and in upper case, where those differ from it. */
-    private static List<String> otherCases(String userName) {
+    /**
+     * The forms in which another system most likely stored this name: all lower case, all upper case, and for an
+     * e-mail address the domain in lower case (domains ignore case, so systems fold it) and "First.Last" with it (a
+     * directory that capitalises names); those that differ from the name.
+     */
+    static List<String> otherCases(String userName) {
         Set<String> variants = new LinkedHashSet<>(List.of(userName.toLowerCase(Locale.ROOT),
                 userName.toUpperCase(Locale.ROOT)));
+        int at = userName.lastIndexOf('@');
+        if (at > 0 && at == userName.indexOf('@') && at < userName.length() - 1) {
+            String domain = userName.substring(at).toLowerCase(Locale.ROOT);
+            variants.add(userName.substring(0, at) + domain);
+            variants.add(capitaliseWords(userName.substring(0, at)) + domain);
+        }
         variants.remove(userName);
         return List.copyOf(variants);
+    }
+
+    /** "john.doe-smith" → "John.Doe-Smith": a capital after the start and after '.', '-' or '_', the rest lower. */
+    private static String capitaliseWords(String local) {
+        StringBuilder out = new StringBuilder(local.length());
+        boolean wordStart = true;
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            out.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            wordStart = c == '.' || c == '-' || c == '_';
+        }
+        return out.toString();
     }
 
     /** Adds the users with exactly these userNames (as the server compares) to {@code into}; returns the requests. */

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code import} against a server whose {@code userName eq} compares case-sensitively (as SCIMMY's does): the sandbox
  * behind a proxy that keeps, of what a userName filter finds, only the exact matches. A row whose userName differs
  * from a user's only in case must find that user, never plan a second one; the look-ups it missed cost one more
- * request per ten names, not one per name and never a full listing.
+ * request per six names, not one per name and never a full listing.
  */
 @Timeout(120)
 class ImportCaseSensitiveServerTest {
@@ -56,6 +56,7 @@ class ImportCaseSensitiveServerTest {
         server.seedUsers(100); // ten pages of ten: looking the file's twelve users up is cheaper than listing
         server.seedUser("ada@case.example");
         server.seedUser("GRACE@CASE.EXAMPLE");
+        server.seedUser("Margaret.Hamilton@case.example");
         proxy = FaultProxy.start(server.baseUrl());
         proxy.rule(r -> {
             if (!r.method().equals("GET") || !r.path().endsWith("/Users") || !r.target().contains("filter=")) {
@@ -91,7 +92,7 @@ class ImportCaseSensitiveServerTest {
         assertThat(plan.out().lines().filter(l -> l.startsWith("update")))
                 .containsExactly("update\t2\tAda@case.example\tgivenName: \"Given\" → \"Ada\"; familyName: \"Family\""
                         + " → \"Lovelace\"; userType: (none) → \"technician\"");
-        // twelve look-ups, then the twelve misses in other cases: ten names to a request
+        // twelve look-ups, then the twelve misses in other cases: six names to a request
         assertThat(filtered.get()).isEqualTo(12 + 2);
 
         int before = server.store().userCount();
@@ -103,6 +104,18 @@ class ImportCaseSensitiveServerTest {
                 .equalsIgnoreCase("ada@case.example"))).hasSize(1);
 
         assertThat(cli.run("import", "--dry-run", csv.toString()).assertExit(ExitCode.OK).out()).isEmpty();
+    }
+
+    @Test
+    void users_get_finds_a_capitalised_address_asked_in_lower_case_with_one_more_request() {
+        CliRunner cli = new CliRunner(dir).env("SCIMCTL_URL", proxy.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                .env("SCIMCTL_CACHE_DIR", dir.resolve("cache").toString());
+
+        CliResult got = cli.run("users", "get", "margaret.hamilton@Case.Example", "-o", "tsv", "--fields", "userName")
+                .assertExit(ExitCode.OK);
+
+        assertThat(got.out()).isEqualTo("userName\tMargaret.Hamilton@case.example\n");
+        assertThat(filtered.get()).as("the exact name, then its other cases in one request").isEqualTo(2);
     }
 
     /** The userNames a filter asks for with {@code userName eq}, unescaped. */
