@@ -40,7 +40,7 @@ final class MemberArguments {
     boolean yes;
 
     int run(CommandContext context, boolean add) {
-        GroupView view = new GroupView(context, edit.output);
+        GroupView view = new GroupView(edit);
         ScimClient client = context.client(edit.connection);
         Groups groups = new Groups(client);
         JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
@@ -77,14 +77,14 @@ final class MemberArguments {
                     return ExitCode.PROBLEMS;
                 }
             }
-            edit.dryRun.apply(context, client);
+            edit.dryRun.apply(client);
             if (add) {
                 groups.addMembers(id, changes.keySet());
             } else {
                 groups.removeMembers(id, changes.keySet());
             }
             if (edit.dryRun.enabled()) {
-                edit.dryRun.finish(context, client);
+                edit.dryRun.finish(client);
                 return ExitCode.OK;
             }
             err.println(SafeText.text((add ? "added " : "removed ") + count + (add ? " to " : " from ") + named));
