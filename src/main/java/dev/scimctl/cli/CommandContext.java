@@ -383,6 +383,11 @@ public final class CommandContext implements AutoCloseable {
         err.println(Styles.warning(ansi(false)) + SafeText.text(message));
     }
 
+    /** An error line on stderr ("error: …"), for a failure the command reports itself before its exit code. */
+    public void error(String message) {
+        err.println(Styles.error(ansi(false)) + SafeText.text(message));
+    }
+
     @Override
     public void close() {
         out.flush();

@@ -1,6 +1,5 @@
 package dev.scimctl.cli;
 
-import dev.scimctl.output.Styles;
 import dev.scimctl.text.SafeText;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
@@ -131,7 +130,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     }
 
     private void printError(String message) {
-        context.err().println(Styles.error(context.ansi(false)) + SafeText.text(scrub(message)));
+        context.error(scrub(message));
         context.err().flush();
     }
 

@@ -1,10 +1,9 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.cli.options.QuietOption;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.probe.ProbeFinding;
@@ -46,13 +45,8 @@ public final class ProbeCommand implements Callable<Integer> {
             .add("verdict", "ok, differs, unsupported, unchecked", true, f -> f.verdict().name())
             .add("scimctl", "what scimctl does about it", true, ProbeFinding::scimctl);
 
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Mixin
     QuietOption quiet;
@@ -60,17 +54,14 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--write", description = "Also try writes, on throwaway users and a group it creates and removes again.")
     boolean write;
 
-    ProbeCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        output.fields(FIELDS);
-        ScimClient client = context.client(connection);
+        server.output.fields(FIELDS);
+        ScimClient client = server.client();
+        CommandContext context = server.context();
         context.setQuiet(quiet.quiet());
         boolean progress = context.terminals().stderr() && !quiet.quiet();
-        try (RecordWriter<ProbeFinding> w = output.open(context, FIELDS, null)) {
+        try (RecordWriter<ProbeFinding> w = server.output.open(context, FIELDS, null)) {
             new ServerProbe(client, f -> {
                 w.write(f);
                 w.flush();

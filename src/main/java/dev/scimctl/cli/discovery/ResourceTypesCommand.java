@@ -2,14 +2,9 @@ package dev.scimctl.cli.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
-import dev.scimctl.output.JsonOutput;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -49,52 +44,37 @@ public final class ResourceTypesCommand implements Callable<Integer> {
             .add("id", "its id", false, t -> t.path("id"))
             .add("description", "the server's description", false, t -> t.path("description"));
 
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "A resource type's id or name; without it, every type.")
     String id;
 
-    ResourceTypesCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        Discovery discovery = new Discovery(context.client(connection));
+        Discovery discovery = new Discovery(server.client());
         if (id == null) {
-            output.fields(FIELDS);
-            List<JsonNode> types = discovery.resourceTypes();
-            try (RecordWriter<JsonNode> w = output.open(context, FIELDS, t -> t)) {
-                types.forEach(w::write);
-            }
+            server.output.fields(FIELDS);
+            server.print(FIELDS, t -> t, discovery.resourceTypes());
             return ExitCode.OK;
         }
-        output.fields(AttributeFields.FIELDS);
+        server.output.fields(AttributeFields.FIELDS);
         List<JsonNode> types = discovery.resourceTypes();
         JsonNode type = Discovery.find(types, id).orElseThrow(() -> Discovery.noSuch("resource type", id, types));
-        if (output.format(context) == OutputFormat.json && !output.fieldsChosen()) {
-            JsonOutput.pretty(context.out(), type);
+        if (server.printedAsServed(type)) {
             return ExitCode.OK;
         }
         List<JsonNode> schemas = discovery.schemas();
         List<Discovery.Attribute> rows = new ArrayList<>();
         String core = type.path("schema").asText();
         Discovery.find(schemas, core).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s)),
-                () -> context.warn("the server's /Schemas does not describe " + core));
+                () -> server.context().warn("the server's /Schemas does not describe " + core));
         for (JsonNode ext : type.path("schemaExtensions")) {
             String urn = ext.path("schema").asText();
             Discovery.find(schemas, urn).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s, urn + ":")),
-                    () -> context.warn("the server's /Schemas does not describe " + urn));
+                    () -> server.context().warn("the server's /Schemas does not describe " + urn));
         }
-        try (RecordWriter<Discovery.Attribute> w = output.open(context, AttributeFields.FIELDS, SchemasCommand::document)) {
-            rows.forEach(w::write);
-        }
+        server.print(AttributeFields.FIELDS, SchemasCommand::document, rows);
         return ExitCode.OK;
     }
 

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
-import dev.scimctl.output.JsonOutput;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -49,47 +44,26 @@ public final class SchemasCommand implements Callable<Integer> {
             .add("attributes", "how many top-level attributes it has", true, s -> s.path("attributes").size())
             .add("description", "the server's description", true, s -> s.path("description"));
 
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "A schema's URN or name; without it, every schema.")
     String id;
 
-    SchemasCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
         if (id == null) {
-            output.fields(SCHEMA_FIELDS);
-            List<JsonNode> schemas = new Discovery(context.client(connection)).schemas();
-            try (RecordWriter<JsonNode> w = output.open(context, SCHEMA_FIELDS, s -> s)) {
-                schemas.forEach(w::write);
-            }
+            server.output.fields(SCHEMA_FIELDS);
+            server.print(SCHEMA_FIELDS, s -> s, new Discovery(server.client()).schemas());
             return ExitCode.OK;
         }
-        output.fields(AttributeFields.FIELDS);
-        List<JsonNode> schemas = new Discovery(context.client(connection)).schemas();
+        server.output.fields(AttributeFields.FIELDS);
+        List<JsonNode> schemas = new Discovery(server.client()).schemas();
         JsonNode schema = Discovery.find(schemas, id).orElseThrow(() -> Discovery.noSuch("schema", id, schemas));
-        printAttributes(context, output, schema);
+        if (!server.printedAsServed(schema)) {
+            server.print(AttributeFields.FIELDS, SchemasCommand::document, Discovery.attributes(schema));
+        }
         return ExitCode.OK;
-    }
-
-    /** A schema's attributes in the chosen format; json without --fields is the schema document itself. */
-    static void printAttributes(CommandContext context, OutputOptions output, JsonNode schema) {
-        if (output.format(context) == OutputFormat.json && !output.fieldsChosen()) {
-            JsonOutput.pretty(context.out(), schema);
-            return;
-        }
-        try (RecordWriter<Discovery.Attribute> w = output.open(context, AttributeFields.FIELDS, SchemasCommand::document)) {
-            Discovery.attributes(schema).forEach(w::write);
-        }
     }
 
     /** An attribute's definition with its path first, sub-attributes left out (they have rows of their own). */

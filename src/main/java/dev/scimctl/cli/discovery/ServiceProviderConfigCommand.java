@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
-import dev.scimctl.output.JsonOutput;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -58,28 +53,15 @@ public final class ServiceProviderConfigCommand implements Callable<Integer> {
 
     private static final List<String> FEATURES = List.of("patch", "bulk", "filter", "sort", "etag", "changePassword");
 
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    ServiceProviderConfigCommand(CommandContext context) {
-        this.context = context;
-    }
+    ServerOptions server;
 
     @Override
     public Integer call() {
-        output.fields(FIELDS);
-        JsonNode config = new Discovery(context.client(connection)).serviceProviderConfig();
-        if (output.format(context) == OutputFormat.json && !output.fieldsChosen()) {
-            JsonOutput.pretty(context.out(), config);
-            return ExitCode.OK;
-        }
-        try (RecordWriter<Feature> w = output.open(context, FIELDS, Feature::json)) {
-            features(config).forEach(w::write);
+        server.output.fields(FIELDS);
+        JsonNode config = new Discovery(server.client()).serviceProviderConfig();
+        if (!server.printedAsServed(config)) {
+            server.print(FIELDS, Feature::json, features(config));
         }
         return ExitCode.OK;
     }

@@ -2,10 +2,8 @@ package dev.scimctl.cli.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.output.Styles;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
-import dev.scimctl.text.SafeText;
 
 import java.util.Optional;
 
@@ -24,10 +22,10 @@ final class GroupNames {
         if (taken.isEmpty() || taken.get().path("id").asText().equals(self)) {
             return true;
         }
-        context.err().println(Styles.error(context.ansi(false)) + SafeText.text("a group named '"
+        context.error("a group named '"
                 + taken.get().path("displayName").asText() + "' exists already on " + client.baseUrl() + " (id "
                 + taken.get().path("id").asText() + "); choose another name: two groups of one name cannot be told "
-                + "apart in NinjaOne's group mapping"));
+                + "apart in NinjaOne's group mapping");
         return false;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
@@ -34,9 +35,9 @@ final class GroupView {
     private final OutputOptions output;
 
     /** Checks --fields now, so that a wrong one fails before any request. */
-    GroupView(CommandContext context, OutputOptions output) {
-        this.context = context;
-        this.output = output;
+    GroupView(ServerOptions server) {
+        this.context = server.context();
+        this.output = server.output;
         output.fields(MEMBER_FIELDS);
     }
 

@@ -1,7 +1,6 @@
 package dev.scimctl.cli.groups;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,17 +26,11 @@ import java.util.concurrent.Callable;
                 "3:the token file cannot be read",
                 "130:Ctrl-C at the question: nothing was changed"})
 public final class GroupsAddMembersCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     MemberArguments arguments;
 
-    GroupsAddMembersCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        return arguments.run(context, true);
+        return arguments.run(true);
     }
 }

@@ -1,7 +1,6 @@
 package dev.scimctl.cli.groups;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
@@ -30,28 +29,22 @@ import java.util.concurrent.Callable;
                 "2:a wrong option, or no URL or token",
                 "3:the token file cannot be read"})
 public final class GroupsCreateCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     EditOptions edit;
 
     @Parameters(paramLabel = "NAME", description = "The group's display name.")
     String name;
 
-    GroupsCreateCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        GroupView view = new GroupView(context, edit.output);
-        ScimClient client = context.client(edit.connection);
+        GroupView view = new GroupView(edit);
+        ScimClient client = edit.client();
         Groups groups = new Groups(client);
-        if (!GroupNames.free(context, groups, name, null, client)) {
+        if (!GroupNames.free(edit.context(), groups, name, null, client)) {
             return ExitCode.PROBLEMS;
         }
-        edit.dryRun.apply(context, client);
+        edit.dryRun.apply(client);
         var created = groups.create(name, List.of());
-        return edit.dryRun.done(context, client, () -> view.print(created, client));
+        return edit.dryRun.done(client, () -> view.print(created, client));
     }
 }

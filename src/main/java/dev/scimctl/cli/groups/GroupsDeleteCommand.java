@@ -68,10 +68,10 @@ public final class GroupsDeleteCommand implements Callable<Integer> {
                 return ExitCode.PROBLEMS;
             }
         }
-        dryRun.apply(context, client);
+        dryRun.apply(client);
         groups.delete(found.path("id").asText());
         if (dryRun.enabled()) {
-            dryRun.finish(context, client);
+            dryRun.finish(client);
         } else {
             context.err().println(SafeText.text("deleted the group " + named));
         }

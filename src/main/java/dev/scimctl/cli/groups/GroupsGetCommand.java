@@ -3,9 +3,7 @@ package dev.scimctl.cli.groups;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
-import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Groups;
 import picocli.CommandLine.Command;
@@ -32,25 +30,16 @@ import java.util.concurrent.Callable;
                 "2:a wrong option or field, or no URL or token",
                 "3:the token file cannot be read"})
 public final class GroupsGetCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Parameters(paramLabel = "GROUP", description = "A group id or display name.")
     String group;
 
-    GroupsGetCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        GroupView view = new GroupView(context, output); // a wrong --fields fails before any request
-        ScimClient client = context.client(connection);
+        GroupView view = new GroupView(server); // a wrong --fields fails before any request
+        ScimClient client = server.client();
         view.print(new Groups(client).find(group).orElseThrow(() -> notFound(group, client)), client);
         return ExitCode.OK;
     }

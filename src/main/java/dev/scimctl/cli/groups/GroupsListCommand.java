@@ -1,29 +1,22 @@
 package dev.scimctl.cli.groups;
 
 import dev.scimctl.cli.ExitCodes;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.QuietOption;
+import dev.scimctl.cli.ResourceListing;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.cli.options.PagingOptions;
-import dev.scimctl.output.OutputClosedException;
+import dev.scimctl.cli.options.QuietOption;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.Filter;
-import dev.scimctl.scim.ListQuery;
-import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Groups;
+import dev.scimctl.scim.ListQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** {@code scimctl groups list}: every group, with its id and member count. */
 @Command(name = "list", aliases = "ls",
@@ -42,13 +35,8 @@ import java.util.stream.Stream;
                 "2:a wrong option or field, or no URL or token",
                 "3:the token file cannot be read"})
 public final class GroupsListCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Option(names = "--display-name", paramLabel = "NAME", description = "The group with this display name.")
     String displayName;
@@ -62,38 +50,19 @@ public final class GroupsListCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
-    GroupsListCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        context.setQuiet(quiet.quiet());
+        server.context().setQuiet(quiet.quiet());
         Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
         if (displayName != null) {
             Filter byName = Filter.eq("displayName", displayName);
             f = f == null ? byName : f.and(byName);
         }
-        OutputFormat format = output.format(context);
+        OutputOptions output = server.output;
+        OutputFormat format = output.format(server.context());
         boolean wholeDocuments = !output.fieldsChosen() && (format == OutputFormat.json || format == OutputFormat.ndjson);
         ListQuery query = paging.applyTo(ListQuery.all().withFilter(f))
                 .withAttributes(wholeDocuments ? List.of() : GroupFields.attributes(output.fields(GroupFields.FIELDS)));
-        ScimClient client = context.client(connection);
-        RecordWriter<JsonNode> writer = output.open(context, GroupFields.FIELDS, Function.identity());
-        long count = 0;
-        try {
-            try (Stream<JsonNode> groups = new Groups(client).listFiltered(query, writer::flush)) {
-                for (Iterator<JsonNode> it = groups.iterator(); it.hasNext(); count++) {
-                    writer.write(it.next());
-                }
-            }
-            writer.close();
-        } catch (OutputClosedException e) {
-            return ExitCode.OK;
-        }
-        if (count == 0 && format == OutputFormat.table && !context.quiet()) {
-            context.err().println(f == null ? "no groups" : "no groups match");
-        }
-        return ExitCode.OK;
+        return ResourceListing.print(server, new Groups(server.client()), query, GroupFields.FIELDS, "groups");
     }
 }

@@ -2,7 +2,6 @@ package dev.scimctl.cli.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
@@ -28,8 +27,6 @@ import java.util.concurrent.Callable;
                 "2:a wrong option, or no URL or token",
                 "3:the token file cannot be read"})
 public final class GroupsRenameCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     EditOptions edit;
 
@@ -39,22 +36,18 @@ public final class GroupsRenameCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEWNAME", description = "The new display name.")
     String newName;
 
-    GroupsRenameCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        GroupView view = new GroupView(context, edit.output);
-        ScimClient client = context.client(edit.connection);
+        GroupView view = new GroupView(edit);
+        ScimClient client = edit.client();
         Groups groups = new Groups(client);
         JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
         String id = found.path("id").asText();
-        if (!GroupNames.free(context, groups, newName, id, client)) {
+        if (!GroupNames.free(edit.context(), groups, newName, id, client)) {
             return ExitCode.PROBLEMS;
         }
-        edit.dryRun.apply(context, client);
+        edit.dryRun.apply(client);
         groups.rename(id, newName);
-        return edit.dryRun.done(context, client, () -> view.print(groups.get(id), client));
+        return edit.dryRun.done(client, () -> view.print(groups.get(id), client));
     }
 }

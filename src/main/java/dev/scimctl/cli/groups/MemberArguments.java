@@ -26,6 +26,8 @@ import java.util.Set;
  * than one change is confirmed, and the group is printed as it is afterwards.
  */
 final class MemberArguments {
+    private final CommandContext context;
+
     @Mixin
     EditOptions edit;
 
@@ -39,9 +41,13 @@ final class MemberArguments {
             description = "Do not ask before changing several members (needed when stdin is not a terminal).")
     boolean yes;
 
-    int run(CommandContext context, boolean add) {
-        GroupView view = new GroupView(context, edit.output);
-        ScimClient client = context.client(edit.connection);
+    MemberArguments(CommandContext context) {
+        this.context = context;
+    }
+
+    int run(boolean add) {
+        GroupView view = new GroupView(edit);
+        ScimClient client = edit.client();
         Groups groups = new Groups(client);
         JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
         String id = found.path("id").asText();
@@ -77,14 +83,14 @@ final class MemberArguments {
                     return ExitCode.PROBLEMS;
                 }
             }
-            edit.dryRun.apply(context, client);
+            edit.dryRun.apply(client);
             if (add) {
                 groups.addMembers(id, changes.keySet());
             } else {
                 groups.removeMembers(id, changes.keySet());
             }
             if (edit.dryRun.enabled()) {
-                edit.dryRun.finish(context, client);
+                edit.dryRun.finish(client);
                 return ExitCode.OK;
             }
             err.println(SafeText.text((add ? "added " : "removed ") + count + (add ? " to " : " from ") + named));

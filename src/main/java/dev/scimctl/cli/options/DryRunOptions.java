@@ -14,30 +14,37 @@ import java.io.PrintWriter;
  * and URL, If-Match, the JSON body) instead of sent. The reads that find what to change are still made.
  */
 public class DryRunOptions {
+    private final CommandContext context;
+
     @Option(names = "--dry-run", description = "Print the request that would change the server (method, URL, "
             + "If-Match, JSON body) instead of sending it. Users and groups are still looked up.")
     boolean dryRun;
+
+    /** Built by the factory with the run's context. */
+    public DryRunOptions(CommandContext context) {
+        this.context = context;
+    }
 
     public boolean enabled() {
         return dryRun;
     }
 
     /** In a dry run, makes {@code client} print its changes instead of sending them. */
-    public void apply(CommandContext context, ScimClient client) {
+    public void apply(ScimClient client) {
         if (dryRun) {
             client.dryRun(r -> print(context.out(), r));
         }
     }
 
     /** The note on stderr that ends a dry run. */
-    public void finish(CommandContext context, ScimClient client) {
+    public void finish(ScimClient client) {
         context.err().println("dry run: nothing was sent to " + SafeText.text(client.baseUrl().toString()));
     }
 
     /** After the change: in a dry run the closing note, else {@code show} (the result on stdout). Exit 0. */
-    public int done(CommandContext context, ScimClient client, Runnable show) {
+    public int done(ScimClient client, Runnable show) {
         if (dryRun) {
-            finish(context, client);
+            finish(client);
         } else {
             show.run();
         }

@@ -14,6 +14,8 @@ import java.util.function.Function;
 
 /** What {@code users deactivate} and {@code users delete} take (the users, --yes, the connection), and their run. */
 final class UserChangeArguments {
+    private final CommandContext context;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -23,8 +25,12 @@ final class UserChangeArguments {
     @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed unless stdin, stdout and stderr are terminals).")
     boolean yes;
 
+    UserChangeArguments(CommandContext context) {
+        this.context = context;
+    }
+
     /** Finds, shows, asks, changes each user (see {@link UserChanges}), holding the server's lock meanwhile. */
-    int run(CommandContext context, String command, Function<Users, UserChanges.Change> change) {
+    int run(String command, Function<Users, UserChanges.Change> change) {
         ScimClient client = context.client(connection);
         try (RunLock lock = context.lockServer(connection, command + " " + String.join(" ", users))) {
             return new UserChanges(context, client).run(users, yes, change.apply(new Users(client)));

@@ -3,6 +3,7 @@ package dev.scimctl.cli.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.Column;
 import dev.scimctl.output.JsonFlattener;
 import dev.scimctl.output.JsonOutput;
@@ -24,9 +25,9 @@ final class UserView {
     private final List<Column<JsonNode>> fields;
 
     /** Checks --fields now, so that a wrong one fails before any request. */
-    UserView(CommandContext context, OutputOptions output) {
-        this.context = context;
-        this.output = output;
+    UserView(ServerOptions server) {
+        this.context = server.context();
+        this.output = server.output;
         this.fields = output.fields(UserFields.FIELDS);
     }
 

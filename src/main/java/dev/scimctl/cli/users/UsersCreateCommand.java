@@ -14,8 +14,6 @@ import dev.scimctl.importer.UserPayloads;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.Users;
-import dev.scimctl.output.Styles;
-import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,8 +47,6 @@ import java.util.concurrent.Callable;
                 "2:a wrong option, or --from with attribute options",
                 "3:the --from file or the token file cannot be read, or the file is not a JSON object"})
 public final class UsersCreateCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     EditOptions edit;
 
@@ -83,14 +79,11 @@ public final class UsersCreateCommand implements Callable<Integer> {
             description = "The user as a JSON object (as 'users get -o json' prints it), sent as it is.")
     Path from;
 
-    UsersCreateCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        UserView view = new UserView(context, edit.output);
-        ScimClient client = context.client(edit.connection);
+        CommandContext context = edit.context();
+        UserView view = new UserView(edit);
+        ScimClient client = edit.client();
         ObjectNode user;
         if (from != null) {
             if (userName != null || email != null || givenName != null || familyName != null || userType != null
@@ -112,7 +105,7 @@ public final class UsersCreateCommand implements Callable<Integer> {
             }
             user = fromOptions(client, name);
         }
-        edit.dryRun.apply(context, client);
+        edit.dryRun.apply(client);
         JsonNode created;
         try {
             created = new Users(client).create(user);
@@ -120,12 +113,12 @@ public final class UsersCreateCommand implements Callable<Integer> {
             if (!e.isConflict()) {
                 throw e;
             }
-            context.err().println(Styles.error(context.ansi(false)) + SafeText.text(e.getMessage() + "; a user with "
+            context.error(e.getMessage() + "; a user with "
                     + "this userName exists already: 'scimctl users get " + user.path("userName").asText()
-                    + "' shows it"));
+                    + "' shows it");
             return ExitCode.PROBLEMS;
         }
-        return edit.dryRun.done(context, client, () -> view.print(created));
+        return edit.dryRun.done(client, () -> view.print(created));
     }
 
     private Map<Field, String> values(String name) {

@@ -2,7 +2,6 @@ package dev.scimctl.cli.users;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,17 +25,11 @@ import java.util.concurrent.Callable;
                 "3:the token file cannot be read",
                 "130:Ctrl-C at the question: nothing was changed"})
 public final class UsersDeactivateCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     UserChangeArguments arguments;
 
-    UsersDeactivateCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        return arguments.run(context, "users deactivate", Deactivation::new);
+        return arguments.run("users deactivate", Deactivation::new);
     }
 }

@@ -1,12 +1,10 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.cli.ExitCodes;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
-import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.options.ServerOptions;
+import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,29 +30,17 @@ import java.util.concurrent.Callable;
                 "2:a wrong option or field, or no URL or token",
                 "3:the token file cannot be read"})
 public final class UsersGetCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Parameters(paramLabel = "USER", description = "A user id or userName (the e-mail address).")
     String user;
 
-    UsersGetCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        UserView view = new UserView(context, output);
-        JsonNode found = new Users(context.client(connection)).find(user).orElse(null);
-        if (found == null) {
-            throw notFound(user, context.client(connection).baseUrl());
-        }
-        view.print(found);
+        UserView view = new UserView(server);
+        ScimClient client = server.client();
+        view.print(new Users(client).find(user).orElseThrow(() -> notFound(user, client.baseUrl())));
         return ExitCode.OK;
     }
 

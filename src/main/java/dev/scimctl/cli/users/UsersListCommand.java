@@ -1,16 +1,11 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.cli.ExitCodes;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.QuietOption;
-import dev.scimctl.cli.options.OutputOptions;
+import dev.scimctl.cli.ResourceListing;
 import dev.scimctl.cli.options.PagingOptions;
-import dev.scimctl.output.OutputClosedException;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
+import dev.scimctl.cli.options.QuietOption;
+import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
@@ -19,12 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** {@code scimctl users list}: every user on the server (or those a filter chooses), streamed page by page. */
 @Command(name = "list", aliases = "ls",
@@ -46,13 +38,8 @@ import java.util.stream.Stream;
                 "2:a wrong option or field, or no URL or token",
                 "3:the token file cannot be read"})
 public final class UsersListCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+    ServerOptions server;
 
     @Mixin
     UserFilterOptions filters;
@@ -74,42 +61,22 @@ public final class UsersListCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
-    UsersListCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        context.setQuiet(quiet.quiet());
+        server.context().setQuiet(quiet.quiet());
         ListQuery query = paging.applyTo(ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes));
-        OutputFormat format = output.format(context);
-        output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
-        ScimClient client = context.client(connection);
+        server.output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
+        ScimClient client = server.client();
         if (sortBy != null) {
             query = withSortIfSupported(client, query);
         }
-        RecordWriter<JsonNode> writer = output.open(context, UserFields.FIELDS, Function.identity());
-        long count = 0;
-        try {
-            try (Stream<JsonNode> users = new Users(client).listFiltered(query, writer::flush)) {
-                for (Iterator<JsonNode> it = users.iterator(); it.hasNext(); count++) {
-                    writer.write(it.next());
-                }
-            }
-            writer.close(); // only on success: a failed listing leaves its JSON array open, so it cannot pass as whole
-        } catch (OutputClosedException e) {
-            return ExitCode.OK; // the reader stopped reading (| head): so do we
-        }
-        if (count == 0 && format == OutputFormat.table && !context.quiet()) {
-            context.err().println(query.filter() == null ? "no users" : "no users match");
-        }
-        return ExitCode.OK;
+        return ResourceListing.print(server, new Users(client), query, UserFields.FIELDS, "users");
     }
 
     private ListQuery withSortIfSupported(ScimClient client, ListQuery query) {
         Optional<ServiceProviderConfig> spc = client.serviceProviderConfig();
         if (spc.isPresent() && !spc.get().sortSupported()) {
-            context.warn("the server does not support sorting (its ServiceProviderConfig says so): --sort-by is "
+            server.context().warn("the server does not support sorting (its ServiceProviderConfig says so): --sort-by is "
                     + "ignored, and users come in the server's order");
             return query;
         }

@@ -6,11 +6,9 @@ import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.EditOptions;
-import dev.scimctl.output.Styles;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.Users;
-import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +38,6 @@ import java.util.concurrent.Callable;
                 "2:the file is another user (its id is not USER's)",
                 "3:the --from file or the token file cannot be read, or the file is not a JSON object"})
 public final class UsersReplaceCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     EditOptions edit;
 
@@ -52,15 +48,12 @@ public final class UsersReplaceCommand implements Callable<Integer> {
             description = "The whole user as a JSON object, as 'users get -o json' prints it.")
     Path from;
 
-    UsersReplaceCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        UserView view = new UserView(context, edit.output);
+        CommandContext context = edit.context();
+        UserView view = new UserView(edit);
         UserFile file = UserFile.read(from);
-        ScimClient client = context.client(edit.connection);
+        ScimClient client = edit.client();
         Users users = new Users(client);
         JsonNode current = users.find(user).orElseThrow(() -> UsersGetCommand.notFound(user, client.baseUrl()));
         String id = current.path("id").asText();
@@ -74,7 +67,7 @@ public final class UsersReplaceCommand implements Callable<Integer> {
                 UsersCreateCommand.emails(file.at("/emails", "emails"), file.user().path("emails")))) {
             return ExitCode.PROBLEMS;
         }
-        edit.dryRun.apply(context, client);
+        edit.dryRun.apply(client);
         JsonNode after;
         try {
             after = users.replace(id, file.user(), current);
@@ -82,11 +75,11 @@ public final class UsersReplaceCommand implements Callable<Integer> {
             if (!e.isPreconditionFailed()) {
                 throw e;
             }
-            context.err().println(Styles.error(context.ansi(false)) + SafeText.text(e.getMessage() + "; " + user
+            context.error(e.getMessage() + "; " + user
                     + " changed on the server since " + from + " was read, and nothing was replaced: read it again "
-                    + "with 'scimctl users get " + user + " -o json', make your edit there, and replace again"));
+                    + "with 'scimctl users get " + user + " -o json', make your edit there, and replace again");
             return ExitCode.PROBLEMS;
         }
-        return edit.dryRun.done(context, client, () -> view.print(after));
+        return edit.dryRun.done(client, () -> view.print(after));
     }
 }

@@ -3,17 +3,14 @@ package dev.scimctl.cli.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.csv.Field;
-import dev.scimctl.output.Styles;
 import dev.scimctl.scim.AttributeEdits;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
 import dev.scimctl.scim.ScimJson;
 import dev.scimctl.scim.Users;
-import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,8 +56,6 @@ public final class UsersSetCommand implements Callable<Integer> {
             "userName", Field.EMAIL, "name.givenName", Field.FIRST_NAME, "name.familyName", Field.LAST_NAME,
             EXTENSION + ":userType", Field.USER_TYPE, EXTENSION + ":organizationId", Field.ORGANIZATION_ID);
 
-    private final CommandContext context;
-
     @Mixin
     EditOptions edit;
 
@@ -81,17 +76,13 @@ public final class UsersSetCommand implements Callable<Integer> {
             description = "Remove an attribute, or elements picked by a value filter: 'emails[value eq \"x@y.z\"]'.")
     List<String> removes = new ArrayList<>();
 
-    UsersSetCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
-        UserView view = new UserView(context, edit.output);
+        UserView view = new UserView(edit);
         if (replacements.isEmpty() && replaceOptions.isEmpty() && adds.isEmpty() && removes.isEmpty()) {
             throw new UsageException("no change given: add ATTR=VALUE, --add ATTR=VALUE or --remove PATH");
         }
-        ScimClient client = context.client(edit.connection);
+        ScimClient client = edit.client();
         Users users = new Users(client);
         JsonNode current = users.find(user).orElseThrow(() -> UsersGetCommand.notFound(user, client.baseUrl()));
         AttributeEdits edits = users.edits();
@@ -112,7 +103,7 @@ public final class UsersSetCommand implements Callable<Integer> {
         if (!checked(current, edits)) {
             return ExitCode.PROBLEMS;
         }
-        edit.dryRun.apply(context, client);
+        edit.dryRun.apply(client);
         JsonNode after;
         try {
             after = users.patch(current.path("id").asText(), edits.patch());
@@ -120,12 +111,12 @@ public final class UsersSetCommand implements Callable<Integer> {
             if (!e.isUnsupported()) {
                 throw e;
             }
-            context.err().println(Styles.error(context.ansi(false)) + SafeText.text(e.getMessage() + "; the server "
+            edit.context().error(e.getMessage() + "; the server "
                     + "does not take PATCH: write the user with 'scimctl users get " + user + " -o json > user.json', "
-                    + "edit the file, and 'scimctl users replace " + user + " --from user.json'"));
+                    + "edit the file, and 'scimctl users replace " + user + " --from user.json'");
             return ExitCode.PROBLEMS;
         }
-        return edit.dryRun.done(context, client, () -> view.print(after));
+        return edit.dryRun.done(client, () -> view.print(after));
     }
 
     /**
@@ -152,7 +143,7 @@ public final class UsersSetCommand implements Callable<Integer> {
                 }
             }
         }
-        return new ValueRules(context).allow(values, names, edited, emails);
+        return new ValueRules(edit.context()).allow(values, names, edited, emails);
     }
 
     private static String name(String assignment) {
