@@ -95,7 +95,7 @@ class OutputGoldenTest {
 
     private CliRunner cli(GoldenCases.Case c, Path run) {
         CliRunner cli = new CliRunner(run).clock(CLOCK);
-        return c.server() ? cli.env("SCIMCTL_URL", SERVER.baseUrl()).env("SCIMCTL_TOKEN", SERVER.token()) : cli;
+        return c.server() ? cli.connectedTo(SERVER) : cli;
     }
 
     @TestFactory
