@@ -20,8 +20,12 @@ public enum Setting {
     ORG_ID_TYPE,
     /** An undo's leave to overwrite what changed since the import. */
     UNDO_FORCE,
-    /** A CSV file's column chosen for a field. */
-    COLUMN_MAPPING;
+    /** A CSV file's column chosen for a field; the separator between its columns. */
+    COLUMN_MAPPING, CSV_DELIMITER,
+    /** The list of the tenant's organization ids that a CSV's organizationIds are checked against. */
+    ORGANIZATION_IDS,
+    /** Taking a row's missing first and last name from its realname. */
+    SPLIT_REALNAME;
 
     /** The core's own words for a setting ("mapping file"), where no command line names it. */
     public String plain() {

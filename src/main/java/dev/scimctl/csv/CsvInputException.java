@@ -1,6 +1,7 @@
 package dev.scimctl.csv;
 
 import dev.scimctl.InputException;
+import dev.scimctl.Setting;
 
 /**
  * A CSV file that cannot be read on: a bad encoding, a broken quote, a line too long. The message is one line in
@@ -12,6 +13,13 @@ public final class CsvInputException extends InputException {
 
     public CsvInputException(String file, long line, long column, String message) {
         super(location(file, line, column) + message);
+        this.line = line;
+        this.column = column;
+    }
+
+    /** A message that names a setting, worded by whoever shows it (see {@link InputException#message}). */
+    public CsvInputException(String file, long line, long column, Setting.Message message) {
+        super(names -> location(file, line, column) + message.in(names));
         this.line = line;
         this.column = column;
     }

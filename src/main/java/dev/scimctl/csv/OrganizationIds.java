@@ -5,6 +5,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
 import com.opencsv.exceptions.CsvException;
+import dev.scimctl.Setting;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ public final class OrganizationIds {
         try {
             return open(Files.newInputStream(path), name);
         } catch (NoSuchFileException e) {
-            throw new CsvInputException(name, 0, 0, "no such file (--org-ids)");
+            throw new CsvInputException(name, 0, 0,
+                    names -> "no such file (" + names.of(Setting.ORGANIZATION_IDS) + ")");
         } catch (IOException e) {
             throw new CsvInputException(name, 0, 0, "cannot be read: " + e.getMessage());
         }

@@ -35,11 +35,11 @@ public enum Rule {
     ORGANIZATION_ID_ON_TECHNICIAN("organization-id-on-technician", Severity.WARNING, "TechnicianOrganizationRule",
             "a technician has an organization id, which has no documented effect"),
     ORGANIZATION_ID_UNKNOWN("organization-id-unknown", Severity.ERROR, "KnownOrganizationRule",
-            "organizationId is not in the --org-ids list"),
+            "organizationId is not in the list of the tenant's organization ids"),
     REALNAME_NOT_SPLIT("realname-not-split", Severity.ERROR, "RealnameRule",
             "a row has a realname but no first or last name"),
     REALNAME_SPLIT_UNSURE("realname-split-unsure", Severity.WARNING, "RealnameRule",
-            "--split-realname split a realname in a way that may be wrong");
+            "a realname was split (as asked) in a way that may be wrong");
 
     private final String code;
     private final Severity severity;

@@ -60,14 +60,14 @@ public final class Validator {
         this.sink = this::count;
         this.downstream = sink;
         this.rules = rowRules(columns, options, expectedRows);
-        HeaderRules.check(columns, options.splitRealname(), this.sink);
+        HeaderRules.check(columns, options, this.sink);
     }
 
     private static RowRule[] rowRules(Columns columns, ValidationOptions options, long expectedRows) {
         List<RowRule> list = new ArrayList<>(List.of(
                 new ExtraCellsRule(columns),
                 new RequiredValueRule(columns),
-                new RealnameRule(columns, options.splitRealname()),
+                new RealnameRule(columns, options.splitRealname(), options.names()),
                 new WhitespaceRule(columns),
                 new EmailFormatRule(columns),
                 new DuplicateEmailRule(columns, expectedRows),

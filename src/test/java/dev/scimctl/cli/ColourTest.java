@@ -178,9 +178,10 @@ class ColourTest {
     }
 
     private void assertColoured(UnaryOperator<CliRunner> setup, String[] prefix) {
-        assertThat(run(setup, prefix, "test-connection").out()).as("test-connection report").contains(ESC);
-        assertThat(run(setup, prefix, "config", "use", "nope").err()).as("error message").contains(ESC);
-        assertThat(run(setup, prefix, "help", "config").out()).as("help").contains(ESC);
+        CliRunner cli = setup.apply(new CliRunner(config)).prefix(prefix);
+        assertThat(cli.run("test-connection").out()).as("test-connection report").contains(ESC);
+        assertThat(cli.run("config", "use", "nope").err()).as("error message").contains(ESC);
+        assertThat(cli.run("help", "config").out()).as("help").contains(ESC);
     }
 
     @Test
@@ -210,19 +211,15 @@ class ColourTest {
         assertThat(offenders).isEmpty();
     }
 
-    private CliResult run(UnaryOperator<CliRunner> setup, String[] prefix, String... args) {
-        String[] all = Stream.concat(Stream.of(prefix), Stream.of(args)).toArray(String[]::new);
-        return setup.apply(new CliRunner(config)).run(all);
-    }
-
     private void assertNoEscapes(String mode, UnaryOperator<CliRunner> setup, List<String> prefix) {
         List<String> failures = new ArrayList<>();
+        CliRunner cli = setup.apply(new CliRunner(config)).prefix(prefix.toArray(String[]::new));
         for (Map.Entry<String, List<String[]>> e : invocations().entrySet()) {
             for (String[] args : e.getValue()) {
-                String[] all = Stream.concat(prefix.stream(), Stream.of(args)).toArray(String[]::new);
-                CliResult r = setup.apply(new CliRunner(config)).run(all);
+                CliResult r = cli.run(args);
                 if (r.all().contains(ESC)) {
-                    failures.add(mode + ": scimctl " + String.join(" ", all) + "\n" + r.describe());
+                    failures.add(mode + ": scimctl " + String.join(" ", prefix) + " " + String.join(" ", args) + "\n"
+                            + r.describe());
                 }
             }
         }

@@ -12,11 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Command-line mistakes in scimctl's own words, never picocli's. */
 class UsageErrorsTest {
-    @TempDir
-    Path dir;
+    private final CliRunner cli;
 
-    private CliResult run(String... args) {
-        return new CliRunner(dir).run(args);
+    UsageErrorsTest(@TempDir Path dir) {
+        cli = new CliRunner(dir);
     }
 
     private static void assertNoPicocliWording(CliResult r) {
@@ -26,7 +25,7 @@ class UsageErrorsTest {
 
     @Test
     void bare_scimctl_prints_a_short_overview_and_no_error() {
-        CliResult r = run().assertExit(ExitCode.OK);
+        CliResult r = cli.run().assertExit(ExitCode.OK);
         assertThat(r.out()).contains("Commands:").contains("  users ").contains("Start with:")
                 .contains("scimctl test-connection").doesNotContain("Exit codes").doesNotContain("--color");
         assertThat(r.err()).isEmpty();
@@ -35,33 +34,33 @@ class UsageErrorsTest {
 
     @Test
     void a_bare_parent_command_lists_its_subcommands() {
-        CliResult r = run("users").assertExit(ExitCode.USAGE);
+        CliResult r = cli.run("users").assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("error: 'scimctl users' needs a command:")
                 .containsPattern("(?m)^  list, ls +List the users").containsPattern("(?m)^  deactivate +")
                 .contains("Run 'scimctl users --help' for more.");
         assertNoPicocliWording(r);
-        assertThat(run("config").assertExit(ExitCode.USAGE).err()).containsPattern("(?m)^  set-token +");
+        assertThat(cli.run("config").assertExit(ExitCode.USAGE).err()).containsPattern("(?m)^  set-token +");
     }
 
     @Test
     void an_unknown_command_names_the_closest_one() {
-        CliResult r = run("user", "list").assertExit(ExitCode.USAGE);
+        CliResult r = cli.run("user", "list").assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("unknown command 'user' for 'scimctl'; did you mean 'scimctl users'?");
         assertNoPicocliWording(r);
-        assertThat(run("users", "lst").assertExit(ExitCode.USAGE).err())
+        assertThat(cli.run("users", "lst").assertExit(ExitCode.USAGE).err())
                 .contains("unknown command 'lst' for 'scimctl users'; did you mean 'scimctl users list'?");
     }
 
     @Test
     void an_unknown_command_with_nothing_close_lists_the_commands() {
-        CliResult r = run("users", "frobnicate").assertExit(ExitCode.USAGE);
+        CliResult r = cli.run("users", "frobnicate").assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("unknown command 'frobnicate' for 'scimctl users'")
                 .containsPattern("(?m)^  get +");
     }
 
     @Test
     void an_unknown_option_names_the_closest_option() {
-        CliResult r = run("users", "list", "--ouput=json").assertExit(ExitCode.USAGE);
+        CliResult r = cli.run("users", "list", "--ouput=json").assertExit(ExitCode.USAGE);
         assertThat(r.err()).contains("unknown option '--ouput' for 'scimctl users list'; did you mean '--output'?")
                 .contains("Run 'scimctl users list --help' for more.");
         assertNoPicocliWording(r);

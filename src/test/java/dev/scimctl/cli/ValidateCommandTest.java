@@ -126,6 +126,14 @@ class ValidateCommandTest {
             cli().run("validate", "--column", "email=a", "--column", "email=b", p.toString()).assertExit(2)
                     .assertErrContains("--column email is given twice");
         }
+
+        @Test
+        void header_findings_point_at_the_options_that_fix_them() throws Exception {
+            Path p = file("u.csv", "email,E-Mail,realname\na@b.cd,a@b.cd,Ann Bee\n");
+            cli().run("validate", p.toString()).assertExit(1).assertOutContains(
+                    "(--split-realname splits it)", "or map yours with --column firstName=\"Your Header\"",
+                    "or choose with --column email=\"E-Mail\"");
+        }
     }
 
     @Nested
@@ -189,7 +197,7 @@ class ValidateCommandTest {
             cli().run("validate", "--org-ids", orgs.toString(), users.toString()).assertExit(3)
                     .assertErrContains(orgs + ":2:1: \"Acme\" is not an organization id");
             cli().run("validate", "--org-ids", tmp.resolve("nope.txt").toString(), users.toString()).assertExit(3)
-                    .assertErrContains("no such file");
+                    .assertErrContains(tmp.resolve("nope.txt") + ": no such file (--org-ids)");
             Path noId = file("o.csv", "Name,Region\nContoso,EU\n");
             cli().run("validate", "--org-ids", noId.toString(), users.toString()).assertExit(3)
                     .assertErrContains("no id column");

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs scimctl in-process through the real root command, with its own streams, environment and config folder,
@@ -31,6 +33,7 @@ public final class CliRunner {
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retry = FAST_RETRIES;
     private int screenRows;
+    private List<String> prefix = List.of();
 
     public CliRunner(Path configDir) {
         env.put("SCIMCTL_CONFIG_DIR", configDir.toString());
@@ -43,6 +46,20 @@ public final class CliRunner {
         } else {
             env.put(name, value);
         }
+        return this;
+    }
+
+    /** Talks to this test server: its base URL and token, as the environment gives them. */
+    public CliRunner connectedTo(ScimServerExtension server) {
+        return env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token());
+    }
+
+    /**
+     * Puts these arguments before each run's own: a command's path ({@code "users", "list"}), global options, an
+     * option every run of a test shares ({@code "--mapping", file}).
+     */
+    public CliRunner prefix(String... args) {
+        this.prefix = List.of(args);
         return this;
     }
 
@@ -77,7 +94,9 @@ public final class CliRunner {
         return this;
     }
 
-    public CliResult run(String... args) {
+    public CliResult run(String... own) {
+        String[] args = prefix.isEmpty() ? own
+                : Stream.concat(prefix.stream(), Stream.of(own)).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(stdin);

@@ -42,4 +42,26 @@ public final class GoldenFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * For output that is often empty (a command's stderr): empty output must have no file, other output must match
+     * it. With the switch on, writes the file, or removes it when the output is empty.
+     */
+    public static void assertMatchesIfAny(String name, String actual) {
+        Path file = ROOT.resolve(name);
+        if (!actual.isEmpty()) {
+            assertMatches(name, actual);
+            return;
+        }
+        try {
+            if (UPDATE) {
+                Files.deleteIfExists(file);
+            } else if (Files.exists(file)) {
+                throw new AssertionError("nothing was printed, but there is a golden file " + file + " (refresh with "
+                        + "-Dgolden.update=true if the change is meant)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

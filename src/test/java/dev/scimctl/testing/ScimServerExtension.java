@@ -44,29 +44,40 @@ public final class ScimServerExtension implements BeforeAllCallback, AfterAllCal
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Consumer<SandboxServer.Builder> settings;
+    private final String fixedToken;
     private SandboxServer server;
     private String token;
     private boolean perTest;
 
-    private ScimServerExtension(Consumer<SandboxServer.Builder> settings) {
+    private ScimServerExtension(Consumer<SandboxServer.Builder> settings, String fixedToken) {
         this.settings = settings;
+        this.fixedToken = fixedToken;
     }
 
     /** A server with the sandbox's defaults. */
     public static ScimServerExtension create() {
         return new ScimServerExtension(builder -> {
-        });
+        }, null);
     }
 
     /** A server with settings of the test's choosing, e.g. {@code b -> b.patch(false).maxPageSize(10)}. */
     public static ScimServerExtension create(Consumer<SandboxServer.Builder> settings) {
-        return new ScimServerExtension(settings);
+        return new ScimServerExtension(settings, null);
+    }
+
+    /**
+     * A server with the sandbox's defaults that accepts this token, not a random one: for output kept exactly (golden
+     * files), where the token's last four characters are shown.
+     */
+    public static ScimServerExtension withToken(String token) {
+        return new ScimServerExtension(builder -> {
+        }, token);
     }
 
     /** Starts the server (JUnit does this itself). */
     public ScimServerExtension start() {
         if (server == null) {
-            token = randomToken();
+            token = fixedToken != null ? fixedToken : randomToken();
             SandboxServer.Builder builder = SandboxServer.builder().token(token);
             settings.accept(builder);
             server = builder.build().start();

@@ -59,15 +59,17 @@ public class CsvInputOptions {
      */
     public ValidationOptions validationOptions(InputStream stdin, boolean fileFromStdin) {
         if (orgIds == null) {
-            return ValidationOptions.DEFAULTS.withSplitRealname(splitRealname);
+            return new ValidationOptions(null, null, splitRealname, OptionNames.INSTANCE);
         }
         if (readsStdin()) {
             if (fileFromStdin) {
                 throw new UsageException("--org-ids - and FILE - cannot both read stdin: give one of them as a file");
             }
-            return new ValidationOptions(OrganizationIds.read(stdin, "stdin"), "stdin", splitRealname);
+            return new ValidationOptions(OrganizationIds.read(stdin, "stdin"), "stdin", splitRealname,
+                    OptionNames.INSTANCE);
         }
-        return new ValidationOptions(OrganizationIds.read(Path.of(orgIds)), orgIds, splitRealname);
+        return new ValidationOptions(OrganizationIds.read(Path.of(orgIds)), orgIds, splitRealname,
+                OptionNames.INSTANCE);
     }
 
     static Map<Field, List<String>> parseColumns(List<String> specs) {

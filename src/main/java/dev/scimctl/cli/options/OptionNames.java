@@ -34,6 +34,9 @@ public final class OptionNames implements Setting.Names {
             case ORG_ID_TYPE -> "--org-id-type";
             case UNDO_FORCE -> "--force";
             case COLUMN_MAPPING -> "--column";
+            case CSV_DELIMITER -> "--delimiter";
+            case ORGANIZATION_IDS -> "--org-ids";
+            case SPLIT_REALNAME -> "--split-realname";
         };
     }
 }

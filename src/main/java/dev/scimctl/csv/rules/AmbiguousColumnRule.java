@@ -1,5 +1,6 @@
 package dev.scimctl.csv.rules;
 
+import dev.scimctl.Setting;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.FindingSink;
@@ -10,7 +11,7 @@ public final class AmbiguousColumnRule {
     private AmbiguousColumnRule() {
     }
 
-    public static void check(Columns columns, FindingSink sink) {
+    public static void check(Columns columns, Setting.Names names, FindingSink sink) {
         for (Columns.Ambiguity a : columns.ambiguities()) {
             String used = columns.header(a.used());
             String ignored = columns.header(a.ignored());
@@ -18,8 +19,8 @@ public final class AmbiguousColumnRule {
                     "column " + Columns.number(a.ignored()) + " \"" + ignored + "\" also looks like the "
                             + a.field().label() + " column; column " + Columns.number(a.used()) + " \"" + used
                             + "\" is read and this one is ignored",
-                    "remove or rename one of them, or choose with --column " + a.field().label() + "=\"" + ignored
-                            + "\""));
+                    "remove or rename one of them, or choose with " + names.of(Setting.COLUMN_MAPPING) + " "
+                            + a.field().label() + "=\"" + ignored + "\""));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.scimctl.csv.rules;
 
+import dev.scimctl.Setting;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
 import dev.scimctl.csv.Finding;
@@ -11,8 +12,10 @@ public final class MissingColumnRule {
     private MissingColumnRule() {
     }
 
-    public static void check(Columns columns, boolean splitRealname, FindingSink sink) {
-        String separatorHint = separatorHint(columns);
+    public static void check(Columns columns, boolean splitRealname, Setting.Names words, FindingSink sink) {
+        String separatorHint = separatorHint(columns, words);
+        String split = words.of(Setting.SPLIT_REALNAME);
+        String column = words.of(Setting.COLUMN_MAPPING);
         for (Field f : new Field[]{Field.EMAIL, Field.FIRST_NAME, Field.LAST_NAME}) {
             if (columns.has(f) || f != Field.EMAIL && splitRealname && columns.has(Field.REALNAME)) {
                 continue;
@@ -30,18 +33,18 @@ public final class MissingColumnRule {
             String extra = "";
             if (f != Field.EMAIL && columns.has(Field.REALNAME)) {
                 extra = "; the file has \"" + columns.header(columns.index(Field.REALNAME))
-                        + "\", but NinjaOne needs first and last name in separate columns (--split-realname splits it)";
+                        + "\", but NinjaOne needs first and last name in separate columns (" + split + " splits it)";
             } else if (f != Field.EMAIL && splitRealname) {
-                extra = "; --split-realname needs a realname column, and the file has none";
+                extra = "; " + split + " needs a realname column, and the file has none";
             }
             sink.accept(new Finding(Rule.MISSING_COLUMN, 1, 0, null, null, what + extra + separatorHint,
-                    "add a column named " + names + ", or map yours with --column " + f.label()
+                    "add a column named " + names + ", or map yours with " + column + " " + f.label()
                             + "=\"Your Header\""));
         }
     }
 
     /** A one-column header with other punctuation in it was probably split on the wrong separator. */
-    private static String separatorHint(Columns columns) {
+    private static String separatorHint(Columns columns, Setting.Names words) {
         if (columns.size() != 1) {
             return "";
         }
@@ -49,7 +52,8 @@ public final class MissingColumnRule {
         for (char c : new char[]{'|', ':', ',', ';', '\t'}) {
             if (h.indexOf(c) >= 0) {
                 return " (the header reads as one column \"" + h + "\": if '" + (c == '\t' ? "\\t" : c)
-                        + "' separates the columns, give --delimiter '" + (c == '\t' ? "tab" : c) + "')";
+                        + "' separates the columns, give " + words.of(Setting.CSV_DELIMITER) + " '"
+                        + (c == '\t' ? "tab" : c) + "')";
             }
         }
         return "";

@@ -1,5 +1,6 @@
 package dev.scimctl.csv.rules;
 
+import dev.scimctl.Setting;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
 import dev.scimctl.csv.Finding;
@@ -22,10 +23,12 @@ public final class RealnameRule implements RowRule {
     private final int first;
     private final int last;
     private final int realname;
+    private final Setting.Names names;
 
-    public RealnameRule(Columns columns, boolean split) {
+    public RealnameRule(Columns columns, boolean split, Setting.Names names) {
         this.columns = columns;
         this.split = split;
+        this.names = names;
         this.first = columns.index(Field.FIRST_NAME);
         this.last = columns.index(Field.LAST_NAME);
         this.realname = columns.index(Field.REALNAME);
@@ -53,7 +56,7 @@ public final class RealnameRule implements RowRule {
             return;
         }
         int at = split ? realname : Text.isBlank(row.givenName()) ? first : last;
-        String fix = suggested != null ? suggested.describe() + " (or --split-realname)"
+        String fix = suggested != null ? suggested.describe() + " (or " + names.of(Setting.SPLIT_REALNAME) + ")"
                 : "fill in the first and last name";
         String missing = Text.isBlank(row.givenName()) && Text.isBlank(row.familyName()) ? "first or last name"
                 : Text.isBlank(row.givenName()) ? "first name" : "last name";

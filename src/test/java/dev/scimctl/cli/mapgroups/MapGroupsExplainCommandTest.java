@@ -29,6 +29,8 @@ class MapGroupsExplainCommandTest {
     Path dir;
 
     private Path mapping;
+    /** {@code map-groups explain} against the server, with this test's mapping file. */
+    private CliRunner explain;
     private String alice;
     private String bob;
     private String frank;
@@ -51,6 +53,7 @@ class MapGroupsExplainCommandTest {
                   {"group": "All Staff", "type": "endUser", "roles": ["Portal User"]}
                 ]}
                 """);
+        explain = new CliRunner(dir).connectedTo(server).prefix("map-groups", "explain", "--mapping=" + mapping);
     }
 
     private String user(String userName, String userType, boolean active) {
@@ -65,19 +68,9 @@ class MapGroupsExplainCommandTest {
         return server.seedUser(u);
     }
 
-    private CliResult explain(String user, String... extra) {
-        String[] args = new String[4 + extra.length];
-        args[0] = "map-groups";
-        args[1] = "explain";
-        args[2] = user;
-        args[3] = "--mapping=" + mapping;
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        return new CliRunner(dir).env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token()).run(args);
-    }
-
     @Test
     void explains_a_technician_with_the_roles_of_each_group_and_where_they_come_from() {
-        CliResult r = explain("ALICE@example.com").assertExit(ExitCode.OK);
+        CliResult r = explain.run("ALICE@example.com").assertExit(ExitCode.OK);
         assertThat(r.out()).contains("User:   alice@example.com (id " + alice + ", active, userType technician)")
                 .contains("Groups: Help Desk  → technician: Help Desk Technician, Remote Access")
                 .contains("        NOC        → technician: NOC Operator, System Administrator")
@@ -90,7 +83,7 @@ class MapGroupsExplainCommandTest {
 
     @Test
     void explains_a_conflict_between_technician_and_end_user_groups() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(explain("bob@example.com", "-o", "json").assertExit(ExitCode.OK).out());
+        JsonNode json = new ObjectMapper().readTree(explain.run("bob@example.com", "-o", "json").assertExit(ExitCode.OK).out());
         assertThat(json.path("verdict").asText()).isEqualTo("conflict");
         assertThat(json.path("roles").path("technician")).extracting(JsonNode::asText)
                 .containsExactly("Help Desk Technician", "Remote Access");
@@ -101,7 +94,7 @@ class MapGroupsExplainCommandTest {
 
     @Test
     void explains_an_end_user_by_id_with_a_missing_user_type_and_inactive() {
-        CliResult r = explain(frank).assertExit(ExitCode.OK);
+        CliResult r = explain.run(frank).assertExit(ExitCode.OK);
         assertThat(r.out()).contains("frank@example.com (id " + frank + ", inactive, userType not set)")
                 .contains("Result: frank@example.com would be an end user with the role Portal User (from All Staff)")
                 .contains("is inactive");
@@ -109,14 +102,14 @@ class MapGroupsExplainCommandTest {
 
     @Test
     void a_user_in_no_mapped_group_gets_no_roles_and_says_why() {
-        CliResult r = explain("nogroups@example.com").assertExit(ExitCode.OK);
+        CliResult r = explain.run("nogroups@example.com").assertExit(ExitCode.OK);
         assertThat(r.out()).contains("Groups: none on the server")
                 .contains("Result: nogroups@example.com is in no group on the server, so the mapping gives them no roles");
     }
 
     @Test
     void an_unknown_user_is_a_usage_error() {
-        CliResult r = explain("nobody@example.com").assertExit(ExitCode.PROBLEMS);
+        CliResult r = explain.run("nobody@example.com").assertExit(ExitCode.PROBLEMS);
         assertThat(r.err()).contains("no user \"nobody@example.com\" on " + server.baseUrl());
         assertThat(r.out()).isEmpty();
     }

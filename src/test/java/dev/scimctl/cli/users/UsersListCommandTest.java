@@ -40,17 +40,12 @@ class UsersListCommandTest {
     Path config;
 
     private CliRunner cli(ScimServerExtension s) {
-        return new CliRunner(config).env("SCIMCTL_URL", s.baseUrl()).env("SCIMCTL_TOKEN", s.token());
+        return new CliRunner(config).connectedTo(s);
     }
 
+    /** {@code users list} on the server, which must succeed: the shorthand of most tests here. */
     private CliResult list(String... args) {
-        return cli(server).run(concat("users", "list", args)).assertExit(ExitCode.OK);
-    }
-
-    private static String[] concat(String a, String b, String... rest) {
-        List<String> all = new ArrayList<>(List.of(a, b));
-        all.addAll(List.of(rest));
-        return all.toArray(String[]::new);
+        return cli(server).prefix("users", "list").run(args).assertExit(ExitCode.OK);
     }
 
     /** The userNames in TSV output (the first column). */

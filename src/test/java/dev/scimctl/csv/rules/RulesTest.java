@@ -1,5 +1,6 @@
 package dev.scimctl.csv.rules;
 
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Rule;
@@ -24,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each rule, through the real reader and validator: a small CSV in, the findings out. */
 class RulesTest {
     static final String HEADER = "email,firstname,lastname,userType,organizationId\n";
+    /** The defaults, with hints worded as on the command line (the core names the setting, cli/ the option). */
+    static final ValidationOptions CLI = ValidationOptions.DEFAULTS.withNames(OptionNames.INSTANCE);
 
     static List<Finding> findings(String csv) {
-        return findings(csv, ValidationOptions.DEFAULTS);
+        return findings(csv, CLI);
     }
 
     static List<Finding> findings(String csv, ValidationOptions options) {
@@ -353,7 +356,7 @@ class RulesTest {
 
         @Test
         void split_realname_splits_a_real_name_column_alone_and_warns_where_unsure_with_the_line() {
-            ValidationOptions split = ValidationOptions.DEFAULTS.withSplitRealname(true);
+            ValidationOptions split = CLI.withSplitRealname(true);
             List<Finding> f = findings("Email,Real Name\na@b.cd,Alice Martin\nb@b.cd,Jean Paul Sartre\n"
                     + "c@b.cd,\"Dubois, Chloé\"\nd@b.cd,Madonna\n", split);
             assertThat(f).extracting(Finding::line, x -> x.rule().code()).containsExactly(
@@ -372,9 +375,19 @@ class RulesTest {
 
         @Test
         void split_realname_without_a_realname_column_still_wants_the_name_columns() {
-            List<Finding> f = findings("email\na@b.cd\n", ValidationOptions.DEFAULTS.withSplitRealname(true));
+            List<Finding> f = findings("email\na@b.cd\n", CLI.withSplitRealname(true));
             assertThat(f).extracting(x -> x.rule().code()).containsExactly("missing-column", "missing-column");
             assertThat(f.get(0).message()).contains("--split-realname needs a realname column");
+        }
+
+        @Test
+        void hints_name_the_setting_in_the_words_given_and_in_plain_words_by_default() {
+            String csv = "email,realname,firstname,lastname\na@b.cd,Mary Ann Smith,,\n";
+            assertThat(findings(csv, ValidationOptions.DEFAULTS)).singleElement().extracting(Finding::fix)
+                    .isEqualTo("first name \"Mary Ann\", last name \"Smith\" (or split realname)");
+            assertThat(findings("email\na@b.cd\n", ValidationOptions.DEFAULTS.withSplitRealname(true)).get(0).fix())
+                    .isEqualTo("add a column named firstname, first name or givenName, or map yours with column "
+                            + "mapping firstName=\"Your Header\"");
         }
 
         @Test
