@@ -48,21 +48,27 @@ public final class ConfigStore {
     /** Hand-made profiles for a few servers take a few KiB; a megabyte is not a settings file. */
     static final int MAX_BYTES = Sizes.MIB;
 
-    // Strict: a null profile, a number where a URL belongs or a list where an object belongs is an error with its
-    // place in the file, not a NullPointerException later.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.POJO, c -> c
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .build();
+    /**
+     * The mapper, made on first use: most runs read no settings file (the settings come from the environment), and
+     * a mapper's class initialisation (a SimpleDateFormat, so the JDK's locale data) is a tenth of a one-user look-up.
+     */
+    private static final class Json {
+        // Strict: a null profile, a number where a URL belongs or a list where an object belongs is an error with its
+        // place in the file, not a NullPointerException later.
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.POJO, c -> c
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .build();
+    }
 
     private final Path dir;
 
@@ -218,7 +224,7 @@ public final class ConfigStore {
             if (bytes.length == 0) {
                 return empty;
             }
-            T doc = JSON.readValue(bytes, type);
+            T doc = Json.JSON.readValue(bytes, type);
             return doc == null ? empty : doc;
         } catch (NoSuchFileException e) {
             return empty;
@@ -276,7 +282,7 @@ public final class ConfigStore {
     private void write(Path file, Object doc) {
         try {
             PrivateFolders.create(dir);
-            byte[] bytes = JSON.writeValueAsBytes(doc);
+            byte[] bytes = Json.JSON.writeValueAsBytes(doc);
             AtomicFile.write(file, bytes, true);
         } catch (IOException e) {
             throw new InputException(FileProblems.describe(Files.exists(file) ? Operation.WRITE : Operation.CREATE,

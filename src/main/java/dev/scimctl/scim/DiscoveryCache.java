@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.io.AtomicFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,10 @@ final class DiscoveryCache {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            JsonNode n = ScimJson.mapper().readTree(file.toFile());
+            JsonNode n;
+            try (InputStream in = Files.newInputStream(file)) {
+                n = JsonTrees.read(in);
+            }
             if (!baseUrl.toString().equals(n.path("baseUrl").asText())
                     || clock.millis() - n.path("savedAt").asLong(0) > MAX_AGE.toMillis()
                     || clock.millis() < n.path("savedAt").asLong(0)) {

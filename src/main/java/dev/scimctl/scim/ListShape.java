@@ -46,7 +46,7 @@ final class ListShape {
             switch (field) {
                 case "totalResults", "startIndex", "itemsPerPage" -> {
                     if (value != JsonToken.VALUE_NULL && value != JsonToken.VALUE_NUMBER_INT) {
-                        throw wrong(uri, where, field, parser.readValueAsTree(), "an integer");
+                        throw wrong(uri, where, field, JsonTrees.readValue(parser), "an integer");
                     }
                     if (field.equals("totalResults") && value == JsonToken.VALUE_NUMBER_INT) {
                         total = parser.getLongValue();
@@ -60,7 +60,7 @@ final class ListShape {
                         resources = resources(parser, value, uri, where, field);
                     }
                 }
-                case "schemas", "status", "detail" -> said.set(field, parser.readValueAsTree());
+                case "schemas", "status", "detail" -> said.set(field, JsonTrees.readValue(parser));
                 default -> parser.skipChildren();
             }
         }
@@ -77,15 +77,15 @@ final class ListShape {
             return null;
         }
         if (value != JsonToken.START_ARRAY) {
-            throw wrong(uri, where, name, parser.readValueAsTree(), "a list");
+            throw wrong(uri, where, name, JsonTrees.readValue(parser), "a list");
         }
         ArrayNode out = NODES.arrayNode();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
             int i = out.size();
             if (t != JsonToken.START_OBJECT) {
-                throw wrong(uri, where, name + "[" + i + "]", parser.readValueAsTree(), "an object");
+                throw wrong(uri, where, name + "[" + i + "]", JsonTrees.readValue(parser), "an object");
             }
-            JsonNode r = parser.readValueAsTree();
+            JsonNode r = JsonTrees.readValue(parser);
             JsonNode id = r.get("id");
             if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
                 throw new ScimProtocolException(uri, where + " is not a SCIM list: " + name + "[" + i

@@ -24,6 +24,6 @@ public record RawResponse(String method, URI uri, String protocol, int status, H
      * the server's scimType and detail) that exit codes are mapped from.
      */
     public ScimResponse checked() {
-        return ResponseReader.interpret(method, uri, status, headers, body, ScimJson.mapper());
+        return ResponseReader.interpret(method, uri, status, headers, body);
     }
 }

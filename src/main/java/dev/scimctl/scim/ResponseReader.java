@@ -1,7 +1,6 @@
 package dev.scimctl.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,18 +22,16 @@ final class ResponseReader {
     private ResponseReader() {
     }
 
-    static ScimResponse interpret(String method, HttpResponse<Body> response, ObjectMapper json) {
-        return interpret(method, response.uri(), response.statusCode(), response.headers(), response.body(), json);
+    static ScimResponse interpret(String method, HttpResponse<Body> response) {
+        return interpret(method, response.uri(), response.statusCode(), response.headers(), response.body());
     }
 
     /** For {@code scimctl api}, which shows the answer before it is checked. */
-    static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, byte[] content,
-                                  ObjectMapper json) {
-        return interpret(method, uri, status, headers, Body.of(content), json);
+    static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, byte[] content) {
+        return interpret(method, uri, status, headers, Body.of(content));
     }
 
-    static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, Body content,
-                                  ObjectMapper json) {
+    static ScimResponse interpret(String method, URI uri, int status, HttpHeaders headers, Body content) {
         Body body = content == null ? Body.EMPTY : content;
         String contentType = headers.firstValue("Content-Type").orElse("");
         if (status >= 200 && status < 300) {
@@ -44,7 +41,7 @@ final class ResponseReader {
             if (!isJson(contentType)) {
                 throw new ScimProtocolException(uri, notScim(method, uri, status, contentType, body), null);
             }
-            JsonNode node = parse(json, method, uri, status, contentType, body);
+            JsonNode node = parse(method, uri, status, contentType, body);
             if (isErrorDocument(node)) {
                 throw errorAsSuccess(method, uri, status, node);
             }
@@ -63,24 +60,24 @@ final class ResponseReader {
         String retryAfter = status == 429 || status == 503
                 ? headers.firstValue("Retry-After").orElse(null) : null;
         String realm = status == 401 ? realm(headers) : null;
-        throw error(json, method, uri, status, contentType, body, jsonBody, retryAfter, realm);
+        throw error(method, uri, status, contentType, body, jsonBody, retryAfter, realm);
     }
 
     /**
      * Reads a listing's page as it is checked, resource by resource ({@link ListShape#read}), instead of building the
      * whole document first. Everything but a 2xx with a JSON body is read and refused as {@link #interpret} does.
      */
-    static Pager.Page interpretPage(HttpResponse<Body> response, ObjectMapper json, String resource) {
+    static Pager.Page interpretPage(HttpResponse<Body> response, String resource) {
         Body body = response.body() == null ? Body.EMPTY : response.body();
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (status < 200 || status >= 300 || status == 204 || body.isEmpty() || !isJson(contentType)) {
-            ScimResponse r = interpret("GET", response, json);
+            ScimResponse r = interpret("GET", response);
             throw new ScimProtocolException(r.uri(), "the server answered " + r.status()
                     + " with no body to a list request for " + resource, null);
         }
         try (InputStream in = body.stream()) {
-            return ListShape.read(json.createParser(in), response.uri(), status, resource);
+            return ListShape.read(JsonTrees.parser(in), response.uri(), status, resource);
         } catch (IOException e) {
             throw new ScimProtocolException(response.uri(), "GET " + response.uri() + " answered " + status
                     + " with a body that is not valid JSON (" + contentType + ", " + body.length()
@@ -117,13 +114,13 @@ final class ResponseReader {
         return b.toString();
     }
 
-    private static ScimErrorException error(ObjectMapper json, String method, URI uri, int status, String contentType,
+    private static ScimErrorException error(String method, URI uri, int status, String contentType,
                                             Body body, boolean jsonBody, String retryAfter, String realm) {
         String scimType = null;
         String detail = null;
         if (jsonBody) {
             try (InputStream in = body.stream()) {
-                JsonNode node = json.readTree(in);
+                JsonNode node = JsonTrees.read(in);
                 if (node != null && node.isObject()) {
                     scimType = text(node, "scimType");
                     detail = text(node, "detail");
@@ -154,9 +151,9 @@ final class ResponseReader {
         return null;
     }
 
-    private static JsonNode parse(ObjectMapper json, String method, URI uri, int status, String contentType, Body body) {
+    private static JsonNode parse(String method, URI uri, int status, String contentType, Body body) {
         try (InputStream in = body.stream()) {
-            JsonNode node = json.readTree(in);
+            JsonNode node = JsonTrees.read(in);
             if (node == null || !node.isObject()) {
                 throw new ScimProtocolException(uri, method + " " + uri + " answered " + status
                         + " with JSON that is not a SCIM object (" + body.length() + " bytes)", null);

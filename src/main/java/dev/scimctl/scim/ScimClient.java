@@ -3,7 +3,7 @@ package dev.scimctl.scim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.scimctl.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ServiceProviderConfig;
@@ -46,7 +46,6 @@ public final class ScimClient implements AutoCloseable {
     private final ScimClientConfig config;
     private final Network network;
     private final HttpClient http;
-    private final ObjectMapper json = ScimJson.mapper();
     private final ExchangeLog log;
     private volatile Optional<ServiceProviderConfig> serviceProviderConfig;
     private volatile Optional<JsonNode> schemas;
@@ -326,7 +325,7 @@ public final class ScimClient implements AutoCloseable {
      */
     Pager.Page page(String resource, Map<String, String> query) {
         URI uri = resolve(resource, query);
-        Pager.Page page = ResponseReader.interpretPage(sendWithRetries("GET", uri, null, Map.of(), true), json, resource);
+        Pager.Page page = ResponseReader.interpretPage(sendWithRetries("GET", uri, null, Map.of(), true), resource);
         config.listener().received(page.resources());
         return page;
     }
@@ -352,7 +351,7 @@ public final class ScimClient implements AutoCloseable {
 
     public <T> T convert(JsonNode node, Class<T> type, String where) {
         try {
-            return json.treeToValue(node, type);
+            return ScimJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw unreadable(type, where, e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -380,13 +379,13 @@ public final class ScimClient implements AutoCloseable {
         URI uri = resolve(request.path(), request.query());
         java.util.function.Consumer<PlannedRequest> planned = dryRun;
         if (planned != null && !"GET".equals(request.method())) {
-            JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
+            JsonNode body = request.body() == null ? null : ScimJson.mapper().valueToTree(request.body());
             planned.accept(new PlannedRequest(request.method(), uri, request.ifMatch(), body));
             return new ScimResponse(uri, 0, java.net.http.HttpHeaders.of(Map.of(), (n, v) -> true), null);
         }
         HttpResponse<Body> response = sendWithRetries(request.method(), uri, serialise(request.body()),
                 request.ifMatch() == null ? Map.of() : Map.of("If-Match", request.ifMatch()), request.repeatable());
-        ScimResponse answer = ResponseReader.interpret(request.method(), response, json);
+        ScimResponse answer = ResponseReader.interpret(request.method(), response);
         if (answer.body() != null) {
             config.listener().received(answer.body());
         }
@@ -624,7 +623,7 @@ public final class ScimClient implements AutoCloseable {
             return null;
         }
         try {
-            return json.writeValueAsBytes(body);
+            return ScimJson.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise request body", e);
         }
@@ -703,7 +702,7 @@ public final class ScimClient implements AutoCloseable {
 
     /** A JSON object node, for commands that build request bodies. */
     public ObjectNode newObject() {
-        return json.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     @Override
