@@ -4,16 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.scimctl.InputException;
@@ -28,11 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -49,10 +45,11 @@ public final class ConfigStore {
     static final int MAX_BYTES = Sizes.MIB;
 
     /**
-     * The mapper, made on first use: most runs read no settings file (the settings come from the environment), and
-     * a mapper's class initialisation (a SimpleDateFormat, so the JDK's locale data) is a tenth of a one-user look-up.
+     * The mapper that writes the files, made on first use: runs only read them, by hand (SettingsReader), since a
+     * mapper's class initialisation (a SimpleDateFormat, so the JDK's locale data) is a tenth of a one-user look-up.
+     * Its reading rules are kept because they define what SettingsReader accepts (SettingsReaderTest compares them).
      */
-    private static final class Json {
+    static final class Json {
         // Strict: a null profile, a number where a URL belongs or a list where an object belongs is an error with its
         // place in the file, not a NullPointerException later.
         static final ObjectMapper JSON = JsonMapper.builder()
@@ -188,11 +185,11 @@ public final class ConfigStore {
     }
 
     private ConfigDocument readConfig() {
-        return read(configFile(), ConfigDocument.class, new ConfigDocument(1, null, null));
+        return read(configFile(), SettingsReader::config, new ConfigDocument(1, null, null));
     }
 
     private CredentialsDocument readCredentials() {
-        return read(credentialsFile(), CredentialsDocument.class, new CredentialsDocument(1, null, null));
+        return read(credentialsFile(), SettingsReader::credentials, new CredentialsDocument(1, null, null));
     }
 
     private void writeConfig(ConfigDocument doc) {
@@ -218,65 +215,34 @@ public final class ConfigStore {
                 });
     }
 
-    private static <T> T read(Path file, Class<T> type, T empty) {
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(byte[] bytes) throws IOException;
+    }
+
+    private static <T> T read(Path file, Reader<T> reader, T empty) {
         try {
             byte[] bytes = BoundedFiles.read(file, MAX_BYTES, "the settings file");
             if (bytes.length == 0) {
                 return empty;
             }
-            T doc = Json.JSON.readValue(bytes, type);
+            T doc = reader.read(bytes);
             return doc == null ? empty : doc;
         } catch (NoSuchFileException e) {
             return empty;
-        } catch (MismatchedInputException e) {
-            throw new InputException(at(file, e) + "the settings file has the wrong shape: " + shapeProblem(e)
+        } catch (SettingsReader.ShapeException e) {
+            throw new InputException(at(file, e.location()) + "the settings file has the wrong shape: " + e.getMessage()
                     + "; fix it by hand, or delete it and set the profile up again");
         } catch (JsonProcessingException e) {
-            throw new InputException(at(file, e) + "the settings file is not valid JSON ("
+            throw new InputException(at(file, e.getLocation()) + "the settings file is not valid JSON ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + "); fix it by hand, or delete it and set the profile up again");
         } catch (IOException e) {
             throw new InputException(FileProblems.describe(Operation.READ, file, e));
         }
     }
 
-    private static String at(Path file, JsonProcessingException e) {
-        var loc = e.getLocation();
+    private static String at(Path file, JsonLocation loc) {
         return file + (loc == null || loc.getLineNr() < 1 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr()) + ": ";
-    }
-
-    /** "profiles.prod is null, where a profile (an object) belongs". */
-    static String shapeProblem(MismatchedInputException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        String where = path.isEmpty() ? "the document" : path.stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        String expected = expected(e.getTargetType(), path);
-        if (e instanceof InvalidNullException) {
-            return where + " is null, where " + expected + " belongs";
-        }
-        return where + " must be " + expected;
-    }
-
-    private static String expected(Class<?> type, List<JsonMappingException.Reference> path) {
-        if (type == null) {
-            return "something else";
-        }
-        if (type == Profile.class) {
-            return "a profile (an object such as {\"url\": \"https://…\"})";
-        }
-        if (type == StoredToken.class) {
-            return "a token entry (an object such as {\"token\": \"…\", \"setAt\": \"…\"})";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == double.class) {
-            return "a number";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object ({…})";
-        }
-        return "a " + type.getSimpleName();
     }
 
     private void write(Path file, Object doc) {

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * {@code -XX:ArchiveClassesAtExit} and later runs use the archive, so every class it loads starts from there. It runs
  * the commands people use, in this one JVM, the way they run them: {@code validate} on a sample file, then against an
  * in-process sandbox over HTTP and over HTTPS: {@code test-connection}, {@code import} (a dry run, then a real one),
- * {@code users list} and {@code users get}, {@code map-groups check}.
+ * {@code users list} and {@code users get}, {@code map-groups check}, and {@code users get} with a saved profile.
  *
  * <p>Everything happens in a temporary folder that is removed at the end; the user's profiles, tokens and files are
  * never read. Prints one line per step to stderr (command, exit code, whether it was the expected one), and exits 0
@@ -101,6 +101,18 @@ public final class ArchiveTraining {
             step(0, "users", "get", SampleData.email(2), "-o", "json");
             step(1, "users", "get", "nobody-" + SampleData.userName(3));
             step(0, "map-groups", "check", "-m", mapping.toString());
+
+            // Most people keep the URL and token in a saved profile: its reading (the settings files, the token's
+            // age) is then part of every run.
+            Path tokenFile = write("token.txt", TOKEN);
+            step(0, "config", "set-profile", "training", "--url", http.baseUrl());
+            step(0, "config", "set-token", "training", "--token-file", tokenFile.toString());
+            env.remove("SCIMCTL_URL");
+            env.remove("SCIMCTL_TOKEN");
+            step(0, "users", "get", SampleData.email(1));
+            step(0, "test-connection");
+            step(0, "config", "delete", "training");
+            env.put("SCIMCTL_TOKEN", TOKEN);
         }
 
         Path ca = dir.resolve("ca.pem");
