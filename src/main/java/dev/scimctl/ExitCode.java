@@ -37,7 +37,7 @@ public final class ExitCode {
         PROBLEMS_FOUND(PROBLEMS, "problems", "the work found problems",
                 "the work found problems: validation errors, failed rows, failed checks, a user or group that is "
                         + "not there, or a request the server refused as wrong (4xx other than 401/403)"),
-        USAGE_ERROR(USAGE, "usage", "a wrong option or argument, or no URL or token",
+        USAGE_ERROR(USAGE, "usage", "a wrong option or argument",
                 "usage error: a wrong option or argument, a missing URL or token"),
         INPUT_ERROR(INPUT, "input", "an input cannot be read",
                 "an input cannot be read: a missing file, a bad encoding, a broken config file, a CA file "

@@ -1,24 +1,23 @@
 package dev.scimctl.cli;
 
-import dev.scimctl.output.Styles;
-import dev.scimctl.output.TerminalSafeWriter;
-import dev.scimctl.text.SafeText;
 import dev.scimctl.Version;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.ByteSize;
-import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.ConfigStore;
+import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
-import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.StateFolder;
-import dev.scimctl.io.RunLock;
 import dev.scimctl.console.Prompt;
 import dev.scimctl.console.ScreenHeight;
 import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.importer.Progress;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.output.ColorMode;
 import dev.scimctl.output.ProgressBar;
+import dev.scimctl.output.Styles;
+import dev.scimctl.output.TerminalSafeWriter;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.Origin;
@@ -27,6 +26,7 @@ import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimClientConfig;
 import dev.scimctl.scim.Secret;
 import dev.scimctl.scim.net.ProxySettings;
+import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.InputStream;
@@ -239,6 +239,9 @@ public final class CommandContext implements AutoCloseable {
         locks.add(lock);
         return lock;
     }
+
+    /** Exit 1 of a command that takes {@link #lockServer}, as an {@link ExitCodes} detail. */
+    public static final String SERVER_BUSY = "1:another scimctl is changing the same server";
 
     /**
      * The lock on the server of these settings, held by every command that changes users or groups in bulk (import,

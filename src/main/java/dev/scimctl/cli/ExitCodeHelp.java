@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes every command's "Exit codes" list from its {@link ExitCodes} and {@link ExitCode.Meaning}, so that the help,
@@ -28,12 +30,12 @@ final class ExitCodeHelp {
     }
 
     private static void applyBelow(CommandLine c) {
-        ExitCodes declared = c.getCommandSpec().userObject().getClass().getAnnotation(ExitCodes.class);
-        if (declared != null) {
-            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list(declared));
+        CommandSpec spec = c.getCommandSpec();
+        if (spec.userObject().getClass().isAnnotationPresent(ExitCodes.class)) {
+            spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list(spec));
         } else {
             // A group prints no list of its own (picocli would inherit the root's).
-            c.getCommandSpec().usageMessage().exitCodeListHeading("").exitCodeList(Map.of());
+            spec.usageMessage().exitCodeListHeading("").exitCodeList(Map.of());
         }
         for (CommandLine sub : c.getSubcommands().values()) {
             if (sub.getParent() == c) { // an alias is the same CommandLine again
@@ -42,20 +44,41 @@ final class ExitCodeHelp {
         }
     }
 
-    /** A command's list: each code's label, then what it means here (its detail, else the shared summary). */
-    static Map<String, String> list(ExitCodes declared) {
-        Map<String, String> details = new LinkedHashMap<>();
-        for (String d : declared.details()) {
-            int colon = d.indexOf(':');
-            details.put(d.substring(0, colon).trim(), d.substring(colon + 1).trim());
-        }
+    /**
+     * A command's list: each code's label, then what it means here: the command's own details, else its mixins',
+     * else the shared summary.
+     */
+    static Map<String, String> list(CommandSpec command) {
+        ExitCodes declared = command.userObject().getClass().getAnnotation(ExitCodes.class);
+        Map<String, Set<String>> own = new LinkedHashMap<>();
+        add(own, declared);
+        Map<String, Set<String>> mixed = new LinkedHashMap<>();
+        command.mixins().values().forEach(m -> addMixin(mixed, m));
         Map<String, String> list = new LinkedHashMap<>();
         for (int code : declared.value()) {
             ExitCode.Meaning m = ExitCode.Meaning.of(code);
             String key = Integer.toString(code);
-            list.put(key, m.label() + ": " + details.getOrDefault(key, m.summary()));
+            Set<String> texts = own.getOrDefault(key, mixed.get(key));
+            list.put(key, m.label() + ": " + (texts == null ? m.summary() : String.join("; ", texts)));
         }
         return list;
+    }
+
+    /** A mixin's details after those of the mixins inside it: the general (the connection) before the particular. */
+    private static void addMixin(Map<String, Set<String>> details, CommandSpec mixin) {
+        mixin.mixins().values().forEach(inner -> addMixin(details, inner));
+        add(details, mixin.userObject().getClass().getAnnotation(ExitCodes.class));
+    }
+
+    private static void add(Map<String, Set<String>> details, ExitCodes declared) {
+        if (declared == null) {
+            return;
+        }
+        for (String d : declared.details()) {
+            int colon = d.indexOf(':');
+            details.computeIfAbsent(d.substring(0, colon).trim(), k -> new LinkedHashSet<>())
+                    .add(d.substring(colon + 1).trim());
+        }
     }
 
     private static Map<String, String> all() {

@@ -7,9 +7,7 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
 import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.cli.options.QuietOption;
-import dev.scimctl.importer.PlanJson;
-import dev.scimctl.output.JsonOutput;
-import dev.scimctl.output.OutputFormat;
+import dev.scimctl.config.StateFolder;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.Severity;
@@ -18,15 +16,17 @@ import dev.scimctl.importer.CsvRows;
 import dev.scimctl.importer.ImportInput;
 import dev.scimctl.importer.ImportRun;
 import dev.scimctl.importer.Journal;
-import dev.scimctl.config.StateFolder;
-import dev.scimctl.io.AtomicFile;
-import dev.scimctl.io.RunLock;
 import dev.scimctl.importer.OrganizationIdType;
 import dev.scimctl.importer.Plan;
+import dev.scimctl.importer.PlanJson;
 import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
+import dev.scimctl.io.AtomicFile;
+import dev.scimctl.io.RunLock;
+import dev.scimctl.output.JsonOutput;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
@@ -63,11 +63,16 @@ import java.util.concurrent.Callable;
                 "  scimctl import --deactivate-missing --sync-groups users.csv"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:every row imported (or nothing to do, or --dry-run)",
-                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed; another "
-                        + "import holds the server or the journal",
-                "2:no --yes, and stdin, stdout or stderr is not a terminal",
-                "3:a file cannot be read (or the journal is not one: not UTF-8, a line over 1 MiB)",
-                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
+                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
+                CommandContext.SERVER_BUSY,
+                "1:another scimctl is using the same journal",
+                ConnectionOptions.NO_URL_OR_TOKEN,
+                Confirmation.NO_TERMINAL,
+                ConnectionOptions.UNREADABLE,
+                "3:the CSV file, the --org-ids file or the journal cannot be read (or the journal is not one: not "
+                        + "UTF-8, a line over 1 MiB)",
+                "130:run the same command again to resume",
+                Confirmation.CTRL_C})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "With --dry-run, json is the plan (as --plan-out writes it); after an apply, the summary with every "
                 + "row's outcome (the lines of --report). The plan for the question then goes to stderr.",

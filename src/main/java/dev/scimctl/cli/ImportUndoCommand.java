@@ -6,12 +6,12 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
-import dev.scimctl.io.RunLock;
+import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.UndoApplier;
 import dev.scimctl.importer.UndoPlan;
 import dev.scimctl.importer.UndoRecords;
 import dev.scimctl.importer.UndoRun;
-import dev.scimctl.importer.Progress;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
 import picocli.CommandLine.Command;
@@ -41,10 +41,15 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:undone (or nothing left to undo, or --dry-run)",
-                "1:a conflict was kept, a step failed, or the plan was not confirmed; another run holds the server",
-                "2:no --yes while stdin, stdout or stderr is not a terminal, or the settings point at another server than the journal",
+                "1:a conflict was kept, a step failed, or the plan was not confirmed",
+                CommandContext.SERVER_BUSY,
+                ConnectionOptions.NO_URL_OR_TOKEN,
+                Confirmation.NO_TERMINAL,
+                "2:the settings point at another server than the journal",
+                ConnectionOptions.UNREADABLE,
                 "3:the journal cannot be read, or is not an import journal",
-                "130:interrupted: run the same command again to resume (Ctrl-C at the question: nothing was changed)"})
+                "130:run the same command again to resume",
+                Confirmation.CTRL_C})
 public final class ImportUndoCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
 

@@ -6,9 +6,9 @@ import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.RecordWriter;
+import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.probe.ProbeFinding;
 import dev.scimctl.scim.probe.ServerProbe;
-import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,12 +31,7 @@ import java.util.concurrent.Callable;
                 "Verdicts: ok (as declared and as the RFC says), differs (from its declaration or the RFC), "
                         + "unsupported (declared so, or optional), unchecked (nothing to try it on)."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:the report was printed, whatever it found",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx after retries"})
+        details = {"0:the report was printed, whatever it found"})
 public final class ProbeCommand implements Callable<Integer> {
     static final FieldSet<ProbeFinding> FIELDS = new FieldSet<ProbeFinding>()
             .add("check", "what was tried", true, ProbeFinding::check)

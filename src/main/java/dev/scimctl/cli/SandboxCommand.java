@@ -42,7 +42,7 @@ import java.util.concurrent.CountDownLatch;
                 "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:stopped",
-                "2:a wrong option, or the port is taken",
+                "2:a wrong option or argument, or the port is taken",
                 "3:the token file or the data file cannot be read, or the data file is not a sandbox data file"})
 public final class SandboxCommand implements Callable<Integer> {
     /** Local time: the log is read by the person at this terminal, next to their own clock. */

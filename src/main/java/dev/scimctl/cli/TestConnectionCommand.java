@@ -1,15 +1,15 @@
 package dev.scimctl.cli;
 
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.cli.options.FormatOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.TokenAge;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.CheckStep;
 import dev.scimctl.scim.ConnectionCheck;
 import dev.scimctl.scim.ScimClient;
@@ -41,9 +41,7 @@ import java.util.concurrent.Callable;
                 "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:every step passed (warnings allowed)",
-                "1:a step failed: the server refused a request as wrong",
-                "2:a wrong option, or no URL or token",
-                "3:the token file or CA file cannot be read"})
+                "1:a step failed: the server refused a request as wrong"})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "json is the same report as one object.")
 public final class TestConnectionCommand implements Callable<Integer> {

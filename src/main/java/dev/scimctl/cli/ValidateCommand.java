@@ -1,21 +1,21 @@
 package dev.scimctl.cli;
 
-import dev.scimctl.output.Styles;
 import dev.scimctl.ExitCode;
+import dev.scimctl.cli.options.CsvInputOptions;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.csv.CsvInputException;
 import dev.scimctl.csv.Delimiters;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Summary;
 import dev.scimctl.csv.ValidationOptions;
 import dev.scimctl.csv.Validator;
-import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.output.CsvFindingWriter;
-import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.FindingWriter;
 import dev.scimctl.output.JsonFindingWriter;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.Styles;
 import dev.scimctl.output.SummaryText;
 import dev.scimctl.output.TextFindingWriter;
-import dev.scimctl.cli.options.CsvInputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:no errors (warnings allowed)",
                 "1:errors, or warnings with --strict",
-                "2:a wrong option, or a --column that names no column",
+                "2:a wrong option or argument, or a --column that names no column",
                 "3:the file cannot be read"})
 @Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson},
         terminal = OutputFormat.text, pipe = OutputFormat.text,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ class CommandHelpTest {
             if (!codes.contains(ExitCode.OK) || !codes.contains(ExitCode.USAGE)) {
                 problems.add(Commands.name(c) + ": every command can exit 0 and 2 (a wrong option): declare both");
             }
-            boolean connects = c.getCommandSpec().mixins().values().stream()
+            boolean connects = mixins(c.getCommandSpec()).stream()
                     .anyMatch(m -> m.userObject() instanceof ConnectionOptions)
                     && !Commands.name(c).equals("scimctl config show"); // resolves the settings, never connects
             if (connects && !codes.containsAll(Set.of(ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
@@ -97,6 +98,69 @@ class CommandHelpTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void a_mixin_with_exit_codes_gives_only_details_each_of_a_documented_code() {
+        List<String> problems = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (CommandLine c : Commands.leaves()) {
+            for (CommandSpec m : mixins(c.getCommandSpec())) {
+                ExitCodes declared = m.userObject().getClass().getAnnotation(ExitCodes.class);
+                if (declared == null || !seen.add(m.userObject().getClass())) {
+                    continue;
+                }
+                if (declared.value().length > 0) {
+                    problems.add(m.userObject().getClass().getSimpleName() + ": codes on a mixin (the command lists "
+                            + "the codes it returns; a mixin says what they mean)");
+                }
+                for (String detail : declared.details()) {
+                    int colon = detail.indexOf(':');
+                    if (colon < 1 || Arrays.stream(ExitCode.Meaning.values())
+                            .noneMatch(x -> Integer.toString(x.code()).equals(detail.substring(0, colon).trim()))) {
+                        problems.add(m.userObject().getClass().getSimpleName() + ": detail '" + detail + "' is not "
+                                + "\"CODE:text\" of a documented code");
+                    }
+                }
+            }
+        }
+        assertThat(seen).as("mixins with @ExitCodes").isNotEmpty();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void a_code_reads_the_command_s_own_details_else_its_mixins_joined() {
+        Map<String, String> get = command("scimctl users get").getCommandSpec().usageMessage().exitCodeList();
+        assertThat(get.get("2")).isEqualTo("usage: " + text(ConnectionOptions.NO_URL_OR_TOKEN));
+        assertThat(get.get("3")).isEqualTo("input: " + text(ConnectionOptions.UNREADABLE));
+        assertThat(get.get("4")).isEqualTo("auth: " + ExitCode.Meaning.of(ExitCode.AUTH).summary());
+
+        // Its own mixin (the users, --yes) adds to the connection's, inner mixin first.
+        Map<String, String> delete = command("scimctl users delete").getCommandSpec().usageMessage().exitCodeList();
+        assertThat(delete.get("2")).isEqualTo("usage: " + text(ConnectionOptions.NO_URL_OR_TOKEN) + "; "
+                + text(Confirmation.NO_TERMINAL));
+
+        // The support bundle writes a missing URL into the bundle: its own 2 replaces the connection's.
+        Map<String, String> bundle = command("scimctl support bundle").getCommandSpec().usageMessage().exitCodeList();
+        assertThat(bundle.get("2")).doesNotContain("URL").startsWith("usage: a wrong option");
+    }
+
+    private static CommandLine command(String name) {
+        return Commands.all().stream().filter(c -> Commands.name(c).equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String text(String detail) {
+        return detail.substring(detail.indexOf(':') + 1);
+    }
+
+    /** Every mixin of a command, the mixins inside mixins too. */
+    private static List<CommandSpec> mixins(CommandSpec spec) {
+        List<CommandSpec> all = new ArrayList<>();
+        for (CommandSpec m : spec.mixins().values()) {
+            all.add(m);
+            all.addAll(mixins(m));
+        }
+        return all;
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.scimctl.cli.api;
 
-import dev.scimctl.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.FormatOption;
@@ -53,9 +53,9 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:the server answered 2xx",
                 "1:the server refused the request (4xx other than 401/403)",
-                "2:a wrong option, field or header, or no URL or token",
-                "3:--input, -F @FILE or the token file cannot be read",
-                "6:the server misbehaved: 5xx, a 2xx that is not JSON, paging that does not advance"})
+                ConnectionOptions.UNREADABLE,
+                "3:--input or -F @FILE cannot be read",
+                "6:5xx, a 2xx that is not JSON, paging that does not advance"})
 @Formats(value = {OutputFormat.json, OutputFormat.ndjson}, terminal = OutputFormat.json, pipe = OutputFormat.json,
         note = "json is indented on a terminal and one line in a pipe; ndjson with --paginate is one resource a line.")
 public final class ApiCommand implements Callable<Integer> {

@@ -15,6 +15,11 @@ import java.util.Map;
                 "  scimctl config set-token prod",
                 "  scimctl config list"})
 public final class ConfigCommand {
+    /** Exit 2 of a command that names a saved profile, as an {@code @ExitCodes} detail. */
+    static final String NO_PROFILE = "2:no profile of that name";
+    /** Exit 3 of a command that changes the saved profiles. */
+    static final String FILES = "3:the config files cannot be read or written";
+
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
             Map.entry("set-profile", ConfigSetProfileCommand.class),

@@ -1,14 +1,14 @@
 package dev.scimctl.cli.config;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.Profile;
 import dev.scimctl.config.SettingsResolver;
-import dev.scimctl.cli.options.OptionNames;
-import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.scim.net.ProxyEndpoint;
 import dev.scimctl.scim.net.TrustSettings;
 import picocli.CommandLine.Command;
@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved",
                 "2:not a valid profile name, URL, proxy URL or duration",
-                "3:the CA file or the config files cannot be read or written"})
+                "3:the CA file cannot be read",
+                ConfigCommand.FILES})
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -1,10 +1,10 @@
 package dev.scimctl.cli.config;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import dev.scimctl.config.SettingsResolver;
@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl config set-token prod", "  pass show ninjaone/scim | scimctl config set-token prod"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved",
-                "2:no such profile, or no current one; a token with a control, space or non-ASCII character",
+                ConfigCommand.NO_PROFILE,
+                "2:no current profile; a token with a control, space or non-ASCII character",
                 "3:no token entered, the token file cannot be read or holds a bad character, the config folder is "
                         + "writable by others, or the config files cannot be written"})
 final class ConfigSetTokenCommand implements Callable<Integer> {

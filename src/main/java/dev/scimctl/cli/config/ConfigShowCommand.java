@@ -1,8 +1,8 @@
 package dev.scimctl.cli.config;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.TokenAge;
@@ -18,9 +18,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  scimctl config show", "  SCIMCTL_PROFILE=staging scimctl config show"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:shown",
-                "2:no URL or no token from any source",
-                "3:the token file or the config files cannot be read"})
+        details = {"0:shown"})
 final class ConfigShowCommand implements Callable<Integer> {
     private final CommandContext context;
 

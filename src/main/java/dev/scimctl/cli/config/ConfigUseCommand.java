@@ -1,9 +1,9 @@
 package dev.scimctl.cli.config;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import picocli.CommandLine.Command;
@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
         footer = "  scimctl config use prod")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:done",
-                "2:no profile of that name",
-                "3:the config files cannot be read or written"})
+                ConfigCommand.NO_PROFILE,
+                ConfigCommand.FILES})
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -28,12 +28,7 @@ import java.util.concurrent.Callable;
                 "With ID: one row an attribute, the columns of 'scimctl schemas ID'; -o json: the resource type as served."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
-                "1:no resource type has this id or name, or the server does not serve /ResourceTypes",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx, not SCIM"})
+                "1:no resource type has this id or name, or the server does not serve /ResourceTypes"})
 public final class ResourceTypesCommand implements Callable<Integer> {
     static final FieldSet<JsonNode> FIELDS = new FieldSet<JsonNode>()
             .add("name", "the resource type's name", true, t -> t.path("name"))

@@ -31,12 +31,7 @@ import java.util.concurrent.Callable;
                         + "-o ndjson: one attribute a line."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
-                "1:no schema has this id or name, or the server does not serve /Schemas",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx, not SCIM"})
+                "1:no schema has this id or name, or the server does not serve /Schemas"})
 public final class SchemasCommand implements Callable<Integer> {
     static final FieldSet<JsonNode> SCHEMA_FIELDS = new FieldSet<JsonNode>()
             .add("id", "the schema's URN", true, s -> s.path("id"))

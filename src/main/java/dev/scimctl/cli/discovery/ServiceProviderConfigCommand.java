@@ -28,12 +28,7 @@ import java.util.concurrent.Callable;
                 "One row a feature: feature, supported, details (maxResults, maxOperations …); -o json: as served."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
-                "1:the server does not serve /ServiceProviderConfig",
-                "2:usage: a wrong option or field, or no URL or token",
-                "3:the token file cannot be read",
-                "4:the token was refused (401/403)",
-                "5:the server cannot be reached",
-                "6:the server misbehaved: 5xx, not SCIM"})
+                "1:the server does not serve /ServiceProviderConfig"})
 public final class ServiceProviderConfigCommand implements Callable<Integer> {
     /** One declared feature. */
     record Feature(String feature, JsonNode supported, String details) {

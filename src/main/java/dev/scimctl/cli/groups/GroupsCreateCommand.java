@@ -2,6 +2,7 @@ package dev.scimctl.cli.groups;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
@@ -24,10 +25,9 @@ import java.util.concurrent.Callable;
                 "  scimctl groups create 'Help Desk' --dry-run"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
-        details = {"0:created (with --dry-run: the request printed)",
-                "1:a group of that name exists already, or the server refused",
-                "2:a wrong option, or no URL or token",
-                "3:the token file cannot be read"})
+        details = {"0:created",
+                DryRunOptions.PRINTED,
+                "1:a group of that name exists already, or the server refused"})
 public final class GroupsCreateCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

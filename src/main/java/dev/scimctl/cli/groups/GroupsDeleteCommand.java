@@ -29,11 +29,12 @@ import java.util.concurrent.Callable;
                 "  scimctl groups delete 'Old Help Desk' --dry-run"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER, ExitCode.INTERRUPTED},
-        details = {"0:deleted (with --dry-run: the request printed)",
+        details = {"0:deleted",
+                DryRunOptions.PRINTED,
                 "1:no group has this id or display name, the answer was no, or the server refused",
-                "2:no terminal to ask and no --yes",
-                "3:the token file cannot be read",
-                "130:Ctrl-C at the question: nothing was changed"})
+                ConnectionOptions.NO_URL_OR_TOKEN,
+                Confirmation.NO_TERMINAL,
+                Confirmation.CTRL_C})
 public final class GroupsDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -1,11 +1,11 @@
 package dev.scimctl.cli.groups;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ServerOptions;
-import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Groups;
+import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,9 +26,7 @@ import java.util.concurrent.Callable;
                 "member's display filled in where the server left it out."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
-                "1:no group has this id or display name",
-                "2:a wrong option or field, or no URL or token",
-                "3:the token file cannot be read"})
+                "1:no group has this id or display name"})
 public final class GroupsGetCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

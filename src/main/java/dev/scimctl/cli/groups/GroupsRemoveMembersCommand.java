@@ -2,6 +2,7 @@ package dev.scimctl.cli.groups;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.DryRunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,12 +22,10 @@ import java.util.concurrent.Callable;
                 "  scimctl groups remove-members 'Help Desk' alice@example.com --dry-run"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER, ExitCode.INTERRUPTED},
-        details = {"0:removed (or not members; with --dry-run: the requests printed)",
+        details = {"0:removed (or not members)",
+                DryRunOptions.PRINTED,
                 "1:no group or no user with that id or name (nothing changed), the answer was no, or the server "
-                        + "refused",
-                "2:several users, no terminal to ask and no --yes",
-                "3:the token file cannot be read",
-                "130:Ctrl-C at the question: nothing was changed"})
+                        + "refused"})
 public final class GroupsRemoveMembersCommand implements Callable<Integer> {
     @Mixin
     MemberArguments arguments;

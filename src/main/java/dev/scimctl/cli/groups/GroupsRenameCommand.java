@@ -3,6 +3,7 @@ package dev.scimctl.cli.groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
@@ -22,10 +23,9 @@ import java.util.concurrent.Callable;
                 "  scimctl groups rename 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b 'Service Desk' --dry-run"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
-        details = {"0:renamed (with --dry-run: the request printed)",
-                "1:no group has this id or display name, another group has the new name, or the server refused",
-                "2:a wrong option, or no URL or token",
-                "3:the token file cannot be read"})
+        details = {"0:renamed",
+                DryRunOptions.PRINTED,
+                "1:no group has this id or display name, another group has the new name, or the server refused"})
 public final class GroupsRenameCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

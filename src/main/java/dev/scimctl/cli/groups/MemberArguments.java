@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.Confirmation;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
@@ -25,6 +26,7 @@ import java.util.Set;
  * their run: every user is found before anything changes, members already in (or already out) are left alone, more
  * than one change is confirmed, and the group is printed as it is afterwards.
  */
+@ExitCodes(details = {Confirmation.NO_TERMINAL, Confirmation.CTRL_C})
 final class MemberArguments {
     private final CommandContext context;
 

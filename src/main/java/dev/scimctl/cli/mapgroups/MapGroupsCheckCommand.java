@@ -1,19 +1,19 @@
 package dev.scimctl.cli.mapgroups;
 
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.cli.Formats;
-import dev.scimctl.cli.options.FormatOption;
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.mapping.MappingFinding;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingCheck;
 import dev.scimctl.mapping.MappingFile;
-import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.mapping.MappingFinding;
 import dev.scimctl.mapping.MappingSeverity;
+import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +38,7 @@ import java.util.concurrent.Callable;
                 "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:no errors (warnings allowed)",
-                "1:errors found",
-                "2:no URL or token",
-                "3:a file is missing or broken"})
+                "1:errors found"})
 @Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.json}, terminal = OutputFormat.text,
         note = "tsv: severity, code, subject, message.")
 final class MapGroupsCheckCommand implements Callable<Integer> {

@@ -1,11 +1,11 @@
 package dev.scimctl.cli.mapgroups;
 
-import dev.scimctl.cli.Subcommands;
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.io.RunLock;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.Subcommands;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.MappingSession;
 import dev.scimctl.mapping.RoleCatalog;
@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
                 "Each subcommand's --help lists its own exit codes. See docs/map-groups.md."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:the editor was quit",
-                "1:input ended with changes unsaved; another scimctl is changing the same mapping file",
+                "1:input ended with changes unsaved",
+                MappingFileLock.BUSY,
                 "2:no subcommand and no terminal",
                 "3:the mapping or roles file cannot be read"})
 public final class MapGroupsCommand implements Callable<Integer> {

@@ -1,19 +1,19 @@
 package dev.scimctl.cli.mapgroups;
 
-import dev.scimctl.cli.Formats;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.cli.options.FormatOption;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.mapping.Explainer;
 import dev.scimctl.mapping.GroupDirectory;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.RoleCatalog;
+import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
@@ -34,8 +34,7 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH,
         ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:explained, whatever the verdict ('check' is the gate)",
-                "1:no user has this id or userName",
-                "3:a file is missing or broken"})
+                "1:no user has this id or userName"})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text)
 final class MapGroupsExplainCommand implements Callable<Integer> {
     private final CommandContext context;

@@ -1,14 +1,14 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.OutputOptions;
-import dev.scimctl.output.OutputFormat;
-import dev.scimctl.output.RecordWriter;
-import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingFile;
+import dev.scimctl.output.OutputFormat;
+import dev.scimctl.output.RecordWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "  scimctl map-groups list --output json | jq -r '.[].group'"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:listed (an empty mapping too)",
-                "3:the mapping file is missing or broken"})
+                MappingOptions.MISSING})
 @Formats(value = {OutputFormat.table, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson,
         OutputFormat.md}, note = "md is a checklist for the NinjaOne console.")
 final class MapGroupsListCommand implements Callable<Integer> {

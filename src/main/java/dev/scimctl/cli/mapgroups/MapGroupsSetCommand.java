@@ -1,8 +1,8 @@
 package dev.scimctl.cli.mapgroups;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingEdits;
@@ -31,9 +31,10 @@ import java.util.concurrent.Callable;
                 "  scimctl map-groups set \"All Staff\" --role \"Portal User\" --roles roles.csv"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved (or already so)",
-                "1:another scimctl is changing the same mapping file",
+                MappingFileLock.BUSY,
                 "2:an unknown role, a role of the other type, a system-administrator role",
-                "3:the mapping or roles file cannot be read or written"})
+                "3:the mapping file is broken or cannot be written",
+                MappingOptions.ROLES})
 final class MapGroupsSetCommand implements Callable<Integer> {
     private final CommandContext context;
 

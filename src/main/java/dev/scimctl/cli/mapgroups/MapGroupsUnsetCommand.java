@@ -1,9 +1,9 @@
 package dev.scimctl.cli.mapgroups;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingFile;
@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         footer = {"  scimctl map-groups unset \"Contractors\""})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:removed",
-                "1:another scimctl is changing the same mapping file",
+                MappingFileLock.BUSY,
                 "2:the group is not in the mapping",
                 "3:the mapping file is missing, broken or cannot be written"})
 final class MapGroupsUnsetCommand implements Callable<Integer> {

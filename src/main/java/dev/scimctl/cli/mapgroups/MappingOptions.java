@@ -1,14 +1,21 @@
 package dev.scimctl.cli.mapgroups;
 
-import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.InputException;
+import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.RoleCatalog;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** The files every map-groups command reads: the mapping, and optionally NinjaOne's roles. */
+@ExitCodes(details = {MappingOptions.MISSING, MappingOptions.ROLES})
 public final class MappingOptions {
+    /** Exit 3 where the mapping is read. */
+    static final String MISSING = "3:the mapping file is missing or broken";
+    /** Exit 3 where the roles are read. */
+    static final String ROLES = "3:the --roles file cannot be read";
+
     @Option(names = {"-m", "--mapping"}, paramLabel = "FILE",
             description = "The mapping file. Default: " + MappingFile.DEFAULT_NAME + " in the current folder.")
     Path mapping;

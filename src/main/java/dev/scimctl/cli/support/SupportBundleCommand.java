@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
-import dev.scimctl.text.ShellWords;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.RootCommand;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.EnvVars;
-import dev.scimctl.config.StateFolder;
 import dev.scimctl.config.Settings;
+import dev.scimctl.config.StateFolder;
 import dev.scimctl.config.TokenAge;
 import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.ScimClient;
@@ -25,6 +24,7 @@ import dev.scimctl.support.Redaction;
 import dev.scimctl.support.SupportBundle;
 import dev.scimctl.support.SystemFacts;
 import dev.scimctl.support.UserHashes;
+import dev.scimctl.text.ShellWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +61,7 @@ import java.util.stream.Stream;
                 "  scimctl support bundle --profile prod --trace \"users list --limit 5\""})
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:the bundle was written (a refused token, an unreachable or misbehaving server: said inside it)",
-                "2:a wrong option, or a --trace of a command that changes something",
+                "2:a wrong option or argument, or a --trace of a command that changes something",
                 "3:the bundle cannot be written, or the journal cannot be read"})
 public final class SupportBundleCommand implements Callable<Integer> {
     /** Commands --trace may run: they only read, so a support bundle never changes the tenant. */

@@ -1,6 +1,8 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.Confirmation;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.scim.ScimClient;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** What {@code users deactivate} and {@code users delete} take (the users, --yes, the connection), and their run. */
+@ExitCodes(details = {Confirmation.NO_TERMINAL, Confirmation.CTRL_C})
 final class UserChangeArguments {
     private final CommandContext context;
 

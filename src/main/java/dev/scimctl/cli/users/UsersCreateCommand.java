@@ -6,6 +6,8 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.csv.Field;
 import dev.scimctl.importer.ImportRow;
@@ -41,11 +43,14 @@ import java.util.concurrent.Callable;
                 "  scimctl users create --from carol.json --dry-run     # prints the POST instead of sending it"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
-        details = {"0:created (with --dry-run: the request printed)",
+        details = {"0:created",
+                DryRunOptions.PRINTED,
                 "1:a value breaks a NinjaOne rule (nothing sent), or the server refused the user (409: the userName is "
                         + "taken)",
-                "2:a wrong option, or --from with attribute options",
-                "3:the --from file or the token file cannot be read, or the file is not a JSON object"})
+                ConnectionOptions.NO_URL_OR_TOKEN,
+                "2:--from with attribute options",
+                ConnectionOptions.UNREADABLE,
+                "3:the --from file cannot be read, or is not a JSON object"})
 public final class UsersCreateCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

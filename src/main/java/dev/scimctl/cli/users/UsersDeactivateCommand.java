@@ -1,6 +1,7 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.ExitCode;
+import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +20,8 @@ import java.util.concurrent.Callable;
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER,
         ExitCode.INTERRUPTED},
         details = {"0:every user deactivated (or inactive already)",
-                "1:a user was not found or not changed, or the answer was no; another import or users command is "
-                        + "running against this server",
-                "2:no --yes, and stdin, stdout or stderr is not a terminal (so scimctl cannot ask)",
-                "3:the token file cannot be read",
-                "130:Ctrl-C at the question: nothing was changed"})
+                "1:a user was not found or not changed, or the answer was no",
+                CommandContext.SERVER_BUSY})
 public final class UsersDeactivateCommand implements Callable<Integer> {
     @Mixin
     UserChangeArguments arguments;

@@ -1,8 +1,8 @@
 package dev.scimctl.cli.users;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
 import dev.scimctl.NotFoundException;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
@@ -26,9 +26,7 @@ import java.util.concurrent.Callable;
                 "Piped: the same as attribute<TAB>value lines. json: the user as the server sent it."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
-                "1:no user has this id or userName",
-                "2:a wrong option or field, or no URL or token",
-                "3:the token file cannot be read"})
+                "1:no user has this id or userName"})
 public final class UsersGetCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

@@ -1,7 +1,7 @@
 package dev.scimctl.cli.users;
 
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.ExitCode;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.ResourceListing;
 import dev.scimctl.cli.options.PagingOptions;
 import dev.scimctl.cli.options.QuietOption;
@@ -34,9 +34,7 @@ import java.util.concurrent.Callable;
                 "json and ndjson write each user as the server sent it, or, with --fields, an object of those fields."})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:listed (also when no user matches)",
-                "1:the server refused the request (e.g. a --filter it cannot read)",
-                "2:a wrong option or field, or no URL or token",
-                "3:the token file cannot be read"})
+                "1:the server refused the request (e.g. a --filter it cannot read)"})
 public final class UsersListCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

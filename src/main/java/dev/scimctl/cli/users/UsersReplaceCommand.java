@@ -5,6 +5,8 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
+import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
@@ -32,11 +34,14 @@ import java.util.concurrent.Callable;
                 "  scimctl users replace alice@example.com --from alice.json --dry-run   # the PUT, not sent"})
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
-        details = {"0:replaced (with --dry-run: the request printed)",
+        details = {"0:replaced",
+                DryRunOptions.PRINTED,
                 "1:no user has this id or userName; a value breaks a NinjaOne rule (nothing sent); the user changed "
                         + "on the server since the file was read (412), or the server refused the user",
+                ConnectionOptions.NO_URL_OR_TOKEN,
                 "2:the file is another user (its id is not USER's)",
-                "3:the --from file or the token file cannot be read, or the file is not a JSON object"})
+                ConnectionOptions.UNREADABLE,
+                "3:the --from file cannot be read, or is not a JSON object"})
 public final class UsersReplaceCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;
