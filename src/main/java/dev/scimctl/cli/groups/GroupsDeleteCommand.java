@@ -47,7 +47,7 @@ public final class GroupsDeleteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "GROUP", description = "A group id or display name.")
     String group;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed when stdin is not a terminal).")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed unless stdin, stdout and stderr are terminals).")
     boolean yes;
 
     GroupsDeleteCommand(CommandContext context) {

@@ -40,7 +40,7 @@ final class MemberArguments {
     List<String> users;
 
     @Option(names = {"-y", "--yes"},
-            description = "Do not ask before changing several members (needed when stdin is not a terminal).")
+            description = "Do not ask before changing several members (needed unless stdin, stdout and stderr are terminals).")
     boolean yes;
 
     MemberArguments(CommandContext context) {
