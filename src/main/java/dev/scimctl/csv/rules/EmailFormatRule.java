@@ -168,6 +168,80 @@ public final class EmailFormatRule implements RowRule {
         return labels >= 2;
     }
 
+    /** {@link #isPlausible(String)} of the ASCII text in {@code a[from, to)}, read from the bytes: the same steps. */
+    static boolean isPlausible(byte[] a, int from, int to) {
+        int n = to - from;
+        if (n < 6 || n > 254) {
+            return false;
+        }
+        int at = -1;
+        for (int i = from; i < to; i++) {
+            int c = a[i];
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            } else if (c < 0 || !ASCII_ADDRESS[c]) {
+                return false;
+            }
+        }
+        if (at <= from || at - from > 64 || at == to - 1) {
+            return false;
+        }
+        int prev = '.';
+        for (int i = from; i < at; i++) {
+            int c = a[i];
+            if (c == '.' && prev == '.') {
+                return false;
+            }
+            prev = c;
+        }
+        if (prev == '.') {
+            return false;
+        }
+        int labelStart = at + 1;
+        int labels = 0;
+        for (int i = at + 1; i <= to; i++) {
+            int c = i == to ? '.' : a[i];
+            if (c == '.') {
+                int len = i - labelStart;
+                if (len == 0 || len > 63 || a[labelStart] == '-' || a[i - 1] == '-') {
+                    return false;
+                }
+                labels++;
+                if (i == to && !(len >= 4 && a[labelStart] == 'x' && a[labelStart + 1] == 'n'
+                        && a[labelStart + 2] == '-' && a[labelStart + 3] == '-')) { // xn--: as in the String check
+                    for (int k = labelStart; k < to; k++) {
+                        if (!asciiLetter(a[k])) {
+                            return false;
+                        }
+                    }
+                    if (len < 2) {
+                        return false;
+                    }
+                }
+                labelStart = i + 1;
+            } else if (!(asciiLetter(c) || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return labels >= 2;
+    }
+
+    /** The ASCII characters an address may hold besides its @: {@link #localChar}, '-' and '.'. */
+    private static final boolean[] ASCII_ADDRESS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ADDRESS[c] = localChar(c) || c == '-' || c == '.';
+        }
+    }
+
+    private static boolean asciiLetter(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** Characters of an unquoted local part (RFC 5322 atext), plus letters beyond ASCII (RFC 6531). */
     private static boolean localChar(char c) {
         if (c < 128) {

@@ -19,6 +19,8 @@ public final class EmailHashTable {
     private static final int SLOT_BYTES = Long.BYTES + Integer.BYTES;
     private static final double LOAD = 0.75;
     private static final double LOAD_WHEN_STUCK = 0.9;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private long[] keys;
     private int[] lines;
@@ -92,6 +94,17 @@ public final class EmailHashTable {
         }
     }
 
+    /**
+     * Like {@link #putIfAbsent}, but where that would grow the table or find it full, changes nothing and returns
+     * -2: the caller then takes the path that reports what happens ({@link DuplicateEmailRule#check}).
+     */
+    public int putIfRoom(long key, int line) {
+        if (full || size >= limit) {
+            return -2;
+        }
+        return putIfAbsent(key, line);
+    }
+
     private int slot(long k) {
         return (int) (((k >>> 32) * capacity) >>> 32);
     }
@@ -154,7 +167,7 @@ public final class EmailHashTable {
      * mixed. Case folding per character avoids a lower-cased copy of every address.
      */
     public static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 128) {
@@ -165,8 +178,26 @@ public final class EmailHashTable {
                 c = Character.toLowerCase(Character.toUpperCase(c));
             }
             h ^= c;
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
+        return mix(h);
+    }
+
+    /** {@link #hash(String)} of the ASCII text in {@code a[from, to)}, from the bytes. */
+    public static long hash(byte[] a, int from, int to) {
+        long h = FNV_OFFSET;
+        for (int i = from; i < to; i++) {
+            int c = a[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            h ^= c;
+            h *= FNV_PRIME;
+        }
+        return mix(h);
+    }
+
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
