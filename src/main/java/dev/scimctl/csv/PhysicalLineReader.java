@@ -81,7 +81,7 @@ public final class PhysicalLineReader extends BufferedReader {
                 charset.equals(StandardCharsets.UTF_8));
     }
 
-    /** With a buffer size, and whether UTF-8 lines are read from the bytes: for tests of both ways and of buffer edges. */
+    /** With a buffer size, and whether UTF-8 lines are read from the bytes: for tests of both ways and buffer edges. */
     PhysicalLineReader(InputStream in, boolean closeInput, byte[] head, int headOffset, int headLength,
                        Charset charset, String name, int maxLineChars, int bufferSize, boolean byteLines) {
         super(Reader.nullReader(), 1);

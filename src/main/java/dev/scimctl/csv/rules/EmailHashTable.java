@@ -10,9 +10,10 @@ package dev.scimctl.csv.rules;
  * <p>A table this size is out of the processor's caches, so a look-up waits for memory, about 150 ns here, longer
  * than the rest of a row's checks. So {@link #putIfRoom} (validate's fast path) asks a filter first, four bits a slot
  * (260 KB for 400,000 rows), which stays in cache: two bits of one 64-bit word per address; a bit not set means the
- * address is new, which is the answer for 96 % of the rows of a 400,000-row file. New addresses wait in a small batch and go into the table together, their memory
- * reads issued at once instead of one after another. The filter's other answer, "maybe seen", stores the batch and
- * looks the address up in the table; the filter never says "new" for an address it has seen.
+ * address is new, which is the answer for 96 % of the rows of a 400,000-row file. New addresses wait in a small
+ * batch and go into the table together, their memory reads issued at once instead of one after another. The filter's
+ * other answer, "maybe seen", stores the batch and looks the address up in the table; the filter never says "new"
+ * for an address it has seen.
  *
  * <p>If the heap cannot hold a bigger table, it stops growing rather than fail: it fills up to 90 % and then only
  * answers look-ups ({@link #full()}), so validation goes on with a duplicate check that covers the rows stored so far.
