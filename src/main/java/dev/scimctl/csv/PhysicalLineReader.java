@@ -213,17 +213,20 @@ public final class PhysicalLineReader extends BufferedReader {
             }
             boolean ascii = true;
             int i = p;
+            scan:
             while (i < l) {
-                byte b = a[i];
-                if (b <= CR) { // one comparison for the common bytes; negative bytes are not ASCII
-                    if (b == LF || b == CR) {
-                        break;
-                    }
-                    if (b <= 0) {
-                        ascii = false; // non-ASCII, or a NUL that the decoding path reports
+                i = ByteScan.skipPlain(a, i, l);
+                for (int stop = Math.min(i + Long.BYTES, l); i < stop; i++) {
+                    byte b = a[i];
+                    if (b <= CR) { // one comparison for the common bytes; negative bytes are not ASCII
+                        if (b == LF || b == CR) {
+                            break scan;
+                        }
+                        if (b <= 0) {
+                            ascii = false; // non-ASCII, or a NUL that the decoding path reports
+                        }
                     }
                 }
-                i++;
             }
             if (i < l || (endOfInput && i > p)) {
                 located = true;

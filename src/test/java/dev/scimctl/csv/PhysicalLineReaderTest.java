@@ -151,7 +151,8 @@ class PhysicalLineReaderTest {
     @Test
     void reading_from_bytes_agrees_with_decoding_on_generated_input() {
         Random random = new Random(18);
-        byte[][] pieces = {{'a'}, {'b'}, {','}, {'"'}, {' '}, {'\t'}, {'\n'}, {'\n'}, {'\r'}, {'\r', '\n'},
+        byte[][] pieces = {{'a'}, {'b'}, "plain,text".getBytes(StandardCharsets.US_ASCII), {','}, {'"'}, {' '},
+                {'\t'}, {'\n'}, {'\n'}, {'\r'}, {'\r', '\n'},
                 {(byte) 0xC3, (byte) 0xA9}, {(byte) 0xE2, (byte) 0x82, (byte) 0xAC},
                 {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}, {(byte) 0xE9}, {(byte) 0xC3},
                 {(byte) 0xE2, (byte) 0x82}, {0}};

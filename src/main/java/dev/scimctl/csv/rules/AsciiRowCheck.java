@@ -1,5 +1,6 @@
 package dev.scimctl.csv.rules;
 
+import dev.scimctl.csv.ByteScan;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
 import dev.scimctl.csv.ValidationOptions;
@@ -20,6 +21,7 @@ import java.util.Set;
  * ValidatorFastPathTest compares the findings with and without it on generated files.
  */
 public final class AsciiRowCheck {
+    private static final byte QUOTE = '"';
     private static final byte[] END_USER = ascii(UserTypeRule.END_USER);
     private static final byte[] TECHNICIAN = ascii(UserTypeRule.TECHNICIAN);
     private static final byte[] TECHNICIAN_UPPER = ascii("TECHNICIAN");
@@ -119,10 +121,10 @@ public final class AsciiRowCheck {
         while (true) {
             int s;
             int e;
-            if (i < to && a[i] == '"') {
+            if (i < to && a[i] == QUOTE) {
                 s = i + 1;
-                e = s;
-                while (e < to && a[e] != '"') {
+                e = ByteScan.skipWithout(a, s, to, QUOTE, QUOTE);
+                while (e < to && a[e] != QUOTE) {
                     e++;
                 }
                 if (e == to) {
@@ -134,9 +136,9 @@ public final class AsciiRowCheck {
                 }
             } else {
                 s = i;
-                e = i;
+                e = ByteScan.skipWithout(a, i, to, d, QUOTE);
                 while (e < to && a[e] != d) {
-                    if (a[e] == '"') {
+                    if (a[e] == QUOTE) {
                         return false;
                     }
                     e++;
