@@ -168,41 +168,35 @@ public final class EmailFormatRule implements RowRule {
         return labels >= 2;
     }
 
-    /** {@link #isPlausible(String)} of the ASCII text in {@code a[from, to)}, read from the bytes: the same steps. */
+    /**
+     * {@link #isPlausible(String)} of the ASCII text in {@code a[from, to)}, read from the bytes in one pass: the
+     * local part up to the @, then the domain label by label (EmailFormatRuleTest compares the two).
+     */
     static boolean isPlausible(byte[] a, int from, int to) {
         int n = to - from;
         if (n < 6 || n > 254) {
             return false;
         }
-        int at = -1;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        int prev = '.'; // so that a leading dot counts as a doubled one
+        for (; i < to; i++) {
             int c = a[i];
             if (c == '@') {
-                if (at >= 0) {
-                    return false;
-                }
-                at = i;
-            } else if (c < 0 || !ASCII_ADDRESS[c]) {
-                return false;
+                break;
             }
-        }
-        if (at <= from || at - from > 64 || at == to - 1) {
-            return false;
-        }
-        int prev = '.';
-        for (int i = from; i < at; i++) {
-            int c = a[i];
-            if (c == '.' && prev == '.') {
+            if (c < 0 || !ASCII_ADDRESS[c] || c == '.' && prev == '.') {
                 return false;
             }
             prev = c;
         }
-        if (prev == '.') {
+        int at = i;
+        if (at == to || at == from || at - from > 64 || prev == '.' || at == to - 1) {
             return false;
         }
         int labelStart = at + 1;
         int labels = 0;
-        for (int i = at + 1; i <= to; i++) {
+        boolean letters = true; // the label so far is letters only
+        for (i = at + 1; i <= to; i++) {
             int c = i == to ? '.' : a[i];
             if (c == '.') {
                 int len = i - labelStart;
@@ -210,20 +204,20 @@ public final class EmailFormatRule implements RowRule {
                     return false;
                 }
                 labels++;
-                if (i == to && !(len >= 4 && a[labelStart] == 'x' && a[labelStart + 1] == 'n'
+                if (i == to && !letters && !(len >= 4 && a[labelStart] == 'x' && a[labelStart + 1] == 'n'
                         && a[labelStart + 2] == '-' && a[labelStart + 3] == '-')) { // xn--: as in the String check
-                    for (int k = labelStart; k < to; k++) {
-                        if (!asciiLetter(a[k])) {
-                            return false;
-                        }
-                    }
-                    if (len < 2) {
-                        return false;
-                    }
+                    return false;
+                }
+                if (i == to && letters && len < 2) {
+                    return false;
                 }
                 labelStart = i + 1;
-            } else if (!(asciiLetter(c) || c >= '0' && c <= '9' || c == '-')) {
-                return false;
+                letters = true;
+            } else if (!asciiLetter(c)) {
+                if (!(c >= '0' && c <= '9' || c == '-')) {
+                    return false; // a second @ among them
+                }
+                letters = false;
             }
         }
         return labels >= 2;
