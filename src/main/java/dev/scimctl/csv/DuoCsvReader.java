@@ -204,11 +204,11 @@ public final class DuoCsvReader implements Closeable {
     }
 
     /**
-     * Takes a row that is one physical line of plain ASCII, as bytes (validate's fast path): {@code line[from, to)},
+     * Takes a row that is one physical line of valid UTF-8, as bytes (validate's fast path): {@code line[from, to)},
      * without its line end, starting on line {@code lineNumber}.
      */
     @FunctionalInterface
-    public interface AsciiRowHandler {
+    public interface ByteRowHandler {
         /** True when it has dealt with the row: the reader counts it and does not return it as a {@link UserRow}. */
         boolean handle(byte[] line, int from, int to, long lineNumber);
     }
@@ -222,9 +222,9 @@ public final class DuoCsvReader implements Closeable {
      * The next non-blank row that {@code handler} did not deal with, or null at the end of the file. Rows the handler
      * takes count in {@link #rowsRead()} like the others.
      */
-    public UserRow next(AsciiRowHandler handler) {
+    public UserRow next(ByteRowHandler handler) {
         while (true) {
-            if (handler != null && handleAscii(handler)) {
+            if (handler != null && handleBytes(handler)) {
                 rows++;
                 continue;
             }
@@ -240,10 +240,10 @@ public final class DuoCsvReader implements Closeable {
         }
     }
 
-    private boolean handleAscii(AsciiRowHandler handler) {
+    private boolean handleBytes(ByteRowHandler handler) {
         lines.startRecord();
         try {
-            if (lines.peekAscii() && handler.handle(lines.lineBytes(), lines.lineStart(), lines.lineEnd(),
+            if (lines.peekBytes() && handler.handle(lines.lineBytes(), lines.lineStart(), lines.lineEnd(),
                     lines.recordStartLine())) {
                 lines.skipLine();
                 return true;

@@ -1,6 +1,6 @@
 package dev.scimctl.csv;
 
-import dev.scimctl.csv.rules.AsciiRowCheck;
+import dev.scimctl.csv.rules.ByteRowCheck;
 import dev.scimctl.csv.rules.DuplicateEmailRule;
 import dev.scimctl.csv.rules.EmailFormatRule;
 import dev.scimctl.csv.rules.ExtraCellsRule;
@@ -37,8 +37,8 @@ public final class Validator {
     /** Counts each finding, then passes it on. */
     private final FindingSink sink;
     private final RowRule[] rules;
-    /** The fast path for plain ASCII rows, when the rows come from a file with this separator. */
-    private final AsciiRowCheck ascii;
+    /** The fast path for rows read as bytes, when the rows come from a file with a known separator. */
+    private final ByteRowCheck byteCheck;
     private final RowFacts facts = new RowFacts();
     /** Organizations itemised in the summary; a tenant has far fewer, and a mis-mapped column must not fill the heap. */
     static final int MAX_ORGANIZATIONS = 10_000;
@@ -63,7 +63,7 @@ public final class Validator {
         this(columns, options, sink, expectedRows, (char) 0);
     }
 
-    /** @param delimiter the file's separator, for the fast path over plain ASCII rows ({@link #checkAscii}) */
+    /** @param delimiter the file's separator, for the fast path over rows read as bytes ({@link #checkBytes}) */
     private Validator(Columns columns, ValidationOptions options, FindingSink sink, long expectedRows,
                       char delimiter) {
         this.sink = this::count;
@@ -75,7 +75,7 @@ public final class Validator {
                 duplicates = d;
             }
         }
-        this.ascii = new AsciiRowCheck(columns, options, delimiter, duplicates);
+        this.byteCheck = new ByteRowCheck(columns, options, delimiter, duplicates);
         HeaderRules.check(columns, options.splitRealname(), this.sink);
     }
 
@@ -127,8 +127,8 @@ public final class Validator {
     }
 
     /**
-     * Reads every row of {@code reader} and validates it. Rows that are one line of plain ASCII are checked from their
-     * bytes first ({@link AsciiRowCheck}); the rules see every row that check is not sure of.
+     * Reads every row of {@code reader} and validates it. Rows that are one line of valid UTF-8 are checked from their
+     * bytes first ({@link ByteRowCheck}); the rules see every row that check is not sure of.
      */
     public static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink) {
         return validate(reader, options, sink, true);
@@ -137,7 +137,7 @@ public final class Validator {
     /** With or without the fast path: for the test that compares the two. */
     static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink, boolean fast) {
         Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows(), reader.delimiter());
-        DuoCsvReader.AsciiRowHandler handler = fast ? v::checkAscii : null;
+        DuoCsvReader.ByteRowHandler handler = fast ? v::checkBytes : null;
         for (UserRow row; (row = reader.next(handler)) != null; ) {
             v.check(row);
         }
@@ -154,12 +154,12 @@ public final class Validator {
     }
 
     /** A row from its bytes: true when the rules would find nothing in it, and it is counted; false to check it. */
-    private boolean checkAscii(byte[] line, int from, int to, long lineNumber) {
-        if (!ascii.check(line, from, to, lineNumber)) {
+    private boolean checkBytes(byte[] line, int from, int to, long lineNumber) {
+        if (!byteCheck.check(line, from, to, lineNumber)) {
             return false;
         }
         rows++;
-        classify(ascii.kind(), ascii.org(), ascii.organization());
+        classify(byteCheck.kind(), byteCheck.org(), byteCheck.organization());
         return true;
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validate's fast path over plain ASCII rows (rules/AsciiRowCheck) must change nothing: on generated files full of odd
+ * Validate's fast path over rows read as bytes (rules/ByteRowCheck) must change nothing: on generated files full of odd
  * cases (quotes, CRLF and lone CR, a BOM, empty and missing cells, non-ASCII, ';' and tab, trailing separators, blank
  * lines, quoted values over several lines, every kind of bad value, duplicates in other case), the findings, in order,
  * and the summary are the same with it as with the rules alone.
@@ -25,13 +25,16 @@ class ValidatorFastPathTest {
             "a@b,cd", "zoë@example.com", "a@b.cd ", " a@b.cd", "a@b.cd\t", "", "  ", "\"q\"@b.cd", "a+tag@b.cd",
             "a@b.c\u00e9", "x".repeat(65) + "@b.cd", "a@" + "b".repeat(64) + ".cd", "a;b@c.de", "a,b@c.de",
             "a@b.cd\u00a0", "\u0001a@b.cd", "a\u0001@b.cd"};
-    private static final String[] NAMES = {"Ann", "Bob", "", " ", " Ann", "Ann ", "José", "O'Neil", "Smith, Jr.",
-            "A\"B", "two\nlines", "\u00a0Ann", "Ann\u00a0", "\tAnn", "x\u0001", "Jean Paul"};
+    private static final String[] NAMES = {"Ann", "Bob", "", " ", " Ann", "Ann ", "José", "Müller", "O'Neil",
+            "Smith, Jr.", "A\"B", "two\nlines", "\u00a0Ann", "Ann\u00a0", "\tAnn", "x\u0001", "Jean Paul", "Zoë",
+            "Ann\u2007", "\u202fAnn", "\ufeffAnn", "Ann\u200b", "\u3000Ann", "Ann\u1680", "Ann\u2028", "\u00a0",
+            "\u4e2d\u6587", "\ud83d\ude00", "Ann\ud83d\ude00", "\u0080Ann", "Ann\u0085", "Ann\u00ad"};
     private static final String[] TYPES = {"", "endUser", "technician", "Technician", "TECHNICIAN", "END_USER",
             "enduser", "EndUser", " endUser", "endUser ", "admin", "tech", "user", "x", "technicIAN", "endUser\u00a0"};
     private static final String[] ORGS = {"", "All", "ALL", "all", "1", "101", "0", "007", "2147483647",
             "2147483648", "99999999999", "-5", "1,2", "1;2", "12.0", "1.2E+3", "Acme", " 5", "5 ", "global", "1 2"};
-    private static final String[] OTHER = {"", "x", "Group 1", "a;b", "note, 1", "\"", "é", " g "};
+    private static final String[] OTHER = {"", "x", "Group 1", "a;b", "note, 1", "\"", "é", " g ", "Gruppe Ü",
+            "g\u00a0"};
 
     @Test
     void the_fast_path_changes_no_finding_and_no_count() {

@@ -31,7 +31,7 @@ public final class DuplicateEmailRule implements RowRule {
     }
 
     /**
-     * For a row that passed every other rule ({@link AsciiRowCheck}): remembers its address by its hash. False when
+     * For a row that passed every other rule ({@link ByteRowCheck}): remembers its address by its hash. False when
      * the row must go through {@link #check} instead, having changed nothing: the address was seen before, or the
      * table is about to grow or is full (the rule may have something to report then).
      */

@@ -13,18 +13,18 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AsciiRowCheckTest {
+class ByteRowCheckTest {
     private static final Columns DUO = Columns.resolve(("username,email,first name,last name,userType,"
             + "organizationId,group1,status,notes").split(","), Map.of());
 
-    private static boolean check(AsciiRowCheck c, String line, long number) {
+    private static boolean check(ByteRowCheck c, String line, long number) {
         byte[] b = ("xx" + line + "yy").getBytes(StandardCharsets.US_ASCII); // the line inside a bigger buffer
         return c.check(b, 2, b.length - 2, number);
     }
 
     @Test
     void takes_the_rows_of_a_duo_export() {
-        AsciiRowCheck c = new AsciiRowCheck(DUO, ValidationOptions.DEFAULTS, ',', new DuplicateEmailRule(DUO, 10));
+        ByteRowCheck c = new ByteRowCheck(DUO, ValidationOptions.DEFAULTS, ',', new DuplicateEmailRule(DUO, 10));
         assertThat(check(c, "user1,user1@example.com,First1,Last1,endUser,101,Group 1,active,\"note, 1\"", 2))
                 .isTrue();
         assertThat(c.kind()).isEqualTo(RowFacts.Kind.END_USER);
@@ -40,7 +40,7 @@ class AsciiRowCheckTest {
 
     @Test
     void leaves_every_doubt_to_the_rules() {
-        AsciiRowCheck c = new AsciiRowCheck(DUO, ValidationOptions.DEFAULTS, ',', new DuplicateEmailRule(DUO, 10));
+        ByteRowCheck c = new ByteRowCheck(DUO, ValidationOptions.DEFAULTS, ',', new DuplicateEmailRule(DUO, 10));
         for (String line : new String[]{
                 "u,a@b.cd,F,L,endUser,1,g,s,n,extra",      // a value past the header
                 "u,a@b.cd,F,L,endUser,1,g,s,\"a\"\"b\"",    // a doubled quote
@@ -66,7 +66,7 @@ class AsciiRowCheckTest {
 
     @Test
     void a_second_address_in_another_case_goes_to_the_rules() {
-        AsciiRowCheck c = new AsciiRowCheck(DUO, ValidationOptions.DEFAULTS, ',', new DuplicateEmailRule(DUO, 10));
+        ByteRowCheck c = new ByteRowCheck(DUO, ValidationOptions.DEFAULTS, ',', new DuplicateEmailRule(DUO, 10));
         assertThat(check(c, "u,Ann@Example.com,F,L", 2)).isTrue();
         assertThat(check(c, "u,ann@example.COM,F,L", 3)).isFalse();
     }
@@ -87,7 +87,7 @@ class AsciiRowCheckTest {
 
     private static List<String> run(Columns columns, boolean fast) {
         DuplicateEmailRule rule = new DuplicateEmailRule(columns, new EmailHashTable(0, 1024));
-        AsciiRowCheck c = new AsciiRowCheck(columns, ValidationOptions.DEFAULTS, ',', rule);
+        ByteRowCheck c = new ByteRowCheck(columns, ValidationOptions.DEFAULTS, ',', rule);
         List<Finding> found = new ArrayList<>();
         RowFacts facts = new RowFacts();
         for (int i = 0; i <= 1500; i++) {

@@ -3,6 +3,7 @@ package dev.scimctl.csv.rules;
 import dev.scimctl.csv.ByteScan;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
+import dev.scimctl.csv.Text;
 import dev.scimctl.csv.ValidationOptions;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validate's fast path (issue #18): the verdict of all the row rules on a row that is one line of plain ASCII, read
+ * Validate's fast path (issue #18): the verdict of all the row rules on a row that is one line of valid UTF-8, read
  * from its bytes, without a String, a cell array or a {@link dev.scimctl.csv.UserRow}. It answers only "the rules
  * find nothing" (and then the row's account type and organization) or "ask the rules": any doubt returns false
  * having changed nothing, and the row goes through the rules as before, so every finding, message and count is
@@ -20,7 +21,7 @@ import java.util.Set;
  * or one seen before, any userType or organizationId but the plain valid ones, a technician with an organization.
  * ValidatorFastPathTest compares the findings with and without it on generated files.
  */
-public final class AsciiRowCheck {
+public final class ByteRowCheck {
     private static final byte QUOTE = '"';
     private static final byte[] END_USER = ascii(UserTypeRule.END_USER);
     private static final byte[] TECHNICIAN = ascii(UserTypeRule.TECHNICIAN);
@@ -46,7 +47,7 @@ public final class AsciiRowCheck {
     private RowFacts.Org orgKind;
     private int organization;
 
-    public AsciiRowCheck(Columns columns, ValidationOptions options, char delimiter, DuplicateEmailRule duplicates) {
+    public ByteRowCheck(Columns columns, ValidationOptions options, char delimiter, DuplicateEmailRule duplicates) {
         this.delimiter = (byte) delimiter;
         this.width = columns.size();
         this.email = columns.index(Field.EMAIL);
@@ -75,7 +76,7 @@ public final class AsciiRowCheck {
     }
 
     /**
-     * The rules' verdict on the line {@code a[from, to)} (ASCII, no line end), the row on line {@code line}: true
+     * The rules' verdict on the line {@code a[from, to)} (valid UTF-8, no line end), the row on line {@code line}: true
      * when they find nothing, and its address is remembered for the duplicate check; false to let them see it.
      */
     public boolean check(byte[] a, int from, int to, long line) {
@@ -86,8 +87,7 @@ public final class AsciiRowCheck {
             if (c < cells) {
                 int s = starts[c];
                 int e = ends[c];
-                // isSpace is never true above ' ' in ASCII; control characters go to the rules as well.
-                if (s < e && (a[s] <= ' ' || a[e - 1] <= ' ')) {
+                if (s < e && (firstIsSpace(a, s) || lastIsSpace(a, e))) {
                     return false;
                 }
             }
@@ -158,6 +158,40 @@ public final class AsciiRowCheck {
             }
             i++; // past the delimiter
         }
+    }
+
+    /**
+     * Whether the cell's first character may be a space ({@link dev.scimctl.csv.Text#isSpace}): in ASCII, any
+     * control character counts too (the rules decide); beyond it, the character is decoded and asked.
+     */
+    private static boolean firstIsSpace(byte[] a, int s) {
+        int b = a[s];
+        return b >= 0 ? b <= ' ' : Text.isSpace(charAt(a, s));
+    }
+
+    /** Whether the last character of the cell that ends before {@code e} may be a space; see above. */
+    private static boolean lastIsSpace(byte[] a, int e) {
+        int b = a[e - 1];
+        if (b >= 0) {
+            return b <= ' ';
+        }
+        int i = e - 1;
+        while ((a[i] & 0xC0) == 0x80) { // back to the first byte of the character (cells end at ASCII bytes)
+            i--;
+        }
+        return Text.isSpace(charAt(a, i));
+    }
+
+    /** The character whose valid UTF-8 starts at {@code i}; one beyond U+FFFF as its high surrogate, never a space. */
+    private static char charAt(byte[] a, int i) {
+        int b = a[i] & 0xFF;
+        if (b < 0xE0) {
+            return (char) ((b & 0x1F) << 6 | a[i + 1] & 0x3F);
+        }
+        if (b < 0xF0) {
+            return (char) ((b & 0x0F) << 12 | (a[i + 1] & 0x3F) << 6 | a[i + 2] & 0x3F);
+        }
+        return '\uD800';
     }
 
     /** Whether a column's cell is empty (or missing from a short row). */
