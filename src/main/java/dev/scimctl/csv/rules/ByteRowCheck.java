@@ -114,7 +114,7 @@ public final class ByteRowCheck {
      * Splits the line as opencsv would when it is the simple shape: cells unquoted without any quote, or quoted from
      * end to end without a quote inside. False for anything else, and for a non-empty cell past the header.
      */
-    private boolean split(byte[] a, int from, int to) {
+    boolean split(byte[] a, int from, int to) {
         byte d = delimiter;
         int n = 0;
         int i = from;
@@ -192,6 +192,15 @@ public final class ByteRowCheck {
             return (char) ((b & 0x0F) << 12 | (a[i + 1] & 0x3F) << 6 | a[i + 2] & 0x3F);
         }
         return '\uD800';
+    }
+
+    /** The cells {@link #split} found (at most the header's width): for ByteRowCheckTest. */
+    int cells() {
+        return cells;
+    }
+
+    String cell(byte[] a, int i) {
+        return new String(a, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
     }
 
     /** Whether a column's cell is empty (or missing from a short row). */

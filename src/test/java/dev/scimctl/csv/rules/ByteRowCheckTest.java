@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,5 +102,45 @@ class ByteRowCheckTest {
             rule.check(row, facts, found::add);
         }
         return found.stream().map(Finding::toString).toList();
+    }
+
+    /** Its splitting must give opencsv's cells (configured as DuoCsvReader configures it), or step aside. */
+    @Test
+    void splits_like_opencsv_on_generated_lines() throws java.io.IOException {
+        Random random = new Random(18);
+        String[] alphabet = {"a", "b", " ", ",", ";", "\t", "\"", "\"", "é", "\\", "plain text", "\u00a0"};
+        String[] header = new String[40];
+        java.util.Arrays.fill(header, "x");
+        header[0] = "email";
+        Columns wide = Columns.resolve(header, Map.of());
+        int fast = 0;
+        for (int n = 0; n < 200_000; n++) {
+            char delimiter = new char[]{',', ';', '\t'}[n % 3];
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(16);
+            for (int i = 0; i < length; i++) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String line = sb.toString();
+            ByteRowCheck c = new ByteRowCheck(wide, ValidationOptions.DEFAULTS, delimiter,
+                    new DuplicateEmailRule(wide, 10));
+            byte[] b = ("\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
+            if (c.split(b, 1, b.length - 1)) {
+                fast++;
+                String[] cells = new String[c.cells()];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = c.cell(b, i);
+                }
+                assertThat(cells).as("[%s] split by %s", line, delimiter).containsExactly(opencsv(line, delimiter));
+            }
+        }
+        assertThat(fast).isGreaterThan(50_000);
+    }
+
+    private static String[] opencsv(String line, char delimiter) throws java.io.IOException {
+        com.opencsv.CSVParser parser = new com.opencsv.CSVParserBuilder().withSeparator(delimiter).withQuoteChar('"')
+                .withEscapeChar(com.opencsv.ICSVParser.NULL_CHARACTER).withIgnoreLeadingWhiteSpace(false).build();
+        String[] cells = parser.parseLineMulti(line);
+        return parser.isPending() ? null : cells;
     }
 }
