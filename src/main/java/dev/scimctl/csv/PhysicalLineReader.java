@@ -479,7 +479,7 @@ public final class PhysicalLineReader extends BufferedReader {
 
     @Override
     public boolean ready() {
-        return pos < lim;
+        return pos < lim || peeked != null || bytes.hasRemaining();
     }
 
     @Override
