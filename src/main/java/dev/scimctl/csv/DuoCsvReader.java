@@ -203,9 +203,31 @@ public final class DuoCsvReader implements Closeable {
         return estimatedRows;
     }
 
+    /**
+     * Takes a row that is one physical line of valid UTF-8, as bytes (validate's fast path): {@code line[from, to)},
+     * without its line end, starting on line {@code lineNumber}.
+     */
+    @FunctionalInterface
+    public interface ByteRowHandler {
+        /** True when it has dealt with the row: the reader counts it and does not return it as a {@link UserRow}. */
+        boolean handle(byte[] line, int from, int to, long lineNumber);
+    }
+
     /** The next non-blank row, or null at the end of the file. */
     public UserRow next() {
+        return next(null);
+    }
+
+    /**
+     * The next non-blank row that {@code handler} did not deal with, or null at the end of the file. Rows the handler
+     * takes count in {@link #rowsRead()} like the others.
+     */
+    public UserRow next(ByteRowHandler handler) {
         while (true) {
+            if (handler != null && handleBytes(handler)) {
+                rows++;
+                continue;
+            }
             String[] cells = readRecord();
             if (cells == null) {
                 return null;
@@ -215,6 +237,20 @@ public final class DuoCsvReader implements Closeable {
             }
             rows++;
             return toRow(lines.recordStartLine(), cells);
+        }
+    }
+
+    private boolean handleBytes(ByteRowHandler handler) {
+        lines.startRecord();
+        try {
+            if (lines.peekBytes() && handler.handle(lines.lineBytes(), lines.lineStart(), lines.lineEnd(),
+                    lines.recordStartLine())) {
+                lines.skipLine();
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            throw new CsvInputException(name, lines.linesRead(), 0, "cannot be read: " + e.getMessage());
         }
     }
 

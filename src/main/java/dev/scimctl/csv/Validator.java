@@ -1,5 +1,6 @@
 package dev.scimctl.csv;
 
+import dev.scimctl.csv.rules.ByteRowCheck;
 import dev.scimctl.csv.rules.DuplicateEmailRule;
 import dev.scimctl.csv.rules.EmailFormatRule;
 import dev.scimctl.csv.rules.ExtraCellsRule;
@@ -36,6 +37,8 @@ public final class Validator {
     /** Counts each finding, then passes it on. */
     private final FindingSink sink;
     private final RowRule[] rules;
+    /** The fast path for rows read as bytes, when the rows come from a file with a known separator. */
+    private final ByteRowCheck byteCheck;
     private final RowFacts facts = new RowFacts();
     /** Organizations itemised in the summary; a tenant has far fewer, and a mis-mapped column must not fill the heap. */
     static final int MAX_ORGANIZATIONS = 10_000;
@@ -57,9 +60,22 @@ public final class Validator {
 
     /** @param expectedRows an estimate of the rows to come ({@link DuoCsvReader#estimatedRows()}), 0 if unknown */
     public Validator(Columns columns, ValidationOptions options, FindingSink sink, long expectedRows) {
+        this(columns, options, sink, expectedRows, (char) 0);
+    }
+
+    /** @param delimiter the file's separator, for the fast path over rows read as bytes ({@link #checkBytes}) */
+    private Validator(Columns columns, ValidationOptions options, FindingSink sink, long expectedRows,
+                      char delimiter) {
         this.sink = this::count;
         this.downstream = sink;
         this.rules = rowRules(columns, options, expectedRows);
+        DuplicateEmailRule duplicates = null;
+        for (RowRule r : rules) {
+            if (r instanceof DuplicateEmailRule d) {
+                duplicates = d;
+            }
+        }
+        this.byteCheck = new ByteRowCheck(columns, options, delimiter, duplicates);
         HeaderRules.check(columns, options, this.sink);
     }
 
@@ -110,10 +126,19 @@ public final class Validator {
         return findings;
     }
 
-    /** Reads every row of {@code reader} and validates it. */
+    /**
+     * Reads every row of {@code reader} and validates it. Rows that are one line of valid UTF-8 are checked from their
+     * bytes first ({@link ByteRowCheck}); the rules see every row that check is not sure of.
+     */
     public static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink) {
-        Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows());
-        for (UserRow row; (row = reader.next()) != null; ) {
+        return validate(reader, options, sink, true);
+    }
+
+    /** With or without the fast path: for the test that compares the two. */
+    static Summary validate(DuoCsvReader reader, ValidationOptions options, FindingSink sink, boolean fast) {
+        Validator v = new Validator(reader.columns(), options, sink, reader.estimatedRows(), reader.delimiter());
+        DuoCsvReader.ByteRowHandler handler = fast ? v::checkBytes : null;
+        for (UserRow row; (row = reader.next(handler)) != null; ) {
             v.check(row);
         }
         return v.finish();
@@ -125,13 +150,27 @@ public final class Validator {
         for (RowRule r : rules) {
             r.check(row, facts, sink);
         }
-        switch (facts.kind()) {
+        classify(facts.kind(), facts.org(), facts.organization());
+    }
+
+    /** A row from its bytes: true when the rules would find nothing in it, and it is counted; false to check it. */
+    private boolean checkBytes(byte[] line, int from, int to, long lineNumber) {
+        if (!byteCheck.check(line, from, to, lineNumber)) {
+            return false;
+        }
+        rows++;
+        classify(byteCheck.kind(), byteCheck.org(), byteCheck.organization());
+        return true;
+    }
+
+    private void classify(RowFacts.Kind kind, RowFacts.Org org, int organization) {
+        switch (kind) {
             case TECHNICIAN -> technicians++;
             case INVALID -> unclassified++;
             default -> {
-                switch (facts.org()) {
+                switch (org) {
                     case NONE, ALL -> globalEndUsers++;
-                    case ID -> countOrganization(facts.organization());
+                    case ID -> countOrganization(organization);
                     default -> unclassified++;
                 }
             }

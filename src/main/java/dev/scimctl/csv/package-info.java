@@ -12,7 +12,9 @@
  *   <li>{@link dev.scimctl.csv.Validator}: runs the rules ({@code dev.scimctl.csv.rules}, one class per rule,
  *   catalogued in {@link dev.scimctl.csv.Rule}) over the rows and streams {@link dev.scimctl.csv.Finding}s to a
  *   {@link dev.scimctl.csv.FindingSink}; {@link dev.scimctl.csv.Validator#finish()} returns the
- *   {@link dev.scimctl.csv.Summary}.</li>
+ *   {@link dev.scimctl.csv.Summary}. {@link dev.scimctl.csv.Validator#validate} first offers each row that is one
+ *   line of valid UTF-8 to {@code rules.ByteRowCheck}, which settles it from its bytes when no rule could find
+ *   anything in it, and otherwise lets the rules see it as a {@link dev.scimctl.csv.UserRow} (issue #18).</li>
  *   <li>{@link dev.scimctl.csv.OrganizationIds}: the tenant's organization ids for {@code --org-ids}.</li>
  * </ul>
  *

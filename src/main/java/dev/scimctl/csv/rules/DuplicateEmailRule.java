@@ -30,6 +30,15 @@ public final class DuplicateEmailRule implements RowRule {
         this.seen = table;
     }
 
+    /**
+     * For a row that passed every other rule ({@link ByteRowCheck}): remembers its address by its hash. False when
+     * the row must go through {@link #check} instead, having changed nothing: the address was seen before, or the
+     * table is about to grow or is full (the rule may have something to report then).
+     */
+    boolean rememberNew(long hash, long line) {
+        return seen.putIfRoom(hash, (int) Math.min(Integer.MAX_VALUE, line)) == -1;
+    }
+
     @Override
     public void check(UserRow row, RowFacts facts, FindingSink sink) {
         String e = facts.email();

@@ -168,6 +168,74 @@ public final class EmailFormatRule implements RowRule {
         return labels >= 2;
     }
 
+    /**
+     * {@link #isPlausible(String)} of the ASCII text in {@code a[from, to)}, read from the bytes in one pass: the
+     * local part up to the @, then the domain label by label (EmailFormatRuleTest compares the two).
+     */
+    static boolean isPlausible(byte[] a, int from, int to) {
+        int n = to - from;
+        if (n < 6 || n > 254) {
+            return false;
+        }
+        int i = from;
+        int prev = '.'; // so that a leading dot counts as a doubled one
+        for (; i < to; i++) {
+            int c = a[i];
+            if (c == '@') {
+                break;
+            }
+            if (c < 0 || !ASCII_ADDRESS[c] || c == '.' && prev == '.') {
+                return false;
+            }
+            prev = c;
+        }
+        int at = i;
+        if (at == to || at == from || at - from > 64 || prev == '.' || at == to - 1) {
+            return false;
+        }
+        int labelStart = at + 1;
+        int labels = 0;
+        boolean letters = true; // the label so far is letters only
+        for (i = at + 1; i <= to; i++) {
+            int c = i == to ? '.' : a[i];
+            if (c == '.') {
+                int len = i - labelStart;
+                if (len == 0 || len > 63 || a[labelStart] == '-' || a[i - 1] == '-') {
+                    return false;
+                }
+                labels++;
+                if (i == to && !letters && !(len >= 4 && a[labelStart] == 'x' && a[labelStart + 1] == 'n'
+                        && a[labelStart + 2] == '-' && a[labelStart + 3] == '-')) { // xn--: as in the String check
+                    return false;
+                }
+                if (i == to && letters && len < 2) {
+                    return false;
+                }
+                labelStart = i + 1;
+                letters = true;
+            } else if (!asciiLetter(c)) {
+                if (!(c >= '0' && c <= '9' || c == '-')) {
+                    return false; // a second @ among them
+                }
+                letters = false;
+            }
+        }
+        return labels >= 2;
+    }
+
+    /** The ASCII characters an address may hold besides its @: {@link #localChar}, '-' and '.'. */
+    private static final boolean[] ASCII_ADDRESS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ADDRESS[c] = localChar(c) || c == '-' || c == '.';
+        }
+    }
+
+    private static boolean asciiLetter(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** Characters of an unquoted local part (RFC 5322 atext), plus letters beyond ASCII (RFC 6531). */
     private static boolean localChar(char c) {
         if (c < 128) {

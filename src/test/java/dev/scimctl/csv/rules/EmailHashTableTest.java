@@ -18,7 +18,7 @@ class EmailHashTableTest {
 
     @Test
     void a_table_sized_for_a_million_rows_stays_under_twenty_megabytes() {
-        assertThat(12L * new EmailHashTable(1_000_000).capacity()).isLessThan(20L << 20);
+        assertThat(EmailHashTable.bytesPerSlot() * new EmailHashTable(1_000_000).capacity()).isLessThan(20L << 20);
     }
 
     @Test
@@ -68,5 +68,48 @@ class EmailHashTableTest {
         assertThat(found).extracting(f -> f.rule().code())
                 .containsExactly("duplicate-email-incomplete", "duplicate-email");
         assertThat(found.get(1).message()).contains("is also on line 5");
+    }
+
+    /**
+     * The filter and the batch behind putIfRoom change no answer: against a plain map, over random keys with many
+     * repeats, mixed with putIfAbsent, in tables that grow, and in one that cannot (and so fills up).
+     */
+    @Test
+    void put_if_room_and_put_if_absent_answer_like_a_map() {
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 20; round++) {
+            EmailHashTable t = round % 4 == 0 ? new EmailHashTable(0, 4096) : new EmailHashTable(random.nextInt(3000));
+            java.util.Map<Long, Integer> model = new java.util.HashMap<>();
+            int universe = 500 + random.nextInt(20_000);
+            for (int line = 1; line <= 30_000; line++) {
+                long key = random.nextInt(50) == 0 ? 0 : EmailHashTable.hash("u" + random.nextInt(universe) + "@x.io");
+                long k = key == 0 ? 1 : key;
+                Integer first = model.get(k);
+                if (random.nextInt(5) > 0) {
+                    int sizeBefore = t.size();
+                    int r = t.putIfRoom(key, line);
+                    if (r == -2) {
+                        assertThat(t.size()).isEqualTo(sizeBefore);
+                        assertThat(t.full() || t.size() >= 0.75 * t.capacity() - 1).isTrue();
+                    } else {
+                        assertThat(r).as("line %d", line).isEqualTo(first == null ? -1 : first);
+                        if (first == null) {
+                            model.put(k, line);
+                        }
+                        continue;
+                    }
+                }
+                boolean fullBefore = t.full();
+                int r = t.putIfAbsent(key, line);
+                assertThat(r).as("line %d", line).isEqualTo(first == null ? -1 : first);
+                if (first == null && !fullBefore) {
+                    model.put(k, line);
+                }
+                assertThat(t.size()).isEqualTo(model.size());
+            }
+            for (java.util.Map.Entry<Long, Integer> e : model.entrySet()) {
+                assertThat(t.putIfAbsent(e.getKey(), -7)).isEqualTo(e.getValue());
+            }
+        }
     }
 }
