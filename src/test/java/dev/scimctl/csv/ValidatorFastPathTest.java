@@ -43,7 +43,7 @@ class ValidatorFastPathTest {
             byte[] bytes = generate(random);
             boolean split = random.nextInt(4) == 0;
             Set<Integer> known = random.nextInt(4) == 0 ? Set.of(1, 101, 2147483647) : null;
-            ValidationOptions options = new ValidationOptions(known, known == null ? null : "orgs.txt", split);
+            ValidationOptions options = new ValidationOptions(known, known == null ? null : "orgs.txt").withSplitRealname(split);
             String slow = run(bytes, options, false);
             String fast = run(bytes, options, true);
             assertThat(fast).as("file %d:%n%s", file, new String(bytes, StandardCharsets.UTF_8)).isEqualTo(slow);
