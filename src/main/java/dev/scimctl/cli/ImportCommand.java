@@ -23,7 +23,6 @@ import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
-import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
@@ -35,7 +34,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -217,7 +215,8 @@ public final class ImportCommand implements Callable<Integer> {
             importRun = newRun(journalPath);
         }
         try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
-             RunLock journal = dryRun ? null : lockJournal(journalPath)) {
+             RunLock journal = dryRun ? null : context.lockFile("journal", journalPath, "the journal " + journalPath,
+                     "import " + file)) {
             Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
@@ -282,17 +281,6 @@ public final class ImportCommand implements Callable<Integer> {
             return beside;
         }
         return inState;
-    }
-
-    /** Two imports appending to one journal would interleave their lines; the journal's real path is the key. */
-    private RunLock lockJournal(Path journal) {
-        Path key = journal.toAbsolutePath().normalize();
-        try {
-            key = AtomicFile.followLinks(key);
-        } catch (IOException e) {
-            // a loop of links: the journal's own open reports it
-        }
-        return context.lock("journal", key.toString(), "the journal " + journal, "import " + file);
     }
 
     /** The outcome's last lines, the report, and the exit code. */
