@@ -14,6 +14,7 @@ import dev.scimctl.importer.UndoRun;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -182,7 +183,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
         @Override
         public boolean confirm(UndoPlan.Counts counts, URI server) {
-            return ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+            return ask("Undo " + Counted.of(counts.changes(), "change")
                     + " on " + server + "?");
         }
     }
