@@ -255,6 +255,11 @@ public final class CommandContext implements AutoCloseable {
         return lock(kind, key.toString(), what, command);
     }
 
+    /** The lock on a journal a run appends to (an import's, an undo's): two runs would interleave their lines. */
+    public RunLock lockJournal(Path journal, String command) {
+        return lockFile("journal", journal, "the journal " + journal, command);
+    }
+
     /** Exit 1 of a command that takes {@link #lockServer}, as an {@link ExitCodes} detail. */
     public static final String SERVER_BUSY = "1:another scimctl is changing the same server";
 

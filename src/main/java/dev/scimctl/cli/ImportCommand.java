@@ -215,9 +215,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (importRun == null) {
             importRun = newRun(journalPath);
         }
-        try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
-             RunLock journal = dryRun ? null : context.lockFile("journal", journalPath, "the journal " + journalPath,
-                     "import " + file)) {
+        String command = "import " + file;
+        try (RunLock server = dryRun ? null : context.lockServer(connection, command);
+             RunLock journal = dryRun ? null : context.lockJournal(journalPath, command)) {
             Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);

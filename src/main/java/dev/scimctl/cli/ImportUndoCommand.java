@@ -104,8 +104,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
                 new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel), context.clock());
         String command = "import undo " + journal;
         try (RunLock server = dryRun ? null : context.lockServer(connection, command);
-             RunLock own = dryRun ? null : context.lockFile("journal", ownJournal, "the journal " + ownJournal,
-                     command)) {
+             RunLock own = dryRun ? null : context.lockJournal(ownJournal, command)) {
             Shown shown = new Shown(context.openProgress());
             context.takeClientNotices(run.clientListener(shown));
             UndoRun.Outcome outcome = run.run(shown);
