@@ -13,6 +13,7 @@ import dev.scimctl.console.Prompt;
 import dev.scimctl.console.ScreenHeight;
 import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.importer.Progress;
+import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.output.ColorMode;
 import dev.scimctl.output.ProgressBar;
@@ -29,12 +30,12 @@ import dev.scimctl.scim.net.ProxySettings;
 import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Help.Ansi;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -238,6 +239,25 @@ public final class CommandContext implements AutoCloseable {
                 clock.instant(), note -> err.println("note: " + note));
         locks.add(lock);
         return lock;
+    }
+
+    /**
+     * The lock on a file this run appends to or rewrites (a journal, a mapping file), keyed by its real path, so that
+     * a link and its target share one.
+     */
+    public RunLock lockFile(String kind, Path file, String what, String command) {
+        Path key = file.toAbsolutePath().normalize();
+        try {
+            key = AtomicFile.followLinks(key).normalize();
+        } catch (IOException e) {
+            // a loop of links: the file's own open reports it
+        }
+        return lock(kind, key.toString(), what, command);
+    }
+
+    /** The lock on a journal a run appends to (an import's, an undo's): two runs would interleave their lines. */
+    public RunLock lockJournal(Path journal, String command) {
+        return lockFile("journal", journal, "the journal " + journal, command);
     }
 
     /** Exit 1 of a command that takes {@link #lockServer}, as an {@link ExitCodes} detail. */

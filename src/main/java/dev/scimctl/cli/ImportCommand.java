@@ -23,19 +23,18 @@ import dev.scimctl.importer.Progress;
 import dev.scimctl.importer.Report;
 import dev.scimctl.importer.Results;
 import dev.scimctl.importer.ServerCapabilities;
-import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.PlanPrinter;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.TextFindingWriter;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -206,7 +205,7 @@ public final class ImportCommand implements Callable<Integer> {
         showFindings(csv);
         if (input.stopsImport(skipInvalid)) {
             cancelServerRead(importRun);
-            err.println(Styles.error(context.ansi(false)) + count(csv.errors(), "validation error") + " in "
+            err.println(Styles.error(context.ansi(false)) + Counted.of(csv.errors(), "validation error") + " in "
                     + input.name() + ": nothing was imported. Fix " + (csv.errors() == 1 ? "it" : "them")
                     + (csv.fileErrors() > 0 ? "" : ", or add --skip-invalid to import the valid rows") + ".");
             return ExitCode.PROBLEMS;
@@ -216,8 +215,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (importRun == null) {
             importRun = newRun(journalPath);
         }
-        try (RunLock server = dryRun ? null : context.lockServer(connection, "import " + file);
-             RunLock journal = dryRun ? null : lockJournal(journalPath)) {
+        String command = "import " + file;
+        try (RunLock server = dryRun ? null : context.lockServer(connection, command);
+             RunLock journal = dryRun ? null : context.lockJournal(journalPath, command)) {
             Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
@@ -284,17 +284,6 @@ public final class ImportCommand implements Callable<Integer> {
         return inState;
     }
 
-    /** Two imports appending to one journal would interleave their lines; the journal's real path is the key. */
-    private RunLock lockJournal(Path journal) {
-        Path key = journal.toAbsolutePath().normalize();
-        try {
-            key = AtomicFile.followLinks(key);
-        } catch (IOException e) {
-            // a loop of links: the journal's own open reports it
-        }
-        return context.lock("journal", key.toString(), "the journal " + journal, "import " + file);
-    }
-
     /** The outcome's last lines, the report, and the exit code. */
     private int finish(ImportRun.Outcome outcome, ImportInput input, Path journalPath, Shown shown) {
         PrintWriter err = context.err();
@@ -359,7 +348,7 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public void resuming(Path journal, Journal.LastRun previous, boolean fileChanged) {
             context.err().println("Resuming: " + journal + " records an interrupted import (started "
-                    + previous.started() + ", " + count(previous.operations(), "operation") + " done). Re-reading "
+                    + previous.started() + ", " + Counted.of(previous.operations(), "operation") + " done). Re-reading "
                     + "the server, so that nothing is done twice and nothing is skipped.");
             if (fileChanged) {
                 context.warn("the file has changed since that run; the plan below follows the file as it is now");
@@ -389,7 +378,7 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public boolean confirm(Plan.Counts counts, URI server) {
             // The same unit as the plan's counts and the progress bar: changes, each user or membership one.
-            return ask("Apply " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+            return ask("Apply " + Counted.of(counts.changes(), "change")
                     + " (the plan's count: users, groups and memberships) to " + server + "?");
         }
 
@@ -444,7 +433,7 @@ public final class ImportCommand implements Callable<Integer> {
         writer.abort("");
         long errors = csv.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = csv.findings().size() - errors;
-        context.err().println("Validation: " + count(errors, "error") + ", " + count(warnings, "warning")
+        context.err().println("Validation: " + Counted.of(errors, "error") + ", " + Counted.of(warnings, "warning")
                 + (csv.findings().size() > FINDINGS_SHOWN ? " (the first " + FINDINGS_SHOWN + " shown; 'scimctl "
                 + "validate " + file + "' lists them all)" : "") + ".");
     }
@@ -517,7 +506,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (c.groupsCreated() + c.membersAdded() + c.membersRemoved() + c.groupsFailed() > 0) {
             b.append("; groups: ").append(c.groupsCreated()).append(" created, ")
-                    .append(count(c.membersAdded(), "member")).append(" added, ").append(c.membersRemoved())
+                    .append(Counted.of(c.membersAdded(), "member")).append(" added, ").append(c.membersRemoved())
                     .append(" removed");
             if (c.groupsFailed() > 0) {
                 b.append(", ").append(c.groupsFailed()).append(" failed");
@@ -525,8 +514,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         b.append('.');
         if (results.pushbackCuts() > 0) {
-            b.append(" The server pushed back; the import slowed to ").append(results.lowestParallel())
-                    .append(" request").append(results.lowestParallel() == 1 ? "" : "s").append(" at a time.");
+            b.append(" The server pushed back; the import slowed to ")
+                    .append(Counted.of(results.lowestParallel(), "request")).append(" at a time.");
         }
         String colour = results.allOk() && c.skipped() == 0 ? "green" : "bold,red";
         err.println(context.ansi(false).string("@|" + colour + " " + b.toString().replace("@|", "@ |") + "|@"));
@@ -534,9 +523,5 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("Failed rows are listed " + (report != null ? "in " + report : "with --report FILE")
                     + "; fix what they say and run the same command again (the journal is " + journalPath + ").");
         }
-    }
-
-    private static String count(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

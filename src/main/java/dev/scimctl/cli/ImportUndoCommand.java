@@ -14,6 +14,7 @@ import dev.scimctl.importer.UndoRun;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.output.Styles;
 import dev.scimctl.output.UndoPlanPrinter;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,8 +104,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
                 new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel), context.clock());
         String command = "import undo " + journal;
         try (RunLock server = dryRun ? null : context.lockServer(connection, command);
-             RunLock own = dryRun ? null : context.lock("journal", ownJournal.toAbsolutePath().normalize().toString(),
-                     "the journal " + ownJournal, command)) {
+             RunLock own = dryRun ? null : context.lockJournal(ownJournal, command)) {
             Shown shown = new Shown(context.openProgress());
             context.takeClientNotices(run.clientListener(shown));
             UndoRun.Outcome outcome = run.run(shown);
@@ -182,7 +182,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
         @Override
         public boolean confirm(UndoPlan.Counts counts, URI server) {
-            return ask("Undo " + counts.changes() + " change" + (counts.changes() == 1 ? "" : "s")
+            return ask("Undo " + Counted.of(counts.changes(), "change")
                     + " on " + server + "?");
         }
     }

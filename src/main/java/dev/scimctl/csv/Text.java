@@ -102,9 +102,4 @@ public final class Text {
         }
         return b.toString();
     }
-
-    /** "1 row", "2 rows". */
-    public static String count(long n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
-    }
 }

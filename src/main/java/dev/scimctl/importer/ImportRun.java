@@ -1,6 +1,5 @@
 package dev.scimctl.importer;
 
-import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.ScimClient;
 
 import java.net.URI;
@@ -20,7 +19,7 @@ import java.util.concurrent.FutureTask;
  * operation in the journal. What the person running it sees and answers goes through a {@link Listener}; the
  * command decides the words and the exit code from the {@link Outcome}.
  */
-public final class ImportRun {
+public final class ImportRun extends ServerRun {
 
     /**
      * How this run goes.
@@ -88,23 +87,13 @@ public final class ImportRun {
     public record Applied(Plan plan, Results results, Journal.LastRun previous) implements Outcome {
     }
 
-    private final ScimClient client;
     private final Settings settings;
-    private final Clock clock;
-    private final AdaptiveLimit limit;
     /** The server's capabilities, being read on a worker while the file is validated; null until started. */
     private Future<ServerCapabilities> discovery;
 
     public ImportRun(ScimClient client, Settings settings, Clock clock) {
-        this.client = client;
+        super(client, settings.parallel(), clock);
         this.settings = settings;
-        this.clock = clock;
-        this.limit = new AdaptiveLimit(settings.parallel());
-    }
-
-    /** The core's notices, passed to the listener, and its pushbacks, which slow the run down. */
-    public ClientListener clientListener(Listener listener) {
-        return limit.clientListener(listener::notice);
     }
 
     /**

@@ -49,15 +49,7 @@ public final class PlanJson {
                 u.put("id", s.id());
             }
             if (!s.changes().isEmpty()) {
-                List<Map<String, Object>> changes = new ArrayList<>();
-                for (Change ch : s.changes()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("attribute", ch.attribute().label());
-                    m.put("from", ch.from());
-                    m.put("to", ch.to());
-                    changes.add(m);
-                }
-                u.put("changes", changes);
+                u.put("changes", s.changes().stream().map(PlanJson::change).toList());
             }
             users.add(u);
         }
@@ -71,14 +63,7 @@ public final class PlanJson {
                 m.put("id", g.id());
             }
             m.put("add", g.add());
-            List<Map<String, String>> remove = new ArrayList<>();
-            for (GroupStep.Member r : g.remove()) {
-                Map<String, String> rm = new LinkedHashMap<>();
-                rm.put("id", r.id());
-                rm.put("display", r.display());
-                remove.add(rm);
-            }
-            m.put("remove", remove);
+            m.put("remove", members(g.remove()));
             groups.add(m);
         }
         doc.put("groups", groups);
@@ -92,6 +77,27 @@ public final class PlanJson {
         }
         doc.put("skipped", skipped);
         return doc;
+    }
+
+    /** A change as the plan and the journal write it. */
+    static Map<String, Object> change(Change c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attribute", c.attribute().label());
+        m.put("from", c.from());
+        m.put("to", c.to());
+        return m;
+    }
+
+    /** Group members (those a group step removes) as the plan and the journal write them. */
+    static List<Map<String, String>> members(List<GroupStep.Member> members) {
+        List<Map<String, String>> list = new ArrayList<>();
+        for (GroupStep.Member member : members) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("id", member.id());
+            m.put("display", member.display());
+            list.add(m);
+        }
+        return list;
     }
 
     /** Writes the document atomically. */

@@ -7,6 +7,7 @@ import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ScimGroup;
+import dev.scimctl.text.Counted;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -315,7 +316,7 @@ public final class RemoteState {
                             .ifPresent(g -> into.putIfAbsent(groupKey(g.displayName()), g));
                 });
                 if (!ignored.get()) {
-                    parts.add("looked up " + names.size() + " group" + (names.size() == 1 ? "" : "s"));
+                    parts.add("looked up " + Counted.of(names.size(), "group"));
                     return;
                 }
                 into.clear();

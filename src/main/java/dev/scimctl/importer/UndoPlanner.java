@@ -18,6 +18,7 @@ import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import dev.scimctl.scim.model.ScimGroup;
 import dev.scimctl.scim.model.ScimUser;
+import dev.scimctl.text.Counted;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -187,7 +188,7 @@ public final class UndoPlanner {
                 groups.add(new GroupDelete(group.id(), group.displayName()));
             } else {
                 conflicts.add(new Conflict(group.displayName(), 0, "group created by the import, but it has "
-                        + after.size() + " member" + (after.size() == 1 ? "" : "s") + " the import did not add; kept"));
+                        + Counted.of(after.size(), "member") + " the import did not add; kept"));
             }
         }
     }

@@ -54,10 +54,7 @@ public final class UndoRecords {
         }
         List<Map<String, Object>> changes = new ArrayList<>();
         for (Change c : step.changes()) {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("attribute", c.attribute().label());
-            change.put("from", c.from());
-            change.put("to", c.to());
+            Map<String, Object> change = PlanJson.change(c);
             change.put("old", c.attribute().raw(step.remote().json()));
             changes.add(change);
         }
@@ -75,14 +72,7 @@ public final class UndoRecords {
             added.add(Map.of("userName", addNames.get(i), "id", addIds.get(i)));
         }
         m.put("add", added);
-        List<Map<String, String>> removed = new ArrayList<>();
-        for (GroupStep.Member member : step.remove()) {
-            Map<String, String> r = new LinkedHashMap<>();
-            r.put("id", member.id());
-            r.put("display", member.display());
-            removed.add(r);
-        }
-        m.put("remove", removed);
+        m.put("remove", PlanJson.members(step.remove()));
         return m;
     }
 

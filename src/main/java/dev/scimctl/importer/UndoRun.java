@@ -2,7 +2,6 @@ package dev.scimctl.importer;
 
 import dev.scimctl.Setting;
 import dev.scimctl.UsageException;
-import dev.scimctl.scim.ClientListener;
 import dev.scimctl.scim.ScimClient;
 
 import java.net.URI;
@@ -19,7 +18,7 @@ import java.util.Map;
  * and applies it with its own journal. Running it again re-reads the server, so an interrupted undo resumes and a
  * finished one finds nothing left to do.
  */
-public final class UndoRun {
+public final class UndoRun extends ServerRun {
     /**
      * @param journal     the import's journal
      * @param undoJournal where the undo's own steps are appended
@@ -53,21 +52,11 @@ public final class UndoRun {
     public record Applied(UndoPlan plan, List<UndoApplier.StepResult> results, Duration elapsed) implements Outcome {
     }
 
-    private final ScimClient client;
     private final Settings settings;
-    private final Clock clock;
-    private final AdaptiveLimit limit;
 
     public UndoRun(ScimClient client, Settings settings, Clock clock) {
-        this.client = client;
+        super(client, settings.parallel(), clock);
         this.settings = settings;
-        this.clock = clock;
-        this.limit = new AdaptiveLimit(settings.parallel());
-    }
-
-    /** The core's notices, passed on, and its pushbacks, which slow the run down. */
-    public ClientListener clientListener(Listener listener) {
-        return limit.clientListener(listener::notice);
     }
 
     public Outcome run(Listener listener) {

@@ -1,5 +1,7 @@
 package dev.scimctl.mapping;
 
+import dev.scimctl.text.Counted;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -121,7 +123,7 @@ public final class MappingCheck {
             if (!held.containsKey(g.id())) {
                 int members = g.userIds().size();
                 findings.add(new MappingFinding(FindingCode.UNMAPPED_GROUP, g.displayName(), "\"" + g.displayName() + "\" ("
-                        + members + (members == 1 ? " member" : " members") + ") is on the server, but no entry maps it: "
+                        + Counted.of(members, "member") + ") is on the server, but no entry maps it: "
                         + "it gives its members no roles; map it, or remove it from the NinjaOne application in Duo",
                         List.of()));
             }

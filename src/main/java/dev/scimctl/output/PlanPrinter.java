@@ -6,6 +6,7 @@ import dev.scimctl.importer.ImportRow;
 import dev.scimctl.importer.Plan;
 import dev.scimctl.importer.SkippedRow;
 import dev.scimctl.importer.UserStep;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
@@ -69,9 +70,9 @@ public final class PlanPrinter {
         StringBuilder b = new StringBuilder("users: ").append(String.join(", ", users));
         if (c.groupCreate() + c.memberAdd() + c.memberRemove() > 0) {
             b.append("; groups: ").append(c.groupCreate()).append(" to create, ")
-                    .append(count(c.memberAdd(), "member", "members")).append(" to add");
+                    .append(Counted.of(c.memberAdd(), "member")).append(" to add");
             if (c.memberRemove() > 0) {
-                b.append(", ").append(count(c.memberRemove(), "member", "members")).append(" to remove");
+                b.append(", ").append(Counted.of(c.memberRemove(), "member")).append(" to remove");
             }
         }
         return b.toString();
@@ -93,10 +94,6 @@ public final class PlanPrinter {
             parts.add("all organizations");
         }
         return String.join(", ", parts);
-    }
-
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 
     private static String nz(String s) {

@@ -1,7 +1,7 @@
 package dev.scimctl.output;
 
 import dev.scimctl.csv.Summary;
-import dev.scimctl.csv.Text;
+import dev.scimctl.text.Counted;
 
 import java.util.Map;
 
@@ -13,12 +13,12 @@ public final class SummaryText {
     }
 
     public static String rows(Summary s) {
-        StringBuilder b = new StringBuilder(Text.count(s.rows(), "row", "rows")).append(": ");
-        b.append(Text.count(s.technicians(), "technician", "technicians")).append(", ");
-        b.append(Text.count(s.globalEndUsers(), "global end user", "global end users")).append(", ");
+        StringBuilder b = new StringBuilder(Counted.of(s.rows(), "row")).append(": ");
+        b.append(Counted.of(s.technicians(), "technician")).append(", ");
+        b.append(Counted.of(s.globalEndUsers(), "global end user")).append(", ");
         int orgs = s.endUsersByOrganization().size();
-        b.append(Text.count(s.organizationEndUsers(), "end user", "end users")).append(" in ")
-                .append(Text.count(orgs, "organization", "organizations"));
+        b.append(Counted.of(s.organizationEndUsers(), "end user")).append(" in ")
+                .append(Counted.of(orgs, "organization"));
         if (orgs > 0) {
             b.append(" (");
             int shown = 0;
@@ -45,11 +45,11 @@ public final class SummaryText {
         if (s.errors() == 0 && s.warnings() == 0) {
             return "No problems found.";
         }
-        String errors = Text.count(s.errors(), "error", "errors");
+        String errors = Counted.of(s.errors(), "error");
         if (s.errors() > 0) {
-            errors += " (on " + Text.count(s.linesWithErrors(), "line", "lines") + ")";
+            errors += " (on " + Counted.of(s.linesWithErrors(), "line") + ")";
         }
-        String warnings = Text.count(s.warnings(), "warning", "warnings");
+        String warnings = Counted.of(s.warnings(), "warning");
         if (s.errors() > 0) {
             return errors + ", " + warnings + ": fix the errors, then validate again.";
         }

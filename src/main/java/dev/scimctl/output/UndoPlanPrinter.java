@@ -1,6 +1,7 @@
 package dev.scimctl.output;
 
 import dev.scimctl.importer.UndoPlan;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
@@ -52,11 +53,11 @@ public final class UndoPlanPrinter {
         }
         StringBuilder b = new StringBuilder("users: ").append(String.join(", ", users));
         if (c.memberRemove() + c.memberAdd() + c.groupDelete() > 0) {
-            b.append("; groups: ").append(c.memberRemove()).append(" member").append(c.memberRemove() == 1 ? "" : "s")
+            b.append("; groups: ").append(Counted.of(c.memberRemove(), "member"))
                     .append(" to remove, ").append(c.memberAdd()).append(" to add back, ")
                     .append(c.groupDelete()).append(" to delete");
         }
-        b.append("; ").append(c.conflicts()).append(" conflict").append(c.conflicts() == 1 ? "" : "s").append(" kept");
+        b.append("; ").append(Counted.of(c.conflicts(), "conflict")).append(" kept");
         if (c.already() > 0) {
             b.append("; ").append(c.already()).append(" already as before the import");
         }

@@ -1,17 +1,12 @@
 package dev.scimctl.sandbox;
 
+import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.JsonLocator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -279,8 +274,8 @@ public final class SandboxStore {
     }
 
     /**
-     * Writes the whole store to a file, atomically: a temporary file in the same directory is written, forced to
-     * disk and moved over the target, so a crash leaves either the old or the new content, never half of one.
+     * Writes the whole store to a file, atomically ({@link AtomicFile}): a crash leaves either the old or the new
+     * content, never half of one.
      */
     public void save(Path file) {
         ObjectNode document;
@@ -295,28 +290,9 @@ public final class SandboxStore {
             writeLock.unlock();
         }
         Path target = file.toAbsolutePath();
-        Path directory = target.getParent();
         try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-            try {
-                restrictToOwner(temp);
-                ByteBuffer bytes = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    while (bytes.hasRemaining()) {
-                        channel.write(bytes);
-                    }
-                    channel.force(true);
-                }
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            // Mode 0600 like the token beside it: the records are the administrator's, not everyone's on the machine.
+            AtomicFile.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document), true);
         } catch (IOException e) {
             dirty.set(true);
             throw new UncheckedIOException("cannot save the sandbox data to " + target + ": " + e.getMessage(), e);
@@ -455,14 +431,6 @@ public final class SandboxStore {
         }
         return new Entry((ObjectNode) resource.deepCopy(), Math.max(1, item.path("revision").asLong(1)),
                 sequence.incrementAndGet());
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException notPosix) {
-            // Windows and some mounts have no POSIX modes; the data holds no secrets, only user records.
-        }
     }
 
     // ---------------------------------------------------------------- helpers

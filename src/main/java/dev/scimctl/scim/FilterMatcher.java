@@ -283,6 +283,16 @@ public final class FilterMatcher implements Predicate<JsonNode> {
             }
         }
 
+        /** The filter between the '(' at the cursor and its ')', one level deeper. */
+        private Node parenthesised() {
+            pos++;
+            enter();
+            Node inner = parseOr();
+            expect(')');
+            depth--;
+            return inner;
+        }
+
         private Node parseOr() {
             Node left = parseAnd();
             while (keyword("or")) {
@@ -305,22 +315,12 @@ public final class FilterMatcher implements Predicate<JsonNode> {
             if (keyword("not")) {
                 skipSpace();
                 if (peek() == '(') {
-                    pos++;
-                    enter();
-                    Node inner = parseOr();
-                    expect(')');
-                    depth--;
-                    return new Not(inner);
+                    return new Not(parenthesised());
                 }
                 pos = mark; // an attribute that happens to be called "not…"
             }
             if (peek() == '(') {
-                pos++;
-                enter();
-                Node inner = parseOr();
-                expect(')');
-                depth--;
-                return inner;
+                return parenthesised();
             }
             if (++terms > MAX_TERMS) {
                 throw error("more than " + MAX_TERMS + " comparisons, the most scimctl evaluates itself");

@@ -162,6 +162,25 @@ class LocalStateTest {
     }
 
     @Test
+    void an_undo_journal_given_through_a_link_is_locked_by_its_target_and_nothing_is_undone_while_held() throws Exception {
+        Path csv = users(dir.resolve("users.csv"), 3);
+        Path journal = dir.resolve("import.journal");
+        CliRunner cli = cli().env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token());
+        cli.run("import", "--yes", "--journal", journal.toString(), csv.toString()).assertExit(ExitCode.OK);
+        Path target = dir.resolve("undo.journal");
+        Path link = Files.createSymbolicLink(dir.resolve("undo-link.journal"), target);
+
+        Path locks = dir.resolve("config/.local/state/scimctl/locks");
+        try (RunLock held = RunLock.acquire(RunLock.fileFor(locks, "journal", target.toString()),
+                "the journal", "import undo", Instant.parse("2026-12-02T05:00:00Z"), n -> { })) {
+            CliResult r = cli.run("import", "undo", "--yes", "--journal", link.toString(), journal.toString())
+                    .assertExit(ExitCode.PROBLEMS);
+            assertThat(r.err()).contains("is in use by another scimctl (pid " + ProcessHandle.current().pid());
+        }
+        assertThat(server.store().users()).hasSize(3).allSatisfy(u -> assertThat(u.path("active").asBoolean()).isTrue());
+    }
+
+    @Test
     void a_journal_cut_mid_line_is_warned_about_kept_apart_and_the_resume_is_exact() throws Exception {
         int n = 40;
         Path half = users(dir.resolve("half.csv"), n / 2);

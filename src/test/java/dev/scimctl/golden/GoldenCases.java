@@ -118,7 +118,9 @@ final class GoldenCases {
             // Changing it.
             Case.server("import-dry-run", "import", "--dry-run", "{dir}/users.csv"),
             Case.server("import", IMPORT),
-            Case.server("import-undo-dry-run", "import", "undo", "--dry-run", "{dir}/import.journal").after(IMPORT),
+            // The import one request at a time: the journal, and so the reverse plan, in the file's order.
+            Case.server("import-undo-dry-run", "import", "undo", "--dry-run", "{dir}/import.journal")
+                    .after("import", "--yes", "--parallel", "1", "--journal", "{dir}/import.journal", "{dir}/users.csv"),
             Case.server("users-create", "users", "create", "--user-name", "dave@example.com", "--given-name", "Dave",
                     "--family-name", "Eve", "--user-type", "endUser", "--organization-id", "7"),
             Case.server("users-create-dry-run", "users", "create", "--user-name", "dave@example.com", "--given-name",

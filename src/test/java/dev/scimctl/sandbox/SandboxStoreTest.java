@@ -3,7 +3,9 @@ package dev.scimctl.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +110,22 @@ class SandboxStoreTest {
         assertThat(loaded.users()).isEqualTo(store.users());
         assertThat(loaded.isDirty()).isFalse();
         assertThatThrownBy(() -> loaded.createUser(userNode("A@example.com"))).isInstanceOf(SandboxConflictException.class);
+    }
+
+    @Test
+    void saves_through_a_link_to_its_target_readable_by_the_owner_only() throws Exception {
+        SandboxStore store = new SandboxStore();
+        store.createUser(userNode("a@example.com"));
+        Path target = temp.resolve("kept/data.json");
+        Path link = Files.createSymbolicLink(temp.resolve("data.json"), Path.of("kept/data.json"));
+
+        store.save(link);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        SandboxStore loaded = new SandboxStore();
+        loaded.load(link);
+        assertThat(loaded.users()).isEqualTo(store.users());
     }
 
     @Test

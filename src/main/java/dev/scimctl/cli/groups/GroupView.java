@@ -11,6 +11,7 @@ import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.scim.ScimClient;
 
+import dev.scimctl.text.Counted;
 import dev.scimctl.text.SafeText;
 
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class GroupView {
         PrintWriter out = context.out();
         if (format == OutputFormat.table) {
             out.println(SafeText.text(group.path("displayName").asText()) + "  (id " + SafeText.text(group.path("id").asText()) + ", "
-                    + members.size() + (members.size() == 1 ? " member)" : " members)"));
+                    + Counted.of(members.size(), "member") + ")");
         }
         try (RecordWriter<Member> w = output.open(context, MEMBER_FIELDS, null)) {
             for (JsonNode m : members) {

@@ -9,6 +9,7 @@ import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.text.Counted;
 import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,8 +61,8 @@ public final class GroupsDeleteCommand implements Callable<Integer> {
         Groups groups = new Groups(client);
         JsonNode found = groups.find(group).orElseThrow(() -> GroupsGetCommand.notFound(group, client));
         int members = found.path("members").size();
-        String named = found.path("displayName").asText() + " (id " + found.path("id").asText() + ", " + members
-                + (members == 1 ? " member)" : " members)");
+        String named = found.path("displayName").asText() + " (id " + found.path("id").asText() + ", "
+                + Counted.of(members, "member") + ")";
         if (!dryRun.enabled()) {
             context.err().println(SafeText.text("Will delete the group " + named + " on " + client.baseUrl()));
             if (!Confirmation.confirmed(context, yes, "Delete this group?", "delete a group")) {

@@ -9,6 +9,7 @@ import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
+import dev.scimctl.text.Counted;
 import dev.scimctl.text.SafeText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class MemberArguments {
             }
         }
         if (!changes.isEmpty()) {
-            String count = changes.size() == 1 ? "1 user" : changes.size() + " users";
+            String count = Counted.of(changes.size(), "user");
             String verb = add ? "add" : "remove";
             String what = verb + " " + count + (add ? " to " : " from ") + named;
             if (changes.size() > 1 && !edit.dryRun.enabled()) {

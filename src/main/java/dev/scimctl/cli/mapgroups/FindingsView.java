@@ -8,6 +8,7 @@ import dev.scimctl.mapping.MappingFinding;
 import dev.scimctl.mapping.MappingCheck;
 import dev.scimctl.mapping.MappingSeverity;
 import dev.scimctl.output.TablePrinter;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
@@ -68,11 +69,8 @@ final class FindingsView {
     /** "2 errors, 1 warning" (notes only when there are some). */
     static String summary(List<MappingFinding> findings) {
         Map<MappingSeverity, Integer> c = MappingCheck.count(findings);
-        String s = plural(c.get(MappingSeverity.ERROR), "error") + ", " + plural(c.get(MappingSeverity.WARNING), "warning");
-        return c.get(MappingSeverity.INFO) > 0 ? s + ", " + plural(c.get(MappingSeverity.INFO), "note") : s;
-    }
-
-    static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+        String s = Counted.of(c.get(MappingSeverity.ERROR), "error") + ", "
+                + Counted.of(c.get(MappingSeverity.WARNING), "warning");
+        return c.get(MappingSeverity.INFO) > 0 ? s + ", " + Counted.of(c.get(MappingSeverity.INFO), "note") : s;
     }
 }

@@ -15,6 +15,7 @@ import dev.scimctl.mapping.MappingSeverity;
 import dev.scimctl.mapping.RoleCatalog;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.ScimClient;
+import dev.scimctl.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,8 +81,8 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
         }
         boolean errors = MappingCheck.count(findings).get(MappingSeverity.ERROR) > 0;
         context.err().println((errors ? "check failed: " : "check passed: ") + FindingsView.summary(findings) + " ("
-                + FindingsView.plural(mapping.size(), "mapped group") + " in " + file + "; "
-                + FindingsView.plural(directory.groups().size(), "group") + " on " + client.baseUrl() + ")");
+                + Counted.of(mapping.size(), "mapped group") + " in " + file + "; "
+                + Counted.of(directory.groups().size(), "group") + " on " + client.baseUrl() + ")");
         return errors ? ExitCode.PROBLEMS : ExitCode.OK;
     }
 }

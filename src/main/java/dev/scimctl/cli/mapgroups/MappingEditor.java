@@ -18,6 +18,7 @@ import dev.scimctl.mapping.MappingSeverity;
 import dev.scimctl.mapping.Suggestions;
 import dev.scimctl.output.TablePrinter;
 import dev.scimctl.scim.ScimException;
+import dev.scimctl.text.Counted;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -155,7 +156,7 @@ final class MappingEditor {
             out.println("Reading groups and users from " + serverName + " …");
             out.flush();
             directory = server.get();
-            out.println(FindingsView.plural(directory.groups().size(), "group") + " on the server.");
+            out.println(Counted.of(directory.groups().size(), "group") + " on the server.");
         } catch (UsageException | ScimException e) {
             directory = null;
             warn("working without the server: " + ErrorHandler.message(e) + ". Group names and 'check' need it; "
@@ -217,7 +218,7 @@ final class MappingEditor {
             List<String> members = g.userIds().stream().map(directory::label).sorted(GroupRoleMapping.NAME_ORDER).toList();
             String shown = String.join(", ", members.subList(0, Math.min(MEMBERS_SHOWN, members.size())))
                     + (members.size() > MEMBERS_SHOWN ? " … and " + (members.size() - MEMBERS_SHOWN) + " more" : "");
-            out.println("  server:  " + FindingsView.plural(members.size(), "member") + (members.isEmpty() ? "" : ": " + shown));
+            out.println("  server:  " + Counted.of(members.size(), "member") + (members.isEmpty() ? "" : ": " + shown));
         }
     }
 
@@ -328,12 +329,12 @@ final class MappingEditor {
                 .variable(LineReader.DISABLE_HISTORY, true).build();
         String answer;
         try {
-            answer = confirm.readLine(FindingsView.plural(n, "unsaved change") + " to " + session.file()
+            answer = confirm.readLine(Counted.of(n, "unsaved change") + " to " + session.file()
                     + ". Quit without saving? [y/N] ");
         } catch (UserInterruptException e) {
             answer = "n";
         } catch (EndOfFileException e) {
-            warn("input ended: the " + FindingsView.plural(n, "unsaved change") + " were not saved");
+            warn("input ended: the " + Counted.of(n, "unsaved change") + " were not saved");
             return null;
         }
         if (answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {

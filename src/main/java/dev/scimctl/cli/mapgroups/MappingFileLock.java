@@ -1,10 +1,8 @@
 package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.RunLock;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -19,12 +17,6 @@ final class MappingFileLock {
     }
 
     static RunLock take(CommandContext context, Path file, String command) {
-        Path key;
-        try {
-            key = AtomicFile.followLinks(file).normalize();
-        } catch (IOException e) {
-            key = file.toAbsolutePath().normalize();
-        }
-        return context.lock("mapping", key.toString(), "the mapping file " + file, command);
+        return context.lockFile("mapping", file, "the mapping file " + file, command);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.RoleType;
 import dev.scimctl.output.FieldSet;
+import dev.scimctl.text.Counted;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -43,7 +44,7 @@ final class MappingListView {
     static void markdown(GroupRoleMapping mapping, String source, PrintWriter out) {
         out.println("# NinjaOne group mapping");
         out.println();
-        out.println("From `" + source.replace("`", "'") + "` (" + mapping.size() + (mapping.size() == 1 ? " group" : " groups")
+        out.println("From `" + source.replace("`", "'") + "` (" + Counted.of(mapping.size(), "group")
                 + "). In the NinjaOne console, open Administration → Accounts → Identity Providers → your identity "
                 + "provider → Group mapping. Map each group below to exactly the roles listed, and tick its box. "
                 + "Run `scimctl map-groups check` before and after.");

@@ -1,6 +1,7 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.output.Styles;
+import dev.scimctl.text.Counted;
 import dev.scimctl.text.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
@@ -86,7 +87,7 @@ final class UserChanges {
             return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
         }
 
-        String users = targets.size() == 1 ? "1 user" : targets.size() + " users";
+        String users = Counted.of(targets.size(), "user");
         err.println("Will " + change.verb() + " " + users + " on " + client.baseUrl() + " " + change.how() + ":");
         List<String> who = targets.values().stream().map(u -> "  " + describe(u)).toList();
         if (!Confirmation.confirmed(context, yes, capitalised(change.verb()) + " " + users + "?",
@@ -106,7 +107,7 @@ final class UserChanges {
                 failure("could not " + change.verb() + " " + describe(u) + ": " + e.getMessage());
             }
         }
-        err.println(capitalised(change.done()) + " " + (changed == 1 ? "1 user" : changed + " users")
+        err.println(capitalised(change.done()) + " " + Counted.of(changed, "user")
                 + (failures > 0 ? "; " + failures + " failed (see above)" : "") + ".");
         return failures > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
     }
