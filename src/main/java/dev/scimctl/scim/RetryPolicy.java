@@ -6,7 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How often and how long to wait before repeating a request that the server pushed back on (429, 502, 503, 504)
  * or that lost its connection. Capped exponential backoff with jitter, so that many clients do not retry in step;
- * a server's {@code Retry-After} wins over the backoff, up to {@code maxRetryAfter}.
+ * a server's {@code Retry-After} wins over a shorter backoff, up to {@code maxRetryAfter}; a shorter one ("0") is
+ * raised to the backoff.
  *
  * @param maxAttempts   attempts in all, the first included (1 = no retries)
  * @param baseDelay     the wait before the first retry, doubled for each further one

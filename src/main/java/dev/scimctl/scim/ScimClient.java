@@ -434,7 +434,10 @@ public final class ScimClient implements AutoCloseable {
                 Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                         config.clock());
                 if (asked.isEmpty() || asked.get().compareTo(retry.maxRetryAfter()) <= 0) {
-                    Duration wait = asked.isPresent() ? asked.get() : retry.backoff(attempt);
+                    // The backoff is a floor: a server that refuses with "Retry-After: 0" and is asked again at once
+                    // refuses again, and five attempts are spent in a few milliseconds.
+                    Duration backoff = retry.backoff(attempt);
+                    Duration wait = asked.filter(a -> a.compareTo(backoff) > 0).orElse(backoff);
                     pause(wait, method, uri, status, status + " " + HttpStatus.reason(status), attempt);
                     continue;
                 }

@@ -167,6 +167,24 @@ class ScimClientTest {
     }
 
     @Test
+    void a_retry_after_shorter_than_the_backoff_does_not_shorten_the_wait_and_a_longer_one_is_kept() {
+        FaultProxy proxy = proxy();
+        proxy.rule(r -> r.attempt() == 1 ? Fault.tooManyRequests("0")
+                : r.attempt() == 2 ? Fault.tooManyRequests("3") : Fault.forward());
+        List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(120));
+        ScimClient client = new ScimClient(new ScimClientConfig(URI.create(proxy.baseUrl()), new Secret(server.token()),
+                null, null, policy, null, null, null, waits::add, 0, null, null));
+
+        assertThat(client.serviceProviderConfig()).isPresent();
+
+        assertThat(waits).hasSize(2);
+        assertThat(waits.get(0)).as("'Retry-After: 0' from a server at its limit: the backoff (200 to 400 ms)")
+                .isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+        assertThat(waits.get(1)).as("a longer Retry-After wins").isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void retries_a_post_after_429_because_the_server_refused_it_before_acting() {
         FaultProxy proxy = proxy();
         proxy.rule(r -> r.method().equals("POST") && r.attempt() == 1 ? Fault.tooManyRequests("0") : Fault.forward());
