@@ -59,7 +59,9 @@ public final class Groups extends Endpoint {
      * filtered listing that scimctl checks or applies itself where the server filters wrongly or not at all.
      */
     public Optional<JsonNode> findByDisplayName(String displayName) {
-        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName)).withPageSize(10);
+        // The default page: where the filter misses (or is ignored), every group is read, and pages of ten multiplied
+        // the requests for no gain (a correct server answers the filtered request with one group or none either way).
+        ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName));
         List<JsonNode> found;
         try (Stream<JsonNode> s = listFiltered(q, () -> {
         })) {

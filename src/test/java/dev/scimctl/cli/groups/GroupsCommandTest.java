@@ -64,6 +64,28 @@ class GroupsCommandTest {
     }
 
     @Test
+    void a_name_the_filter_misses_is_looked_for_in_one_listing_of_every_group_not_in_pages_of_ten() {
+        for (int i = 1; i <= 25; i++) {
+            server.seedGroup("Team " + i);
+        }
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+            proxy.rule(r -> {
+                if (r.method().equals("GET") && r.path().endsWith("/Groups")) {
+                    targets.add(r.target());
+                }
+                return FaultProxy.Fault.forward();
+            });
+
+            CliResult r = cli(proxy.baseUrl(), server.token()).run("groups", "get", "No Such Team");
+
+            r.assertExit(ExitCode.PROBLEMS);
+            assertThat(targets).as("the filtered request, then every group in one page").hasSize(2);
+            assertThat(targets.get(1)).doesNotContain("filter=");
+        }
+    }
+
+    @Test
     void list_asks_only_for_the_attributes_its_columns_need() {
         server.seedGroup("Technicians", server.seedUsers(2).toArray(String[]::new));
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
