@@ -249,8 +249,10 @@ public final class CommandContext implements AutoCloseable {
         Path key = file.toAbsolutePath().normalize();
         try {
             key = AtomicFile.followLinks(key).normalize();
+            // Its folder's real path too: 'linked/import.journal' and 'real/import.journal' are one file.
+            key = key.getParent().toRealPath().resolve(key.getFileName());
         } catch (IOException e) {
-            // a loop of links: the file's own open reports it
+            // a loop of links, or no folder yet: the file's own open reports it
         }
         return lock(kind, key.toString(), what, command);
     }

@@ -171,13 +171,33 @@ class LocalStateTest {
         Path link = Files.createSymbolicLink(dir.resolve("undo-link.journal"), target);
 
         Path locks = dir.resolve("config/.local/state/scimctl/locks");
-        try (RunLock held = RunLock.acquire(RunLock.fileFor(locks, "journal", target.toString()),
+        try (RunLock held = RunLock.acquire(RunLock.fileFor(locks, "journal",
+                dir.toRealPath().resolve("undo.journal").toString()),
                 "the journal", "import undo", Instant.parse("2026-12-02T05:00:00Z"), n -> { })) {
             CliResult r = cli.run("import", "undo", "--yes", "--journal", link.toString(), journal.toString())
                     .assertExit(ExitCode.PROBLEMS);
             assertThat(r.err()).contains("is in use by another scimctl (pid " + ProcessHandle.current().pid());
         }
         assertThat(server.store().users()).hasSize(3).allSatisfy(u -> assertThat(u.path("active").asBoolean()).isTrue());
+    }
+
+    @Test
+    void a_journal_given_through_a_linked_folder_is_locked_by_its_real_path_and_nothing_is_imported_while_held()
+            throws Exception {
+        Path csv = users(dir.resolve("users.csv"), 3);
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path linked = Files.createSymbolicLink(dir.resolve("linked"), real);
+        CliRunner cli = cli().env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token());
+
+        Path locks = dir.resolve("config/.local/state/scimctl/locks");
+        String key = real.toRealPath().resolve("import.journal").toString();
+        try (RunLock held = RunLock.acquire(RunLock.fileFor(locks, "journal", key),
+                "the journal", "import", Instant.parse("2026-12-02T05:00:00Z"), n -> { })) {
+            CliResult r = cli.run("import", "--yes", "--journal", linked.resolve("import.journal").toString(),
+                    csv.toString()).assertExit(ExitCode.PROBLEMS);
+            assertThat(r.err()).contains("is in use by another scimctl (pid " + ProcessHandle.current().pid());
+        }
+        assertThat(server.store().users()).isEmpty();
     }
 
     @Test
