@@ -262,6 +262,9 @@ public final class CommandContext implements AutoCloseable {
         return lockFile("journal", journal, "the journal " + journal, command);
     }
 
+    /** Exit 1 of a command that takes {@link #lockJournal}, as an {@link ExitCodes} detail. */
+    public static final String JOURNAL_BUSY = "1:another scimctl is using the same journal";
+
     /** Exit 1 of a command that takes {@link #lockServer}, as an {@link ExitCodes} detail. */
     public static final String SERVER_BUSY = "1:another scimctl is changing the same server";
 

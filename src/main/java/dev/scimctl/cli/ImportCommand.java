@@ -64,7 +64,7 @@ import java.util.concurrent.Callable;
         details = {"0:every row imported (or nothing to do, or --dry-run)",
                 "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
                 CommandContext.SERVER_BUSY,
-                "1:another scimctl is using the same journal",
+                CommandContext.JOURNAL_BUSY,
                 ConnectionOptions.NO_URL_OR_TOKEN,
                 Confirmation.NO_TERMINAL,
                 ConnectionOptions.UNREADABLE,

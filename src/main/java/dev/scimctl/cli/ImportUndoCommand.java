@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
         details = {"0:undone (or nothing left to undo, or --dry-run)",
                 "1:a conflict was kept, a step failed, or the plan was not confirmed",
                 CommandContext.SERVER_BUSY,
+                CommandContext.JOURNAL_BUSY,
                 ConnectionOptions.NO_URL_OR_TOKEN,
                 Confirmation.NO_TERMINAL,
                 "2:the settings point at another server than the journal",
