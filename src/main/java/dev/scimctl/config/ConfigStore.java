@@ -185,11 +185,11 @@ public final class ConfigStore {
     }
 
     private ConfigDocument readConfig() {
-        return read(configFile(), SettingsReader::config, new ConfigDocument(1, null, null));
+        return read(configFile(), SettingsReader::config, new ConfigDocument(1, null, null), false);
     }
 
     private CredentialsDocument readCredentials() {
-        return read(credentialsFile(), SettingsReader::credentials, new CredentialsDocument(1, null, null));
+        return read(credentialsFile(), SettingsReader::credentials, new CredentialsDocument(1, null, null), true);
     }
 
     private void writeConfig(ConfigDocument doc) {
@@ -220,7 +220,8 @@ public final class ConfigStore {
         T read(byte[] bytes) throws IOException;
     }
 
-    private static <T> T read(Path file, Reader<T> reader, T empty) {
+    /** @param secret whether the file holds tokens: then the parser's words, which may quote one, are not shown */
+    private static <T> T read(Path file, Reader<T> reader, T empty, boolean secret) {
         try {
             byte[] bytes = BoundedFiles.read(file, MAX_BYTES, "the settings file");
             if (bytes.length == 0) {
@@ -234,8 +235,11 @@ public final class ConfigStore {
             throw new InputException(at(file, e.location()) + "the settings file has the wrong shape: " + e.getMessage()
                     + "; fix it by hand, or delete it and set the profile up again");
         } catch (JsonProcessingException e) {
-            throw new InputException(at(file, e.getLocation()) + "the settings file is not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + "); fix it by hand, or delete it and set the profile up again");
+            // "Unrecognized token 'sk_…'": a token pasted without its quotes would be printed.
+            String why = secret ? "(the details are left out, as they may quote a token)"
+                    : "(" + e.getOriginalMessage().lines().findFirst().orElse("") + ")";
+            throw new InputException(at(file, e.getLocation()) + "the settings file is not valid JSON " + why
+                    + "; fix it by hand, or delete it and set the profile up again");
         } catch (IOException e) {
             throw new InputException(FileProblems.describe(Operation.READ, file, e));
         }

@@ -5,6 +5,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
 import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
 import dev.scimctl.Setting;
 
 import java.io.IOException;
@@ -100,6 +101,7 @@ public final class OrganizationIds {
                         .withEscapeChar(ICSVParser.NULL_CHARACTER).build())
                 .withVerifyReader(false).build();
         try {
+            lines.startRecord(); // comment lines may come before the header
             String[] header = reader.readNext();
             int col = -1;
             for (int i = 0; i < header.length && col < 0; i++) {
@@ -124,6 +126,11 @@ public final class OrganizationIds {
                 }
             }
             return ids;
+        } catch (CsvMalformedLineException e) {
+            // opencsv's message quotes the rest of the file, over many lines: say where the quote opens instead.
+            throw new CsvInputException(name, lines.recordStartLine(), 0, "a quoted value in the row that starts on "
+                    + "this line is never closed (the file ends inside it, on line " + lines.linesRead() + "): a \" is "
+                    + "missing or stray; quote a value as \"…\" and write a \" inside it as \"\"");
         } catch (CsvException e) {
             throw new CsvInputException(name, lines.recordStartLine(), 0, "cannot be read as CSV: " + e.getMessage());
         }

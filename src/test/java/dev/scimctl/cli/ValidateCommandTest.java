@@ -202,6 +202,19 @@ class ValidateCommandTest {
             cli().run("validate", "--org-ids", noId.toString(), users.toString()).assertExit(3)
                     .assertErrContains("no id column");
         }
+
+        @Test
+        void a_quote_never_closed_in_a_csv_list_is_one_line_naming_where_it_opens() throws Exception {
+            Path users = file("u.csv", USERS);
+            Path orgs = file("orgs.csv", "# exported\nName,ID\nContoso,12\n\"Fabrikam, Inc.,13\nAcme,14\n");
+            CliResult r = cli().run("validate", "--org-ids", orgs.toString(), users.toString()).assertExit(3)
+                    .assertErrContains(orgs + ":4: a quoted value in the row that starts on this line is never closed");
+            assertThat(r.err().strip()).as(r.toString()).doesNotContain("\n").doesNotContain("Acme");
+            // The header's line counts from the file's first line, also after the comment above it.
+            Path openHeader = file("o2.csv", "# exported\n\"Name,ID\nContoso,12\n");
+            cli().run("validate", "--org-ids", openHeader.toString(), users.toString()).assertExit(3)
+                    .assertErrContains(openHeader + ":2: a quoted value");
+        }
     }
 
     @Nested

@@ -52,6 +52,16 @@ class ConfigStoreShapeTest {
     }
 
     @Test
+    void a_syntax_error_in_the_credentials_does_not_quote_the_token() throws Exception {
+        // A token pasted without its quotes: the parser's own message would quote it ("Unrecognized token '…'").
+        Files.writeString(dir.resolve("credentials.json"),
+                "{\"version\": 1, \"tokens\": {\"prod\": {\"token\": sk_live_S3CRET, \"setAt\": \"x\"}}}");
+        assertThatThrownBy(() -> new ConfigStore(dir).token("prod")).isInstanceOf(InputException.class)
+                .hasMessageContaining("credentials.json:1:").hasMessageContaining("is not valid JSON")
+                .hasMessageNotContaining("S3CRET").hasMessageNotContaining("sk_live");
+    }
+
+    @Test
     void a_config_file_larger_than_a_megabyte_is_refused_without_reading_it_all() throws Exception {
         Path file = dir.resolve("config.json");
         try (OutputStream out = Files.newOutputStream(file)) {
