@@ -270,8 +270,8 @@ public final class ScimClient implements AutoCloseable {
     private Optional<JsonNode> optional(String path) {
         try {
             return Optional.ofNullable(send(ScimRequest.get(path)).body());
-        } catch (ScimErrorException | ScimProtocolException e) {
-            if (e.isNotServed()) {
+        } catch (ScimException e) {
+            if (e.isNotServed()) { // a SCIM error or a framework's page; never a dropped connection or a redirect
                 return Optional.empty();
             }
             throw e;
