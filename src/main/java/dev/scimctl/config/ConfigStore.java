@@ -2,18 +2,11 @@ package dev.scimctl.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.scimctl.InputException;
 import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.BoundedFiles;
@@ -47,23 +40,11 @@ public final class ConfigStore {
     /**
      * The mapper that writes the files, made on first use: runs only read them, by hand (SettingsReader), since a
      * mapper's class initialisation (a SimpleDateFormat, so the JDK's locale data) is a tenth of a one-user look-up.
-     * Its reading rules are kept because they define what SettingsReader accepts (SettingsReaderTest compares them).
      */
-    static final class Json {
-        // Strict: a null profile, a number where a URL belongs or a list where an object belongs is an error with its
-        // place in the file, not a NullPointerException later.
+    private static final class Json {
         static final ObjectMapper JSON = JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
-                .withCoercionConfig(LogicalType.Textual, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.POJO, c -> c
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .build();
     }
 

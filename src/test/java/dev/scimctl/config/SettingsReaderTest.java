@@ -3,6 +3,15 @@ package dev.scimctl.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.scimctl.InputException;
@@ -140,10 +149,27 @@ class SettingsReaderTest {
         }
     }
 
+    /**
+     * The mapper ConfigStore read the files with before SettingsReader, as it was configured: it defines what
+     * SettingsReader accepts. Strict: a null profile, a number where a URL belongs or a list where an object belongs
+     * is an error with its place in the file.
+     */
+    private static final ObjectMapper REFERENCE = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.POJO, c -> c
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .build();
+
     /** What ConfigStore made of a document when its mapper read it. */
     private static String bound(String json, Class<?> type) {
         try {
-            return "ok " + ConfigStore.Json.JSON.readValue(bytes(json), type);
+            return "ok " + REFERENCE.readValue(bytes(json), type);
         } catch (MismatchedInputException e) {
             return "shape at " + at(e.getLocation()) + shapeProblem(e);
         } catch (JsonProcessingException e) {
