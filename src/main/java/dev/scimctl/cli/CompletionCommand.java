@@ -11,21 +11,14 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl completion bash|zsh|fish}: a completion script generated from the whole command tree. */
-@Command(name = "completion",
-        description = {"Print a completion script for bash, zsh or fish.",
-                "It completes commands, options, fixed choices (such as output formats), file names and saved "
-                        + "profile names. Load it from your shell's start-up file; see docs/completion.md."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  source <(scimctl completion bash)        # in ~/.bashrc",
-                "  source <(scimctl completion zsh)         # in ~/.zshrc, after compinit",
-                "  scimctl completion fish > ~/.config/fish/completions/scimctl.fish"})
+@Command(name = "completion")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE},
         details = {"0:the script was printed",
                 "2:no shell named, or not one of bash, zsh, fish"})
 public final class CompletionCommand implements Callable<Integer> {
     enum Shell { bash, zsh, fish }
 
-    @Parameters(paramLabel = "SHELL", description = "The shell: ${COMPLETION-CANDIDATES}.")
+    @Parameters(paramLabel = "SHELL")
     Shell shell;
 
     private final CommandContext context;

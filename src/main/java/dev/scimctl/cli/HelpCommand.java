@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code scimctl help [TOPIC | COMMAND…]}: a command's usage, or one of the help topics. */
-@Command(name = "help", helpCommand = true,
-        description = {"Show help for a command, or a topic.", "Topics: environment, exit-codes, formats."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl help environment     # every environment variable, and what wins",
-                "  scimctl help config set-token"})
+@Command(name = "help", helpCommand = true)
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE},
         details = {"0:the help was printed",
                 "2:no such command or topic"})
@@ -36,8 +32,7 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
         return m;
     }
 
-    @Parameters(paramLabel = "TOPIC|COMMAND", arity = "0..*", completionCandidates = TopicsAndCommands.class,
-            description = "A topic (environment, exit-codes, formats) or a command, e.g. 'config set-token'.")
+    @Parameters(paramLabel = "TOPIC|COMMAND", arity = "0..*", completionCandidates = TopicsAndCommands.class)
     List<String> words = List.of();
 
     private final CommandContext context;

@@ -47,19 +47,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
-@Command(name = "import",
-        description = {"Provision the users of a Duo CSV into the server.",
-                "It validates the file (the rules of 'scimctl validate'), reads the server's users, prints the plan "
-                        + "(create, update with each attribute's old and new value, unchanged, deactivate, group "
-                        + "memberships), asks, then applies it.",
-                "Running it twice changes nothing the second time. An interrupted import is resumed by running the same "
-                        + "command again: it re-reads the server, so nothing is done twice and nothing is skipped. "
-                        + "Every completed operation is appended to a journal. See docs/import.md."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl import --dry-run users.csv        # the plan; nothing is changed",
-                "  scimctl import users.csv                  # plan, confirm, apply",
-                "  scimctl import --yes --max-changes 50 --report report.csv users.csv",
-                "  scimctl import --deactivate-missing --sync-groups users.csv"})
+@Command(name = "import")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:every row imported (or nothing to do, or --dry-run)",
                 "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
@@ -90,55 +78,40 @@ public final class ImportCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     // Optional for picocli only: a parent's required parameter would be demanded of 'import undo' too. run() requires it.
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "The user CSV, or '-' to read stdin (then --journal is needed). Required.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
     String file;
 
-    @Option(names = "--dry-run", description = "Print the plan and stop: nothing is changed, no journal is written.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required unless stdin, stdout and stderr are terminals.")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
-    @Option(names = "--max-changes", paramLabel = "N",
-            description = "Refuse a plan with more than N changes (creations, updates, deactivations, group changes): "
-                    + "a guard against importing the wrong file.")
+    @Option(names = "--max-changes", paramLabel = "N")
     Long maxChanges;
 
-    @Option(names = "--skip-invalid",
-            description = "Import the valid rows and skip rows with validation errors (reported, and exit 1). "
-                    + "Without it, any error stops the import before the server is contacted.")
+    @Option(names = "--skip-invalid")
     boolean skipInvalid;
 
-    @Option(names = "--deactivate-missing",
-            description = "Deactivate (active=false, never delete) the server's users that are not in the file.")
+    @Option(names = "--deactivate-missing")
     boolean deactivateMissing;
 
-    @Option(names = "--sync-groups",
-            description = "Also remove user members of the file's groups that the file does not put in them "
-                    + "(one RFC 'members[value eq \"id\"]' removal each).")
+    @Option(names = "--sync-groups")
     boolean syncGroups;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
-            description = "Requests in flight at once (1-" + MAX_PARALLEL + "; default ${DEFAULT-VALUE}). Fewer while "
-                    + "the server answers 429 or 503.")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4")
     int parallel;
 
-    @Option(names = "--plan-out", paramLabel = "FILE", description = "Also write the plan as JSON to FILE.")
+    @Option(names = "--plan-out", paramLabel = "FILE")
     Path planOut;
 
-    @Option(names = "--report", paramLabel = "FILE",
-            description = "Write a CSV with one line per input row: line, userName, action, outcome, id, detail, error.")
+    @Option(names = "--report", paramLabel = "FILE")
     Path report;
 
-    @Option(names = "--journal", paramLabel = "FILE",
-            description = "Append completed operations to FILE. Default: one per input file in the state folder, "
-                    + "$XDG_STATE_HOME/scimctl/journals (else ~/.local/state/scimctl/journals); the plan names it.")
+    @Option(names = "--journal", paramLabel = "FILE")
     Path journalFile;
 
-    @Option(names = "--org-id-type", paramLabel = "TYPE", defaultValue = "auto",
-            description = "How organizationId is sent: auto (as /Schemas types it, else a string), string or integer. "
-                    + "\"All\" is always a string.")
+    @Option(names = "--org-id-type", paramLabel = "TYPE", defaultValue = "auto")
     OrgIdType orgIdType;
 
     @Mixin

@@ -28,17 +28,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl import undo JOURNAL}: take back what an import did, as its journal records it. */
-@Command(name = "undo",
-        description = {"Take back an import, from its journal: users it created are deactivated (deleted with "
-                + "--delete), attributes it updated are set back, users it deactivated are reactivated, memberships "
-                + "it added are removed and those it removed are added back, and groups it created are deleted when "
-                + "empty.",
-                "What someone changed since the import is a conflict, reported and kept (--force sets it back anyway). "
-                        + "Shows the plan and asks first. Running it again changes nothing. See docs/import.md."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl import undo --dry-run users.csv    # the reverse plan of users.csv's last import",
-                "  scimctl import undo users.csv              # plan, confirm, undo",
-                "  scimctl import undo --yes --delete ~/.local/state/scimctl/journals/users.csv-5d1e0b7a9c42.journal"})
+@Command(name = "undo")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:undone (or nothing left to undo, or --dry-run)",
@@ -60,29 +50,25 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(index = "0", paramLabel = "JOURNAL|FILE",
-            description = "The import's journal (a .journal file), or the CSV it imported, whose journal is then found "
-                    + "where import keeps it (the state folder).")
+    @Parameters(index = "0", paramLabel = "JOURNAL|FILE")
     Path journal;
 
-    @Option(names = "--dry-run", description = "Print the reverse plan and stop: nothing is changed.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Undo without asking. Required unless stdin, stdout and stderr are terminals.")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
-    @Option(names = "--delete", description = "Delete the users the import created, instead of deactivating them.")
+    @Option(names = "--delete")
     boolean delete;
 
-    @Option(names = "--force", description = "Set values back even where someone changed them since the import.")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
-            description = "Requests in flight at once (1-" + MAX_PARALLEL + "; default ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4")
     int parallel;
 
-    @Option(names = "--journal", paramLabel = "FILE",
-            description = "Append the undo's steps to FILE. Default: JOURNAL plus .undo, beside it.")
+    @Option(names = "--journal", paramLabel = "FILE")
     Path undoJournal;
 
     @Mixin

@@ -16,20 +16,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl probe}: what the server declares against what it does, and what scimctl does about each difference. */
-@Command(name = "probe",
-        description = {"Compare what the server declares with what it does.",
-                "It tries filters (eq, co, sw, and, or, on userName and on an extension attribute), userName case, "
-                        + "sorting, paging, attribute projection, ETags, content types, the largest page. Each finding says what scimctl does about it.",
-                "Read-only unless --write: then it also creates a throwaway group and users named scimctl-probe-…, "
-                        + "tries POST, 409 on a duplicate, the PATCH forms, PUT, If-Match, member changes and "
-                        + "DELETE then GET, and removes them again."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl probe",
-                "  scimctl probe --write --url http://127.0.0.1:8880/scim/v2",
-                "  scimctl probe -o json | jq -r '.[] | select(.verdict == \"differs\") | .check'",
-                "",
-                "Verdicts: ok (as declared and as the RFC says), differs (from its declaration or the RFC), "
-                        + "unsupported (declared so, or optional), unchecked (nothing to try it on)."})
+@Command(name = "probe")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:the report was printed, whatever it found"})
 public final class ProbeCommand implements Callable<Integer> {
@@ -46,7 +33,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
-    @Option(names = "--write", description = "Also try writes, on throwaway users and a group it creates and removes again.")
+    @Option(names = "--write")
     boolean write;
 
     @Override

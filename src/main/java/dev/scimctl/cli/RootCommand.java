@@ -23,14 +23,7 @@ import picocli.CommandLine.Spec;
         // INHERIT gives every subcommand -h/--help (and -V/--version) without repeating it on each.
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
-        versionProvider = RootCommand.VersionProvider.class,
-        description = {"Check, load and inspect a SCIM 2.0 service provider: Duo Security to NinjaOne, and beyond."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
-                "  scimctl test-connection",
-                "  scimctl help formats",
-                "",
-                "Topics: 'scimctl help TOPIC' for environment, exit-codes and formats."})
+        versionProvider = RootCommand.VersionProvider.class)
 public final class RootCommand implements Runnable {
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -92,14 +85,12 @@ public final class RootCommand implements Runnable {
         this.context = context;
     }
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print each HTTP exchange (token redacted) and stack traces to stderr.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT)
     void setDebug(boolean debug) {
         context.setDebug(debug);
     }
 
-    @Option(names = "--color", scope = ScopeType.INHERIT, paramLabel = "WHEN",
-            description = "Colour output: ${COMPLETION-CANDIDATES}. Default: auto (terminals only; honours NO_COLOR).")
+    @Option(names = "--color", scope = ScopeType.INHERIT, paramLabel = "WHEN")
     void setColor(ColorMode mode) {
         context.setColorMode(mode);
         // The scheme was set when the tree was built, before this option was parsed; help printed later must follow it.
@@ -181,6 +172,7 @@ public final class RootCommand implements Runnable {
         cl.setExitCodeExceptionMapper(handler);
         ExitCodeHelp.apply(cl);
         FormatHelp.apply(cl);
+        HelpText.attach(cl);
         return cl;
     }
 

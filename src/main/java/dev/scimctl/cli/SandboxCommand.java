@@ -30,16 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
-@Command(name = "sandbox",
-        description = {"Run a local NinjaOne-like SCIM 2.0 server.",
-                "It follows RFC 7643/7644 and behaves like NinjaOne: Users with NinjaOne's extension and its value "
-                        + "rules, Groups, bearer-token authentication.",
-                "It prints its URL and token, logs one line per request to stderr, and runs until Ctrl-C; "
-                        + "with --data it keeps its users and groups in a file between runs."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl sandbox --data sandbox.json",
-                "  scimctl sandbox --port 0 --token-file token.txt --latency 200 --fail-rate 0.1",
-                "  scimctl sandbox --disable patch,filter    # as a server without PATCH or filters"})
+@Command(name = "sandbox")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:stopped",
                 "2:a wrong option or argument, or the port is taken",
@@ -54,57 +45,37 @@ public final class SandboxCommand implements Callable<Integer> {
 
     private final CommandContext context;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8880",
-            description = "The port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8880")
     int port;
 
-    @Option(names = "--data", paramLabel = "FILE",
-            description = "Load users and groups from FILE at start and save them there (atomically) while running "
-                    + "and at exit, and keep the token beside it (sandbox.json: sandbox.token, mode 0600), so it "
-                    + "stays the same across restarts. Default: in memory only, a new token each start.")
+    @Option(names = "--data", paramLabel = "FILE")
     Path data;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "The bearer token clients must send, read from FILE (or stdin with '-'). "
-                    + "Default: a random token, printed once at start (with --data, the one kept beside the data).")
+    @Option(names = "--token-file", paramLabel = "FILE")
     String tokenFile;
 
-    @Option(names = "--soft-delete",
-            description = "DELETE /Users/{id} only sets active=false and keeps the user, as NinjaOne keeps users "
-                    + "removed at the IdP. By default DELETE removes the user (RFC 7644), and later reads get 404.")
+    @Option(names = "--soft-delete")
     boolean softDelete;
 
-    @Option(names = "--enterprise-extension",
-            description = "Declare RFC 7643's enterprise User extension (employeeNumber, manager, ...) beside "
-                    + "NinjaOne's, so RFC 7643 section 8.3's example can be sent. NinjaOne is not known to declare it.")
+    @Option(names = "--enterprise-extension")
     boolean enterpriseExtension;
 
-    @Option(names = "--library-discovery",
-            description = "Serve /Schemas and /ResourceTypes as the server library makes them (its own endpoints as "
-                    + "resource types, its undeclared ResourceTypeFeatures extension), for comparing; strict "
-                    + "clients reject them.")
+    @Option(names = "--library-discovery")
     boolean libraryDiscovery;
 
-    @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
-            description = "Add MS milliseconds to every request. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--latency", paramLabel = "MS", defaultValue = "0")
     long latencyMillis;
 
-    @Option(names = "--fail-rate", paramLabel = "P", defaultValue = "0",
-            description = "Answer this fraction (0 to 1) of requests with 429 or 503 and 'Retry-After: 1'. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-rate", paramLabel = "P", defaultValue = "0")
     double failRate;
 
-    @Option(names = "--disable", paramLabel = "FEATURE", split = ",",
-            description = "Switch capabilities off (${COMPLETION-CANDIDATES}), as a server without them: PATCH gets "
-                    + "501, a filter or sortBy is ignored, no ETags. /ServiceProviderConfig says so.")
+    @Option(names = "--disable", paramLabel = "FEATURE", split = ",")
     Set<Feature> disabled = EnumSet.noneOf(Feature.class);
 
-    @Option(names = "--max-page-size", paramLabel = "N", defaultValue = "100",
-            description = "The most resources in one list response. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-page-size", paramLabel = "N", defaultValue = "100")
     int maxPageSize;
 
     SandboxCommand(CommandContext context) {

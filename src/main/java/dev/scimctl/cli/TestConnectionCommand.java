@@ -29,16 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl test-connection}: checks base URL and token step by step, the way Duo's "Test connection" should. */
-@Command(name = "test-connection",
-        description = {"Check the base URL and token step by step.",
-                "The steps: settings, the proxy and the trusted CAs in use, DNS, TCP, TLS (with the server's "
-                        + "certificate chain), /ServiceProviderConfig, /Schemas and /ResourceTypes, and a one-user listing.",
-                "Each step shows its result and timing, and on failure the likely cause and the fix. Behind a proxy, "
-                + "the TCP and TLS steps go through it, as every request does."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  SCIMCTL_TOKEN=… scimctl test-connection --url https://eu.ninjarmm.com/…/scim/v2",
-                "  scimctl test-connection --profile prod --output json | jq .ok",
-                "  HTTPS_PROXY=http://proxy:3128 scimctl test-connection --cacert ca.pem"})
+@Command(name = "test-connection")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:every step passed (warnings allowed)",
                 "1:a step failed: the server refused a request as wrong"})

@@ -25,17 +25,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
-@Command(name = "validate",
-        description = {"Check a Duo user CSV before importing it.",
-                "It shows which users would be created wrong or not at all, row by row, and how to fix them. "
-                        + "Needs no server.",
-                "Reads UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',', ';' or tab (detected). "
-                        + "Rule codes and fixes: docs/validate.md."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl validate users.csv",
-                "  scimctl validate --column userType=\"NinjaOne User Type\" --column organizationId=ninja_org users.csv",
-                "  scimctl validate --org-ids organizations.txt --strict users.csv",
-                "  duo-export | scimctl validate --output json - | jq '.findings[] | select(.severity==\"error\")'"})
+@Command(name = "validate")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:no errors (warnings allowed)",
                 "1:errors, or warnings with --strict",
@@ -49,13 +39,13 @@ import java.util.concurrent.Callable;
 public final class ValidateCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The user CSV, or '-' to read stdin.")
+    @Parameters(index = "0", paramLabel = "FILE")
     String file;
 
     @Mixin
     CsvInputOptions input;
 
-    @Option(names = "--strict", description = "Count warnings as errors (exit 1 when there are any).")
+    @Option(names = "--strict")
     boolean strict;
 
     @Mixin

@@ -17,14 +17,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The help every command must have, checked over the whole tree so that a new command cannot skip it (see
- * docs/architecture.md, "Every command's help"). What a command declares is read from its own {@code @Command}:
- * the root's footer and exit codes are inherited by subcommands, and an inherited one must not count.
+ * docs/architecture.md, "Every command's help"). What a command says is read from its own keys in help.properties:
+ * the root's footer is every command's default and its exit codes are inherited, and an inherited one must not count.
  */
 class CommandHelpTest {
     @TempDir
@@ -34,28 +35,27 @@ class CommandHelpTest {
     void every_command_has_a_description() {
         List<String> missing = new ArrayList<>();
         for (CommandLine c : Commands.all()) {
-            String[] description = declared(c).description();
+            String[] description = own(c, "usage.description");
             if (description.length == 0 || description[0].isBlank()) {
                 missing.add(Commands.name(c));
             }
         }
-        assertThat(missing).as("commands without @Command(description = …)").isEmpty();
+        assertThat(missing).as("commands without COMMAND.usage.description in help.properties").isEmpty();
     }
 
     @Test
     void every_leaf_command_has_examples_that_run_scimctl() {
         List<String> missing = new ArrayList<>();
         for (CommandLine c : Commands.leaves()) {
-            Command command = declared(c);
-            boolean examples = command.footerHeading().contains("Example")
-                    && Arrays.stream(command.footer()).anyMatch(line -> line.trim().startsWith("scimctl ")
+            boolean examples = c.getCommandSpec().usageMessage().footerHeading().contains("Example")
+                    && Arrays.stream(own(c, "usage.footer")).anyMatch(line -> line.trim().startsWith("scimctl ")
                     || line.contains("| scimctl ") || line.matches("\\s+[A-Z_]+=\\S* scimctl .*"));
             if (!examples) {
                 missing.add(Commands.name(c));
             }
         }
-        assertThat(missing).as("commands without footerHeading = \"%nExamples:%n\" and a footer of "
-                + "'  scimctl …' lines").isEmpty();
+        assertThat(missing).as("commands without COMMAND.usage.footer in help.properties, '  scimctl …' lines "
+                + "under an Examples: heading").isEmpty();
     }
 
     @Test
@@ -192,7 +192,7 @@ class CommandHelpTest {
             args.remove(0);
             args.add("--help");
             CliResult r = new CliRunner(dir).run(args.toArray(String[]::new));
-            String firstLine = declared(c).description()[0];
+            String firstLine = own(c, "usage.description")[0];
             String expected = firstLine.substring(0, Math.min(30, firstLine.length()));
             if (r.exitCode() != 0 || !r.out().replaceAll("\\s+", " ").contains(expected.replaceAll("\\s+", " "))) {
                 problems.add(String.join(" ", args) + "\n" + r.describe());
@@ -219,5 +219,19 @@ class CommandHelpTest {
         Command command = user.getClass().getAnnotation(Command.class);
         assertThat(command).as("@Command on " + user.getClass()).isNotNull();
         return command;
+    }
+
+    /** The command's own text for a usage key (COMMAND.key, or its lines COMMAND.key.0, .1 …), not the default. */
+    private static String[] own(CommandLine c, String key) {
+        String qualified = c.getCommandSpec().qualifiedName(".") + "." + key;
+        ResourceBundle bundle = HelpText.bundle();
+        if (bundle.containsKey(qualified)) {
+            return new String[]{bundle.getString(qualified)};
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; bundle.containsKey(qualified + "." + i); i++) {
+            lines.add(bundle.getString(qualified + "." + i));
+        }
+        return lines.toArray(String[]::new);
     }
 }

@@ -32,24 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl api [METHOD] PATH}: any request to the SCIM server, with the token, retries and exit codes of every command. */
-@Command(name = "api",
-        description = {"Send any request to the SCIM server.",
-                "It prints the response: the escape hatch to every endpoint.",
-                "PATH is below the base URL (Users, Users/ID, Groups?filter=…, ResourceTypes, .search, Bulk). METHOD is "
-                        + "GET, or POST when fields or --input are given (as gh api does), GET again with --paginate. "
-                        + "A GET or DELETE puts the fields in the query string.",
-                "The body prints as JSON: indented on a terminal, one line in a pipe. An error status still prints "
-                        + "the server's JSON; the exit code and the server's scimType and detail go to stderr."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl api GET Users -f filter='userName eq \"ada@example.com\"'",
-                "  scimctl api Users --paginate -o ndjson | jq -r .userName",
-                "  scimctl api POST Users -F 'schemas[]=urn:ietf:params:scim:schemas:core:2.0:User' -f userName=ada@example.com",
-                "  scimctl api PATCH Users/2819c223 --input patch.json",
-                "  echo '{\"displayName\":\"Sales\"}' | scimctl api POST Groups --input -",
-                "  scimctl api -i ServiceProviderConfig          # status line and headers first",
-                "",
-                "-F turns true, false, null and integers into JSON and reads @FILE as the file's text; -f keeps strings.",
-                "Keys nest as gh writes them: -f name[givenName]=Ada, -F 'emails[]=…' appends to an array."})
+@Command(name = "api")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:the server answered 2xx",
                 "1:the server refused the request (4xx other than 401/403)",
@@ -64,36 +47,28 @@ public final class ApiCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(arity = "1..2", paramLabel = "[METHOD] PATH",
-            description = "An optional HTTP method (GET, POST, PUT, PATCH, DELETE), then a path below the base URL.")
+    @Parameters(arity = "1..2", paramLabel = "[METHOD] PATH")
     List<String> methodAndPath;
 
-    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "The HTTP method (instead of the METHOD argument).")
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD")
     String method;
 
-    @Option(names = {"-f", "--raw-field"}, paramLabel = "KEY=VALUE",
-            description = "A string field: in the query string of a GET, else in the JSON body.")
+    @Option(names = {"-f", "--raw-field"}, paramLabel = "KEY=VALUE")
     List<String> rawFields = new ArrayList<>();
 
-    @Option(names = {"-F", "--field"}, paramLabel = "KEY=VALUE",
-            description = "A typed field: true, false, null and integers become JSON; @FILE reads the file's text.")
+    @Option(names = {"-F", "--field"}, paramLabel = "KEY=VALUE")
     List<String> typedFields = new ArrayList<>();
 
-    @Option(names = "--input", paramLabel = "FILE",
-            description = "Send FILE as the body, as it is ('-' reads stdin). Fields then go in the query string.")
+    @Option(names = "--input", paramLabel = "FILE")
     String input;
 
-    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
-            description = "An extra request header (Content-Type, Accept, If-Match …). Authorization cannot be set: "
-                    + "the token is sent as always.")
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--paginate",
-            description = "Follow a ListResponse page by page to the end (startIndex) and print its Resources: one "
-                    + "JSON array, or one resource a line with -o ndjson.")
+    @Option(names = "--paginate")
     boolean paginate;
 
-    @Option(names = {"-i", "--include"}, description = "Print the status line and the response headers before the body.")
+    @Option(names = {"-i", "--include"})
     boolean include;
 
     @Mixin

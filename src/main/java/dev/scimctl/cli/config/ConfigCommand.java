@@ -6,14 +6,7 @@ import picocli.CommandLine.Command;
 import java.util.Map;
 
 /** {@code scimctl config}: profiles (base URL and token) saved in the config folder. */
-@Command(name = "config",
-        description = {"Manage profiles: a saved SCIM base URL and token.",
-                "Profiles live in $SCIMCTL_CONFIG_DIR, else $XDG_CONFIG_HOME/scimctl, else ~/.config/scimctl; "
-                        + "tokens in credentials.json there, mode 0600."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
-                "  scimctl config set-token prod",
-                "  scimctl config list"})
+@Command(name = "config")
 public final class ConfigCommand {
     /** Exit 2 of a command that names a saved profile, as an {@code @ExitCodes} detail. */
     static final String NO_PROFILE = "2:no profile of that name";

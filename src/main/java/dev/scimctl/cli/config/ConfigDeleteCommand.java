@@ -11,9 +11,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config delete NAME}: removes a profile and its token. */
-@Command(name = "delete", description = "Delete a profile and its stored token.",
-        footerHeading = "%nExample:%n",
-        footer = "  scimctl config delete staging")
+@Command(name = "delete")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:deleted",
                 ConfigCommand.NO_PROFILE,
@@ -21,7 +19,7 @@ import java.util.concurrent.Callable;
 final class ConfigDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class, description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
     String name;
 
     ConfigDeleteCommand(CommandContext context) {

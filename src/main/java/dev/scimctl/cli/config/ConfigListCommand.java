@@ -22,12 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config list}: the profiles, the current one marked, tokens shown by their last four characters. */
-@Command(name = "list", aliases = "ls",
-        description = {"List the profiles. Columns: current (*), name, URL, token (last four), token set on.",
-                "On a terminal, a table; piped, tab-separated lines without a header; -o json for scripts (see "
-                        + "'scimctl help formats')."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config list", "  scimctl config list | cut -f2      # the profile names"})
+@Command(name = "list", aliases = "ls")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:listed (also when there are no profiles)",
                 "3:the config files cannot be read"})

@@ -20,13 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config set-profile NAME --url URL}: creates or updates a profile. */
-@Command(name = "set-profile", description = {"Create or update a profile. The first profile becomes the current one.",
-        "A proxy password goes to the credentials file (mode 0600), never to config.json."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config set-profile prod --url https://eu.ninjarmm.com/…/scim/v2",
-                "  scimctl config set-profile prod --timeout 2m",
-                "  scimctl config set-profile prod --proxy http://proxy:3128 --cacert ca.pem",
-                "  scimctl config set-profile prod --proxy '' --cacert ''   # remove both"})
+@Command(name = "set-profile")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved",
                 "2:not a valid profile name, URL, proxy URL or duration",
@@ -35,28 +29,22 @@ import java.util.concurrent.Callable;
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class,
-            description = "Profile name: a new one, or one to update.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
     String name;
 
-    @Option(names = "--url", paramLabel = "URL", description = "SCIM base URL (the API endpoint URL from the NinjaOne console).")
+    @Option(names = "--url", paramLabel = "URL")
     String url;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = ConnectionOptions.DurationConverter.class,
-            description = "Connect timeout for this profile.")
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = ConnectionOptions.DurationConverter.class)
     Duration connectTimeout;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = ConnectionOptions.DurationConverter.class,
-            description = "Per-request timeout for this profile.")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = ConnectionOptions.DurationConverter.class)
     Duration timeout;
 
-    @Option(names = "--proxy", paramLabel = "URL",
-            description = "HTTP proxy for this profile, http://[user[:password]@]host:port; it wins over $HTTPS_PROXY. "
-                    + "'' removes it.")
+    @Option(names = "--proxy", paramLabel = "URL")
     String proxy;
 
-    @Option(names = "--cacert", paramLabel = "FILE",
-            description = "PEM file of extra CAs to trust for this profile, on top of Java's own. '' removes it.")
+    @Option(names = "--cacert", paramLabel = "FILE")
     String caCert;
 
     ConfigSetProfileCommand(CommandContext context) {

@@ -20,11 +20,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config set-token [NAME]}: stores a profile's token, never taking it from the command line. */
-@Command(name = "set-token",
-        description = {"Store the bearer token of a profile (default: the current one), with the date it was set.",
-                "On a terminal it asks with a masked prompt; otherwise it reads stdin. The token is never a command-line argument."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config set-token prod", "  pass show ninjaone/scim | scimctl config set-token prod"})
+@Command(name = "set-token")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved",
                 ConfigCommand.NO_PROFILE,
@@ -34,11 +30,10 @@ import java.util.concurrent.Callable;
 final class ConfigSetTokenCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = ProfileCandidates.class,
-            description = "Profile name (default: the current profile).")
+    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = ProfileCandidates.class)
     String name;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token from FILE instead of prompting.")
+    @Option(names = "--token-file", paramLabel = "FILE")
     String tokenFile;
 
     ConfigSetTokenCommand(CommandContext context) {

@@ -13,10 +13,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config show}: the settings a command would use now, and where each came from. Never the token. */
-@Command(name = "show", description = {"Show the settings in effect and where each came from.",
-        "The token is shown only by its source and last four characters."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl config show", "  SCIMCTL_PROFILE=staging scimctl config show"})
+@Command(name = "show")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:shown"})
 final class ConfigShowCommand implements Callable<Integer> {

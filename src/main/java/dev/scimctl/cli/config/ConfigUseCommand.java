@@ -12,9 +12,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl config use NAME}: makes a profile the current one. */
-@Command(name = "use", description = "Make a profile the current one.",
-        footerHeading = "%nExample:%n",
-        footer = "  scimctl config use prod")
+@Command(name = "use")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:done",
                 ConfigCommand.NO_PROFILE,
@@ -22,7 +20,7 @@ import java.util.concurrent.Callable;
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class, description = "Profile name.")
+    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
     String name;
 
     ConfigUseCommand(CommandContext context) {

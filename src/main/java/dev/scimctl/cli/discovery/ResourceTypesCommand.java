@@ -14,18 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl resource-types [ID]}: the server's /ResourceTypes, and one type's attributes with its extensions'. */
-@Command(name = "resource-types",
-        description = {"List the resource types, or one type's attributes.",
-                "From /ResourceTypes: one type's attributes are its schema's, then each extension's as urn:…:name.",
-                "ID is a resource type's id or name (User, Group), in any case."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl resource-types",
-                "  scimctl resource-types User",
-                "  scimctl resource-types User -o csv > user-attributes.csv",
-                "  scimctl resource-types -o json | jq -r '.[].endpoint'",
-                "",
-                "Without ID: one row a type (name, endpoint, schema, extensions with '(required)'); -o json: as served.",
-                "With ID: one row an attribute, the columns of 'scimctl schemas ID'; -o json: the resource type as served."})
+@Command(name = "resource-types")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
                 "1:no resource type has this id or name, or the server does not serve /ResourceTypes"})
@@ -42,7 +31,7 @@ public final class ResourceTypesCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "A resource type's id or name; without it, every type.")
+    @Parameters(arity = "0..1", paramLabel = "ID")
     String id;
 
     @Override

@@ -15,20 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl schemas [ID]}: the server's /Schemas, and one schema's attributes as a table. */
-@Command(name = "schemas",
-        description = {"List the schemas, or one schema's attributes.",
-                "From /Schemas; for each attribute: type, multi-valued, required, mutability, returned, case-exact "
-                        + "and canonical values.",
-                "ID is a schema's URN or its name (User, Group, NinjaOneUser …), in any case."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl schemas",
-                "  scimctl schemas User",
-                "  scimctl schemas urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User --fields attribute,canonicalValues",
-                "  scimctl schemas User -o json | jq '.attributes[].name'",
-                "",
-                "Without ID: one row a schema (id, name, attributes, description); -o json: the schemas as served.",
-                "With ID: one row an attribute, sub-attributes as parent.sub; -o json: the schema as served; "
-                        + "-o ndjson: one attribute a line."})
+@Command(name = "schemas")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
                 "1:no schema has this id or name, or the server does not serve /Schemas"})
@@ -42,7 +29,7 @@ public final class SchemasCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "A schema's URN or name; without it, every schema.")
+    @Parameters(arity = "0..1", paramLabel = "ID")
     String id;
 
     @Override

@@ -16,16 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl service-provider-config}: what the server says it supports, one feature a row. */
-@Command(name = "service-provider-config",
-        description = {"Show what the server declares it supports.",
-                "From /ServiceProviderConfig: PATCH, bulk, filter, sort, ETags, password change, and its "
-                        + "authentication schemes.",
-                "What it declares is not always what it does: 'scimctl probe' tries each feature."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl service-provider-config",
-                "  scimctl service-provider-config -o json | jq .filter.maxResults",
-                "",
-                "One row a feature: feature, supported, details (maxResults, maxOperations …); -o json: as served."})
+@Command(name = "service-provider-config")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
                 "1:the server does not serve /ServiceProviderConfig"})

@@ -6,10 +6,7 @@ import picocli.CommandLine.Command;
 import java.util.Map;
 
 /** {@code scimctl groups}: the identity groups Duo pushed, which NinjaOne maps to roles. */
-@Command(name = "groups",
-        description = {"List, inspect, create, rename and delete groups.",
-                "The groups on the SCIM server (Duo's groups, which the NinjaOne console maps to user roles), and "
-                        + "their members.", "See docs/groups.md."})
+@Command(name = "groups")
 public final class GroupsCommand {
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(

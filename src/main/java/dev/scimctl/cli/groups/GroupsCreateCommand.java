@@ -14,15 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups create NAME}: a new, empty group, unless one of that name exists. */
-@Command(name = "create",
-        description = {"Create an empty group.",
-                "Refuses when a group of that display name exists already (ignoring case, as SCIM compares "
-                        + "displayName): group names need not be unique on a server, but two of a name cannot be told "
-                        + "apart in NinjaOne's group mapping. Prints the group as 'groups get' does."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl groups create 'Help Desk'",
-                "  scimctl groups create 'Help Desk' -o json | jq -r .id",
-                "  scimctl groups create 'Help Desk' --dry-run"})
+@Command(name = "create")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
         details = {"0:created",
@@ -32,7 +24,7 @@ public final class GroupsCreateCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;
 
-    @Parameters(paramLabel = "NAME", description = "The group's display name.")
+    @Parameters(paramLabel = "NAME")
     String name;
 
     @Override

@@ -19,15 +19,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups delete GROUP}: DELETE, after showing it and asking. */
-@Command(name = "delete",
-        description = {"Delete a group (DELETE /Groups/{id}); its members lose the group, and the roles NinjaOne's "
-                + "group mapping gave them through it.",
-                "Shows the group and how many members it has, and asks on a terminal; without a terminal, only --yes "
-                        + "goes ahead."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl groups delete 'Old Help Desk'",
-                "  scimctl groups delete 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b --yes",
-                "  scimctl groups delete 'Old Help Desk' --dry-run"})
+@Command(name = "delete")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER, ExitCode.INTERRUPTED},
         details = {"0:deleted",
@@ -45,10 +37,10 @@ public final class GroupsDeleteCommand implements Callable<Integer> {
     @Mixin
     DryRunOptions dryRun;
 
-    @Parameters(paramLabel = "GROUP", description = "A group id or display name.")
+    @Parameters(paramLabel = "GROUP")
     String group;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed unless stdin, stdout and stderr are terminals).")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     GroupsDeleteCommand(CommandContext context) {

@@ -13,17 +13,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups get GROUP}: one group and its members, with their userNames. */
-@Command(name = "get",
-        description = {"Show one group, by id or display name, and its members with their userNames (the display "
-                + "the server sends, else looked up)."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl groups get 'NinjaOne Technicians'",
-                "  scimctl groups get 'NinjaOne Technicians' -o tsv --fields name",
-                "  scimctl groups get 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b -o json | jq -r '.members[].display'",
-                "",
-                "Fields of a member: name (a user's userName, a nested group's displayName), type, id.",
-                "Table, tsv, csv and ndjson list the members; json writes the group as the server sent it, with each",
-                "member's display filled in where the server left it out."})
+@Command(name = "get")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
                 "1:no group has this id or display name"})
@@ -31,7 +21,7 @@ public final class GroupsGetCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(paramLabel = "GROUP", description = "A group id or display name.")
+    @Parameters(paramLabel = "GROUP")
     String group;
 
     @Override

@@ -19,16 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups list}: every group, with its id and member count. */
-@Command(name = "list", aliases = "ls",
-        description = {"List the groups on the SCIM server: display name, id and member count.",
-                "Only the attributes the columns need are asked for (members only to count them)."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl groups list",
-                "  scimctl groups list --display-name 'NinjaOne Technicians' -o json",
-                "  scimctl groups list -o tsv --fields displayName | sort",
-                "",
-                "Fields: displayName, id, members (the default columns), externalId, created, lastModified.",
-                "json and ndjson write each group as the server sent it, or, with --fields, an object of those fields."})
+@Command(name = "list", aliases = "ls")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:listed (also when there are none)",
                 "1:the server refused the request (e.g. a --filter it cannot read)"})
@@ -36,10 +27,10 @@ public final class GroupsListCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--display-name", paramLabel = "NAME", description = "The group with this display name.")
+    @Option(names = "--display-name", paramLabel = "NAME")
     String displayName;
 
-    @Option(names = "--filter", paramLabel = "EXPR", description = "A SCIM filter, passed on as given.")
+    @Option(names = "--filter", paramLabel = "EXPR")
     String filter;
 
     @Mixin

@@ -14,13 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl groups rename GROUP NEWNAME}: PATCH replace displayName (else PUT with If-Match). */
-@Command(name = "rename",
-        description = {"Rename a group (PATCH replace displayName, else GET and PUT with If-Match); its members stay.",
-                "Refuses a name another group has (ignoring case). NinjaOne's group mapping names groups: update it "
-                        + "too ('scimctl map-groups'). Prints the group as 'groups get' does."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl groups rename 'Help Desk' 'Service Desk'",
-                "  scimctl groups rename 5d0d7c4e-0b5e-4a4b-9d55-0a4f0f1f2a3b 'Service Desk' --dry-run"})
+@Command(name = "rename")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
         details = {"0:renamed",
@@ -30,10 +24,10 @@ public final class GroupsRenameCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;
 
-    @Parameters(index = "0", paramLabel = "GROUP", description = "A group id or display name.")
+    @Parameters(index = "0", paramLabel = "GROUP")
     String group;
 
-    @Parameters(index = "1", paramLabel = "NEWNAME", description = "The new display name.")
+    @Parameters(index = "1", paramLabel = "NEWNAME")
     String newName;
 
     @Override

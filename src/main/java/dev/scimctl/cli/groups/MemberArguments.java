@@ -34,14 +34,13 @@ final class MemberArguments {
     @Mixin
     EditOptions edit;
 
-    @Parameters(index = "0", paramLabel = "GROUP", description = "A group id or display name.")
+    @Parameters(index = "0", paramLabel = "GROUP")
     String group;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = "User ids or userNames.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER")
     List<String> users;
 
-    @Option(names = {"-y", "--yes"},
-            description = "Do not ask before changing several members (needed unless stdin, stdout and stderr are terminals).")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     MemberArguments(CommandContext context) {

@@ -25,18 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups check}: the mapping against NinjaOne's roles and the server's groups and members. */
-@Command(name = "check",
-        description = {"Check the mapping against the SCIM server's groups and members, and against NinjaOne's roles "
-                + "(--roles).",
-                "Errors: unknown-group (mapped, but not on the server), unknown-role (not in --roles), mixed-role-types "
-                        + "(technician and end-user roles for one group), system-admin-role (SCIM cannot assign it), "
-                        + "user-in-both-types (a user in technician and end-user groups).",
-                "Warnings: unmapped-group, user-in-several-groups (of one type), user-type-mismatch (userType disagrees "
-                        + "with the roles), group-name-case, ambiguous-group. Notes: nested-group.",
-                "Reads /Groups and /Users once each."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl map-groups check --roles roles.csv",
-                "  scimctl map-groups check --profile prod -o json | jq -r '.findings[].message'"})
+@Command(name = "check")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:no errors (warnings allowed)",
                 "1:errors found"})

@@ -24,20 +24,7 @@ import java.util.concurrent.Callable;
  * {@code scimctl map-groups}: the Duo-group → NinjaOne-role mapping as a checked file. Without a subcommand, on a
  * terminal, it opens the interactive editor.
  */
-@Command(name = "map-groups",
-        description = {"Design, check and explain group-to-role mappings.",
-                "The mapping of identity groups to NinjaOne roles is kept as a file (group-roles.json) because "
-                        + "NinjaOne's console has no API for it.",
-                "On a terminal, without a subcommand, it opens an interactive editor that lists the server's groups "
-                        + "next to the mapping and completes group and role names with Tab."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl map-groups --roles roles.csv         # the interactive editor",
-                "  scimctl map-groups set \"Help Desk\" --type technician --role \"Remote Access\"",
-                "  scimctl map-groups check --roles roles.csv",
-                "  scimctl map-groups explain alice@example.com",
-                "  scimctl map-groups list --output md          # a checklist for the console",
-                "",
-                "Each subcommand's --help lists its own exit codes. See docs/map-groups.md."})
+@Command(name = "map-groups")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:the editor was quit",
                 "1:input ended with changes unsaved",

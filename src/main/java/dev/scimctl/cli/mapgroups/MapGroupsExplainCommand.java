@@ -25,12 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups explain USER}: which roles one user would get, and why. */
-@Command(name = "explain",
-        description = {"Show a user's groups on the SCIM server, what the mapping gives for each, and the roles the "
-                + "user would get: or why they get none, or a conflict."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl map-groups explain alice@example.com",
-                "  scimctl map-groups explain alice@example.com --output json | jq -r .verdict"})
+@Command(name = "explain")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH,
         ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:explained, whatever the verdict ('check' is the gate)",
@@ -39,7 +34,7 @@ import java.util.concurrent.Callable;
 final class MapGroupsExplainCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(index = "0", paramLabel = "USER", description = "The user's userName (case does not matter) or SCIM id.")
+    @Parameters(index = "0", paramLabel = "USER")
     String user;
 
     @Mixin

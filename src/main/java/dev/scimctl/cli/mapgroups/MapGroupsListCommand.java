@@ -17,13 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups list}: the mapping file's entries; needs no server. */
-@Command(name = "list", aliases = "ls",
-        description = {"List the mapping: each group, its role type and its roles. Reads only the file (no server).",
-                "--output md prints a checklist to follow in the NinjaOne console, where the mapping is entered by hand."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl map-groups list",
-                "  scimctl map-groups list --output md > group-mapping.md",
-                "  scimctl map-groups list --output json | jq -r '.[].group'"})
+@Command(name = "list", aliases = "ls")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:listed (an empty mapping too)",
                 MappingOptions.MISSING})

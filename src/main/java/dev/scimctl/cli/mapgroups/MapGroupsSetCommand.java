@@ -20,15 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups set GROUP --type T --role R…}: adds or replaces one group's entry. */
-@Command(name = "set",
-        description = {"Map a group to NinjaOne roles of one type, replacing the roles it had.",
-                "Creates the mapping file if needed. The file is written atomically and its previous version kept as "
-                        + "FILE.bak. A system-administrator role is refused (NinjaOne cannot assign it via SCIM); with "
-                        + "--roles, so are roles that do not exist or are of the other type, and --type may be left out."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl map-groups set \"Help Desk\" --type technician \\",
-                "      --role \"Help Desk Technician\" --role \"Remote Access\"",
-                "  scimctl map-groups set \"All Staff\" --role \"Portal User\" --roles roles.csv"})
+@Command(name = "set")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:saved (or already so)",
                 MappingFileLock.BUSY,
@@ -38,20 +30,17 @@ import java.util.concurrent.Callable;
 final class MapGroupsSetCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(index = "0", paramLabel = "GROUP", description = "The group's name, as the SCIM server shows it.")
+    @Parameters(index = "0", paramLabel = "GROUP")
     String group;
 
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", converter = RoleTypeConverter.class,
-            completionCandidates = RoleTypeConverter.Candidates.class,
-            description = "The role type: ${COMPLETION-CANDIDATES}. May be left out with --roles, when the roles say it.")
+            completionCandidates = RoleTypeConverter.Candidates.class)
     RoleType type;
 
-    @Option(names = {"-r", "--role"}, paramLabel = "ROLE", required = true,
-            description = "A NinjaOne role name; repeat for several. Replaces the group's roles.")
+    @Option(names = {"-r", "--role"}, paramLabel = "ROLE", required = true)
     List<String> roles;
 
-    @Option(names = "--note", paramLabel = "TEXT",
-            description = "A note for reviewers (why this mapping); \"\" removes it. Default: keep the note it had.")
+    @Option(names = "--note", paramLabel = "TEXT")
     String note;
 
     @Mixin

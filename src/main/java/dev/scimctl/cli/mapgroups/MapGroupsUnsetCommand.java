@@ -16,11 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups unset GROUP}: removes one group's entry. */
-@Command(name = "unset",
-        description = {"Remove a group from the mapping (its members then get no roles from it).",
-                "The file is written atomically and its previous version kept as FILE.bak."},
-        footerHeading = "%nExample:%n",
-        footer = {"  scimctl map-groups unset \"Contractors\""})
+@Command(name = "unset")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
         details = {"0:removed",
                 MappingFileLock.BUSY,
@@ -29,7 +25,7 @@ import java.util.concurrent.Callable;
 final class MapGroupsUnsetCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Parameters(index = "0", paramLabel = "GROUP", description = "The group's name (case does not matter).")
+    @Parameters(index = "0", paramLabel = "GROUP")
     String group;
 
     @Mixin

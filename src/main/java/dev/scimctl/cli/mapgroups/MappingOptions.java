@@ -16,13 +16,10 @@ public final class MappingOptions {
     /** Exit 3 where the roles are read. */
     static final String ROLES = "3:the --roles file cannot be read";
 
-    @Option(names = {"-m", "--mapping"}, paramLabel = "FILE",
-            description = "The mapping file. Default: " + MappingFile.DEFAULT_NAME + " in the current folder.")
+    @Option(names = {"-m", "--mapping"}, paramLabel = "FILE")
     Path mapping;
 
-    @Option(names = "--roles", paramLabel = "FILE",
-            description = "NinjaOne's roles, to check role names and types: a CSV with name and type columns "
-                    + "(TECHNICIAN/END_USER or technician/endUser), or the JSON of NinjaOne's GET /v2/user/roles.")
+    @Option(names = "--roles", paramLabel = "FILE")
     Path roles;
 
     Path file() {

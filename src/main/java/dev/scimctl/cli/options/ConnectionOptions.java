@@ -17,34 +17,25 @@ public class ConnectionOptions {
     /** Exit 3 where the settings are resolved (the token and CA files they name, the saved profiles). */
     public static final String UNREADABLE = "3:the token file, the CA file or the config files cannot be read";
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "SCIM base URL (the API endpoint URL the NinjaOne console shows). Default: $SCIMCTL_URL, then the profile.")
+    @Option(names = "--url", paramLabel = "URL")
     String url;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Read the bearer token from FILE, or from stdin with '-'. Default: $SCIMCTL_TOKEN, then the profile.")
+    @Option(names = "--token-file", paramLabel = "FILE")
     String tokenFile;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "NAME", completionCandidates = ProfileCandidates.class,
-            description = "Use the saved profile NAME. Default: $SCIMCTL_PROFILE, then the current profile.")
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
     String profile;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up connecting after this long (e.g. 10s, 500ms). Default: 10s.")
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration connectTimeout;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up on one request after this long. Default: 60s.")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration requestTimeout;
 
-    @Option(names = "--proxy", paramLabel = "URL",
-            description = "HTTP proxy, http://[user:password@]host:port. Default: the profile's, then $HTTPS_PROXY "
-                    + "(or $HTTP_PROXY for http URLs). $NO_PROXY still applies. --proxy '' uses no proxy at all, as curl's does.")
+    @Option(names = "--proxy", paramLabel = "URL")
     String proxy;
 
-    @Option(names = "--cacert", paramLabel = "FILE",
-            description = "Also trust the CA certificates in this PEM file (e.g. your TLS inspection's CA), on top of "
-                    + "Java's own. Default: the profile's, then $SSL_CERT_FILE and $SSL_CERT_DIR.")
+    @Option(names = "--cacert", paramLabel = "FILE")
     String caCert;
 
     public SettingsResolver.Flags flags() {

@@ -20,26 +20,16 @@ import java.util.Map;
  * CSV reads it.
  */
 public class CsvInputOptions {
-    @Option(names = "--column", paramLabel = "FIELD=HEADER",
-            description = {"Read FIELD from the column named HEADER (repeatable). Fields: email, firstName, lastName, "
-                    + "userType, organizationId, group (repeat for several), realname. Without it, columns are found "
-                    + "by their usual names, ignoring case, spaces, '_', '-' and '.'."})
+    @Option(names = "--column", paramLabel = "FIELD=HEADER")
     List<String> columns = new ArrayList<>();
 
-    @Option(names = "--delimiter", paramLabel = "CHAR",
-            description = "The separator: one character, or comma, semicolon, tab, pipe. Default: detected from the "
-                    + "header line (',', ';' or tab).")
+    @Option(names = "--delimiter", paramLabel = "CHAR")
     String delimiter;
 
-    @Option(names = "--org-ids", paramLabel = "FILE",
-            description = "The tenant's organization ids: one per line, or a CSV with an id column (e.g. NinjaOne's "
-                    + "organizations export), or '-' for stdin. An organizationId not in it is an error.")
+    @Option(names = "--org-ids", paramLabel = "FILE")
     String orgIds;
 
-    @Option(names = "--split-realname",
-            description = "Where a row has no first or last name (an empty cell, or no such column), take them from "
-                    + "its realname: the last word is the last name, the rest the first name (\"Last, First\" with a "
-                    + "comma). A split that may be wrong (more than two words, a comma) is a warning with its line.")
+    @Option(names = "--split-realname")
     boolean splitRealname;
 
     /** How to read the file: the --column choices and the --delimiter; a wrong one is a usage error. */

@@ -19,8 +19,7 @@ public class DryRunOptions {
 
     private final CommandContext context;
 
-    @Option(names = "--dry-run", description = "Print the request that would change the server (method, URL, "
-            + "If-Match, JSON body) instead of sending it. Users and groups are still looked up.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
     /** Built by the factory with the run's context. */

@@ -41,7 +41,7 @@ public class FormatOption {
     private boolean bom;
     private Dialect dialect;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "The output format.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT")
     void setFormat(String word) {
         CommandSpec command = command();
         Accepted accepted = accepted(command);
@@ -54,19 +54,17 @@ public class FormatOption {
         format = asked;
     }
 
-    @Option(names = "--no-headers", description = "No header row in table and CSV output (TSV never has one).")
+    @Option(names = "--no-headers")
     void setNoHeaders(boolean value) {
         noHeaders = value;
     }
 
-    @Option(names = "--bom", description = "Start CSV output with a byte-order mark, so that Excel reads it as UTF-8.")
+    @Option(names = "--bom")
     void setBom(boolean value) {
         bom = value;
     }
 
-    @Option(names = "--csv-dialect", paramLabel = "DIALECT",
-            description = "CSV for ${COMPLETION-CANDIDATES}: excel is a BOM, CRLF, and ';' where the locale's "
-                    + "decimal separator is a comma (LC_ALL, LC_NUMERIC, LANG). Default: rfc4180 (comma, LF).")
+    @Option(names = "--csv-dialect", paramLabel = "DIALECT")
     void setDialect(Dialect value) {
         dialect = value;
     }

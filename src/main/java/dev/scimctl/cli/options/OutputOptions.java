@@ -13,8 +13,7 @@ import java.util.function.Function;
 
 /** The output options ({@link FormatOption}) and {@code --fields}: how a command that prints records prints them. */
 public class OutputOptions extends FormatOption {
-    @Option(names = "--fields", paramLabel = "FIELD", split = ",",
-            description = "The columns to print, in this order (comma-separated). A wrong name lists the valid ones.")
+    @Option(names = "--fields", paramLabel = "FIELD", split = ",")
     List<String> fields;
 
     public boolean fieldsChosen() {

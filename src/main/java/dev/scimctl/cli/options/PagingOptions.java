@@ -6,17 +6,13 @@ import picocli.CommandLine.Option;
 
 /** {@code --limit}, {@code --page-size} and {@code --concurrency}: how a list command reads the server's pages. */
 public class PagingOptions {
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N resources. Default: all.")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0")
     long limit;
 
-    @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
-            description = "Resources asked for per request (the server may send fewer). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "100")
     int pageSize;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-            description = "Pages fetched at once once the total is known (1 to " + ListQuery.MAX_PARALLELISM
-                    + "); output stays in the server's order. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4")
     int concurrency;
 
     /** The query with these limits; an out-of-range value is a usage error. */

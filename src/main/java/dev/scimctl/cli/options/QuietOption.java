@@ -7,8 +7,7 @@ import picocli.CommandLine.Option;
  * stderr. Errors, warnings, questions, results and data are printed as ever.
  */
 public class QuietOption {
-    @Option(names = {"-q", "--quiet"},
-            description = "No progress and no notes on stderr; errors, warnings and results are still printed.")
+    @Option(names = {"-q", "--quiet"})
     boolean quiet;
 
     public boolean quiet() {

@@ -48,17 +48,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** {@code scimctl support bundle}: one zip for a vendor's support desk, with every secret left out. */
-@Command(name = "bundle",
-        description = {"Write a zip for a support desk: versions, OS, the settings and where each came from, the "
-                + "test-connection report, the discovery documents, the probe report, the last import's summary, "
-                + "and optionally a --debug trace of one command.",
-                "It lists what goes in before writing, and never holds the token, a proxy password or the "
-                + "user:password@ part of a URL. --redact-users hides user names, names and e-mail addresses too. "
-                + "Prints the bundle's path on stdout."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl support bundle",
-                "  scimctl support bundle --out ticket-4711.zip --redact-users",
-                "  scimctl support bundle --profile prod --trace \"users list --limit 5\""})
+@Command(name = "bundle")
 @ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:the bundle was written (a refused token, an unreachable or misbehaving server: said inside it)",
                 "2:a wrong option or argument, or a --trace of a command that changes something",
@@ -77,23 +67,16 @@ public final class SupportBundleCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the zip here. Default: scimctl-support-<UTC time>.zip in the current folder.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--trace", paramLabel = "COMMAND",
-            description = "Also run this command (one that only reads, e.g. \"users list --limit 5\") with --debug, "
-                    + "and keep its output and trace. It uses the bundle's connection settings.")
+    @Option(names = "--trace", paramLabel = "COMMAND")
     String trace;
 
-    @Option(names = "--journal", paramLabel = "FILE",
-            description = "The import journal to summarise. Default: the newest in the state folder's journals "
-                    + "(then in the current folder).")
+    @Option(names = "--journal", paramLabel = "FILE")
     Path journal;
 
-    @Option(names = "--redact-users",
-            description = "Replace user names, names and e-mail addresses by hashes throughout, the same hash for "
-                    + "the same value.")
+    @Option(names = "--redact-users")
     boolean redactUsers;
 
     SupportBundleCommand(CommandContext context) {

@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import java.util.Map;
 
 /** {@code scimctl support}: what to hand a vendor's support desk. */
-@Command(name = "support",
-        description = {"Gather what a support desk needs, without the token.", "See docs/support.md."})
+@Command(name = "support")
 public final class SupportCommand {
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(

@@ -22,10 +22,10 @@ final class UserChangeArguments {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(paramLabel = "USER", arity = "1..*", description = "User ids or userNames.")
+    @Parameters(paramLabel = "USER", arity = "1..*")
     List<String> users;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask: go ahead (needed unless stdin, stdout and stderr are terminals).")
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     UserChangeArguments(CommandContext context) {

@@ -16,29 +16,22 @@ public class UserFilterOptions {
     /** NinjaOne's user types, as the SCIM extension spells them. */
     enum UserType { technician, endUser }
 
-    @Option(names = "--filter", paramLabel = "EXPR",
-            description = "A SCIM filter, passed on as given, e.g. 'name.familyName sw \"Sm\"'. Combined with the "
-                    + "options below by 'and'.")
+    @Option(names = "--filter", paramLabel = "EXPR")
     String filter;
 
-    @Option(names = "--user-name", paramLabel = "NAME",
-            description = "The user with this userName (any case). Quotes and backslashes are fine: values are escaped.")
+    @Option(names = "--user-name", paramLabel = "NAME")
     String userName;
 
-    @Option(names = "--active", description = "Only active users.")
+    @Option(names = "--active")
     boolean active;
 
-    @Option(names = "--inactive", description = "Only inactive users (removed at the IdP, or deactivated).")
+    @Option(names = "--inactive")
     boolean inactive;
 
-    @Option(names = "--user-type", paramLabel = "TYPE",
-            description = "technician, or endUser (which includes users without a userType: NinjaOne makes them end "
-                    + "users).")
+    @Option(names = "--user-type", paramLabel = "TYPE")
     UserType userType;
 
-    @Option(names = "--organization", paramLabel = "ID",
-            description = "Users of this NinjaOne organization id; 'All' for global end users (organizationId "
-                    + "All or missing, technicians left out).")
+    @Option(names = "--organization", paramLabel = "ID")
     String organization;
 
     /** The filter these options make, or null when they choose every user. */

@@ -6,10 +6,7 @@ import picocli.CommandLine.Command;
 import java.util.Map;
 
 /** {@code scimctl users}: what the SCIM server holds about users, and the changes an administrator makes by hand. */
-@Command(name = "users",
-        description = {"List, inspect, create, change and remove users.",
-                "The users on the SCIM server: list and inspect them; create, change, deactivate or delete them.",
-                "See docs/users.md."})
+@Command(name = "users")
 public final class UsersCommand {
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(

@@ -28,19 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users create}: one user, from options or a JSON file, checked with validate's rules first. */
-@Command(name = "create",
-        description = {"Create a user from options, or from a JSON file (--from), after checking its values with "
-                + "the rules of validate.",
-                "userName is the e-mail address (--user-name, else --email), sent as the primary work e-mail too. "
-                        + "A value that breaks a NinjaOne rule (userType technician or endUser exactly, organizationId "
-                        + "a positive id or All, a plausible e-mail, both names) refuses the user: nothing is sent. "
-                        + "Prints the user the server created, as 'users get' does."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl users create --user-name alice@example.com --given-name Alice --family-name Smith "
-                + "--user-type technician",
-                "  scimctl users create --user-name bob@example.com --given-name Bob --family-name Jones "
-                        + "--organization-id 42 -o json",
-                "  scimctl users create --from carol.json --dry-run     # prints the POST instead of sending it"})
+@Command(name = "create")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
         details = {"0:created",
@@ -55,33 +43,28 @@ public final class UsersCreateCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;
 
-    @Option(names = "--user-name", paramLabel = "EMAIL", description = "userName: in NinjaOne, the e-mail address.")
+    @Option(names = "--user-name", paramLabel = "EMAIL")
     String userName;
 
-    @Option(names = "--email", paramLabel = "EMAIL",
-            description = "The primary work e-mail, when it differs from --user-name (else userName is used).")
+    @Option(names = "--email", paramLabel = "EMAIL")
     String email;
 
-    @Option(names = "--given-name", paramLabel = "NAME", description = "name.givenName (required by NinjaOne).")
+    @Option(names = "--given-name", paramLabel = "NAME")
     String givenName;
 
-    @Option(names = "--family-name", paramLabel = "NAME", description = "name.familyName (required by NinjaOne).")
+    @Option(names = "--family-name", paramLabel = "NAME")
     String familyName;
 
-    @Option(names = "--user-type", paramLabel = "TYPE",
-            description = "NinjaOne's userType: technician or endUser (exactly so); none: an end user.")
+    @Option(names = "--user-type", paramLabel = "TYPE")
     String userType;
 
-    @Option(names = "--organization-id", paramLabel = "ID",
-            description = "NinjaOne's organizationId: an organization's numeric id, or All (none: every organization).")
+    @Option(names = "--organization-id", paramLabel = "ID")
     String organizationId;
 
-    @Option(names = "--active", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Active (the default), or --no-active for a user created inactive.")
+    @Option(names = "--active", negatable = true, defaultValue = "true", fallbackValue = "true")
     boolean active;
 
-    @Option(names = "--from", paramLabel = "FILE",
-            description = "The user as a JSON object (as 'users get -o json' prints it), sent as it is.")
+    @Option(names = "--from", paramLabel = "FILE")
     Path from;
 
     @Override

@@ -9,14 +9,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users delete USER…}: DELETE, after showing who and asking. */
-@Command(name = "delete",
-        description = {"Delete users (DELETE /Users/{id}). NinjaOne keeps a deleted SCIM user as inactive; other "
-                + "servers remove it for good.",
-                "Finds every USER first, lists them, and asks on a terminal; without a terminal, only --yes goes "
-                        + "ahead. Keeps going past a failure and reports each."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl users delete alice@example.com",
-                "  scimctl users list --inactive -o tsv --fields id | xargs scimctl users delete --yes"})
+@Command(name = "delete")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER,
         ExitCode.INTERRUPTED},
         details = {"0:every user deleted",

@@ -13,17 +13,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users get USER}: one user, every attribute, the NinjaOne extension included. */
-@Command(name = "get",
-        description = {"Show one user, by id or userName, with every attribute the server holds, NinjaOne's "
-                + "extension included.",
-                "An id is tried first only when USER looks like one (a UUID, or no '@'); else USER is a userName."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl users get alice@example.com",
-                "  scimctl users get 2819c223-7f76-453a-919d-413861904646 -o json | jq .active",
-                "  scimctl users get alice@example.com -o csv     # one row, the columns 'users list -o csv' writes",
-                "",
-                "On a terminal: one line per attribute (name.givenName, emails[0].value, urn:…:User:userType).",
-                "Piped: the same as attribute<TAB>value lines. json: the user as the server sent it."})
+@Command(name = "get")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:shown",
                 "1:no user has this id or userName"})
@@ -31,7 +21,7 @@ public final class UsersGetCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Parameters(paramLabel = "USER", description = "A user id or userName (the e-mail address).")
+    @Parameters(paramLabel = "USER")
     String user;
 
     @Override

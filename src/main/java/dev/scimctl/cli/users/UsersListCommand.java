@@ -19,19 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users list}: every user on the server (or those a filter chooses), streamed page by page. */
-@Command(name = "list", aliases = "ls",
-        description = {"List the users on the SCIM server, page by page, as they arrive (only a table waits for all).",
-                "Filters go to the server; where it cannot filter, scimctl filters itself and says so on stderr."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl users list",
-                "  scimctl users list --user-type technician --active",
-                "  scimctl users list --organization 42 -o csv > org42.csv   # a file 'scimctl validate' reads",
-                "  scimctl users list -o ndjson | jq -r 'select(.active == false) | .userName'",
-                "  scimctl users list --fields userName,lastModified --sort-by meta.lastModified --descending --limit 20",
-                "",
-                "Fields: userName, givenName, familyName, userType, organizationId, active, id (the default columns),",
-                "        externalId, displayName, email, groups, created, lastModified.",
-                "json and ndjson write each user as the server sent it, or, with --fields, an object of those fields."})
+@Command(name = "list", aliases = "ls")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
         details = {"0:listed (also when no user matches)",
                 "1:the server refused the request (e.g. a --filter it cannot read)"})
@@ -42,15 +30,13 @@ public final class UsersListCommand implements Callable<Integer> {
     @Mixin
     UserFilterOptions filters;
 
-    @Option(names = "--attributes", paramLabel = "ATTR", split = ",",
-            description = "Ask the server for these attributes only (comma-separated SCIM names, e.g. userName,active).")
+    @Option(names = "--attributes", paramLabel = "ATTR", split = ",")
     List<String> attributes = List.of();
 
-    @Option(names = "--sort-by", paramLabel = "ATTR",
-            description = "Sort by this attribute (e.g. userName, meta.created), where the server supports sorting.")
+    @Option(names = "--sort-by", paramLabel = "ATTR")
     String sortBy;
 
-    @Option(names = "--descending", description = "With --sort-by: largest first.")
+    @Option(names = "--descending")
     boolean descending;
 
     @Mixin

@@ -20,18 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users replace USER --from FILE}: PUT the whole user, with If-Match where ETags are served. */
-@Command(name = "replace",
-        description = {"Replace one user with the user in a JSON file (a PUT), with If-Match where the server serves "
-                + "ETags.",
-                "The edit cycle: 'users get USER -o json > user.json', edit the file, 'users replace USER --from "
-                        + "user.json'. The version the file carries (meta.version) is sent as If-Match, so that a "
-                        + "change someone made since the file was read is not overwritten: the server refuses (412) "
-                        + "and nothing changes. The values are checked with the rules of validate first. Prints the "
-                        + "user as it is afterwards, as 'users get' does."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl users get alice@example.com -o json > alice.json",
-                "  scimctl users replace alice@example.com --from alice.json",
-                "  scimctl users replace alice@example.com --from alice.json --dry-run   # the PUT, not sent"})
+@Command(name = "replace")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
         details = {"0:replaced",
@@ -46,11 +35,10 @@ public final class UsersReplaceCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;
 
-    @Parameters(paramLabel = "USER", description = "A user id or userName.")
+    @Parameters(paramLabel = "USER")
     String user;
 
-    @Option(names = "--from", paramLabel = "FILE", required = true,
-            description = "The whole user as a JSON object, as 'users get -o json' prints it.")
+    @Option(names = "--from", paramLabel = "FILE", required = true)
     Path from;
 
     @Override

@@ -28,21 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl users set USER attr=value…}: one PATCH, values typed by the server's schema. */
-@Command(name = "set",
-        description = {"Change attributes of one user with a PATCH: ATTR=VALUE replaces, --add ATTR=VALUE adds, "
-                + "--remove PATH removes.",
-                "Values are typed by the server's /Schemas: booleans, integers, a complex attribute by its value "
-                        + "(emails=a@example.com) or as JSON, a multi-valued one as a list (one value alone: a list of "
-                        + "one, the primary one when replacing). An extension attribute is named by its schema URN "
-                        + "(urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User:organizationId=42). The NinjaOne "
-                        + "values are checked with the rules of validate first. Prints the user as it is afterwards, "
-                        + "as 'users get' does. A server without PATCH refuses: use 'users replace' there."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  scimctl users set alice@example.com name.givenName=Alicia active=false",
-                "  scimctl users set alice@example.com "
-                        + "urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User:userType=technician",
-                "  scimctl users set alice@example.com --add emails=alice.smith@example.com",
-                "  scimctl users set alice@example.com --remove 'emails[value eq \"old@example.com\"]' --dry-run"})
+@Command(name = "set")
 @ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
         ExitCode.SERVER},
         details = {"0:changed",
@@ -62,21 +48,19 @@ public final class UsersSetCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;
 
-    @Parameters(index = "0", paramLabel = "USER", description = "A user id or userName.")
+    @Parameters(index = "0", paramLabel = "USER")
     String user;
 
-    @Parameters(index = "1..*", paramLabel = "ATTR=VALUE", description = "Attributes to replace.")
+    @Parameters(index = "1..*", paramLabel = "ATTR=VALUE")
     List<String> replacements = new ArrayList<>();
 
-    @Option(names = "--replace", paramLabel = "ATTR=VALUE", description = "Replace an attribute (as ATTR=VALUE does).")
+    @Option(names = "--replace", paramLabel = "ATTR=VALUE")
     List<String> replaceOptions = new ArrayList<>();
 
-    @Option(names = "--add", paramLabel = "ATTR=VALUE",
-            description = "Add a value (to a multi-valued attribute: one more element).")
+    @Option(names = "--add", paramLabel = "ATTR=VALUE")
     List<String> adds = new ArrayList<>();
 
-    @Option(names = "--remove", paramLabel = "PATH",
-            description = "Remove an attribute, or elements picked by a value filter: 'emails[value eq \"x@y.z\"]'.")
+    @Option(names = "--remove", paramLabel = "PATH")
     List<String> removes = new ArrayList<>();
 
     @Override
