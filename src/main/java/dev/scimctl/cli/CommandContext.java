@@ -262,12 +262,6 @@ public final class CommandContext implements AutoCloseable {
         return lockFile("journal", journal, "the journal " + journal, command);
     }
 
-    /** Exit 1 of a command that takes {@link #lockJournal}, as an {@link ExitCodes} detail. */
-    public static final String JOURNAL_BUSY = "1:another scimctl is using the same journal";
-
-    /** Exit 1 of a command that takes {@link #lockServer}, as an {@link ExitCodes} detail. */
-    public static final String SERVER_BUSY = "1:another scimctl is changing the same server";
-
     /**
      * The lock on the server of these settings, held by every command that changes users or groups in bulk (import,
      * users deactivate, users delete), so that two such runs against one server cannot do the same work twice.

@@ -12,9 +12,6 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl completion bash|zsh|fish}: a completion script generated from the whole command tree. */
 @Command(name = "completion")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE},
-        details = {"0:the script was printed",
-                "2:no shell named, or not one of bash, zsh, fish"})
 public final class CompletionCommand implements Callable<Integer> {
     enum Shell { bash, zsh, fish }
 

@@ -13,12 +13,6 @@ import java.util.List;
  * pipe) a refusal that names --yes, since nobody can answer.
  */
 public final class Confirmation {
-    /** Exit 2 of a command that asks first, as an {@link ExitCodes} detail. */
-    public static final String NO_TERMINAL = "2:no --yes, and stdin, stdout or stderr is not a terminal (so scimctl "
-            + "cannot ask)";
-    /** Exit 130 of a command that asks first. */
-    public static final String CTRL_C = "130:Ctrl-C at the question: nothing was changed";
-
     private Confirmation() {
     }
 

@@ -1,38 +1,29 @@
 package dev.scimctl.cli;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The exit codes a leaf command can return (constants of {@link dev.scimctl.ExitCode}). Its help's "Exit codes" list
- * and its man page's EXIT CODES section are generated from this ({@link ExitCodeHelp}), each code with the shared
- * meaning of {@link dev.scimctl.ExitCode.Meaning}; {@code ExitCodesTest} fails for a leaf command without it.
+ * Exit codes (constants of {@link dev.scimctl.ExitCode}) that a command, or a mixin wherever it is mixed in, can
+ * return beyond {@code OK} and {@code USAGE}, which every command can. A command's help lists these three together,
+ * in the order of the codes: its own, its mixins' (a mixin that connects brings AUTH, UNREACHABLE and SERVER; config
+ * show mixes in the connection's options but never connects, so {@code ConnectionOptions} brings only INPUT), and
+ * the two every command has ({@link ExitCodeHelp}).
  *
  * <pre>
- * &#64;ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
- *         details = {"1:errors, or warnings with --strict", "3:the file cannot be read"})
+ * &#64;ExitCodes(ExitCode.PROBLEMS)
  * </pre>
  *
- * <p>A mixin may carry it too, with details only: what a code means where it arises from the mixin's options (the
- * connection: no URL or token, the token file). A command's list shows, for each of its codes, its own details, else
- * those of its mixins, else the shared summary; a command that says more about a code than its mixins do names their
- * constant among its details (e.g. {@code ConnectionOptions.NO_URL_OR_TOKEN}). Several details of one code are joined
- * with "; ". So a situation is worded once, where it arises.
+ * <p>What a code means where it arises is prose, in help.properties: {@code COMMAND.exit.CODE}, else the mixins'
+ * {@code MIXIN.exit.CODE}, else the shared summary of {@link dev.scimctl.ExitCode.Meaning}.
  */
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ExitCodes {
-    /**
-     * The codes, from {@link dev.scimctl.ExitCode}. None on a mixin: only the command knows which it returns (config
-     * show resolves the connection's settings but never connects).
-     */
+    /** The codes, from {@link dev.scimctl.ExitCode}. */
     int[] value() default {};
-
-    /**
-     * What a code means here, as {@code "CODE:text"}, where the shared summary is too general; without a repeat of the
-     * label the list puts before it ("usage: ").
-     */
-    String[] details() default {};
 }

@@ -1,6 +1,5 @@
 package dev.scimctl.cli;
 
-import dev.scimctl.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,9 +16,6 @@ import java.util.Map;
 
 /** {@code scimctl help [TOPIC | COMMAND…]}: a command's usage, or one of the help topics. */
 @Command(name = "help", helpCommand = true)
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE},
-        details = {"0:the help was printed",
-                "2:no such command or topic"})
 public final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
     /** Topic name → its text resource, in the order they are listed. */
     static final Map<String, String> TOPICS = topics();

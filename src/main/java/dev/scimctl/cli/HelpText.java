@@ -20,9 +20,11 @@ final class HelpText {
     private HelpText() {
     }
 
-    /** Gives {@code root} and every command under it the help text. */
+    /** Gives {@code root} and every command under it the help text, and their exit-code lists. */
     static void attach(CommandLine root) {
-        root.setResourceBundle(bundle());
+        ResourceBundle text = bundle();
+        root.setResourceBundle(text);
+        ExitCodeHelp.apply(root, text);
     }
 
     /**

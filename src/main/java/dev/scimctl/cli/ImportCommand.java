@@ -48,18 +48,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl import FILE}: make the server hold the users of a Duo CSV, after showing the plan. */
 @Command(name = "import")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED},
-        details = {"0:every row imported (or nothing to do, or --dry-run)",
-                "1:validation errors, a failed or skipped row, a plan over --max-changes or not confirmed",
-                CommandContext.SERVER_BUSY,
-                CommandContext.JOURNAL_BUSY,
-                ConnectionOptions.NO_URL_OR_TOKEN,
-                Confirmation.NO_TERMINAL,
-                ConnectionOptions.UNREADABLE,
-                "3:the CSV file, the --org-ids file or the journal cannot be read (or the journal is not one: not "
-                        + "UTF-8, a line over 1 MiB)",
-                "130:run the same command again to resume",
-                Confirmation.CTRL_C})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "With --dry-run, json is the plan (as --plan-out writes it); after an apply, the summary with every "
                 + "row's outcome (the lines of --report). The plan for the question then goes to stderr.",

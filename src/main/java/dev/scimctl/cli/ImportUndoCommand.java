@@ -29,19 +29,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl import undo JOURNAL}: take back what an import did, as its journal records it. */
 @Command(name = "undo")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER, ExitCode.INTERRUPTED},
-        details = {"0:undone (or nothing left to undo, or --dry-run)",
-                "1:a conflict was kept, a step failed, or the plan was not confirmed",
-                CommandContext.SERVER_BUSY,
-                CommandContext.JOURNAL_BUSY,
-                ConnectionOptions.NO_URL_OR_TOKEN,
-                Confirmation.NO_TERMINAL,
-                "2:the settings point at another server than the journal",
-                ConnectionOptions.UNREADABLE,
-                "3:the journal cannot be read, or is not an import journal",
-                "130:run the same command again to resume",
-                Confirmation.CTRL_C})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED})
 public final class ImportUndoCommand implements Callable<Integer> {
     private static final int MAX_PARALLEL = 32;
 

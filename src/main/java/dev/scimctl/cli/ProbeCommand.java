@@ -17,8 +17,6 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl probe}: what the server declares against what it does, and what scimctl does about each difference. */
 @Command(name = "probe")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:the report was printed, whatever it found"})
 public final class ProbeCommand implements Callable<Integer> {
     static final FieldSet<ProbeFinding> FIELDS = new FieldSet<ProbeFinding>()
             .add("check", "what was tried", true, ProbeFinding::check)

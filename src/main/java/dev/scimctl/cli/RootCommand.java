@@ -170,7 +170,6 @@ public final class RootCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
         cl.setExitCodeExceptionMapper(handler);
-        ExitCodeHelp.apply(cl);
         FormatHelp.apply(cl);
         HelpText.attach(cl);
         return cl;

@@ -31,10 +31,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scimctl sandbox}: a local SCIM server that behaves like NinjaOne, to try scimctl (or an IdP) against. */
 @Command(name = "sandbox")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:stopped",
-                "2:a wrong option or argument, or the port is taken",
-                "3:the token file or the data file cannot be read, or the data file is not a sandbox data file"})
+@ExitCodes(ExitCode.INPUT)
 public final class SandboxCommand implements Callable<Integer> {
     /** Local time: the log is read by the person at this terminal, next to their own clock. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)

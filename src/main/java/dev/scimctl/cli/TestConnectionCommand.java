@@ -16,7 +16,6 @@ import dev.scimctl.scim.ScimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -30,9 +29,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl test-connection}: checks base URL and token step by step, the way Duo's "Test connection" should. */
 @Command(name = "test-connection")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:every step passed (warnings allowed)",
-                "1:a step failed: the server refused a request as wrong"})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "json is the same report as one object.")
 public final class TestConnectionCommand implements Callable<Integer> {

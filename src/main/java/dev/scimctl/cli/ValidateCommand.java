@@ -26,11 +26,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl validate FILE}: pre-flight checks of a Duo user CSV, row by row, before anything is provisioned. */
 @Command(name = "validate")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:no errors (warnings allowed)",
-                "1:errors, or warnings with --strict",
-                "2:a wrong option or argument, or a --column that names no column",
-                "3:the file cannot be read"})
+@ExitCodes(ExitCode.PROBLEMS)
 @Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson},
         terminal = OutputFormat.text, pipe = OutputFormat.text,
         note = "text is grouped by line; tsv and csv are one finding a row (line, column, header, severity, rule, "

@@ -59,38 +59,33 @@ class CommandHelpTest {
     }
 
     @Test
-    void every_leaf_command_declares_its_exit_codes_and_only_documented_ones() {
+    void every_command_that_runs_says_what_success_means_and_returns_only_documented_codes() {
         List<String> problems = new ArrayList<>();
-        for (CommandLine c : Commands.leaves()) {
-            Class<?> type = c.getCommandSpec().userObject().getClass();
-            ExitCodes declared = type.getAnnotation(ExitCodes.class);
-            if (declared == null) {
-                problems.add(Commands.name(c) + ": " + type.getSimpleName() + " has no @ExitCodes({ExitCode.OK, "
-                        + "ExitCode.USAGE, …}): declare the codes it can return (docs/architecture.md, \"Exit codes\")");
-                continue;
-            }
-            Set<Integer> codes = new HashSet<>();
-            for (int code : declared.value()) {
-                codes.add(code);
+        ResourceBundle text = HelpText.bundle();
+        for (CommandLine c : runnable()) {
+            String q = c.getCommandSpec().qualifiedName(".");
+            Set<Integer> codes = declaredCodes(c.getCommandSpec());
+            for (int code : codes) {
                 if (Arrays.stream(ExitCode.Meaning.values()).noneMatch(m -> m.code() == code)) {
                     problems.add(Commands.name(c) + ": exit code " + code + " is not one of ExitCode.Meaning");
                 }
             }
-            if (!codes.contains(ExitCode.OK) || !codes.contains(ExitCode.USAGE)) {
-                problems.add(Commands.name(c) + ": every command can exit 0 and 2 (a wrong option): declare both");
+            if (!text.containsKey(q + ".exit.0")) {
+                problems.add(Commands.name(c) + ": no " + q + ".exit.0 in help.properties: say what success means "
+                        + "(docs/architecture.md, \"Exit codes\")");
             }
+            // The map-groups editor and config show resolve the settings, but never connect.
             boolean connects = mixins(c.getCommandSpec()).stream()
-                    .anyMatch(m -> m.userObject() instanceof ConnectionOptions)
-                    && !Commands.name(c).equals("scimctl config show"); // resolves the settings, never connects
+                    .anyMatch(m -> m.userObject() instanceof ConnectionOptions) && c.getSubcommands().isEmpty()
+                    && !Commands.name(c).equals("scimctl config show");
             if (connects && !codes.containsAll(Set.of(ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
                     ExitCode.SERVER))) {
                 problems.add(Commands.name(c) + ": it talks to a server, so it can exit 3 (token file), 4, 5 and 6: "
-                        + "declare them");
+                        + "declare them, or mix in ServerOptions");
             }
-            for (String detail : declared.details()) {
-                int colon = detail.indexOf(':');
-                if (colon < 1 || !codes.contains(Integer.parseInt(detail.substring(0, colon).trim()))) {
-                    problems.add(Commands.name(c) + ": detail '" + detail + "' is not \"CODE:text\" of a declared code");
+            for (String key : text.keySet()) {
+                if (key.startsWith(q + ".exit.") && !codes.contains(Integer.parseInt(key.substring(q.length() + 6)))) {
+                    problems.add(Commands.name(c) + ": " + key + " is about a code it does not return");
                 }
             }
             if (!Arrays.asList(declared(c).exitCodeList()).isEmpty()) {
@@ -101,44 +96,30 @@ class CommandHelpTest {
     }
 
     @Test
-    void a_mixin_with_exit_codes_gives_only_details_each_of_a_documented_code() {
+    void every_exit_text_is_about_a_documented_code() {
         List<String> problems = new ArrayList<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (CommandLine c : Commands.leaves()) {
-            for (CommandSpec m : mixins(c.getCommandSpec())) {
-                ExitCodes declared = m.userObject().getClass().getAnnotation(ExitCodes.class);
-                if (declared == null || !seen.add(m.userObject().getClass())) {
-                    continue;
-                }
-                if (declared.value().length > 0) {
-                    problems.add(m.userObject().getClass().getSimpleName() + ": codes on a mixin (the command lists "
-                            + "the codes it returns; a mixin says what they mean)");
-                }
-                for (String detail : declared.details()) {
-                    int colon = detail.indexOf(':');
-                    if (colon < 1 || Arrays.stream(ExitCode.Meaning.values())
-                            .noneMatch(x -> Integer.toString(x.code()).equals(detail.substring(0, colon).trim()))) {
-                        problems.add(m.userObject().getClass().getSimpleName() + ": detail '" + detail + "' is not "
-                                + "\"CODE:text\" of a documented code");
-                    }
-                }
+        for (String key : HelpText.bundle().keySet()) {
+            int at = key.lastIndexOf(".exit.");
+            if (at >= 0 && Arrays.stream(ExitCode.Meaning.values())
+                    .noneMatch(m -> key.endsWith(".exit." + m.code()))) {
+                problems.add(key + ": not a documented code (ExitCode.Meaning)");
             }
         }
-        assertThat(seen).as("mixins with @ExitCodes").isNotEmpty();
         assertThat(problems).isEmpty();
     }
 
     @Test
     void a_code_reads_the_command_s_own_details_else_its_mixins_joined() {
+        ResourceBundle text = HelpText.bundle();
         Map<String, String> get = command("scimctl users get").getCommandSpec().usageMessage().exitCodeList();
-        assertThat(get.get("2")).isEqualTo("usage: " + text(ConnectionOptions.NO_URL_OR_TOKEN));
-        assertThat(get.get("3")).isEqualTo("input: " + text(ConnectionOptions.UNREADABLE));
+        assertThat(get.get("2")).isEqualTo("usage: " + text.getString("ConnectionOptions.exit.2"));
+        assertThat(get.get("3")).isEqualTo("input: " + text.getString("ConnectionOptions.exit.3"));
         assertThat(get.get("4")).isEqualTo("auth: " + ExitCode.Meaning.of(ExitCode.AUTH).summary());
 
-        // Its own mixin (the users, --yes) adds to the connection's, inner mixin first.
+        // Its own mixin (the users, --yes) adds to the connection's, inner mixin first; ${bundle:KEY} is KEY's text.
         Map<String, String> delete = command("scimctl users delete").getCommandSpec().usageMessage().exitCodeList();
-        assertThat(delete.get("2")).isEqualTo("usage: " + text(ConnectionOptions.NO_URL_OR_TOKEN) + "; "
-                + text(Confirmation.NO_TERMINAL));
+        assertThat(delete.get("2")).isEqualTo("usage: " + text.getString("ConnectionOptions.exit.2") + "; "
+                + text.getString("exit.no-terminal"));
 
         // The support bundle writes a missing URL into the bundle: its own 2 replaces the connection's.
         Map<String, String> bundle = command("scimctl support bundle").getCommandSpec().usageMessage().exitCodeList();
@@ -147,10 +128,6 @@ class CommandHelpTest {
 
     private static CommandLine command(String name) {
         return Commands.all().stream().filter(c -> Commands.name(c).equals(name)).findFirst().orElseThrow();
-    }
-
-    private static String text(String detail) {
-        return detail.substring(detail.indexOf(':') + 1);
     }
 
     /** Every mixin of a command, the mixins inside mixins too. */
@@ -164,15 +141,37 @@ class CommandHelpTest {
     }
 
     @Test
-    void the_help_of_a_command_lists_exactly_its_declared_codes_with_the_shared_labels() {
-        for (CommandLine c : Commands.leaves()) {
-            ExitCodes declared = c.getCommandSpec().userObject().getClass().getAnnotation(ExitCodes.class);
+    void the_help_of_a_command_lists_ok_usage_and_the_codes_it_and_its_mixins_declare_in_order() {
+        for (CommandLine c : runnable()) {
             Map<String, String> list = c.getCommandSpec().usageMessage().exitCodeList();
             assertThat(list.keySet()).as(Commands.name(c)).containsExactlyElementsOf(
-                    Arrays.stream(declared.value()).mapToObj(Integer::toString).toList());
+                    declaredCodes(c.getCommandSpec()).stream().map(String::valueOf).toList());
             list.forEach((code, text) -> assertThat(text).as(Commands.name(c) + " " + code)
                     .startsWith(ExitCode.Meaning.of(Integer.parseInt(code)).label() + ": "));
         }
+        assertThat(command("scimctl config show").getCommandSpec().usageMessage().exitCodeList().keySet())
+                .as("config show resolves the settings (3) but never connects (4, 5, 6)").containsExactly("0", "2", "3");
+    }
+
+    /** The commands that run: every leaf, and a group that does something itself (map-groups, import). */
+    private static List<CommandLine> runnable() {
+        return Commands.all().stream().filter(c -> c.getParent() != null
+                && (c.getCommandSpec().userObject() instanceof Runnable
+                || c.getCommandSpec().userObject() instanceof java.util.concurrent.Callable<?>)).toList();
+    }
+
+    /** OK, USAGE, and the @ExitCodes of the command and of its mixins (inside mixins too), in order. */
+    private static java.util.SortedSet<Integer> declaredCodes(CommandSpec spec) {
+        java.util.SortedSet<Integer> codes = new java.util.TreeSet<>(List.of(ExitCode.OK, ExitCode.USAGE));
+        List<CommandSpec> all = new ArrayList<>(mixins(spec));
+        all.add(spec);
+        for (CommandSpec s : all) {
+            ExitCodes declared = s.userObject().getClass().getAnnotation(ExitCodes.class);
+            if (declared != null) {
+                Arrays.stream(declared.value()).forEach(codes::add);
+            }
+        }
+        return codes;
     }
 
     @Test

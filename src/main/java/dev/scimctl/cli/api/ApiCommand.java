@@ -33,12 +33,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl api [METHOD] PATH}: any request to the SCIM server, with the token, retries and exit codes of every command. */
 @Command(name = "api")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:the server answered 2xx",
-                "1:the server refused the request (4xx other than 401/403)",
-                ConnectionOptions.UNREADABLE,
-                "3:--input or -F @FILE cannot be read",
-                "6:5xx, a 2xx that is not JSON, paging that does not advance"})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 @Formats(value = {OutputFormat.json, OutputFormat.ndjson}, terminal = OutputFormat.json, pipe = OutputFormat.json,
         note = "json is indented on a terminal and one line in a pipe; ndjson with --paginate is one resource a line.")
 public final class ApiCommand implements Callable<Integer> {

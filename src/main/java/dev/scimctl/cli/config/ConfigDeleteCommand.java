@@ -12,10 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config delete NAME}: removes a profile and its token. */
 @Command(name = "delete")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:deleted",
-                ConfigCommand.NO_PROFILE,
-                ConfigCommand.FILES})
+@ExitCodes(ExitCode.INPUT)
 final class ConfigDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -23,9 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config list}: the profiles, the current one marked, tokens shown by their last four characters. */
 @Command(name = "list", aliases = "ls")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:listed (also when there are no profiles)",
-                "3:the config files cannot be read"})
+@ExitCodes(ExitCode.INPUT)
 final class ConfigListCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -21,11 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config set-profile NAME --url URL}: creates or updates a profile. */
 @Command(name = "set-profile")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:saved",
-                "2:not a valid profile name, URL, proxy URL or duration",
-                "3:the CA file cannot be read",
-                ConfigCommand.FILES})
+@ExitCodes(ExitCode.INPUT)
 final class ConfigSetProfileCommand implements Callable<Integer> {
     private final CommandContext context;
 

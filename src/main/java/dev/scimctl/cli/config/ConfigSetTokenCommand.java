@@ -21,12 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config set-token [NAME]}: stores a profile's token, never taking it from the command line. */
 @Command(name = "set-token")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:saved",
-                ConfigCommand.NO_PROFILE,
-                "2:no current profile; a token with a control, space or non-ASCII character",
-                "3:no token entered, the token file cannot be read or holds a bad character, the config folder is "
-                        + "writable by others, or the config files cannot be written"})
+@ExitCodes(ExitCode.INPUT)
 final class ConfigSetTokenCommand implements Callable<Integer> {
     private final CommandContext context;
 

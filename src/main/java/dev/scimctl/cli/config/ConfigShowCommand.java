@@ -2,7 +2,6 @@ package dev.scimctl.cli.config;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.TokenAge;
@@ -14,8 +13,6 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config show}: the settings a command would use now, and where each came from. Never the token. */
 @Command(name = "show")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:shown"})
 final class ConfigShowCommand implements Callable<Integer> {
     private final CommandContext context;
 

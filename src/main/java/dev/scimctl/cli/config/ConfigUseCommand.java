@@ -13,10 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl config use NAME}: makes a profile the current one. */
 @Command(name = "use")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:done",
-                ConfigCommand.NO_PROFILE,
-                ConfigCommand.FILES})
+@ExitCodes(ExitCode.INPUT)
 final class ConfigUseCommand implements Callable<Integer> {
     private final CommandContext context;
 

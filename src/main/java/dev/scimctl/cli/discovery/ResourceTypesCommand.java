@@ -15,9 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl resource-types [ID]}: the server's /ResourceTypes, and one type's attributes with its extensions'. */
 @Command(name = "resource-types")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:shown",
-                "1:no resource type has this id or name, or the server does not serve /ResourceTypes"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class ResourceTypesCommand implements Callable<Integer> {
     static final FieldSet<JsonNode> FIELDS = new FieldSet<JsonNode>()
             .add("name", "the resource type's name", true, t -> t.path("name"))

@@ -16,9 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl schemas [ID]}: the server's /Schemas, and one schema's attributes as a table. */
 @Command(name = "schemas")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:shown",
-                "1:no schema has this id or name, or the server does not serve /Schemas"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class SchemasCommand implements Callable<Integer> {
     static final FieldSet<JsonNode> SCHEMA_FIELDS = new FieldSet<JsonNode>()
             .add("id", "the schema's URN", true, s -> s.path("id"))

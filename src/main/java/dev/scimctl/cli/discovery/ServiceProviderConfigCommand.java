@@ -17,9 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl service-provider-config}: what the server says it supports, one feature a row. */
 @Command(name = "service-provider-config")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:shown",
-                "1:the server does not serve /ServiceProviderConfig"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class ServiceProviderConfigCommand implements Callable<Integer> {
     /** One declared feature. */
     record Feature(String feature, JsonNode supported, String details) {

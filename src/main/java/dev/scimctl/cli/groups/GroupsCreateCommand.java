@@ -2,7 +2,6 @@ package dev.scimctl.cli.groups;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
@@ -15,11 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl groups create NAME}: a new, empty group, unless one of that name exists. */
 @Command(name = "create")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
-        details = {"0:created",
-                DryRunOptions.PRINTED,
-                "1:a group of that name exists already, or the server refused"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class GroupsCreateCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

@@ -20,14 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl groups delete GROUP}: DELETE, after showing it and asking. */
 @Command(name = "delete")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER, ExitCode.INTERRUPTED},
-        details = {"0:deleted",
-                DryRunOptions.PRINTED,
-                "1:no group has this id or display name, the answer was no, or the server refused",
-                ConnectionOptions.NO_URL_OR_TOKEN,
-                Confirmation.NO_TERMINAL,
-                Confirmation.CTRL_C})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED})
 public final class GroupsDeleteCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl groups get GROUP}: one group and its members, with their userNames. */
 @Command(name = "get")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:shown",
-                "1:no group has this id or display name"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class GroupsGetCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

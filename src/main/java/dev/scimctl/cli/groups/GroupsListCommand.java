@@ -20,9 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl groups list}: every group, with its id and member count. */
 @Command(name = "list", aliases = "ls")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:listed (also when there are none)",
-                "1:the server refused the request (e.g. a --filter it cannot read)"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class GroupsListCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

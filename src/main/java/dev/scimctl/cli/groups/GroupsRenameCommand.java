@@ -3,7 +3,6 @@ package dev.scimctl.cli.groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
@@ -15,11 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl groups rename GROUP NEWNAME}: PATCH replace displayName (else PUT with If-Match). */
 @Command(name = "rename")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
-        details = {"0:renamed",
-                DryRunOptions.PRINTED,
-                "1:no group has this id or display name, another group has the new name, or the server refused"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class GroupsRenameCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

@@ -27,7 +27,7 @@ import java.util.Set;
  * their run: every user is found before anything changes, members already in (or already out) are left alone, more
  * than one change is confirmed, and the group is printed as it is afterwards.
  */
-@ExitCodes(details = {Confirmation.NO_TERMINAL, Confirmation.CTRL_C})
+@ExitCodes(ExitCode.INTERRUPTED)
 final class MemberArguments {
     private final CommandContext context;
 

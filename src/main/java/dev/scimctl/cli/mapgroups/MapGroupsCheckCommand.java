@@ -18,7 +18,6 @@ import dev.scimctl.scim.ScimClient;
 import dev.scimctl.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,9 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups check}: the mapping against NinjaOne's roles and the server's groups and members. */
 @Command(name = "check")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:no errors (warnings allowed)",
-                "1:errors found"})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 @Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.json}, terminal = OutputFormat.text,
         note = "tsv: severity, code, subject, message.")
 final class MapGroupsCheckCommand implements Callable<Integer> {

@@ -25,12 +25,7 @@ import java.util.concurrent.Callable;
  * terminal, it opens the interactive editor.
  */
 @Command(name = "map-groups")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:the editor was quit",
-                "1:input ended with changes unsaved",
-                MappingFileLock.BUSY,
-                "2:no subcommand and no terminal",
-                "3:the mapping or roles file cannot be read"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class MapGroupsCommand implements Callable<Integer> {
     /** Its commands, in the order --help lists them (see {@link Subcommands}). */
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(

@@ -18,7 +18,6 @@ import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.Optional;
@@ -26,10 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups explain USER}: which roles one user would get, and why. */
 @Command(name = "explain")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH,
-        ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:explained, whatever the verdict ('check' is the gate)",
-                "1:no user has this id or userName"})
+@ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text)
 final class MapGroupsExplainCommand implements Callable<Integer> {
     private final CommandContext context;

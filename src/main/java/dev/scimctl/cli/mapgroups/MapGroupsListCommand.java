@@ -2,7 +2,6 @@ package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.mapping.GroupRoleMapping;
@@ -11,16 +10,12 @@ import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups list}: the mapping file's entries; needs no server. */
 @Command(name = "list", aliases = "ls")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:listed (an empty mapping too)",
-                MappingOptions.MISSING})
 @Formats(value = {OutputFormat.table, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson,
         OutputFormat.md}, note = "md is a checklist for the NinjaOne console.")
 final class MapGroupsListCommand implements Callable<Integer> {

@@ -21,12 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups set GROUP --type T --role R…}: adds or replaces one group's entry. */
 @Command(name = "set")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:saved (or already so)",
-                MappingFileLock.BUSY,
-                "2:an unknown role, a role of the other type, a system-administrator role",
-                "3:the mapping file is broken or cannot be written",
-                MappingOptions.ROLES})
+@ExitCodes(ExitCode.PROBLEMS)
 final class MapGroupsSetCommand implements Callable<Integer> {
     private final CommandContext context;
 

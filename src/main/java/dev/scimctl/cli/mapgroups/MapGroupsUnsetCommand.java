@@ -17,11 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl map-groups unset GROUP}: removes one group's entry. */
 @Command(name = "unset")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT},
-        details = {"0:removed",
-                MappingFileLock.BUSY,
-                "2:the group is not in the mapping",
-                "3:the mapping file is missing, broken or cannot be written"})
+@ExitCodes(ExitCode.PROBLEMS)
 final class MapGroupsUnsetCommand implements Callable<Integer> {
     private final CommandContext context;
 

@@ -10,9 +10,6 @@ import java.nio.file.Path;
  * a script and the editor) cannot each write their version and lose the other's. A link and its target share one.
  */
 final class MappingFileLock {
-    /** Exit 1 of a command that takes this lock, as an {@code @ExitCodes} detail. */
-    static final String BUSY = "1:another scimctl is changing the same mapping file";
-
     private MappingFileLock() {
     }
 

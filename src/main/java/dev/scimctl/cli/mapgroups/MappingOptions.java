@@ -1,5 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
+import dev.scimctl.ExitCode;
 import dev.scimctl.InputException;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.mapping.MappingFile;
@@ -9,13 +10,8 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /** The files every map-groups command reads: the mapping, and optionally NinjaOne's roles. */
-@ExitCodes(details = {MappingOptions.MISSING, MappingOptions.ROLES})
+@ExitCodes(ExitCode.INPUT)
 public final class MappingOptions {
-    /** Exit 3 where the mapping is read. */
-    static final String MISSING = "3:the mapping file is missing or broken";
-    /** Exit 3 where the roles are read. */
-    static final String ROLES = "3:the --roles file cannot be read";
-
     @Option(names = {"-m", "--mapping"}, paramLabel = "FILE")
     Path mapping;
 

@@ -1,5 +1,6 @@
 package dev.scimctl.cli.options;
 
+import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.Durations;
@@ -10,13 +11,8 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 
 /** How a command reaches the SCIM server. The token is never an option value: only a file (or - for stdin). */
-@ExitCodes(details = {ConnectionOptions.NO_URL_OR_TOKEN, ConnectionOptions.UNREADABLE})
+@ExitCodes(ExitCode.INPUT)
 public class ConnectionOptions {
-    /** Exit 2 where the settings are resolved; a command with more to say about 2 names this among its details. */
-    public static final String NO_URL_OR_TOKEN = "2:a wrong option or argument, or no URL or token";
-    /** Exit 3 where the settings are resolved (the token and CA files they name, the saved profiles). */
-    public static final String UNREADABLE = "3:the token file, the CA file or the config files cannot be read";
-
     @Option(names = "--url", paramLabel = "URL")
     String url;
 

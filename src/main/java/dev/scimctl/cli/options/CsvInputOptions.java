@@ -1,6 +1,8 @@
 package dev.scimctl.cli.options;
 
+import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.csv.Delimiters;
 import dev.scimctl.csv.DuoCsvReader;
 import dev.scimctl.csv.Field;
@@ -19,6 +21,7 @@ import java.util.Map;
  * {@code --column}, {@code --delimiter}, {@code --org-ids} and {@code --split-realname}: how a command that reads a Duo
  * CSV reads it.
  */
+@ExitCodes(ExitCode.INPUT)
 public class CsvInputOptions {
     @Option(names = "--column", paramLabel = "FIELD=HEADER")
     List<String> columns = new ArrayList<>();

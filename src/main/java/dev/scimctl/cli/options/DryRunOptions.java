@@ -14,9 +14,6 @@ import java.io.PrintWriter;
  * and URL, If-Match, the JSON body) instead of sent. The reads that find what to change are still made.
  */
 public class DryRunOptions {
-    /** What exit 0 means with --dry-run, for a command's own {@code @ExitCodes} details. */
-    public static final String PRINTED = "0:with --dry-run: the requests printed";
-
     private final CommandContext context;
 
     @Option(names = "--dry-run")

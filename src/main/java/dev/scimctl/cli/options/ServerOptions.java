@@ -1,7 +1,9 @@
 package dev.scimctl.cli.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
@@ -16,6 +18,7 @@ import java.util.function.Function;
  * What every command that reads from the SCIM server and prints records takes: the connection and -o/--fields. The
  * factory builds it with the run's context, so a command that mixes it in needs no constructor of its own.
  */
+@ExitCodes({ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 public class ServerOptions {
     private final CommandContext context;
 

@@ -49,10 +49,7 @@ import java.util.stream.Stream;
 
 /** {@code scimctl support bundle}: one zip for a vendor's support desk, with every secret left out. */
 @Command(name = "bundle")
-@ExitCodes(value = {ExitCode.OK, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:the bundle was written (a refused token, an unreachable or misbehaving server: said inside it)",
-                "2:a wrong option or argument, or a --trace of a command that changes something",
-                "3:the bundle cannot be written, or the journal cannot be read"})
+@ExitCodes({ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 public final class SupportBundleCommand implements Callable<Integer> {
     /** Commands --trace may run: they only read, so a support bundle never changes the tenant. */
     static final List<String> TRACEABLE = List.of("test-connection", "users list", "users get", "groups list",

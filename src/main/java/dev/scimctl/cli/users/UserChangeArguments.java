@@ -1,7 +1,7 @@
 package dev.scimctl.cli.users;
 
+import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
-import dev.scimctl.cli.Confirmation;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.io.RunLock;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** What {@code users deactivate} and {@code users delete} take (the users, --yes, the connection), and their run. */
-@ExitCodes(details = {Confirmation.NO_TERMINAL, Confirmation.CTRL_C})
+@ExitCodes({ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED})
 final class UserChangeArguments {
     private final CommandContext context;
 

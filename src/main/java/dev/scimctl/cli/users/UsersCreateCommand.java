@@ -6,8 +6,6 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.csv.Field;
 import dev.scimctl.importer.ImportRow;
@@ -29,16 +27,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl users create}: one user, from options or a JSON file, checked with validate's rules first. */
 @Command(name = "create")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
-        details = {"0:created",
-                DryRunOptions.PRINTED,
-                "1:a value breaks a NinjaOne rule (nothing sent), or the server refused the user (409: the userName is "
-                        + "taken)",
-                ConnectionOptions.NO_URL_OR_TOKEN,
-                "2:--from with attribute options",
-                ConnectionOptions.UNREADABLE,
-                "3:the --from file cannot be read, or is not a JSON object"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class UsersCreateCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

@@ -1,7 +1,6 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,11 +9,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl users deactivate USER…}: sets active=false, after showing who and asking. */
 @Command(name = "deactivate")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER,
-        ExitCode.INTERRUPTED},
-        details = {"0:every user deactivated (or inactive already)",
-                "1:a user was not found or not changed, or the answer was no",
-                CommandContext.SERVER_BUSY})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class UsersDeactivateCommand implements Callable<Integer> {
     @Mixin
     UserChangeArguments arguments;

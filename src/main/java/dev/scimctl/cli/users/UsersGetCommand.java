@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl users get USER}: one user, every attribute, the NinjaOne extension included. */
 @Command(name = "get")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:shown",
-                "1:no user has this id or userName"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class UsersGetCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

@@ -20,9 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl users list}: every user on the server (or those a filter chooses), streamed page by page. */
 @Command(name = "list", aliases = "ls")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER},
-        details = {"0:listed (also when no user matches)",
-                "1:the server refused the request (e.g. a --filter it cannot read)"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class UsersListCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

@@ -5,8 +5,6 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.ScimErrorException;
@@ -21,16 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl users replace USER --from FILE}: PUT the whole user, with If-Match where ETags are served. */
 @Command(name = "replace")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
-        details = {"0:replaced",
-                DryRunOptions.PRINTED,
-                "1:no user has this id or userName; a value breaks a NinjaOne rule (nothing sent); the user changed "
-                        + "on the server since the file was read (412), or the server refused the user",
-                ConnectionOptions.NO_URL_OR_TOKEN,
-                "2:the file is another user (its id is not USER's)",
-                ConnectionOptions.UNREADABLE,
-                "3:the --from file cannot be read, or is not a JSON object"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class UsersReplaceCommand implements Callable<Integer> {
     @Mixin
     EditOptions edit;

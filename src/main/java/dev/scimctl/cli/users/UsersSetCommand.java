@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.DryRunOptions;
 import dev.scimctl.cli.options.EditOptions;
 import dev.scimctl.csv.Field;
 import dev.scimctl.scim.AttributeEdits;
@@ -29,15 +27,7 @@ import java.util.concurrent.Callable;
 
 /** {@code scimctl users set USER attr=value…}: one PATCH, values typed by the server's schema. */
 @Command(name = "set")
-@ExitCodes(value = {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.INPUT, ExitCode.AUTH, ExitCode.UNREACHABLE,
-        ExitCode.SERVER},
-        details = {"0:changed",
-                DryRunOptions.PRINTED,
-                "1:no user has this id or userName; a value breaks a NinjaOne rule (nothing sent); the server refused "
-                        + "the change (or does not support PATCH)",
-                ConnectionOptions.NO_URL_OR_TOKEN,
-                "2:no change given, ATTR=VALUE without '=', an attribute the server's schema does not have or "
-                        + "makes read-only, a value that does not fit its type"})
+@ExitCodes(ExitCode.PROBLEMS)
 public final class UsersSetCommand implements Callable<Integer> {
     private static final String EXTENSION = ScimJson.NINJAONE_USER;
     /** The attributes NinjaOne's value rules read, by the name AttributeEdits gives them. */
