@@ -22,7 +22,10 @@ final class HelpText {
 
     /** Gives {@code root} and every command under it the help text, and their exit-code lists. */
     static void attach(CommandLine root) {
-        ResourceBundle text = bundle();
+        attach(root, bundle());
+    }
+
+    static void attach(CommandLine root, ResourceBundle text) {
         root.setResourceBundle(text);
         ExitCodeHelp.apply(root, text);
     }

@@ -58,7 +58,7 @@ public final class ImportCommand implements Callable<Integer> {
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
             Map.entry("undo", ImportUndoCommand.class));
 
-    private static final int MAX_PARALLEL = 32;
+    static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
 
     private final CommandContext context;

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "undo")
 @ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED})
 public final class ImportUndoCommand implements Callable<Integer> {
-    private static final int MAX_PARALLEL = 32;
+    static final int MAX_PARALLEL = 32;
 
     private final CommandContext context;
 
