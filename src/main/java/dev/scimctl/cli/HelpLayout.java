@@ -35,7 +35,7 @@ final class HelpLayout {
             return;
         }
         cl.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false);
-        cl.setHelpFactory(SpacedLabelHelp::new);
+        cl.setHelpFactory(HelpLayout::help);
         Map<String, CommandLine.IHelpSectionRenderer> sections = cl.getHelpSectionMap();
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
@@ -46,6 +46,15 @@ final class HelpLayout {
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyOnce(sub, seen);
         }
+    }
+
+    /**
+     * picocli asks for a Help whenever it prints usage (--help, 'scimctl help', usage after an error): the help text is
+     * attached to the tree then, so that a run that prints none never reads it.
+     */
+    private static Help help(CommandSpec spec, Help.ColorScheme scheme) {
+        HelpText.attach(spec.root().commandLine());
+        return new SpacedLabelHelp(spec, scheme);
     }
 
     /** The options in the order --help lists them: own, output, connection, global. */
@@ -181,6 +190,7 @@ final class HelpLayout {
      * is longer shows its first sentence or clause.
      */
     static List<String> commandList(CommandLine cl) {
+        HelpText.attach(cl.getCommandSpec().root().commandLine()); // the summaries are help text
         Map<String, String> names = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
             if (e.getKey().equals(e.getValue().getCommandName())) {

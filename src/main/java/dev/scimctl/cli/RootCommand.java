@@ -117,9 +117,14 @@ public final class RootCommand implements Runnable {
         out.flush();
     }
 
-    /** Builds the whole command tree (for help, completion and documentation). */
+    /**
+     * Builds the whole command tree with its help text (for completion and documentation, which read the text without
+     * printing usage).
+     */
     public static CommandLine commandLine(CommandContext context) {
-        return commandLine(context, COMMANDS.keySet(), null);
+        CommandLine cl = build(context, COMMANDS.keySet(), null);
+        HelpText.attach(cl);
+        return cl;
     }
 
     /**
@@ -135,19 +140,19 @@ public final class RootCommand implements Runnable {
             }
             if (COMMANDS.containsKey(arg)) {
                 if (arg.equals("help")) {
-                    return commandLine(context);
+                    return build(context, COMMANDS.keySet(), null);
                 }
                 String next = i + 1 < args.length ? args[i + 1] : "";
-                return commandLine(context, Set.of(arg), subcommands(arg).containsKey(next) ? next : null);
+                return build(context, Set.of(arg), subcommands(arg).containsKey(next) ? next : null);
             }
         }
         // --version needs no command; anything else at the root (usage, "did you mean") needs them all.
         boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
-        return versionOnly ? commandLine(context, Set.of(), null) : commandLine(context);
+        return build(context, versionOnly ? Set.of() : COMMANDS.keySet(), null);
     }
 
     /** @param onlySubcommand the one subcommand to build under the named command, or null for all of them */
-    private static CommandLine commandLine(CommandContext context, Collection<String> names, String onlySubcommand) {
+    private static CommandLine build(CommandContext context, Collection<String> names, String onlySubcommand) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cl = new CommandLine(RootCommand.class, factory);
         for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
@@ -171,7 +176,8 @@ public final class RootCommand implements Runnable {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
         cl.setExitCodeExceptionMapper(handler);
         FormatHelp.apply(cl);
-        HelpText.attach(cl);
+        // No help text yet: HelpLayout attaches it when usage is printed (HelpText), so a run that prints none does
+        // not read it.
         return cl;
     }
 
