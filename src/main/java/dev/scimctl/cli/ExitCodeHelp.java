@@ -83,9 +83,12 @@ final class ExitCodeHelp {
     }
 
     private static void addCodes(Set<Integer> codes, CommandSpec spec) {
-        ExitCodes declared = spec.userObject().getClass().getAnnotation(ExitCodes.class);
-        if (declared != null) {
-            Arrays.stream(declared.value()).forEach(codes::add);
+        // A mixin's subclass brings its codes too (EditOptions, ServerOptions').
+        for (Class<?> type = spec.userObject().getClass(); type != null; type = type.getSuperclass()) {
+            ExitCodes declared = type.getAnnotation(ExitCodes.class);
+            if (declared != null) {
+                Arrays.stream(declared.value()).forEach(codes::add);
+            }
         }
         spec.mixins().values().forEach(m -> addCodes(codes, m));
     }

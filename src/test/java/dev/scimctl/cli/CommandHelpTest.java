@@ -160,15 +160,17 @@ class CommandHelpTest {
                 || c.getCommandSpec().userObject() instanceof java.util.concurrent.Callable<?>)).toList();
     }
 
-    /** OK, USAGE, and the @ExitCodes of the command and of its mixins (inside mixins too), in order. */
+    /** OK, USAGE, and the @ExitCodes of the command and of its mixins (inside mixins too, and their superclasses). */
     private static java.util.SortedSet<Integer> declaredCodes(CommandSpec spec) {
         java.util.SortedSet<Integer> codes = new java.util.TreeSet<>(List.of(ExitCode.OK, ExitCode.USAGE));
         List<CommandSpec> all = new ArrayList<>(mixins(spec));
         all.add(spec);
         for (CommandSpec s : all) {
-            ExitCodes declared = s.userObject().getClass().getAnnotation(ExitCodes.class);
-            if (declared != null) {
-                Arrays.stream(declared.value()).forEach(codes::add);
+            for (Class<?> type = s.userObject().getClass(); type != null; type = type.getSuperclass()) {
+                ExitCodes declared = type.getAnnotation(ExitCodes.class);
+                if (declared != null) {
+                    Arrays.stream(declared.value()).forEach(codes::add);
+                }
             }
         }
         return codes;
