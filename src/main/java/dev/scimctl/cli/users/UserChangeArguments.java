@@ -33,7 +33,7 @@ final class UserChangeArguments {
     }
 
     /** Finds, shows, asks, changes each user (see {@link UserChanges}), holding the server's lock meanwhile. */
-    int run(String command, Function<Users, UserChanges.Change> change) {
+    int run(String command, Function<Users, UserChange> change) {
         ScimClient client = context.client(connection);
         try (RunLock lock = context.lockServer(connection, command + " " + String.join(" ", users))) {
             return new UserChanges(context, client).run(users, yes, change.apply(new Users(client)));

@@ -26,24 +26,6 @@ import java.util.Optional;
  * failure, report each, and exit 1 if any failed.
  */
 final class UserChanges {
-    /** What is done to each user. */
-    interface Change {
-        /** "deactivate", for "Deactivate 3 users?". */
-        String verb();
-
-        /** "deactivated", for the report. */
-        String done();
-
-        /** How the change is made on this server, e.g. "by PATCH", shown before asking. */
-        String how();
-
-        /** Why this user needs no change, or null when it does. */
-        String unchanged(JsonNode user);
-
-        /** Makes the change; a failure is a {@link ScimException}. */
-        void apply(JsonNode user);
-    }
-
     private final CommandContext context;
     private final ScimClient client;
     private final PrintWriter err;
@@ -56,7 +38,7 @@ final class UserChanges {
         this.ansi = context.ansi(false);
     }
 
-    int run(List<String> names, boolean yes, Change change) {
+    int run(List<String> names, boolean yes, UserChange change) {
         int failures = 0;
         Map<String, JsonNode> targets = new LinkedHashMap<>(); // by id: a user named twice is changed once
         Users lookup = new Users(client);
@@ -69,7 +51,7 @@ final class UserChanges {
                     continue;
                 }
                 JsonNode u = user.get();
-                String why = change.unchanged(u);
+                String why = change.unchanged().apply(u);
                 if (why != null) {
                     err.println(describe(u) + " " + why + ": nothing to do");
                 } else {
@@ -99,7 +81,7 @@ final class UserChanges {
         int changed = 0;
         for (JsonNode u : targets.values()) {
             try {
-                change.apply(u);
+                change.apply().accept(u.path("id").asText());
                 changed++;
                 err.println(change.done() + " " + describe(u));
             } catch (ScimException e) {

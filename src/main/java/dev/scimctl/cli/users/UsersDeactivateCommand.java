@@ -16,6 +16,6 @@ public final class UsersDeactivateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return arguments.run("users deactivate", Deactivation::new);
+        return arguments.run("users deactivate", UserChange::deactivation);
     }
 }

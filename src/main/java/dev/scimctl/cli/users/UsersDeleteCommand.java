@@ -16,6 +16,6 @@ public final class UsersDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return arguments.run("users delete", Deletion::new);
+        return arguments.run("users delete", UserChange::deletion);
     }
 }
