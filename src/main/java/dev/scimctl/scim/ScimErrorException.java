@@ -14,7 +14,6 @@ public final class ScimErrorException extends ScimException {
     public static final String SANDBOX_REALM = "scimctl-sandbox";
 
     private final String method;
-    private final URI uri;
     private final int status;
     private final String scimType;
     private final String detail;
@@ -30,9 +29,8 @@ public final class ScimErrorException extends ScimException {
      */
     public ScimErrorException(String method, URI uri, int status, String scimType, String detail, String retryAfter,
                               String realm) {
-        super(describe(method, uri, status, scimType, detail, retryAfter), null);
+        super(describe(method, uri, status, scimType, detail, retryAfter), null, uri, null);
         this.method = method;
-        this.uri = uri;
         this.status = status;
         this.scimType = scimType;
         this.detail = detail;
@@ -57,10 +55,6 @@ public final class ScimErrorException extends ScimException {
 
     public String method() {
         return method;
-    }
-
-    public URI uri() {
-        return uri;
     }
 
     public int status() {
