@@ -72,7 +72,7 @@ class CommandHelpTest {
             Set<Integer> codes = new HashSet<>();
             for (int code : declared.value()) {
                 codes.add(code);
-                if (Arrays.stream(ExitCode.Meaning.values()).noneMatch(m -> m.code() == code)) {
+                if (ExitCode.Meaning.ALL.stream().noneMatch(m -> m.code() == code)) {
                     problems.add(Commands.name(c) + ": exit code " + code + " is not one of ExitCode.Meaning");
                 }
             }
@@ -116,7 +116,7 @@ class CommandHelpTest {
                 }
                 for (String detail : declared.details()) {
                     int colon = detail.indexOf(':');
-                    if (colon < 1 || Arrays.stream(ExitCode.Meaning.values())
+                    if (colon < 1 || ExitCode.Meaning.ALL.stream()
                             .noneMatch(x -> Integer.toString(x.code()).equals(detail.substring(0, colon).trim()))) {
                         problems.add(m.userObject().getClass().getSimpleName() + ": detail '" + detail + "' is not "
                                 + "\"CODE:text\" of a documented code");
@@ -178,7 +178,7 @@ class CommandHelpTest {
     @Test
     void the_exit_codes_topic_lists_every_code_with_its_meaning() {
         CliResult r = new CliRunner(dir).run("help", "exit-codes").assertExit(0);
-        for (ExitCode.Meaning m : ExitCode.Meaning.values()) {
+        for (ExitCode.Meaning m : ExitCode.Meaning.ALL) {
             assertThat(r.out()).containsPattern("(?m)^  " + m.code() + " +" + m.label() + " ");
         }
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
