@@ -5,30 +5,23 @@ import java.util.Optional;
 
 /**
  * The two kinds of NinjaOne user role. A NinjaOne account is one kind or the other, so a group (and a user) should get
- * roles of one kind only.
+ * roles of one kind only. The constants' names are the spelling of NinjaOne's public REST API.
  */
 public enum RoleType {
-    TECHNICIAN("technician", "TECHNICIAN", "technician"),
-    END_USER("endUser", "END_USER", "end-user");
+    TECHNICIAN("technician", "technician"),
+    END_USER("endUser", "end-user");
 
     private final String fileName;
-    private final String apiName;
     private final String label;
 
-    RoleType(String fileName, String apiName, String label) {
+    RoleType(String fileName, String label) {
         this.fileName = fileName;
-        this.apiName = apiName;
         this.label = label;
     }
 
     /** The spelling of the mapping file and of SCIM's {@code userType}: {@code technician}, {@code endUser}. */
     public String fileName() {
         return fileName;
-    }
-
-    /** The spelling of NinjaOne's public REST API: {@code TECHNICIAN}, {@code END_USER}. */
-    public String apiName() {
-        return apiName;
     }
 
     /** For sentences: "technician", "end-user". */
@@ -76,7 +69,7 @@ public enum RoleType {
             return Optional.empty();
         }
         RoleType t = meant.get();
-        String why = value.equals(t.apiName) ? " (" + value + " is the public REST API's spelling, not the file's)" : "";
+        String why = value.equals(t.name()) ? " (" + value + " is the public REST API's spelling, not the file's)" : "";
         return Optional.of("write \"" + t.fileName + "\"" + why);
     }
 }
