@@ -1,32 +1,26 @@
 package dev.scimctl.mapping;
 
+import dev.scimctl.Spelling;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The two kinds of NinjaOne user role. A NinjaOne account is one kind or the other, so a group (and a user) should get
- * roles of one kind only. The constants' names are the spelling of NinjaOne's public REST API.
+ * roles of one kind only. Each type has three spellings of one name: the constant's is NinjaOne's public REST API's.
  */
 public enum RoleType {
-    TECHNICIAN("technician", "technician"),
-    END_USER("endUser", "end-user");
-
-    private final String fileName;
-    private final String label;
-
-    RoleType(String fileName, String label) {
-        this.fileName = fileName;
-        this.label = label;
-    }
+    TECHNICIAN,
+    END_USER;
 
     /** The spelling of the mapping file and of SCIM's {@code userType}: {@code technician}, {@code endUser}. */
     public String fileName() {
-        return fileName;
+        return Spelling.camel(this);
     }
 
     /** For sentences: "technician", "end-user". */
     public String label() {
-        return label;
+        return Spelling.kebab(this);
     }
 
     public RoleType other() {
@@ -36,7 +30,7 @@ public enum RoleType {
     /** Exactly the mapping file's spelling, so that one file has one spelling. */
     public static Optional<RoleType> fromFileName(String value) {
         for (RoleType t : values()) {
-            if (t.fileName.equals(value)) {
+            if (t.fileName().equals(value)) {
                 return Optional.of(t);
             }
         }
@@ -70,6 +64,6 @@ public enum RoleType {
         }
         RoleType t = meant.get();
         String why = value.equals(t.name()) ? " (" + value + " is the public REST API's spelling, not the file's)" : "";
-        return Optional.of("write \"" + t.fileName + "\"" + why);
+        return Optional.of("write \"" + t.fileName() + "\"" + why);
     }
 }
