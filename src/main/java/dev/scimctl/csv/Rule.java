@@ -47,6 +47,8 @@ public enum Rule {
     REALNAME_SPLIT_UNSURE(Severity.WARNING);
 
     private final Severity severity;
+    /** Spelled once: output asks for it with every finding. */
+    private final String code = Spelling.kebab(this);
 
     Rule(Severity severity) {
         this.severity = severity;
@@ -54,7 +56,7 @@ public enum Rule {
 
     /** {@code missing-column}, {@code email-format} … */
     public String code() {
-        return Spelling.kebab(this);
+        return code;
     }
 
     public Severity severity() {
