@@ -1,6 +1,6 @@
 package dev.scimctl;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * The exit codes every command shares. They are a documented interface: scripts branch on them, so a number never
@@ -30,62 +30,38 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** Each code: a one-word label, a one-line summary for command help, and the full description. */
-    public enum Meaning {
-        SUCCESS(OK, "success", "done",
-                "success (an empty result is not an error)"),
-        PROBLEMS_FOUND(PROBLEMS, "problems", "the work found problems",
-                "the work found problems: validation errors, failed rows, failed checks, a user or group that is "
-                        + "not there, or a request the server refused as wrong (4xx other than 401/403)"),
-        USAGE_ERROR(USAGE, "usage", "a wrong option or argument",
-                "usage error: a wrong option or argument, a missing URL or token"),
-        INPUT_ERROR(INPUT, "input", "an input cannot be read",
-                "an input cannot be read: a missing file, a bad encoding, a broken config file, a CA file "
-                        + "(--cacert, SSL_CERT_FILE) that is not PEM"),
-        AUTH_REFUSED(AUTH, "auth", "the token was refused (HTTP 401/403)",
-                "authentication or authorization refused (HTTP 401/403); NinjaOne tokens expire six months after "
-                        + "they are generated"),
-        SERVER_UNREACHABLE(UNREACHABLE, "unreachable", "the server cannot be reached (DNS, proxy, TLS, timeout)",
-                "the server cannot be reached: DNS, connect, a proxy that refuses, TLS (untrusted CA, wrong host "
-                        + "name, expired certificate, no common protocol), timeout"),
-        SERVER_MISBEHAVED(SERVER, "server", "the server misbehaved (5xx, not SCIM, a redirect away)",
-                "the server misbehaved: 5xx after retries, a response that is not SCIM, a redirect to another host"),
-        INTERRUPTED_RUN(INTERRUPTED, "interrupted", "Ctrl-C", "interrupted (Ctrl-C)");
-
-        private final int code;
-        private final String label;
-        private final String summary;
-        private final String description;
-
-        Meaning(int code, String label, String summary, String description) {
-            this.code = code;
-            this.label = label;
-            this.summary = summary;
-            this.description = description;
-        }
-
-        public int code() {
-            return code;
-        }
-
-        /** One word, the same in every list: "problems", "usage", "auth" … */
-        public String label() {
-            return label;
-        }
-
-        /** One line, for a command's list where it says nothing more particular. */
-        public String summary() {
-            return summary;
-        }
-
-        /** The full meaning, for {@code scimctl help exit-codes}. */
-        public String description() {
-            return description;
-        }
+    /**
+     * What a code means, three ways: {@code label}, one word, the same in every list ("problems", "usage", "auth" …);
+     * {@code summary}, one line, for a command's list where it says nothing more particular; {@code description}, the
+     * full meaning, for {@code scimctl help exit-codes}.
+     */
+    public record Meaning(int code, String label, String summary, String description) {
+        /** Every documented code, in the order the lists show them. */
+        public static final List<Meaning> ALL = List.of(
+                new Meaning(OK, "success", "done",
+                        "success (an empty result is not an error)"),
+                new Meaning(PROBLEMS, "problems", "the work found problems",
+                        "the work found problems: validation errors, failed rows, failed checks, a user or group that "
+                                + "is not there, or a request the server refused as wrong (4xx other than 401/403)"),
+                new Meaning(USAGE, "usage", "a wrong option or argument",
+                        "usage error: a wrong option or argument, a missing URL or token"),
+                new Meaning(INPUT, "input", "an input cannot be read",
+                        "an input cannot be read: a missing file, a bad encoding, a broken config file, a CA file "
+                                + "(--cacert, SSL_CERT_FILE) that is not PEM"),
+                new Meaning(AUTH, "auth", "the token was refused (HTTP 401/403)",
+                        "authentication or authorization refused (HTTP 401/403); NinjaOne tokens expire six months "
+                                + "after they are generated"),
+                new Meaning(UNREACHABLE, "unreachable", "the server cannot be reached (DNS, proxy, TLS, timeout)",
+                        "the server cannot be reached: DNS, connect, a proxy that refuses, TLS (untrusted CA, wrong "
+                                + "host name, expired certificate, no common protocol), timeout"),
+                new Meaning(SERVER, "server", "the server misbehaved (5xx, not SCIM, a redirect away)",
+                        "the server misbehaved: 5xx after retries, a response that is not SCIM, a redirect to another "
+                                + "host"),
+                new Meaning(INTERRUPTED, "interrupted", "Ctrl-C", "interrupted (Ctrl-C)"));
 
         /** The meaning of a documented code. */
         public static Meaning of(int code) {
-            return Arrays.stream(values()).filter(m -> m.code == code).findFirst()
+            return ALL.stream().filter(m -> m.code == code).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("exit code " + code + " is not documented in "
                             + "ExitCode.Meaning"));
         }

@@ -9,6 +9,7 @@ import dev.scimctl.config.EnvVars;
 import dev.scimctl.config.Settings;
 import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.config.StateFolder;
+import dev.scimctl.config.XdgFolder;
 import dev.scimctl.console.Prompt;
 import dev.scimctl.console.ScreenHeight;
 import dev.scimctl.console.TerminalOpener;
@@ -300,16 +301,7 @@ public final class CommandContext implements AutoCloseable {
 
     /** Where discovery is kept between runs: $SCIMCTL_CACHE_DIR, else $XDG_CACHE_HOME/scimctl, else ~/.cache/scimctl. */
     private Path cacheDir() {
-        String own = env.get(EnvVars.CACHE_DIR);
-        if (own != null && !own.isBlank()) {
-            return Path.of(own);
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "scimctl");
-        }
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return home == null ? null : Path.of(home, ".cache", "scimctl");
+        return XdgFolder.of(env, EnvVars.CACHE_DIR, "XDG_CACHE_HOME", ".cache");
     }
 
     /** SCIMCTL_MAX_RESPONSE_SIZE, or 0 for the client's default. */

@@ -97,7 +97,7 @@ final class ExitCodeHelp {
     private static void addMixin(Map<String, Set<String>> details, CommandSpec mixin, ResourceBundle text) {
         mixin.mixins().values().forEach(inner -> addMixin(details, inner, text));
         String prefix = mixin.userObject().getClass().getSimpleName() + ".exit.";
-        for (ExitCode.Meaning m : ExitCode.Meaning.values()) {
+        for (ExitCode.Meaning m : ExitCode.Meaning.ALL) {
             if (text.containsKey(prefix + m.code())) {
                 details.computeIfAbsent(Integer.toString(m.code()), k -> new LinkedHashSet<>())
                         .add(resolve(text, prefix + m.code()));
@@ -111,7 +111,7 @@ final class ExitCodeHelp {
 
     private static Map<String, String> all() {
         Map<String, String> list = new LinkedHashMap<>();
-        for (ExitCode.Meaning m : ExitCode.Meaning.values()) {
+        for (ExitCode.Meaning m : ExitCode.Meaning.ALL) {
             list.put(Integer.toString(m.code()), m.label() + ": " + m.summary());
         }
         return list;
@@ -121,7 +121,7 @@ final class ExitCodeHelp {
     static String topic() {
         StringBuilder b = new StringBuilder("Exit codes (the same meaning for every scimctl command; each command's "
                 + "--help\nlists the ones it can return)\n\n");
-        for (ExitCode.Meaning m : ExitCode.Meaning.values()) {
+        for (ExitCode.Meaning m : ExitCode.Meaning.ALL) {
             String head = String.format("  %-4s %-12s ", m.code(), m.label());
             b.append(wrap(head, m.description()));
         }

@@ -278,8 +278,8 @@ public final class ImportCommand implements Callable<Integer> {
         Results results = applied.results();
         writeReport(Report.applied(results, applied.previous()));
         summarize(results, journalPath);
-        if (results.stoppedBy() != null) {
-            throw results.stoppedBy();
+        if (results.ending().stoppedBy() != null) {
+            throw results.ending().stoppedBy();
         }
         return results.allOk() && counts.skipped() == 0 ? ExitCode.OK : ExitCode.PROBLEMS;
     }
@@ -456,7 +456,7 @@ public final class ImportCommand implements Callable<Integer> {
         Results.Counts c = results.counts();
         PrintWriter err = context.err();
         StringBuilder b = new StringBuilder("Imported in ")
-                .append(String.format(Locale.ROOT, "%.1f s", results.elapsed().toMillis() / 1000.0)).append(": ")
+                .append(String.format(Locale.ROOT, "%.1f s", results.ending().elapsed().toMillis() / 1000.0)).append(": ")
                 .append(c.created()).append(" created, ").append(c.updated()).append(" updated, ")
                 .append(c.unchanged()).append(" unchanged, ").append(c.deactivated()).append(" deactivated, ")
                 .append(c.failed()).append(" failed");
@@ -475,9 +475,9 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         b.append('.');
-        if (results.pushbackCuts() > 0) {
+        if (results.ending().pushbackCuts() > 0) {
             b.append(" The server pushed back; the import slowed to ")
-                    .append(Counted.of(results.lowestParallel(), "request")).append(" at a time.");
+                    .append(Counted.of(results.ending().lowestParallel(), "request")).append(" at a time.");
         }
         String colour = results.allOk() && c.skipped() == 0 ? "green" : "bold,red";
         err.println(context.ansi(false).string("@|" + colour + " " + b.toString().replace("@|", "@ |") + "|@"));

@@ -56,16 +56,7 @@ public final class ConfigStore {
 
     /** The config folder: $SCIMCTL_CONFIG_DIR, else $XDG_CONFIG_HOME/scimctl, else ~/.config/scimctl. */
     public static Path directory(Map<String, String> env) {
-        String own = env.get("SCIMCTL_CONFIG_DIR");
-        if (own != null && !own.isBlank()) {
-            return Path.of(own);
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "scimctl");
-        }
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return Path.of(home, ".config", "scimctl");
+        return XdgFolder.of(env, EnvVars.CONFIG_DIR, "XDG_CONFIG_HOME", ".config");
     }
 
     public Path dir() {

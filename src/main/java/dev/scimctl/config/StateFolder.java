@@ -13,12 +13,7 @@ public final class StateFolder {
     }
 
     public static Path directory(Map<String, String> env) {
-        String xdg = env.get("XDG_STATE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "scimctl");
-        }
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return Path.of(home, ".local", "state", "scimctl");
+        return XdgFolder.of(env, null, "XDG_STATE_HOME", ".local/state");
     }
 
     public static Path journals(Map<String, String> env) {

@@ -81,8 +81,8 @@ public final class Applier {
             pool.shutdownNow();
         }
         markNotRun(plan, userSteps, groupSteps, results);
-        results.stoppedBy(stop.get());
-        results.finish(Duration.ofNanos(System.nanoTime() - started), limit.lowest(), limit.cuts());
+        results.finish(new Results.Ending(stop.get(), Duration.ofNanos(System.nanoTime() - started), limit.lowest(),
+                limit.cuts()));
         return results;
     }
 

@@ -80,7 +80,7 @@ public final class ImportRun extends ServerRun {
     }
 
     /**
-     * The plan was applied (perhaps partly: see {@link Results#stoppedBy()}).
+     * The plan was applied (perhaps partly: see {@link Results.Ending#stoppedBy()}).
      *
      * @param previous the interrupted run this one resumed, or null
      */
@@ -183,7 +183,7 @@ public final class ImportRun extends ServerRun {
             } finally {
                 removeHook(onInterrupt);
             }
-            listener.phase("apply", results.elapsed());
+            listener.phase("apply", results.ending().elapsed());
             journal.end(journalEnd(results));
         }
         return new Applied(plan, results, previous);
@@ -237,8 +237,9 @@ public final class ImportRun extends ServerRun {
         m.put("groupsCreated", c.groupsCreated());
         m.put("membersAdded", c.membersAdded());
         m.put("membersRemoved", c.membersRemoved());
-        if (results.stoppedBy() != null) {
-            m.put("stoppedBy", results.stoppedBy().getMessage());
+        RuntimeException stoppedBy = results.ending().stoppedBy();
+        if (stoppedBy != null) {
+            m.put("stoppedBy", stoppedBy.getMessage());
         }
         return m;
     }

@@ -21,10 +21,7 @@ public final class Results {
     /** By user key, then group name: the latest attempt's result, so that a retried group step reports once. */
     private final Map<String, Map<String, String>> memberNotes = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> memberErrors = new ConcurrentHashMap<>();
-    private volatile RuntimeException stoppedBy;
-    private volatile Duration elapsed = Duration.ZERO;
-    private volatile int lowestParallel;
-    private volatile int pushbackCuts;
+    private volatile Ending ending = new Ending(null, Duration.ZERO, 0, 0);
 
     Results(Plan plan) {
         this.plan = plan;
@@ -105,33 +102,24 @@ public final class Results {
         }
     }
 
-    /** The failure that stopped the run before every step was tried (a refused token, a vanished server), or null. */
-    public RuntimeException stoppedBy() {
-        return stoppedBy;
+    /**
+     * How the run ended, known all at once when the last step is done.
+     *
+     * @param stoppedBy      the failure that stopped the run before every step was tried (a refused token, a vanished
+     *                       server), or null
+     * @param lowestParallel the fewest requests that were allowed in flight at once, after slowing down for the server
+     * @param pushbackCuts   how often the import slowed down because the server pushed back
+     */
+    public record Ending(RuntimeException stoppedBy, Duration elapsed, int lowestParallel, int pushbackCuts) {
     }
 
-    void stoppedBy(RuntimeException e) {
-        this.stoppedBy = e;
+    /** How the run ended; before it ends, no failure and no time. */
+    public Ending ending() {
+        return ending;
     }
 
-    public Duration elapsed() {
-        return elapsed;
-    }
-
-    void finish(Duration took, int lowest, int cuts) {
-        this.elapsed = took;
-        this.lowestParallel = lowest;
-        this.pushbackCuts = cuts;
-    }
-
-    /** The fewest requests that were allowed in flight at once, after slowing down for the server. */
-    public int lowestParallel() {
-        return lowestParallel;
-    }
-
-    /** How often the import slowed down because the server pushed back. */
-    public int pushbackCuts() {
-        return pushbackCuts;
+    void finish(Ending end) {
+        this.ending = end;
     }
 
     /** The summary's numbers. {@code failed} counts users (rows or deactivations) with any failure. */
@@ -186,6 +174,6 @@ public final class Results {
     /** Whether every step that was planned succeeded. */
     public boolean allOk() {
         Counts c = counts();
-        return c.failed() == 0 && c.notRun() == 0 && c.groupsFailed() == 0 && stoppedBy == null;
+        return c.failed() == 0 && c.notRun() == 0 && c.groupsFailed() == 0 && ending.stoppedBy() == null;
     }
 }

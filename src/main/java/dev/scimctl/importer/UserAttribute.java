@@ -1,5 +1,6 @@
 package dev.scimctl.importer;
 
+import dev.scimctl.Spelling;
 import dev.scimctl.scim.ScimJson;
 import dev.scimctl.scim.model.ScimUser;
 
@@ -11,24 +12,22 @@ import java.util.List;
  * an end user, a missing organizationId is "All", and e-mail addresses ignore case.
  */
 public enum UserAttribute {
-    GIVEN_NAME("givenName", "name.givenName"),
-    FAMILY_NAME("familyName", "name.familyName"),
-    EMAIL("email", "emails"),
-    ACTIVE("active", "active"),
-    USER_TYPE("userType", ScimJson.NINJAONE_USER + ":userType"),
-    ORGANIZATION_ID("organizationId", ScimJson.NINJAONE_USER + ":organizationId");
+    GIVEN_NAME("name.givenName"),
+    FAMILY_NAME("name.familyName"),
+    EMAIL("emails"),
+    ACTIVE("active"),
+    USER_TYPE(ScimJson.NINJAONE_USER + ":userType"),
+    ORGANIZATION_ID(ScimJson.NINJAONE_USER + ":organizationId");
 
-    private final String label;
     private final String path;
 
-    UserAttribute(String label, String path) {
-        this.label = label;
+    UserAttribute(String path) {
         this.path = path;
     }
 
-    /** How the plan and the report name it. */
+    /** How the plan, the report and the journal name it: {@code givenName}, {@code organizationId} … */
     public String label() {
-        return label;
+        return Spelling.camel(this);
     }
 
     /** The SCIM attribute path, as a PATCH operation names it. */
@@ -87,7 +86,7 @@ public enum UserAttribute {
     /** The attribute by its label ("givenName"), as journals name it; null when unknown. */
     static UserAttribute byLabel(String label) {
         for (UserAttribute a : values()) {
-            if (a.label.equals(label)) {
+            if (a.label().equals(label)) {
                 return a;
             }
         }

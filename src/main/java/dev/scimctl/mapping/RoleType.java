@@ -1,39 +1,26 @@
 package dev.scimctl.mapping;
 
+import dev.scimctl.Spelling;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The two kinds of NinjaOne user role. A NinjaOne account is one kind or the other, so a group (and a user) should get
- * roles of one kind only.
+ * roles of one kind only. Each type has three spellings of one name: the constant's is NinjaOne's public REST API's.
  */
 public enum RoleType {
-    TECHNICIAN("technician", "TECHNICIAN", "technician"),
-    END_USER("endUser", "END_USER", "end-user");
-
-    private final String fileName;
-    private final String apiName;
-    private final String label;
-
-    RoleType(String fileName, String apiName, String label) {
-        this.fileName = fileName;
-        this.apiName = apiName;
-        this.label = label;
-    }
+    TECHNICIAN,
+    END_USER;
 
     /** The spelling of the mapping file and of SCIM's {@code userType}: {@code technician}, {@code endUser}. */
     public String fileName() {
-        return fileName;
-    }
-
-    /** The spelling of NinjaOne's public REST API: {@code TECHNICIAN}, {@code END_USER}. */
-    public String apiName() {
-        return apiName;
+        return Spelling.camel(this);
     }
 
     /** For sentences: "technician", "end-user". */
     public String label() {
-        return label;
+        return Spelling.kebab(this);
     }
 
     public RoleType other() {
@@ -43,7 +30,7 @@ public enum RoleType {
     /** Exactly the mapping file's spelling, so that one file has one spelling. */
     public static Optional<RoleType> fromFileName(String value) {
         for (RoleType t : values()) {
-            if (t.fileName.equals(value)) {
+            if (t.fileName().equals(value)) {
                 return Optional.of(t);
             }
         }
@@ -76,7 +63,7 @@ public enum RoleType {
             return Optional.empty();
         }
         RoleType t = meant.get();
-        String why = value.equals(t.apiName) ? " (" + value + " is the public REST API's spelling, not the file's)" : "";
-        return Optional.of("write \"" + t.fileName + "\"" + why);
+        String why = value.equals(t.name()) ? " (" + value + " is the public REST API's spelling, not the file's)" : "";
+        return Optional.of("write \"" + t.fileName() + "\"" + why);
     }
 }

@@ -507,12 +507,10 @@ public final class ConnectionCheck {
             fix = "the token is not allowed to do this: is SCIM provisioning enabled for this identity provider?";
         } else if (e instanceof ScimErrorException && e.isNotFound()) {
             fix = "the base URL does not lead to a SCIM endpoint: copy the API endpoint URL from the NinjaOne console";
-        } else if (e instanceof ScimRedirectException r && r.useInstead() != null) {
-            fix = useInstead(r.useInstead());
+        } else if (e.useInstead() != null) {
+            fix = useInstead(e.useInstead());
         } else if (e instanceof ScimProtocolException || e instanceof ScimRedirectException) {
             fix = "is the base URL the SCIM endpoint itself? Copy it again from the NinjaOne console";
-        } else if (e instanceof ScimConnectionException c && c.useInstead() != null) {
-            fix = useInstead(c.useInstead());
         } else if (e instanceof ScimConnectionException) {
             fix = "check the network path to the server and try again; raise " + names.of(Setting.REQUEST_TIMEOUT)
                     + " if it is only slow";

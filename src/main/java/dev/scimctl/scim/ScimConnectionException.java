@@ -25,8 +25,6 @@ public final class ScimConnectionException extends ScimException {
     }
 
     private final Kind kind;
-    private final URI uri;
-    private final URI useInstead;
 
     public ScimConnectionException(Kind kind, URI uri, String message, Throwable cause) {
         this(kind, uri, message, cause, null);
@@ -34,23 +32,12 @@ public final class ScimConnectionException extends ScimException {
 
     /** A failure whose fix is another base URL: http and https mixed up. */
     public ScimConnectionException(Kind kind, URI uri, String message, Throwable cause, URI useInstead) {
-        super(message, cause);
+        super(message, cause, uri, useInstead);
         this.kind = kind;
-        this.uri = uri;
-        this.useInstead = useInstead;
-    }
-
-    /** The base URL to use instead, when the failure says which; else null. */
-    public URI useInstead() {
-        return useInstead;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    public URI uri() {
-        return uri;
     }
 
     @Override

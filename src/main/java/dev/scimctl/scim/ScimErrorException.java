@@ -13,8 +13,6 @@ public final class ScimErrorException extends ScimException {
      */
     public static final String SANDBOX_REALM = "scimctl-sandbox";
 
-    private final String method;
-    private final URI uri;
     private final int status;
     private final String scimType;
     private final String detail;
@@ -30,9 +28,7 @@ public final class ScimErrorException extends ScimException {
      */
     public ScimErrorException(String method, URI uri, int status, String scimType, String detail, String retryAfter,
                               String realm) {
-        super(describe(method, uri, status, scimType, detail, retryAfter), null);
-        this.method = method;
-        this.uri = uri;
+        super(describe(method, uri, status, scimType, detail, retryAfter), null, uri, null);
         this.status = status;
         this.scimType = scimType;
         this.detail = detail;
@@ -53,14 +49,6 @@ public final class ScimErrorException extends ScimException {
             b.append(" (the server asked to wait: Retry-After ").append(retryAfter.strip()).append(')');
         }
         return b.toString();
-    }
-
-    public String method() {
-        return method;
-    }
-
-    public URI uri() {
-        return uri;
     }
 
     public int status() {

@@ -1,5 +1,7 @@
 package dev.scimctl.scim;
 
+import java.net.URI;
+
 /**
  * Everything the SCIM client core can fail with. Unchecked, so that lazy streams of resources can fail mid-way.
  * Messages are complete sentences for a person, and never hold a token.
@@ -9,8 +11,27 @@ package dev.scimctl.scim;
  */
 public abstract sealed class ScimException extends RuntimeException
         permits ScimErrorException, ScimProtocolException, ScimConnectionException, ScimRedirectException {
-    protected ScimException(String message, Throwable cause) {
+    private final URI uri;
+    private final URI useInstead;
+
+    /**
+     * @param uri        the URL of the request that failed
+     * @param useInstead the base URL to use instead, when the failure says which (http and https mixed up), or null
+     */
+    protected ScimException(String message, Throwable cause, URI uri, URI useInstead) {
         super(message, cause);
+        this.uri = uri;
+        this.useInstead = useInstead;
+    }
+
+    /** The URL of the request that failed. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The base URL to use instead, when the failure says which (http and https mixed up), else null. */
+    public URI useInstead() {
+        return useInstead;
     }
 
     /** No such resource (404). */

@@ -8,7 +8,6 @@ import java.net.URI;
  * that never ends. Always exit 6: the server (or what stands in front of it) is at fault.
  */
 public final class ScimProtocolException extends ScimException {
-    private final URI uri;
     private final int status;
 
     public ScimProtocolException(URI uri, String message, Throwable cause) {
@@ -17,13 +16,8 @@ public final class ScimProtocolException extends ScimException {
 
     /** @param status the HTTP status that came with the answer, or 0 when there was none or it does not matter */
     public ScimProtocolException(URI uri, int status, String message, Throwable cause) {
-        super(message, cause);
-        this.uri = uri;
+        super(message, cause, uri, null);
         this.status = status;
-    }
-
-    public URI uri() {
-        return uri;
     }
 
     /** A framework's own 404, 405 or 501 page: the endpoint is not served (not a resource that is missing). */

@@ -4,9 +4,7 @@ import java.net.URI;
 
 /** The server redirected to another origin. It is not followed: the token must never leave for another host. */
 public final class ScimRedirectException extends ScimException {
-    private final URI from;
     private final URI target;
-    private final URI useInstead;
 
     public ScimRedirectException(URI from, URI target) {
         this(from, target, null, "the server at " + Origin.of(from) + " redirected to another host, " + target
@@ -14,10 +12,8 @@ public final class ScimRedirectException extends ScimException {
     }
 
     private ScimRedirectException(URI from, URI target, URI useInstead, String message) {
-        super(message, null);
-        this.from = from;
+        super(message, null, from, useInstead);
         this.target = target;
-        this.useInstead = useInstead;
     }
 
     /** The same host sent http to https: the base URL should say https. Still not followed with the token. */
@@ -27,10 +23,7 @@ public final class ScimRedirectException extends ScimException {
                 + "follows a redirect with the token)");
     }
 
-    public URI from() {
-        return from;
-    }
-
+    /** Where the server sent the request (at {@link #uri()}). */
     public URI target() {
         return target;
     }
@@ -38,10 +31,5 @@ public final class ScimRedirectException extends ScimException {
     @Override
     public boolean stopsEverything() {
         return true;
-    }
-
-    /** The base URL to use instead, when the redirect says which (http to https on the same host), else null. */
-    public URI useInstead() {
-        return useInstead;
     }
 }

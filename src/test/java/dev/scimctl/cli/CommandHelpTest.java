@@ -66,7 +66,7 @@ class CommandHelpTest {
             String q = c.getCommandSpec().qualifiedName(".");
             Set<Integer> codes = declaredCodes(c.getCommandSpec());
             for (int code : codes) {
-                if (Arrays.stream(ExitCode.Meaning.values()).noneMatch(m -> m.code() == code)) {
+                if (ExitCode.Meaning.ALL.stream().noneMatch(m -> m.code() == code)) {
                     problems.add(Commands.name(c) + ": exit code " + code + " is not one of ExitCode.Meaning");
                 }
             }
@@ -100,7 +100,7 @@ class CommandHelpTest {
         List<String> problems = new ArrayList<>();
         for (String key : HelpText.bundle().keySet()) {
             int at = key.lastIndexOf(".exit.");
-            if (at >= 0 && Arrays.stream(ExitCode.Meaning.values())
+            if (at >= 0 && ExitCode.Meaning.ALL.stream()
                     .noneMatch(m -> key.endsWith(".exit." + m.code()))) {
                 problems.add(key + ": not a documented code (ExitCode.Meaning)");
             }
@@ -179,7 +179,7 @@ class CommandHelpTest {
     @Test
     void the_exit_codes_topic_lists_every_code_with_its_meaning() {
         CliResult r = new CliRunner(dir).run("help", "exit-codes").assertExit(0);
-        for (ExitCode.Meaning m : ExitCode.Meaning.values()) {
+        for (ExitCode.Meaning m : ExitCode.Meaning.ALL) {
             assertThat(r.out()).containsPattern("(?m)^  " + m.code() + " +" + m.label() + " ");
         }
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));

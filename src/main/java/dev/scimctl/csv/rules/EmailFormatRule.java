@@ -2,7 +2,6 @@ package dev.scimctl.csv.rules;
 
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
-import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.FindingSink;
 import dev.scimctl.csv.Rule;
 import dev.scimctl.csv.Text;
@@ -16,13 +15,10 @@ import java.util.Locale;
  * two or more letters. A character loop, not a regular expression: it runs once per row. Where the mistake is
  * mechanical (a "mailto:" prefix, "Name &lt;addr&gt;", a trailing dot) the fix is the corrected address.
  */
-public final class EmailFormatRule implements RowRule {
-    private final Columns columns;
-    private final int email;
+public final class EmailFormatRule extends ColumnRule {
 
     public EmailFormatRule(Columns columns) {
-        this.columns = columns;
-        this.email = columns.index(Field.EMAIL);
+        super(columns, Field.EMAIL);
     }
 
     /** Why an address is not plausible, and a corrected one where it can be derived. */
@@ -32,12 +28,12 @@ public final class EmailFormatRule implements RowRule {
     @Override
     public void check(UserRow row, RowFacts facts, FindingSink sink) {
         String e = facts.email();
-        if (email < 0 || e == null || e.isEmpty()) {
+        if (index < 0 || e == null || e.isEmpty()) {
             return;
         }
         Problem p = problem(e);
         if (p != null) {
-            sink.accept(Finding.at(Rule.EMAIL_FORMAT, row, columns, email, Text.show(e) + " is not a plausible "
+            sink.accept(finding(Rule.EMAIL_FORMAT, row, Text.show(e) + " is not a plausible "
                     + "e-mail address: " + p.reason(), p.fix() != null ? p.fix()
                     : "correct the address; it becomes the user's SCIM userName"));
         }

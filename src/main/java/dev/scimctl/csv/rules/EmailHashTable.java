@@ -158,12 +158,7 @@ public final class EmailHashTable {
         int[] l = lines;
         for (int j = 0; j < n; j++) {
             long k = batchKeys[j];
-            int i = slot(k);
-            while (t[i] != 0) {
-                if (++i == capacity) {
-                    i = 0;
-                }
-            }
+            int i = freeSlot(k);
             t[i] = k;
             l[i] = batchLines[j];
         }
@@ -172,6 +167,17 @@ public final class EmailHashTable {
 
     private int slot(long k) {
         return (int) (((k >>> 32) * capacity) >>> 32);
+    }
+
+    /** Where a key known to be absent goes: the first empty slot from its own on (linear probing). */
+    private int freeSlot(long k) {
+        int i = slot(k);
+        while (keys[i] != 0) {
+            if (++i == capacity) {
+                i = 0;
+            }
+        }
+        return i;
     }
 
     private int word(long k) {
@@ -235,12 +241,7 @@ public final class EmailHashTable {
         for (int j = 0; j < oldKeys.length; j++) {
             long k = oldKeys[j];
             if (k != 0) {
-                int i = slot(k);
-                while (keys[i] != 0) {
-                    if (++i == capacity) {
-                        i = 0;
-                    }
-                }
+                int i = freeSlot(k);
                 keys[i] = k;
                 lines[i] = oldLines[j];
                 remember(k);

@@ -2,7 +2,6 @@ package dev.scimctl.csv.rules;
 
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
-import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.FindingSink;
 import dev.scimctl.csv.Rule;
 import dev.scimctl.csv.UserRow;
@@ -13,15 +12,12 @@ import java.util.Set;
  * {@code organization-id-unknown}: with {@code --org-ids}, an id that is not one of the tenant's organizations.
  * NinjaOne offers no way to check an id over SCIM, so this needs the list from the administrator.
  */
-public final class KnownOrganizationRule implements RowRule {
-    private final Columns columns;
-    private final int index;
+public final class KnownOrganizationRule extends ColumnRule {
     private final Set<Integer> known;
     private final String source;
 
     public KnownOrganizationRule(Columns columns, Set<Integer> known, String source) {
-        this.columns = columns;
-        this.index = columns.index(Field.ORGANIZATION_ID);
+        super(columns, Field.ORGANIZATION_ID);
         this.known = known;
         this.source = source;
     }
@@ -42,7 +38,7 @@ public final class KnownOrganizationRule implements RowRule {
     }
 
     private void report(UserRow row, FindingSink sink, long id) {
-        sink.accept(Finding.at(Rule.ORGANIZATION_ID_UNKNOWN, row, columns, index, "organization " + id
+        sink.accept(finding(Rule.ORGANIZATION_ID_UNKNOWN, row, "organization " + id
                 + " is not in " + source + " (" + known.size() + " organization" + (known.size() == 1 ? "" : "s")
                 + "): the user would be assigned to an organization that does not exist",
                 "check the id in NinjaOne (Administration > Organizations), or update " + source));

@@ -2,7 +2,6 @@ package dev.scimctl.csv.rules;
 
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
-import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.FindingSink;
 import dev.scimctl.csv.Rule;
 import dev.scimctl.csv.Text;
@@ -17,13 +16,10 @@ import java.math.BigDecimal;
  * Entra guide says several ids "may be added as an expression" without documenting the syntax, so scimctl cannot
  * say which one NinjaOne will use, and never picks one itself.
  */
-public final class OrganizationIdRule implements RowRule {
-    private final Columns columns;
-    private final int index;
+public final class OrganizationIdRule extends ColumnRule {
 
     public OrganizationIdRule(Columns columns) {
-        this.columns = columns;
-        this.index = columns.index(Field.ORGANIZATION_ID);
+        super(columns, Field.ORGANIZATION_ID);
     }
 
     /** What a (stripped) organizationId says. */
@@ -87,13 +83,13 @@ public final class OrganizationIdRule implements RowRule {
     public void check(UserRow row, RowFacts facts, FindingSink sink) {
         RowFacts.Org org = facts.org();
         if (org == RowFacts.Org.LIST) {
-            sink.accept(Finding.at(Rule.ORGANIZATION_ID_LIST, row, columns, index, Text.show(facts.organizationId())
+            sink.accept(finding(Rule.ORGANIZATION_ID_LIST, row, Text.show(facts.organizationId())
                     + " lists several organizations: NinjaOne does not document how several ids are written, so it is "
                     + "unknown which organization the user will get", "give one organization id, or All"));
         } else if (org == RowFacts.Org.INVALID) {
             String v = facts.organizationId();
             String[] why = explain(v);
-            sink.accept(Finding.at(Rule.ORGANIZATION_ID_INVALID, row, columns, index, Text.show(v)
+            sink.accept(finding(Rule.ORGANIZATION_ID_INVALID, row, Text.show(v)
                     + " is not an organization id: " + why[0], why[1]));
         }
     }

@@ -3,7 +3,6 @@ package dev.scimctl.csv.rules;
 import dev.scimctl.text.EditDistance;
 import dev.scimctl.csv.Columns;
 import dev.scimctl.csv.Field;
-import dev.scimctl.csv.Finding;
 import dev.scimctl.csv.FindingSink;
 import dev.scimctl.csv.Rule;
 import dev.scimctl.csv.Text;
@@ -18,16 +17,12 @@ import java.util.Locale;
  * public REST API, not SCIM values: both are errors that say so. A wrong value silently creates the wrong kind of
  * account, which is why near-misses are errors with the right value as the fix.
  */
-public final class UserTypeRule implements RowRule {
+public final class UserTypeRule extends ColumnRule {
     public static final String TECHNICIAN = "technician";
     public static final String END_USER = "endUser";
 
-    private final Columns columns;
-    private final int index;
-
     public UserTypeRule(Columns columns) {
-        this.columns = columns;
-        this.index = columns.index(Field.USER_TYPE);
+        super(columns, Field.USER_TYPE);
     }
 
     /** The account a (stripped) userType asks for. */
@@ -76,7 +71,7 @@ public final class UserTypeRule implements RowRule {
     }
 
     private void report(UserRow row, FindingSink sink, Rule rule, String message, String fix) {
-        sink.accept(Finding.at(rule, row, columns, index, message, fix));
+        sink.accept(finding(rule, row, message, fix));
     }
 
     /** Within a small edit distance, scaled to the word: typos, not different words. */
