@@ -134,6 +134,17 @@ class SupportBundleCommandTest {
     }
 
     @Test
+    void a_journal_option_naming_a_file_that_is_not_a_journal_writes_nothing() throws Exception {
+        Path huge = Files.write(dir.resolve("huge.journal"), new byte[Journal.MAX_LINE_BYTES + 1]);
+        Path zip = dir.resolve("nothing.zip");
+        cli().env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                .run("support", "bundle", "--out", zip.toString(), "--journal", huge.toString())
+                .assertExit(3).assertErrContains("huge.journal:1: the journal has a line longer than 1 MiB")
+                .assertNoStackTrace();
+        assertThat(zip).doesNotExist();
+    }
+
+    @Test
     void a_bundle_against_the_sandbox_holds_each_listed_part() throws Exception {
         server.seedGroup("Everyone", server.seedUsers(3).toArray(String[]::new));
         importExample(); // its journal is found where import keeps it
