@@ -233,7 +233,12 @@ public final class ApiCommand implements Callable<Integer> {
                         ? ": scimctl sends the token of the profile, $SCIMCTL_TOKEN or --token-file"
                         : ": the HTTP client sets it"));
             }
-            parsed.put(name, h.substring(colon + 1).strip());
+            String value = h.substring(colon + 1).strip();
+            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw new UsageException("the header " + name + " holds a control character (a line break?): a header "
+                        + "is one line of text");
+            }
+            parsed.put(name, value);
         }
         if (!parsed.keySet().stream().anyMatch(n -> n.equalsIgnoreCase("Content-Type")) && input != null) {
             parsed.put("Content-Type", ScimJson.MEDIA_TYPE);

@@ -163,6 +163,14 @@ class ApiCommandTest {
     }
 
     @Test
+    void a_header_with_a_line_break_is_a_usage_error_not_an_unexpected_one() {
+        cli().run("api", "Users", "-H", "X-Trace: a\r\nX-Other: b").assertExit(ExitCode.USAGE)
+                .assertErrContains("X-Trace", "control character").assertNoStackTrace();
+        assertThat(cli().run("api", "Users", "-H", "X-Trace: a\u0007").assertExit(ExitCode.USAGE).err())
+                .doesNotContain("unexpected");
+    }
+
+    @Test
     void a_content_type_header_replaces_the_scim_one() {
         // The sandbox accepts application/json (it normalises it), so the request goes through with the header given.
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
