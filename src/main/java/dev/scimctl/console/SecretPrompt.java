@@ -1,5 +1,7 @@
 package dev.scimctl.console;
 
+import dev.scimctl.InputException;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -25,7 +27,7 @@ public final class SecretPrompt {
         for (int n; (n = reader.read(buf)) > 0; ) {
             b.append(buf, 0, n);
             if (b.length() > 64 * 1024) {
-                throw new IOException("more than 64 KiB on stdin: that is not a token");
+                throw new InputException("more than 64 KiB on stdin: that is not a token; pipe in the token alone");
             }
         }
         return b.toString();

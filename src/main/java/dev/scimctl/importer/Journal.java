@@ -224,75 +224,109 @@ public final class Journal implements AutoCloseable {
 
     /** The last run in the journal at {@code path}, or null when there is no journal (or no run in it). */
     public static LastRun lastRun(Path path) {
+        LastRunReader reader = new LastRunReader();
+        try {
+            readLines(path, n -> "move it away, or give another with " + n.of(Setting.JOURNAL) + " FILE", reader);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            String problem = FileProblems.describe(FileProblems.Operation.READ, path, e);
+            throw new InputException(n -> problem + ": fix its permissions, or give another journal with "
+                    + n.of(Setting.JOURNAL) + " FILE", e);
+        }
+        return reader.run == null || reader.cutLine == 0 ? reader.run : reader.run.withCutLine(reader.cutLine);
+    }
+
+    /** Follows a journal's lines to its last run. */
+    private static final class LastRunReader implements LineVisitor {
+        private LastRun run;
+        private Map<String, String> done = new HashMap<>();
+        private long ops;
+        private long failures;
+        private long cutLine;
+
+        @Override
+        public void line(long number, String text, JsonNode entry, boolean cut) {
+            if (entry == null) {
+                if (cut) {
+                    cutLine = number;
+                }
+                return; // a line cut off by a crash: the operation it described is re-checked anyway
+            }
+            switch (entry.path("type").asText()) {
+                case "start" -> {
+                    done = new HashMap<>();
+                    ops = 0;
+                    failures = 0;
+                    run = new LastRun(text(entry, "at"), text(entry, "file"), text(entry, "sha256"),
+                            text(entry, "url"), false, 0, 0, done, 0);
+                }
+                case "op" -> {
+                    ops++;
+                    if ("failed".equals(text(entry, "outcome"))) {
+                        failures++;
+                    } else if (entry.hasNonNull("userName") && !entry.hasNonNull("group")) {
+                        done.put(ImportRow.key(entry.get("userName").asText()), text(entry, "op"));
+                    }
+                    if (run != null) {
+                        run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), false, ops, failures, done, 0);
+                    }
+                }
+                case "end" -> {
+                    if (run != null) {
+                        run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), true, ops, failures, done, 0);
+                    }
+                }
+                default -> {
+                    // unknown entries from a newer scimctl are ignored
+                }
+            }
+        }
+    }
+
+    /** One line of a journal, as {@link #readLines} hands it over. */
+    @FunctionalInterface
+    public interface LineVisitor {
+        /**
+         * @param number the line's number, from 1
+         * @param text   the line (empty when it is not UTF-8 because it was cut in the middle of a character)
+         * @param entry  its JSON object, or null for a blank line or one that is not (a line cut off by a crash)
+         * @param cut    whether it is the file's last line and lacks its line break
+         */
+        void line(long number, String text, JsonNode entry, boolean cut);
+    }
+
+    /**
+     * Reads a journal line by line, each at most {@link #MAX_LINE_BYTES} of UTF-8, so that a file that is not a
+     * journal (one enormous line, binary bytes) is refused with its line number rather than filling the memory.
+     * A last line cut in the middle of a character is handed over as cut, like any cut line.
+     *
+     * @param fix what to do about a file that is not a journal, said after the problem
+     * @throws InputException for a file that is not a journal
+     * @throws IOException    when it cannot be read ({@link NoSuchFileException} when it is not there)
+     */
+    public static void readLines(Path path, Setting.Message fix, LineVisitor visitor) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
-            LastRun run = null;
-            Map<String, String> done = new HashMap<>();
-            long ops = 0;
-            long failures = 0;
-            long cutLine = 0;
             for (byte[] bytes; (bytes = lines.next()) != null; ) {
                 String line;
                 try {
                     line = UTF8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
                 } catch (CharacterCodingException e) {
+                    long number = lines.number();
                     if (lines.lastWasCut()) {
-                        cutLine = lines.number(); // cut in the middle of a character
+                        visitor.line(number, "", null, true); // cut in the middle of a character
                         break;
                     }
-                    long number = lines.number();
                     throw new InputException(n -> path + ":" + number + ": the journal holds bytes that are not UTF-8 "
-                            + "text, so it is not a scimctl journal (or was damaged): move it away, or give another "
-                            + "with " + n.of(Setting.JOURNAL) + " FILE");
+                            + "text, so it is not a scimctl journal (or was damaged): " + fix.in(n));
                 }
-                JsonNode entry = parseLine(line);
-                if (entry == null) {
-                    if (lines.lastWasCut()) {
-                        cutLine = lines.number();
-                    }
-                    continue; // a line cut off by a crash: the operation it described is re-checked anyway
-                }
-                switch (entry.path("type").asText()) {
-                    case "start" -> {
-                        done = new HashMap<>();
-                        ops = 0;
-                        failures = 0;
-                        run = new LastRun(text(entry, "at"), text(entry, "file"), text(entry, "sha256"),
-                                text(entry, "url"), false, 0, 0, done, 0);
-                    }
-                    case "op" -> {
-                        ops++;
-                        if ("failed".equals(text(entry, "outcome"))) {
-                            failures++;
-                        } else if (entry.hasNonNull("userName") && !entry.hasNonNull("group")) {
-                            done.put(ImportRow.key(entry.get("userName").asText()), text(entry, "op"));
-                        }
-                        if (run != null) {
-                            run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), false, ops, failures, done, 0);
-                        }
-                    }
-                    case "end" -> {
-                        if (run != null) {
-                            run = new LastRun(run.started(), run.file(), run.sha256(), run.url(), true, ops, failures, done, 0);
-                        }
-                    }
-                    default -> {
-                        // unknown entries from a newer scimctl are ignored
-                    }
-                }
+                visitor.line(lines.number(), line, parseLine(line), lines.lastWasCut());
             }
-            return run == null || cutLine == 0 ? run : run.withCutLine(cutLine);
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (BoundedLines.TooLongException e) {
             throw new InputException(n -> path + ":" + e.line() + ": the journal has a line longer than "
-                    + Sizes.human(MAX_LINE_BYTES) + ", so it is not a scimctl journal: move it away, or give another "
-                    + "with " + n.of(Setting.JOURNAL) + " FILE");
-        } catch (IOException e) {
-            String problem = FileProblems.describe(FileProblems.Operation.READ, path, e);
-            throw new InputException(n -> problem + ": fix its permissions, or give another journal with "
-                    + n.of(Setting.JOURNAL) + " FILE", e);
+                    + Sizes.human(MAX_LINE_BYTES) + ", so it is not a scimctl journal: " + fix.in(n));
         }
     }
 

@@ -2,11 +2,9 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.InputException;
+import dev.scimctl.Setting;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,11 +119,10 @@ public final class UndoRecords {
     /** Reads the import to undo from a journal. */
     public static Recorded read(Path journal) {
         List<List<JsonNode>> runs = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                JsonNode entry = Journal.parseLine(line);
+        try {
+            Journal.readLines(journal, n -> "give the journal the import wrote", (number, text, entry, cut) -> {
                 if (entry == null) {
-                    continue; // a line cut off by a crash: the step it was about is checked against the server anyway
+                    return; // a line cut off by a crash: the step it was about is checked against the server anyway
                 }
                 if (entry.path("type").asText().equals("start")) {
                     runs.add(new ArrayList<>());
@@ -133,7 +130,7 @@ public final class UndoRecords {
                 if (!runs.isEmpty()) {
                     runs.get(runs.size() - 1).add(entry);
                 }
-            }
+            });
         } catch (NoSuchFileException e) {
             throw new InputException(journal + ": no such journal; give the journal the import wrote (by default "
                     + "the CSV's name plus .journal, beside it)");
@@ -275,14 +272,14 @@ public final class UndoRecords {
      */
     public static java.util.Set<String> deletedBy(Path undoJournal) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        try (BufferedReader reader = Files.newBufferedReader(undoJournal, StandardCharsets.UTF_8)) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                JsonNode e = Journal.parseLine(line);
+        try {
+            Journal.readLines(undoJournal, n -> "move it away, or give another with " + n.of(Setting.JOURNAL) + " FILE",
+                    (number, text, e, cut) -> {
                 if (e != null && e.path("type").asText().equals("op") && e.path("op").asText().equals("delete")
                         && e.path("outcome").asText().equals("done") && e.hasNonNull("id")) {
                     ids.add(e.get("id").asText());
                 }
-            }
+            });
         } catch (NoSuchFileException e) {
             return ids;
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The --debug trace of each exchange: method, URL, route, status, timing, headers, body size. Authorization and
- * Proxy-Authorization are redacted, and the token and proxy passwords are scrubbed from every line.
+ * Proxy-Authorization (after their scheme) and cookies are redacted, and the token and proxy passwords are scrubbed
+ * from every line.
  */
 final class ExchangeLog {
     private final ClientListener listener;
@@ -62,10 +63,11 @@ final class ExchangeLog {
     private void headers(String prefix, HttpHeaders headers) {
         for (Map.Entry<String, List<String>> h : headers.map().entrySet()) {
             String name = h.getKey();
-            boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
-                    || name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie");
+            boolean credentials = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization");
+            // A cookie's value comes first ("SESSION=…; Path=/"), so none of it is kept.
+            boolean cookie = name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie");
             for (String v : h.getValue()) {
-                emit(prefix + "  " + name + ": " + (secret ? redact(v) : v));
+                emit(prefix + "  " + name + ": " + (credentials ? redact(v) : cookie ? "[redacted]" : v));
             }
         }
     }

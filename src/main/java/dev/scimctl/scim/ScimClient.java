@@ -563,7 +563,18 @@ public final class ScimClient implements AutoCloseable {
                 throw tooLarge(method, uri, tooLarge, config.names());
             }
             java.net.ProtocolException protocol = Failures.find(cause, java.net.ProtocolException.class);
-            if (protocol != null && String.valueOf(protocol.getMessage()).toLowerCase(Locale.ROOT).contains("header")) {
+            String refused = protocol == null ? "" : String.valueOf(protocol.getMessage());
+            if (refused.startsWith("Invalid header")) {
+                // The JDK quotes the whole header, value and all: it may be a session cookie, so only its name is said,
+                // and the JDK's exception is not kept as the cause (--debug would print it).
+                int quote = refused.indexOf('"');
+                int colon = refused.indexOf(':', quote + 1);
+                String name = quote >= 0 && colon > quote ? " (" + refused.substring(quote + 1, colon) + ")" : "";
+                throw new ScimProtocolException(uri, method + " " + uri + ": the server sent a response header" + name
+                        + " Java's HTTP client refuses as malformed (a control character in it): a misconfigured "
+                        + "server or proxy is in the way", null);
+            }
+            if (refused.toLowerCase(Locale.ROOT).contains("header")) {
                 throw new ScimProtocolException(uri, method + " " + uri + ": the server's response headers are "
                         + "larger than Java's HTTP client accepts (" + protocol.getMessage() + "): a misconfigured "
                         + "server or proxy (huge cookies?) is in the way", protocol);

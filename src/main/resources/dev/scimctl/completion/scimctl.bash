@@ -8,10 +8,11 @@
 @TABLES@
 # The saved profiles' names, into __r. A TAB must be quick, so read them straight from config.json as scimctl
 # writes it (each profile a '    "NAME" : {' line inside '  "profiles" : {'), in bash alone; only a file edited
-# into another layout costs a 'scimctl config list'.
+# into another layout costs a 'scimctl config list'. Only names a profile can have are kept: compgen -W expands
+# its words, so a name such as "$(…)" written in by hand would run.
 __scimctl_profiles() {
   local file="${SCIMCTL_CONFIG_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/scimctl}/config.json" cmd line name
-  local layout=0 inside=0
+  local layout=0 inside=0 valid='^[A-Za-z0-9][A-Za-z0-9._-]*$'
   __r=''
   [ -f "$file" ] || return 0
   while IFS= read -r line || [ -n "$line" ]; do
@@ -21,14 +22,17 @@ __scimctl_profiles() {
       '    "'*'" : {'*)
         if [ "$inside" = 1 ]; then
           name="${line#    \"}"
-          __r="$__r ${name%%\"*}"
+          name="${name%%\"*}"
+          [[ $name =~ $valid ]] && __r="$__r $name"
         fi ;;
     esac
   done < "$file"
   if [ "$layout" = 0 ]; then
     cmd="${COMP_WORDS[0]}"
     cmd="${cmd/#\~/$HOME}"
-    __r="$(command "$cmd" config list 2>/dev/null | cut -f2)"
+    while IFS= read -r name; do
+      [[ $name =~ $valid ]] && __r="$__r $name"
+    done < <(command "$cmd" config list 2>/dev/null | cut -f2)
   fi
 }
 

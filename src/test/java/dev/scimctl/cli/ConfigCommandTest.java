@@ -79,6 +79,9 @@ class ConfigCommandTest {
         CliRunner cli = new CliRunner(dir);
         cli.run("config", "set-profile", "p", "--url", "https://a.example/scim").assertExit(0);
         cli.stdin("   \n").run("config", "set-token", "p").assertExit(ExitCode.INPUT);
+        // A file piped in by mistake: an input error, not an "unexpected IOException … please report it".
+        cli.stdin("x".repeat(100_000)).run("config", "set-token", "p").assertExit(ExitCode.INPUT)
+                .assertErrContains("more than 64 KiB on stdin").assertNoStackTrace();
         cli.run("config", "set-profile", "../evil", "--url", "https://a.example/scim").assertExit(ExitCode.USAGE);
         cli.run("config", "set-profile", "q", "--url", "not a url").assertExit(ExitCode.USAGE);
     }

@@ -240,4 +240,20 @@ class ImportUndoTest {
         cli().run("import", "undo", "--yes", dir.resolve("nope.journal").toString())
                 .assertExit(ExitCode.INPUT).assertErrContains("no such journal").assertNoStackTrace();
     }
+
+    @Test
+    void a_file_that_is_not_a_journal_is_refused_with_its_line_as_import_refuses_it() throws Exception {
+        // One enormous line (a wrong file given by mistake) is refused at the import's bound, before it fills the
+        // memory: a file of some GB without a line break ended in an OutOfMemoryError and its stack trace.
+        Path huge = dir.resolve("huge.journal");
+        Files.write(huge, new byte[Journal.MAX_LINE_BYTES + 1]);
+        cli().run("import", "undo", "--dry-run", huge.toString())
+                .assertExit(ExitCode.INPUT).assertErrContains("huge.journal:1: the journal has a line longer than 1 MiB")
+                .assertNoStackTrace();
+        Path binary = dir.resolve("binary.journal");
+        Files.write(binary, new byte[]{'{', '}', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+        cli().run("import", "undo", "--dry-run", binary.toString())
+                .assertExit(ExitCode.INPUT).assertErrContains("binary.journal:2: the journal holds bytes that are not UTF-8")
+                .assertNoStackTrace();
+    }
 }

@@ -222,6 +222,17 @@ class MisbehavingServerTest {
         assertThat(r.err()).contains("response headers are larger than Java's HTTP client accepts");
     }
 
+    @Test
+    void a_response_header_with_a_control_character_is_called_malformed_and_not_quoted() {
+        // The JDK refuses the header and quotes it whole: here a session cookie, a credential.
+        proxy.rule(r -> listing(r) ? Fault.respond(200, Map.of("Content-Type", "application/scim+json",
+                "Set-Cookie", "session=cookie-value-4711\u001b[2J"), page(1, 0)) : Fault.forward());
+        CliResult r = cli().run("users", "list").assertExit(ExitCode.SERVER);
+        assertThat(r.err()).contains("a response header (Set-Cookie) Java's HTTP client refuses as malformed")
+                .doesNotContain("larger").doesNotContain("cookie-value-4711");
+        assertThat(cli().run("--debug", "users", "list").assertExit(ExitCode.SERVER).err()).doesNotContain("cookie-value-4711");
+    }
+
     private static String page(int startIndex, int total, String... ids) {
         String resources = IntStream.range(0, ids.length).mapToObj(i -> "{\"id\":\"" + ids[i] + "\",\"userName\":\""
                 + ids[i] + "@example.com\"}").collect(Collectors.joining(","));

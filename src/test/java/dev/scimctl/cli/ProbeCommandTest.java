@@ -6,6 +6,8 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
+import dev.scimctl.testing.FaultProxy;
+import dev.scimctl.testing.FaultProxy.Fault;
 import dev.scimctl.testing.ScimServerExtension;
 import dev.scimctl.testing.ScimmyServer;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,22 @@ class ProbeCommandTest {
     /** Every user and group as stored, meta included: equal only if nothing was changed. */
     private static String state() throws Exception {
         return JSON.writeValueAsString(server.store().users()) + JSON.writeValueAsString(server.store().groups());
+    }
+
+    @Test
+    void an_error_document_sent_with_200_is_not_a_listing_that_works() throws Exception {
+        // 'users list' refuses such an answer (exit 6); the probe called it "a ListResponse … ok".
+        server.seedUsers(2);
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            proxy.rule(r -> r.method().equals("GET") && r.path().endsWith("/Users")
+                    ? Fault.respond(200, Map.of("Content-Type", "application/scim+json"), "{\"schemas\":[\""
+                    + "urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"403\",\"detail\":\"no\"}")
+                    : Fault.forward());
+            Map<String, JsonNode> f = findings(cli(proxy.baseUrl(), server.token()).run("probe", "-o", "json")
+                    .assertExit(ExitCode.OK));
+            assertThat(verdict(f, "list /Users")).isEqualTo("differs");
+            assertThat(f.get("list /Users").path("observed").asText()).contains("200").contains("Error").contains("403");
+        }
     }
 
     @Test

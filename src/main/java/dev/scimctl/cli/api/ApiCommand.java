@@ -9,6 +9,8 @@ import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.FormatOption;
+import dev.scimctl.io.BoundedFiles;
+import dev.scimctl.io.Sizes;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.RawRequest;
 import dev.scimctl.scim.RawResponse;
@@ -21,7 +23,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ import java.util.concurrent.Callable;
 @Formats(value = {OutputFormat.json, OutputFormat.ndjson}, terminal = OutputFormat.json, pipe = OutputFormat.json,
         note = "json is indented on a terminal and one line in a pipe; ndjson with --paginate is one resource a line.")
 public final class ApiCommand implements Callable<Integer> {
+    /** The largest body sent (--input, -F @FILE): no SCIM server takes more, and a wrong file must not fill the memory. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
     private final CommandContext context;
 
     @Mixin
@@ -175,14 +179,19 @@ public final class ApiCommand implements Callable<Integer> {
                 throw new UsageException("--input - and --token-file - both want stdin: give one of them a file");
             }
             try {
-                return context.in().readAllBytes();
+                byte[] body = context.in().readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
+                    throw new InputException("the body on stdin is larger than " + Sizes.human(MAX_BODY_BYTES)
+                            + ", more than a SCIM server takes: check what is piped in");
+                }
+                return body;
             } catch (IOException e) {
                 throw new InputException("cannot read the body from stdin: " + e.getMessage(), e);
             }
         }
         Path file = Path.of(input);
         try {
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, MAX_BODY_BYTES, "the --input file");
         } catch (NoSuchFileException e) {
             throw new InputException("the --input file " + file + " does not exist");
         } catch (IOException e) {
@@ -203,7 +212,12 @@ public final class ApiCommand implements Callable<Integer> {
                         ? ": scimctl sends the token of the profile, $SCIMCTL_TOKEN or --token-file"
                         : ": the HTTP client sets it"));
             }
-            parsed.put(name, h.substring(colon + 1).strip());
+            String value = h.substring(colon + 1).strip();
+            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw new UsageException("the header " + name + " holds a control character (a line break?): a header "
+                        + "is one line of text");
+            }
+            parsed.put(name, value);
         }
         if (!parsed.keySet().stream().anyMatch(n -> n.equalsIgnoreCase("Content-Type")) && input != null) {
             parsed.put("Content-Type", ScimJson.MEDIA_TYPE);

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.InputException;
 import dev.scimctl.UsageException;
+import dev.scimctl.io.BoundedFiles;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ final class ApiFields {
         if (value.startsWith("@")) {
             Path file = Path.of(value.substring(1));
             try {
-                return NODES.textNode(Files.readString(file, StandardCharsets.UTF_8));
+                byte[] bytes = BoundedFiles.read(file, ApiCommand.MAX_BODY_BYTES, "the file named by -F");
+                return NODES.textNode(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
             } catch (NoSuchFileException e) {
                 throw new InputException("the file " + file + " named by -F does not exist");
             } catch (IOException e) {

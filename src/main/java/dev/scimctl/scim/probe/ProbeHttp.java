@@ -17,8 +17,18 @@ import java.util.Map;
 final class ProbeHttp {
     /** A status and its JSON body (missing when none or not JSON). */
     record Answer(int status, JsonNode body, RawResponse raw) {
+        /** A 2xx that is not a SCIM Error document sent with it: every other command refuses that (exit 6). */
         boolean ok() {
-            return status >= 200 && status < 300;
+            return status >= 200 && status < 300 && !errorDocument();
+        }
+
+        private boolean errorDocument() {
+            for (JsonNode s : body.path("schemas")) {
+                if (ScimJson.ERROR.equals(s.asText())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         String header(String name) {
@@ -27,7 +37,10 @@ final class ProbeHttp {
 
         String describe() {
             String type = body.path("scimType").asText("");
-            return status + (type.isEmpty() ? "" : " " + type);
+            String said = status + (type.isEmpty() ? "" : " " + type);
+            return status < 300 && errorDocument()
+                    ? said + " with an Error document (its status field says " + body.path("status").asText("?") + ")"
+                    : said;
         }
     }
 

@@ -163,6 +163,27 @@ class ApiCommandTest {
     }
 
     @Test
+    void a_header_with_a_line_break_is_a_usage_error_not_an_unexpected_one() {
+        cli().run("api", "Users", "-H", "X-Trace: a\r\nX-Other: b").assertExit(ExitCode.USAGE)
+                .assertErrContains("X-Trace", "control character").assertNoStackTrace();
+        assertThat(cli().run("api", "Users", "-H", "X-Trace: a\u0007").assertExit(ExitCode.USAGE).err())
+                .doesNotContain("unexpected");
+    }
+
+    @Test
+    void a_body_larger_than_any_server_takes_is_refused_before_it_fills_the_memory() throws Exception {
+        // A wrong file (a disk image, /dev/zero) ended in an OutOfMemoryError with its stack trace.
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(ApiCommand.MAX_BODY_BYTES + 1L); // sparse: nothing is written
+        }
+        cli().run("api", "POST", "Users", "--input", huge.toString()).assertExit(ExitCode.INPUT)
+                .assertErrContains("huge.json", "larger than 32 MiB").assertNoStackTrace();
+        cli().run("api", "POST", "Users", "-F", "x=@" + huge).assertExit(ExitCode.INPUT)
+                .assertErrContains("huge.json", "larger than 32 MiB").assertNoStackTrace();
+    }
+
+    @Test
     void a_content_type_header_replaces_the_scim_one() {
         // The sandbox accepts application/json (it normalises it), so the request goes through with the header given.
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {

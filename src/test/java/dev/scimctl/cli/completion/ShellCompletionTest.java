@@ -119,6 +119,27 @@ class ShellCompletionTest {
     }
 
     @Test
+    void bash_never_runs_a_profile_name_written_into_config_json_by_hand() throws Exception {
+        // compgen -W expands its word list: a name such as "$(touch FILE)" ran on TAB, in scimctl's layout as in any
+        // other (then through 'scimctl config list', which shows the names as they are). Such a name cannot be a
+        // profile's ('config set-profile' refuses it), so it is not offered either.
+        Path ran = dir.resolve("ran");
+        String name = "$(touch " + ran + ")";
+        String escaped = name.replace("\"", "\\\"");
+        Files.writeString(config.resolve("config.json"), "{\n  \"version\" : 1,\n  \"profiles\" : {\n    \"prod\" : {\n"
+                + "      \"url\" : \"https://x.example/scim/v2\"\n    },\n    \"" + escaped + "\" : {\n"
+                + "      \"url\" : \"https://x.example/scim/v2\"\n    }\n  }\n}\n");
+        assertThat(bashAs("/nonexistent/scimctl", "config", "use", "")).containsExactly("prod");
+        Files.writeString(config.resolve("config.json"), "{\"version\":1,\"profiles\":{\"prod\":{},\"" + escaped + "\":{}}}");
+        Path launcher = dir.resolve("scimctl");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path") + "' dev.scimctl.ScimCtl \"$@\"\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+        assertThat(bashAs(launcher.toString(), "config", "use", "")).containsExactly("prod");
+        assertThat(ran).doesNotExist();
+    }
+
+    @Test
     void bash_offers_nothing_before_the_config_exists() throws Exception {
         Files.delete(config.resolve("config.json"));
         assertThat(bashAs("/nonexistent/scimctl", "config", "use", "")).isEmpty();

@@ -6,6 +6,8 @@ import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
+import dev.scimctl.testing.FaultProxy;
+import dev.scimctl.testing.FaultProxy.Fault;
 import dev.scimctl.testing.ScimServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -111,6 +113,35 @@ class SupportBundleCommandTest {
         assertThat(settings.path("tokenSource").asText()).startsWith("--token-file");
         assertThat(settings.path("environment").path("HTTPS_PROXY").asText()).isEqualTo("http://****@proxy.invalid:3128");
         assertThat(settings.path("environment").path("SCIMCTL_TOKEN").asText()).doesNotContain(server.token());
+    }
+
+    @Test
+    void holds_no_cookie_a_server_sets_in_its_debug_trace() throws Exception {
+        // A load balancer in front of the SCIM server hands out a session cookie; its value is a credential.
+        String cookie = "lb-session-Value-in-bundle";
+        try (FaultProxy lb = FaultProxy.start(server.baseUrl())) {
+            lb.rule(req -> Fault.responseHeader("Set-Cookie", "SESSION=" + cookie + "; Path=/; HttpOnly"));
+            Path zip = dir.resolve("cookie.zip");
+            CliResult r = cli().env("SCIMCTL_URL", lb.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                    .run("support", "bundle", "--out", zip.toString(), "--trace", "users list --limit 1");
+            r.assertExit(0);
+            Map<String, String> files = unzip(zip);
+            assertThat(files.get("trace/stderr.txt")).containsIgnoringCase("set-cookie: ");
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                assertThat(f.getValue()).as(f.getKey()).doesNotContain(cookie);
+            }
+        }
+    }
+
+    @Test
+    void a_journal_option_naming_a_file_that_is_not_a_journal_writes_nothing() throws Exception {
+        Path huge = Files.write(dir.resolve("huge.journal"), new byte[Journal.MAX_LINE_BYTES + 1]);
+        Path zip = dir.resolve("nothing.zip");
+        cli().env("SCIMCTL_URL", server.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                .run("support", "bundle", "--out", zip.toString(), "--journal", huge.toString())
+                .assertExit(3).assertErrContains("huge.journal:1: the journal has a line longer than 1 MiB")
+                .assertNoStackTrace();
+        assertThat(zip).doesNotExist();
     }
 
     @Test
