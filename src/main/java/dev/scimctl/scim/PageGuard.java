@@ -17,14 +17,24 @@ import java.util.Set;
  *     listing with a {@link ScimProtocolException} (exit 6) naming the server's fault;</li>
  *     <li>an id seen before on a page that also brings new ones is left out (pages shift while users are added);</li>
  *     <li>a listing that ends on a full page at {@code totalResults} asks for the next page once: a published SCIM
- *     server reports the page's length as {@code totalResults}. What that page brings is read, with a warning.</li>
+ *     server reports the page's length as {@code totalResults}. What that page brings is read, with a warning;</li>
+ *     <li>a {@code totalResults} that keeps growing ahead of the pages, each bringing new ids, ends the listing once
+ *     it has read {@link #GROWTH_ALLOWED} times the first page's total (and at least {@link #GROWTH_MARGIN} more):
+ *     a tenant grows during a listing, but not without end.</li>
  * </ul>
  */
-final class PageGuard {
+public final class PageGuard {
     private final String resource;
     private final URI base;
     private final ClientListener listener;
+    /** How many times the first page's totalResults a listing may read before its growing total is not believed. */
+    static final int GROWTH_ALLOWED = 2;
+    /** ... and at least this many more than that total, so that a small tenant may grow by an import meanwhile. */
+    static final int GROWTH_MARGIN = 10_000;
+
     private final Set<String> seen = new HashSet<>();
+    /** The first page's totalResults, or -1 before it or when the server gives none. */
+    private long firstTotal = -1;
     /** The server's totalResults turned out wrong: from then on, only an empty or short page ends the listing. */
     private boolean totalWrong;
     /** The one extra page past totalResults was asked for. */
@@ -63,6 +73,12 @@ final class PageGuard {
                     + ids(page, 3) + "): the server does not page by startIndex, so scimctl stops rather than "
                     + "list forever");
         }
+        if (firstTotal < 0) {
+            firstTotal = total;
+        }
+        if (!totalWrong && firstTotal >= 0 && seen.size() > readLimit(firstTotal)) {
+            throw fault(growing(seen.size(), firstTotal, total));
+        }
         if (!totalWrong && total >= 0) {
             if (startIndex > total) {
                 totalWrong = true;
@@ -93,6 +109,17 @@ final class PageGuard {
             return false;
         }
         return true;
+    }
+
+    /** How many resources a listing whose first page said {@code firstTotal} may read before it stops. */
+    public static long readLimit(long firstTotal) {
+        return Math.max(GROWTH_ALLOWED * firstTotal, firstTotal + GROWTH_MARGIN);
+    }
+
+    /** The fault of a listing past {@link #readLimit}. */
+    public static String growing(long read, long firstTotal, long total) {
+        return read + " resources read although the first page's totalResults was " + firstTotal + " (now " + total
+                + "): the total keeps growing ahead of the pages, so scimctl stops rather than list forever";
     }
 
     private ScimProtocolException fault(String what) {

@@ -142,6 +142,27 @@ class MisbehavingServerTest {
     }
 
     @Test
+    void a_total_that_keeps_growing_ahead_of_the_pages_ends_the_listing_with_exit_6() {
+        // Every page brings new ids and a totalResults a little beyond it: without a bound, a listing without end.
+        proxy.rule(r -> {
+            if (!r.path().endsWith("/Users") || !r.target().contains("startIndex=")) {
+                return Fault.forward();
+            }
+            int start = Integer.parseInt(r.target().replaceAll(".*startIndex=(\\d+).*", "$1"));
+            int count = r.target().contains("count=")
+                    ? Integer.parseInt(r.target().replaceAll(".*count=(\\d+).*", "$1")) : 1000;
+            String[] ids = IntStream.range(start, start + count).mapToObj(i -> "g" + i).toArray(String[]::new);
+            return Fault.respond(200, SCIM, page(start, start + count + 5, ids));
+        });
+        CliResult r = cli().run("users", "list", "--page-size", "1000", "-o", "tsv").assertExit(ExitCode.SERVER);
+        assertThat(r.err()).contains("the first page's totalResults was 1006")
+                .contains("the total keeps growing ahead of the pages");
+        assertThat(r.out().lines().count()).isLessThan(12_000);
+        CliResult api = cli().run("api", "/Users", "--paginate").assertExit(ExitCode.SERVER);
+        assertThat(api.err()).contains("the total keeps growing ahead of the pages");
+    }
+
+    @Test
     void alternating_pages_and_an_early_empty_page_end_the_listing_with_exit_6() {
         proxy.rule(r -> {
             if (!r.path().endsWith("/Users") || !r.target().contains("count=2")) {

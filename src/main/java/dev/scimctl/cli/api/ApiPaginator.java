@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
 import dev.scimctl.output.RecordWriters;
+import dev.scimctl.scim.PageGuard;
 import dev.scimctl.scim.RawRequest;
 import dev.scimctl.scim.RawResponse;
 import dev.scimctl.scim.ScimClient;
@@ -20,7 +21,8 @@ import java.util.Set;
  * {@code scimctl api --paginate}: follows a ListResponse by {@code startIndex} until {@code totalResults} is reached
  * or a page comes back empty, writing each page's Resources as they arrive. It counts the resources it received
  * (servers disagree on {@code itemsPerPage}) and stops with exit 6 on a page it has already seen, rather than loop
- * forever on a server that ignores {@code startIndex}.
+ * forever on a server that ignores {@code startIndex}, and past {@link PageGuard#readLimit}, on a server whose
+ * {@code totalResults} keeps growing ahead of the pages.
  */
 final class ApiPaginator {
     private final ScimClient client;
@@ -40,6 +42,8 @@ final class ApiPaginator {
         String rest = withoutParameter(query, "startIndex");
         long startIndex = parameter(query, "startIndex", 1);
         Set<String> firstIds = new HashSet<>();
+        long firstTotal = -1;
+        long read = 0;
         try (RecordWriter<JsonNode> out = RecordWriters.open(lines ? OutputFormat.ndjson : OutputFormat.json,
                 printer.out(), printer.ansi(), List.of(), node -> node)) {
             while (true) {
@@ -60,11 +64,18 @@ final class ApiPaginator {
                     throw new ScimProtocolException(response.uri(), "the page at startIndex=" + startIndex
                             + " repeats an earlier page (id " + first + "): the server ignores startIndex", null);
                 }
+                JsonNode total = body.get("totalResults");
+                long said = total != null && total.canConvertToLong() ? total.asLong() : -1;
+                firstTotal = firstTotal < 0 ? said : firstTotal;
+                read += resources.size();
+                if (firstTotal >= 0 && read > PageGuard.readLimit(firstTotal)) {
+                    throw new ScimProtocolException(response.uri(), "the page at startIndex=" + startIndex + ": "
+                            + PageGuard.growing(read, firstTotal, said), null);
+                }
                 resources.forEach(out::write);
                 out.flush();
                 startIndex += resources.size();
-                JsonNode total = body.get("totalResults");
-                if (total != null && total.canConvertToLong() && startIndex > total.asLong()) {
+                if (said >= 0 && startIndex > said) {
                     break;
                 }
             }
