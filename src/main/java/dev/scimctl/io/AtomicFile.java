@@ -47,6 +47,10 @@ public final class AtomicFile {
      */
     public static void write(Path target, Content content, boolean secret, boolean backup) throws IOException {
         Path absolute = followLinks(target.toAbsolutePath());
+        if (Files.isDirectory(absolute)) {
+            // Said before a temporary file exists, whose name the move's error would show instead of the target's.
+            throw new FileSystemException(target.toString(), null, "is a folder; name a file (in it or elsewhere)");
+        }
         Path dir = absolute.getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);

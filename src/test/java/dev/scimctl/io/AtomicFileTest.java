@@ -48,6 +48,19 @@ class AtomicFileTest {
     }
 
     @Test
+    void a_folder_as_the_target_is_refused_by_its_own_name_and_nothing_is_left_behind() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(dir.resolve("bundle.zip"), Path.of("out"));
+        for (Path target : new Path[]{folder, link}) {
+            assertThatThrownBy(() -> AtomicFile.write(target, "x".getBytes(StandardCharsets.UTF_8), true))
+                    .isInstanceOf(FileSystemException.class)
+                    .hasMessage(target + ": is a folder; name a file (in it or elsewhere)");
+        }
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
     void a_secret_file_is_0600_and_a_replaced_file_keeps_its_mode() throws Exception {
         Path secret = dir.resolve("credentials.json");
         AtomicFile.write(secret, "{}".getBytes(StandardCharsets.UTF_8), true);
