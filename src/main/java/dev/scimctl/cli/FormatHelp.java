@@ -17,17 +17,29 @@ final class FormatHelp {
     private FormatHelp() {
     }
 
-    static void apply(CommandLine cl) {
+    /** Tells every {@code -o} option of the tree its command, on every run: the refusal of a format needs it. */
+    static void own(CommandLine cl) {
+        each(cl, (spec, mine) -> mine.forEach(o -> o.ownedBy(spec)));
+    }
+
+    /**
+     * Rewrites the {@code -o} options' help (description, completion, hidden companions): only where help is printed
+     * or read ({@link HelpText#attach}), as replacing options costs a run that prints none a few milliseconds.
+     */
+    static void describe(CommandLine cl) {
+        each(cl, (spec, mine) -> rewrite(spec, FormatOption.accepted(spec)));
+    }
+
+    private static void each(CommandLine cl, java.util.function.BiConsumer<CommandSpec, List<FormatOption>> action) {
         CommandSpec spec = cl.getCommandSpec();
         List<FormatOption> mine = new ArrayList<>();
         collect(spec, mine);
         if (!mine.isEmpty()) {
-            mine.forEach(o -> o.ownedBy(spec));
-            rewrite(spec, FormatOption.accepted(spec));
+            action.accept(spec, mine);
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getParent() == cl) { // an alias is the same CommandLine again
-                apply(sub);
+                each(sub, action);
             }
         }
     }

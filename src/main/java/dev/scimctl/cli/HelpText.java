@@ -32,6 +32,7 @@ final class HelpText {
     }
 
     static void attach(CommandLine root, ResourceBundle text) {
+        FormatHelp.describe(root); // before the bundle is set: options added later would not get it
         root.setResourceBundle(text);
         ExitCodeHelp.apply(root, text);
     }

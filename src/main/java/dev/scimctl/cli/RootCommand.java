@@ -175,7 +175,7 @@ public final class RootCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
         cl.setExitCodeExceptionMapper(handler);
-        FormatHelp.apply(cl);
+        FormatHelp.own(cl);
         // No help text yet: HelpLayout attaches it when usage is printed (HelpText), so a run that prints none does
         // not read it.
         return cl;
