@@ -153,4 +153,17 @@ class GroupsCommandTest {
         CliResult r = cli(server).run("groups", "get", "Nobody's group").assertExit(ExitCode.PROBLEMS);
         assertThat(r.err()).contains("no group with the id or display name 'Nobody's group'");
     }
+
+    @Test
+    void create_and_rename_refuse_a_name_no_mapping_could_name_and_send_nothing() {
+        String kept = server.seedGroup("Help Desk");
+        for (String bad : List.of("", "   ", " Help Desk", "Night shift ")) {
+            cli(server).run("groups", "create", bad).assertExit(ExitCode.USAGE).assertNoStackTrace()
+                    .assertErrContains("group name");
+            cli(server).run("groups", "rename", "Help Desk", bad).assertExit(ExitCode.USAGE).assertNoStackTrace()
+                    .assertErrContains("group name");
+        }
+        assertThat(server.store().groups()).hasSize(1);
+        assertThat(server.store().group(kept).orElseThrow().path("displayName").asText()).isEqualTo("Help Desk");
+    }
 }
