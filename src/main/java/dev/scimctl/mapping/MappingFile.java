@@ -184,7 +184,7 @@ public final class MappingFile {
         return Optional.empty();
     }
 
-    private static byte[] readBytes(Path file) {
+    static byte[] readBytes(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new InputException(n -> file + " is a folder, not a mapping file: name the file with "

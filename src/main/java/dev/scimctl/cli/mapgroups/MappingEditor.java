@@ -314,9 +314,27 @@ final class MappingEditor {
             out.println("No changes to save.");
             return;
         }
+        if (session.changedOnDisk() && !confirm(session.file() + " changed on disk since the editor read it (edited by "
+                + "hand, or by git?): saving replaces that version, which is kept as "
+                + MappingFile.backupOf(session.file()) + ". Save anyway? [y/N] ")) {
+            out.println("Not saved: quit and open the editor again to start from the file as it is now, or 'save' "
+                    + "again and answer y to replace it.");
+            return;
+        }
         session.save();
         out.println("Saved " + session.file() + (existed ? " (the previous version is " + MappingFile.backupOf(session.file())
                 + ")" : "") + ".");
+    }
+
+    /** Asks a yes/no question; Ctrl-C or the end of input is no. */
+    private boolean confirm(String question) {
+        LineReader confirm = LineReaderBuilder.builder().terminal(terminal)
+                .variable(LineReader.DISABLE_HISTORY, true).build();
+        try {
+            return confirm.readLine(question).strip().toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        }
     }
 
     /** @return true to quit, false to stay, null when input ended before an answer (quit, changes lost) */
