@@ -166,4 +166,19 @@ class GroupsCommandTest {
         assertThat(server.store().groups()).hasSize(1);
         assertThat(server.store().group(kept).orElseThrow().path("displayName").asText()).isEqualTo("Help Desk");
     }
+
+    @Test
+    void a_name_two_groups_match_only_ignoring_case_is_refused_not_guessed() {
+        // The server lets two groups differ only in case; 'team' must not pick one of them, least of all for delete.
+        String upper = server.seedGroup("TEAM");
+        String title = server.seedGroup("Team");
+        for (String[] args : List.of(new String[]{"groups", "get", "team"},
+                new String[]{"groups", "delete", "team", "--yes"},
+                new String[]{"groups", "rename", "team", "Crew"})) {
+            CliResult r = cli(server).run(args).assertExit(ExitCode.PROBLEMS).assertNoStackTrace();
+            assertThat(r.err()).contains("TEAM").contains("Team").contains(upper).contains(title);
+        }
+        assertThat(server.store().groups()).hasSize(2);
+        cli(server).run("groups", "get", "Team", "-o", "json").assertExit(ExitCode.OK).assertOutContains(title);
+    }
 }
