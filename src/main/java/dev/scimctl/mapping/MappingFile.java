@@ -178,6 +178,9 @@ public final class MappingFile {
             return Optional.of("'" + close.group(1) + "' where '" + close.group(2) + "' should close what was opened: "
                     + "make the brackets pair up");
         }
+        if (jackson.contains("maybe a (non-standard) comment")) {
+            return Optional.of("JSON has no comments: remove it, and put the reason in the entry's \"note\"");
+        }
         if (jackson.startsWith("Unexpected end-of-input")) {
             return Optional.of("the file ends too early: a closing ']' or '}' is missing");
         }
@@ -253,6 +256,9 @@ public final class MappingFile {
         private int version(JsonToken value) throws IOException {
             if (value != JsonToken.VALUE_NUMBER_INT) {
                 throw error("\"version\" must be the number " + GroupRoleMapping.VERSION + ", not " + describe(value));
+            }
+            if (p.getNumberType() != JsonParser.NumberType.INT) {
+                throw error("\"version\" must be " + GroupRoleMapping.VERSION + ", not " + p.getText());
             }
             int v = p.getIntValue();
             if (v > GroupRoleMapping.VERSION) {

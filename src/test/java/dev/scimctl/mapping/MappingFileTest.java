@@ -88,6 +88,19 @@ class MappingFileTest {
     }
 
     @Test
+    void a_comment_or_an_out_of_range_version_is_explained_without_the_parsers_feature_names() {
+        // Jackson's own wording told a hand-editor to enable 'ALLOW_COMMENTS', a switch only a programmer has.
+        assertThat(parseError("{\"version\": 1, // why\n \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:16: not valid JSON: JSON has no comments: remove it, and put the "
+                        + "reason in the entry's \"note\"");
+        assertThat(parseError("{\"version\": 1, /* why */ \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:16: not valid JSON: JSON has no comments: remove it, and put the "
+                        + "reason in the entry's \"note\"");
+        assertThat(parseError("{\"version\": 99999999999, \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:13: \"version\" must be 1, not 99999999999");
+    }
+
+    @Test
     void a_trailing_comma_is_reported_with_line_and_column() {
         InputException e = parseError("""
                 {
