@@ -159,8 +159,9 @@ final class MappingEditor {
             out.println(Counted.of(directory.groups().size(), "group") + " on the server.");
         } catch (UsageException | ScimException e) {
             directory = null;
-            warn("working without the server: " + ErrorHandler.message(e) + ". Group names and 'check' need it; "
-                    + "'refresh' tries again.");
+            String why = ErrorHandler.message(e);
+            warn("working without the server: " + why + (why.matches(".*[.?!]$") ? "" : ".")
+                    + " Group names and 'check' need it; 'refresh' tries again.");
         }
     }
 
@@ -352,7 +353,7 @@ final class MappingEditor {
         } catch (UserInterruptException e) {
             answer = "n";
         } catch (EndOfFileException e) {
-            warn("input ended: the " + Counted.of(n, "unsaved change") + " were not saved");
+            warn("input ended: " + Counted.of(n, "unsaved change") + " not saved");
             return null;
         }
         if (answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {

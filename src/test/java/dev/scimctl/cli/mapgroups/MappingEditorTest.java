@@ -166,7 +166,7 @@ class MappingEditorTest {
     void input_that_ends_with_unsaved_changes_exits_1_and_writes_nothing() {
         Session s = type("set \"All Staff\" --type endUser --role \"Portal User\"\n");
         assertThat(s.exitCode()).isEqualTo(ExitCode.PROBLEMS);
-        assertThat(s.screen()).contains("Quit without saving? [y/N]").contains("were not saved");
+        assertThat(s.screen()).contains("Quit without saving? [y/N]").contains("input ended: 1 unsaved change not saved");
         assertThat(mapping).doesNotExist();
     }
 
@@ -214,6 +214,19 @@ class MappingEditorTest {
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(screen.toString(StandardCharsets.UTF_8)).contains("warning: working without the server");
         assertThat(MappingFile.read(mapping).groups()).containsExactly("G");
+    }
+
+    @Test
+    void an_unreachable_server_is_one_sentence_in_the_warning() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Map<String, String> env = Map.of("SCIMCTL_CONFIG_DIR", dir.toString(), "HOME", dir.toString(), "NO_COLOR", "1",
+                "SCIMCTL_URL", "http://127.0.0.1:1/scim/v2", "SCIMCTL_TOKEN", server.token());
+        CommandContext context = new CommandContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new ByteArrayInputStream(new byte[0]), env, Terminals.ALL, Clock.systemUTC());
+        context.setTerminalOpener(() -> pipedTerminal("quit\n", screen));
+        assertThat(ScimCtl.run(context, "map-groups", "--mapping", mapping.toString())).isEqualTo(ExitCode.OK);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("warning: working without the server: cannot connect")
+                .doesNotContain("?.").doesNotContain("..");
     }
 
     @Test
