@@ -281,10 +281,11 @@ public final class MappingFile {
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 JsonLocation where = p.currentTokenLocation();
                 GroupRoleMapping.Entry entry = entry(t);
-                Integer earlier = firstLine.putIfAbsent(entry.group().toLowerCase(Locale.ROOT), where.getLineNr());
+                Integer earlier = firstLine.putIfAbsent(GroupRoleMapping.nameKey(entry.group()), where.getLineNr());
                 if (earlier != null) {
                     throw new InputException(at(source, where) + "group \"" + entry.group()
-                            + "\" is mapped twice (first at line " + earlier + "; names are compared ignoring case): "
+                            + "\" is mapped twice (first at line " + earlier + "; names are compared ignoring case and accents' "
+                            + "encoding): "
                             + "merge the two entries into one");
                 }
                 entries.add(entry);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -66,8 +65,8 @@ public final class MappingSession {
     /** How many groups differ between memory and the file. */
     public int changes() {
         Set<String> groups = new HashSet<>();
-        current.entries().forEach(e -> groups.add(e.group().toLowerCase(Locale.ROOT)));
-        saved.entries().forEach(e -> groups.add(e.group().toLowerCase(Locale.ROOT)));
+        current.entries().forEach(e -> groups.add(GroupRoleMapping.nameKey(e.group())));
+        saved.entries().forEach(e -> groups.add(GroupRoleMapping.nameKey(e.group())));
         int n = 0;
         for (String g : groups) {
             if (!current.find(g).equals(saved.find(g))) {

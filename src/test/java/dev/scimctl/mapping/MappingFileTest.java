@@ -101,6 +101,14 @@ class MappingFileTest {
     }
 
     @Test
+    void a_group_mapped_twice_in_two_unicode_forms_is_reported() {
+        InputException e = parseError("{\"version\": 1, \"groups\": [\n"
+                + "{\"group\": \"Caf\u00e9\", \"type\": \"endUser\", \"roles\": [\"P\"]},\n"
+                + "{\"group\": \"Cafe\u0301\", \"type\": \"endUser\", \"roles\": [\"P\"]}]}");
+        assertThat(e.getMessage()).contains("is mapped twice (first at line 2");
+    }
+
+    @Test
     void a_trailing_comma_is_reported_with_line_and_column() {
         InputException e = parseError("""
                 {
