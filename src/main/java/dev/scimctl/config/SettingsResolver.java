@@ -265,6 +265,11 @@ public final class SettingsResolver {
                 throw new UsageException("the base URL " + trimmed + " (from " + source
                         + ") is not an http(s) URL with a host name; copy the API endpoint URL from the NinjaOne console");
             }
+            if (uri.getPort() > 65535) {
+                throw new UsageException("the base URL " + trimmed + " (from " + source + ") has the port "
+                        + uri.getPort() + ", but ports go from 1 to 65535: copy the API endpoint URL from the NinjaOne "
+                        + "console");
+            }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new UsageException("the base URL " + trimmed + " (from " + source
                         + ") has a query or fragment; give the SCIM base URL only");

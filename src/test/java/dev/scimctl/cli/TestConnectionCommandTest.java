@@ -145,6 +145,17 @@ class TestConnectionCommandTest {
     }
 
     @Test
+    void a_port_out_of_range_is_a_usage_error_not_an_unexpected_exception() {
+        // 70000 parses as a URL; Java's HTTP client threw IllegalArgumentException at the first request.
+        CliResult r = new CliRunner(config).env("SCIMCTL_TOKEN", server.token())
+                .run("test-connection", "--url", "http://127.0.0.1:70000/scim/v2").assertExit(ExitCode.USAGE)
+                .assertNoStackTrace();
+        assertThat(r.err()).contains("70000").doesNotContain("unexpected");
+        new CliRunner(config).run("config", "set-profile", "far", "--url", "https://127.0.0.1:99999/scim/v2")
+                .assertExit(ExitCode.USAGE).assertErrContains("99999");
+    }
+
+    @Test
     void ctrl_c_exits_130_without_a_stack_trace() throws Exception {
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
             proxy.rule(req -> Fault.delay(Duration.ofSeconds(30)));
