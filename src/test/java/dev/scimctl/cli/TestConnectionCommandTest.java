@@ -153,6 +153,8 @@ class TestConnectionCommandTest {
         assertThat(r.err()).contains("70000").doesNotContain("unexpected");
         new CliRunner(config).run("config", "set-profile", "far", "--url", "https://127.0.0.1:99999/scim/v2")
                 .assertExit(ExitCode.USAGE).assertErrContains("99999");
+        new CliRunner(config).env("SCIMCTL_TOKEN", server.token()).run("test-connection", "--url", server.baseUrl(),
+                "--proxy", "http://127.0.0.1:99999").assertExit(ExitCode.USAGE).assertErrContains("--proxy", "99999");
     }
 
     @Test
