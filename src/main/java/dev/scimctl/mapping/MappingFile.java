@@ -178,6 +178,9 @@ public final class MappingFile {
             return Optional.of("'" + close.group(1) + "' where '" + close.group(2) + "' should close what was opened: "
                     + "make the brackets pair up");
         }
+        if (jackson.startsWith("Invalid UTF-8")) {
+            return Optional.of("the file is not UTF-8 (saved as Windows-1252 or Latin-1?): save it as UTF-8");
+        }
         if (jackson.contains("maybe a (non-standard) comment")) {
             return Optional.of("JSON has no comments: remove it, and put the reason in the entry's \"note\"");
         }

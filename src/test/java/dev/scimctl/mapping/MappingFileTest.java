@@ -109,6 +109,15 @@ class MappingFileTest {
     }
 
     @Test
+    void a_file_saved_in_latin_1_is_told_to_be_saved_as_utf_8_not_to_fix_its_commas() {
+        byte[] latin1 = "{\"version\": 1, \"groups\": [{\"group\": \"Caf\u00e9 Staff\", \"type\": \"endUser\", \"roles\": [\"P\"]}]}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> MappingFile.parse(latin1, "group-roles.json")).isInstanceOf(InputException.class)
+                .hasMessage("group-roles.json:1:43: not valid JSON: the file is not UTF-8 (saved as Windows-1252 or "
+                        + "Latin-1?): save it as UTF-8");
+    }
+
+    @Test
     void a_trailing_comma_is_reported_with_line_and_column() {
         InputException e = parseError("""
                 {
