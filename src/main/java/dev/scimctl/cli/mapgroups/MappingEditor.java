@@ -19,9 +19,11 @@ import dev.scimctl.mapping.Suggestions;
 import dev.scimctl.output.TablePrinter;
 import dev.scimctl.scim.ScimException;
 import dev.scimctl.text.Counted;
+import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
@@ -95,6 +97,11 @@ final class MappingEditor {
                 if (quit == null || quit) {
                     return quit == null ? 1 : 0;
                 }
+                continue;
+            }
+            if (quoteLeftOpen(line)) {
+                error("a quote is not closed: close it (set \"Help Desk\" …), or let Tab complete the name");
+                out.flush();
                 continue;
             }
             List<String> words = reader.getParsedLine() == null ? List.of() : reader.getParsedLine().words().stream()
@@ -325,6 +332,16 @@ final class MappingEditor {
         session.save();
         out.println("Saved " + session.file() + (existed ? " (the previous version is " + MappingFile.backupOf(session.file())
                 + ")" : "") + ".");
+    }
+
+    /** Whether a quote is open at the end of the line: the reader's parser takes it to the end, as one word. */
+    private static boolean quoteLeftOpen(String line) {
+        try {
+            new DefaultParser().eofOnUnclosedQuote(true).parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE);
+            return false;
+        } catch (EOFError e) {
+            return true;
+        }
     }
 
     /** Asks a yes/no question; Ctrl-C or the end of input is no. */

@@ -217,6 +217,14 @@ class MappingEditorTest {
     }
 
     @Test
+    void a_quote_left_open_is_named_not_taken_for_a_missing_role() {
+        // The open quote swallowed the rest of the line into the group name, and the editor said "no roles".
+        Session s = type("set \"All Staff --type endUser --role Portal\nquit\n");
+        assertThat(s.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(s.screen()).contains("a quote is not closed").doesNotContain("no roles");
+    }
+
+    @Test
     void an_unreachable_server_is_one_sentence_in_the_warning() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         Map<String, String> env = Map.of("SCIMCTL_CONFIG_DIR", dir.toString(), "HOME", dir.toString(), "NO_COLOR", "1",
