@@ -66,7 +66,7 @@ public final class Groups extends Endpoint {
         if (named.stream().anyMatch(g -> name.equals(g.path("displayName").asText(null)))) {
             return;
         }
-        List<String> others = named.stream().filter(g -> g.path("displayName").asText().equalsIgnoreCase(name))
+        List<String> others = named.stream().filter(g -> CaseInsensitive.equal(g.path("displayName").asText(), name))
                 .map(g -> "'" + g.path("displayName").asText() + "' (id " + g.path("id").asText() + ")").toList();
         if (others.size() > 1) {
             throw new NotFoundException(others.size() + " groups on " + resource.client().baseUrl() + " are named '"

@@ -181,4 +181,16 @@ class GroupsCommandTest {
         assertThat(server.store().groups()).hasSize(2);
         cli(server).run("groups", "get", "Team", "-o", "json").assertExit(ExitCode.OK).assertOutContains(title);
     }
+
+    @Test
+    void a_name_that_differs_only_in_how_an_accent_is_encoded_is_the_same_name() {
+        // "é" as e + U+0301 on the server, as one code point on the command line: they look the same, and a second
+        // group of that look could not be told apart in NinjaOne's group mapping.
+        String decomposed = server.seedGroup("Cafe\u0301 Staff");
+        cli(server).run("groups", "create", "Caf\u00e9 Staff").assertExit(ExitCode.PROBLEMS)
+                .assertErrContains("exists already", decomposed);
+        assertThat(server.store().groups()).hasSize(1);
+        cli(server).run("groups", "get", "caf\u00e9 staff", "-o", "json").assertExit(ExitCode.OK)
+                .assertOutContains(decomposed);
+    }
 }
