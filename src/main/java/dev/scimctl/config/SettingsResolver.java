@@ -3,7 +3,9 @@ package dev.scimctl.config;
 import dev.scimctl.InputException;
 import dev.scimctl.Setting;
 import dev.scimctl.UsageException;
+import dev.scimctl.io.BoundedFiles;
 import dev.scimctl.io.FileProblems;
+import dev.scimctl.io.Sizes;
 import dev.scimctl.scim.Origin;
 import dev.scimctl.scim.ScimClientConfig;
 import dev.scimctl.scim.Secret;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +36,9 @@ import java.util.Optional;
  * taken from the command line, where {@code ps} would show it: only from a file, stdin, the environment or a profile.
  */
 public final class SettingsResolver {
+    /** Tokens are at most a few KiB; a larger file is the wrong file (or /dev/zero), not read whole into memory. */
+    static final int MAX_TOKEN_BYTES = 64 * Sizes.KIB;
+
     /**
      * What the command line said; null where it said nothing. {@code tokenFile} may be "-" for stdin; {@code proxy} is
      * a proxy URL, {@code caCert} a PEM file of extra CAs.
@@ -258,6 +265,11 @@ public final class SettingsResolver {
                 throw new UsageException("the base URL " + trimmed + " (from " + source
                         + ") is not an http(s) URL with a host name; copy the API endpoint URL from the NinjaOne console");
             }
+            if (uri.getPort() > 65535) {
+                throw new UsageException("the base URL " + trimmed + " (from " + source + ") has the port "
+                        + uri.getPort() + ", but ports go from 1 to 65535: copy the API endpoint URL from the NinjaOne "
+                        + "console");
+            }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new UsageException("the base URL " + trimmed + " (from " + source
                         + ") has a query or fragment; give the SCIM base URL only");
@@ -271,18 +283,25 @@ public final class SettingsResolver {
 
     /** Reads a token from a file, or stdin for "-". The file must hold the token and nothing else. */
     public Secret readTokenFile(String file) {
+        boolean fromStdin = "-".equals(file);
+        String where = fromStdin ? "stdin" : file;
         String text;
         try {
-            text = "-".equals(file)
-                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            byte[] bytes = fromStdin ? stdin.readNBytes(MAX_TOKEN_BYTES + 1)
+                    : BoundedFiles.read(Path.of(file), MAX_TOKEN_BYTES, "the token file");
+            if (bytes.length > MAX_TOKEN_BYTES) {
+                throw new InputException("the token on stdin is larger than " + Sizes.human(MAX_TOKEN_BYTES)
+                        + ", more than any token: check what is piped in");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InputException("token file " + file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new InputException("cannot read the token from " + where + ": it is not UTF-8 text");
         } catch (IOException e) {
-            throw new InputException("cannot read the token file: " + FileProblems.reason(FileProblems.Operation.READ,
+            throw new InputException(fromStdin ? "cannot read the token from stdin: " + e.getMessage()
+                    : "cannot read the token file " + file + ": " + FileProblems.reason(FileProblems.Operation.READ,
                     Path.of(file), e));
-        } catch (RuntimeException e) {
-            throw new InputException("cannot read token file " + file + ": it is not UTF-8 text");
         }
         return parseToken(text, "-".equals(file) ? "stdin" : file, true);
     }

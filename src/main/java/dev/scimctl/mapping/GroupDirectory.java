@@ -125,9 +125,9 @@ public final class GroupDirectory {
         return groups.stream().filter(g -> g.displayName().equals(name)).toList();
     }
 
-    /** Groups whose name equals this one ignoring case, for "did you mean" and case mismatches. */
+    /** Groups whose name is this one but for case or accents' encoding ({@link GroupRoleMapping#sameName}). */
     public List<Group> namedIgnoringCase(String name) {
-        return groups.stream().filter(g -> g.displayName().equalsIgnoreCase(name)).toList();
+        return groups.stream().filter(g -> GroupRoleMapping.sameName(g.displayName(), name)).toList();
     }
 
     public List<String> groupNames() {

@@ -1,11 +1,15 @@
 package dev.scimctl.mapping;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +27,19 @@ public final class GroupRoleMapping {
     /** Case-insensitive first, so that "help desk" sorts beside "Help Desk"; exact second, so that the order is total. */
     public static final Comparator<String> NAME_ORDER =
             String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    /**
+     * Whether two group names are the same name: ignoring case, as SCIM compares displayName, and ignoring how the
+     * accents are encoded ("é" as one code point or as "e" plus a combining accent), which no one can see.
+     */
+    public static boolean sameName(String a, String b) {
+        return a.equalsIgnoreCase(b) || nameKey(a).equals(nameKey(b));
+    }
+
+    /** The form in which {@link #sameName} names are equal: NFC, lower case. */
+    static String nameKey(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
 
     private static final GroupRoleMapping EMPTY = new GroupRoleMapping(List.of());
 
@@ -63,9 +80,10 @@ public final class GroupRoleMapping {
     public static GroupRoleMapping of(Collection<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(Entry::group, NAME_ORDER));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).group().equalsIgnoreCase(sorted.get(i - 1).group())) {
-                throw new IllegalArgumentException("group \"" + sorted.get(i).group() + "\" is mapped twice");
+        Set<String> seen = new HashSet<>();
+        for (Entry e : sorted) {
+            if (!seen.add(nameKey(e.group()))) {
+                throw new IllegalArgumentException("group \"" + e.group() + "\" is mapped twice");
             }
         }
         return new GroupRoleMapping(List.copyOf(sorted));
@@ -84,14 +102,14 @@ public final class GroupRoleMapping {
         return entries.size();
     }
 
-    /** The entry of a group, matched exactly or else ignoring case. */
+    /** The entry of a group, matched exactly or else as {@link #sameName}. */
     public Optional<Entry> find(String group) {
         Entry loose = null;
         for (Entry e : entries) {
             if (e.group().equals(group)) {
                 return Optional.of(e);
             }
-            if (loose == null && e.group().equalsIgnoreCase(group)) {
+            if (loose == null && sameName(e.group(), group)) {
                 loose = e;
             }
         }
@@ -102,7 +120,7 @@ public final class GroupRoleMapping {
     public GroupRoleMapping with(Entry entry) {
         List<Entry> next = new ArrayList<>(entries.size() + 1);
         for (Entry e : entries) {
-            if (!e.group().equalsIgnoreCase(entry.group())) {
+            if (!sameName(e.group(), entry.group())) {
                 next.add(e);
             }
         }
@@ -112,7 +130,7 @@ public final class GroupRoleMapping {
 
     /** A copy without the group's entry (ignoring case); this mapping itself when it has none. */
     public GroupRoleMapping without(String group) {
-        List<Entry> next = entries.stream().filter(e -> !e.group().equalsIgnoreCase(group)).toList();
+        List<Entry> next = entries.stream().filter(e -> !sameName(e.group(), group)).toList();
         return next.size() == entries.size() ? this : new GroupRoleMapping(next);
     }
 

@@ -94,9 +94,14 @@ public final class MappingCheck {
             if (matches.isEmpty()) {
                 matches = directory.namedIgnoringCase(e.group());
                 if (!matches.isEmpty()) {
-                    findings.add(new MappingFinding(FindingCode.GROUP_NAME_CASE, e.group(), "\"" + e.group() + "\" is spelt \""
-                            + matches.get(0).displayName() + "\" on the server: write it as the server does, so that the "
-                            + "file matches what the console shows", List.of(matches.get(0).displayName())));
+                    String spelt = matches.get(0).displayName();
+                    String how = spelt.equalsIgnoreCase(e.group()) ? "is spelt \"" + spelt + "\" on the server"
+                            : "looks like \"" + spelt + "\" on the server but is written with other Unicode characters "
+                            + "(an accent as part of its letter, or as a separate mark; copy it from 'scimctl groups "
+                            + "list')";
+                    findings.add(new MappingFinding(FindingCode.GROUP_NAME_CASE, e.group(), "\"" + e.group() + "\" "
+                            + how + ": write it as the server does, so that the file matches what the console shows",
+                            List.of(spelt)));
                 }
             }
             if (matches.isEmpty()) {

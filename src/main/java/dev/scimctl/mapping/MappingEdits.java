@@ -46,7 +46,7 @@ public final class MappingEdits {
             throw new UsageException(n -> "no roles: give at least one " + n.of(Setting.ROLE)
                     + " ROLE (to remove the group's mapping, use unset)");
         }
-        RoleType resolved = type != null ? type : typeFromCatalog(cleaned, catalog);
+        RoleType resolved = type != null ? type : typeFromCatalog(group, cleaned, catalog);
         String keptNote = note != null ? note : existing == null ? null : existing.note();
         GroupRoleMapping.Entry entry = new GroupRoleMapping.Entry(group, resolved, cleaned, keptNote);
         List<String> errors = MappingCheck.entry(entry, catalog).stream()
@@ -57,7 +57,7 @@ public final class MappingEdits {
         return entry;
     }
 
-    private static RoleType typeFromCatalog(List<String> roles, RoleCatalog catalog) {
+    private static RoleType typeFromCatalog(String group, List<String> roles, RoleCatalog catalog) {
         if (catalog != null) {
             Set<RoleType> types = EnumSet.noneOf(RoleType.class);
             for (String r : roles) {
@@ -65,6 +65,13 @@ public final class MappingEdits {
             }
             if (types.size() == 1) {
                 return types.iterator().next();
+            }
+            // A role the roles file lacks (a typo, most often) is why no type was found: say that, with its "did you
+            // mean", rather than ask for a type. The finding does not depend on the type given here.
+            List<String> unknown = MappingCheck.entry(new GroupRoleMapping.Entry(group, RoleType.END_USER, roles, null),
+                    catalog).stream().filter(f -> f.code() == FindingCode.UNKNOWN_ROLE).map(MappingFinding::message).toList();
+            if (!unknown.isEmpty()) {
+                throw new UsageException(String.join("; ", unknown) + "; nothing was changed");
             }
         }
         String quoted = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "));

@@ -178,13 +178,19 @@ public final class MappingFile {
             return Optional.of("'" + close.group(1) + "' where '" + close.group(2) + "' should close what was opened: "
                     + "make the brackets pair up");
         }
+        if (jackson.startsWith("Invalid UTF-8")) {
+            return Optional.of("the file is not UTF-8 (saved as Windows-1252 or Latin-1?): save it as UTF-8");
+        }
+        if (jackson.contains("maybe a (non-standard) comment")) {
+            return Optional.of("JSON has no comments: remove it, and put the reason in the entry's \"note\"");
+        }
         if (jackson.startsWith("Unexpected end-of-input")) {
             return Optional.of("the file ends too early: a closing ']' or '}' is missing");
         }
         return Optional.empty();
     }
 
-    private static byte[] readBytes(Path file) {
+    static byte[] readBytes(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new InputException(n -> file + " is a folder, not a mapping file: name the file with "
@@ -254,6 +260,9 @@ public final class MappingFile {
             if (value != JsonToken.VALUE_NUMBER_INT) {
                 throw error("\"version\" must be the number " + GroupRoleMapping.VERSION + ", not " + describe(value));
             }
+            if (p.getNumberType() != JsonParser.NumberType.INT) {
+                throw error("\"version\" must be " + GroupRoleMapping.VERSION + ", not " + p.getText());
+            }
             int v = p.getIntValue();
             if (v > GroupRoleMapping.VERSION) {
                 throw error("this file is version " + v + ", written by a newer scimctl; this one reads version "
@@ -275,10 +284,11 @@ public final class MappingFile {
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 JsonLocation where = p.currentTokenLocation();
                 GroupRoleMapping.Entry entry = entry(t);
-                Integer earlier = firstLine.putIfAbsent(entry.group().toLowerCase(Locale.ROOT), where.getLineNr());
+                Integer earlier = firstLine.putIfAbsent(GroupRoleMapping.nameKey(entry.group()), where.getLineNr());
                 if (earlier != null) {
                     throw new InputException(at(source, where) + "group \"" + entry.group()
-                            + "\" is mapped twice (first at line " + earlier + "; names are compared ignoring case): "
+                            + "\" is mapped twice (first at line " + earlier + "; names are compared ignoring case and accents' "
+                            + "encoding): "
                             + "merge the two entries into one");
                 }
                 entries.add(entry);

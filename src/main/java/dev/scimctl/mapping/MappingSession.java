@@ -1,9 +1,10 @@
 package dev.scimctl.mapping;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,18 +16,33 @@ public final class MappingSession {
     private GroupRoleMapping saved;
     private GroupRoleMapping current;
     private boolean existsOnDisk;
+    /** The file's bytes as last read or written (null: there was none), to notice a change made meanwhile. */
+    private byte[] seen;
 
-    private MappingSession(Path file, GroupRoleMapping saved, boolean existsOnDisk) {
+    private MappingSession(Path file, GroupRoleMapping saved, byte[] seen) {
         this.file = file;
         this.saved = saved;
         this.current = saved;
-        this.existsOnDisk = existsOnDisk;
+        this.existsOnDisk = seen != null;
+        this.seen = seen;
     }
 
     /** Opens a mapping file, or starts an empty mapping when it does not exist yet. */
     public static MappingSession open(Path file) {
-        boolean exists = Files.exists(file);
-        return new MappingSession(file, exists ? MappingFile.read(file) : GroupRoleMapping.empty(), exists);
+        if (!Files.exists(file)) {
+            return new MappingSession(file, GroupRoleMapping.empty(), null);
+        }
+        byte[] content = MappingFile.readBytes(file);
+        return new MappingSession(file, MappingFile.parse(content, file.toString()), content);
+    }
+
+    /**
+     * Whether the file on disk is no longer what this session read or wrote: edited by hand, by git, or deleted while
+     * the editor was open (the lock keeps out only other scimctl commands).
+     */
+    public boolean changedOnDisk() {
+        byte[] now = Files.exists(file) ? MappingFile.readBytes(file) : null;
+        return !Arrays.equals(now, seen);
     }
 
     public Path file() {
@@ -49,8 +65,8 @@ public final class MappingSession {
     /** How many groups differ between memory and the file. */
     public int changes() {
         Set<String> groups = new HashSet<>();
-        current.entries().forEach(e -> groups.add(e.group().toLowerCase(Locale.ROOT)));
-        saved.entries().forEach(e -> groups.add(e.group().toLowerCase(Locale.ROOT)));
+        current.entries().forEach(e -> groups.add(GroupRoleMapping.nameKey(e.group())));
+        saved.entries().forEach(e -> groups.add(GroupRoleMapping.nameKey(e.group())));
         int n = 0;
         for (String g : groups) {
             if (!current.find(g).equals(saved.find(g))) {
@@ -79,6 +95,7 @@ public final class MappingSession {
     /** Writes memory to the file (atomically, keeping a .bak). */
     public void save() {
         MappingFile.write(file, current);
+        seen = MappingFile.render(current).getBytes(StandardCharsets.UTF_8);
         saved = current;
         existsOnDisk = true;
     }

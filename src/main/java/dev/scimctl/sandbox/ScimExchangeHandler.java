@@ -143,6 +143,9 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (requestBody != null && endpointName.equals("Users")) {
             requestBody = normaliseOrganizationIds(requestBody);
         }
+        if (requestBody != null && method == HttpMethod.POST && requestBody.contains("\"meta\"")) {
+            requestBody = withoutMeta(requestBody);
+        }
         String tooDeep = requestBody == null ? null : FilterDepth.problemInBody(requestBody);
         if (tooDeep != null) {
             return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter", tooDeep));
@@ -283,6 +286,19 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         try {
             JsonNode tree = SandboxJson.MAPPER.readTree(requestBody);
             return tree != null && NinjaOneRules.organizationIdNumbersToText(tree) ? tree.toString() : requestBody;
+        } catch (JsonProcessingException unparseable) {
+            return requestBody; // the SDK answers it with its own invalidSyntax error
+        }
+    }
+
+    /**
+     * A new resource's body without {@code meta}, which is read-only (RFC 7643 §3.1) and the server's to set: the SDK
+     * answered a create with the client's {@code meta.location}, as a file written by 'users get -o json' carries.
+     */
+    private static String withoutMeta(String requestBody) {
+        try {
+            JsonNode tree = SandboxJson.MAPPER.readTree(requestBody);
+            return tree instanceof ObjectNode o && o.remove("meta") != null ? o.toString() : requestBody;
         } catch (JsonProcessingException unparseable) {
             return requestBody; // the SDK answers it with its own invalidSyntax error
         }

@@ -80,14 +80,17 @@ public abstract sealed class Endpoint permits Users, Groups {
         return new Lookup(pick(found, attribute, value, otherCaseCounts), ignored);
     }
 
-    /** An exact match first; else one in another case, where {@code otherCaseCounts} (asked only then). */
+    /**
+     * An exact match first; else one in another case (or accents' encoding), where {@code otherCaseCounts} (asked only
+     * then).
+     */
     static Optional<JsonNode> pick(List<JsonNode> found, String attribute, String value,
                                    BooleanSupplier otherCaseCounts) {
         Optional<JsonNode> exact = found.stream().filter(r -> value.equals(r.path(attribute).asText(null))).findFirst();
         if (exact.isPresent()) {
             return exact;
         }
-        Optional<JsonNode> other = found.stream().filter(r -> r.path(attribute).asText().equalsIgnoreCase(value))
+        Optional<JsonNode> other = found.stream().filter(r -> CaseInsensitive.equal(r.path(attribute).asText(), value))
                 .findFirst();
         return other.isPresent() && otherCaseCounts.getAsBoolean() ? other : Optional.empty();
     }

@@ -143,8 +143,8 @@ public final class FilterMatcher implements Predicate<JsonNode> {
             int c = new BigDecimal(value.asText()).compareTo(literal.decimalValue());
             return ordered(op, c);
         }
-        String v = value.asText().toLowerCase(Locale.ROOT);
-        String l = literal.asText().toLowerCase(Locale.ROOT);
+        String v = CaseInsensitive.fold(value.asText());
+        String l = CaseInsensitive.fold(literal.asText());
         return switch (op) {
             case "eq" -> v.equals(l);
             case "co" -> v.contains(l);

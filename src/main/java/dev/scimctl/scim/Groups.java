@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scimctl.NotFoundException;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ScimGroup;
 
@@ -50,8 +51,28 @@ public final class Groups extends Endpoint {
                 return byId;
             }
         }
-        Optional<JsonNode> byName = findByDisplayName(idOrName).flatMap(g -> findById(g.path("id").asText()));
+        List<JsonNode> named = withDisplayName(idOrName);
+        requireOneIgnoringCase(named, idOrName);
+        Optional<JsonNode> byName = pick(named, "displayName", idOrName, () -> true)
+                .flatMap(g -> findById(g.path("id").asText()));
         return byName.isPresent() || uuid ? byName : findById(idOrName);
+    }
+
+    /**
+     * Refuses a name that no group has exactly and several have in other cases ("team" for "Team" and "TEAM"): which
+     * one was meant cannot be known, and a command must not act on a guess.
+     */
+    private void requireOneIgnoringCase(List<JsonNode> named, String name) {
+        if (named.stream().anyMatch(g -> name.equals(g.path("displayName").asText(null)))) {
+            return;
+        }
+        List<String> others = named.stream().filter(g -> CaseInsensitive.equal(g.path("displayName").asText(), name))
+                .map(g -> "'" + g.path("displayName").asText() + "' (id " + g.path("id").asText() + ")").toList();
+        if (others.size() > 1) {
+            throw new NotFoundException(others.size() + " groups on " + resource.client().baseUrl() + " are named '"
+                    + name + "' ignoring case: " + String.join(", ", others) + "; name one by its exact display name "
+                    + "or its id");
+        }
     }
 
     /**
@@ -59,15 +80,18 @@ public final class Groups extends Endpoint {
      * filtered listing that scimctl checks or applies itself where the server filters wrongly or not at all.
      */
     public Optional<JsonNode> findByDisplayName(String displayName) {
+        return pick(withDisplayName(displayName), "displayName", displayName, () -> true);
+    }
+
+    /** The groups with this display name in any case, as the filter (or scimctl, where it misses) finds them. */
+    private List<JsonNode> withDisplayName(String displayName) {
         // The default page: where the filter misses (or is ignored), every group is read, and pages of ten multiplied
         // the requests for no gain (a correct server answers the filtered request with one group or none either way).
         ListQuery q = ListQuery.all().withFilter(Filter.eq("displayName", displayName));
-        List<JsonNode> found;
         try (Stream<JsonNode> s = listFiltered(q, () -> {
         })) {
-            found = s.toList();
+            return s.toList();
         }
-        return pick(found, "displayName", displayName, () -> true);
     }
 
     /** One filtered request for a display name, no fallback: what it found, and whether the filter was ignored. */

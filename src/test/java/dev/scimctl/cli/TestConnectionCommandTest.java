@@ -132,6 +132,32 @@ class TestConnectionCommandTest {
     }
 
     @Test
+    void a_token_file_that_is_a_folder_or_far_too_large_exits_3_naming_it() throws Exception {
+        // A large file given by mistake (or /dev/zero) was read whole: gigabytes of heap, then an OutOfMemoryError.
+        java.nio.file.Path big = config.resolve("export.csv");
+        java.nio.file.Files.write(big, "a".repeat(4 * 1024 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        CliResult large = new CliRunner(config).run("test-connection", "--url", server.baseUrl(), "--token-file",
+                big.toString()).assertExit(ExitCode.INPUT).assertNoStackTrace();
+        assertThat(large.err()).contains(big.toString()).contains("larger than");
+        CliResult folder = new CliRunner(config).run("test-connection", "--url", server.baseUrl(), "--token-file",
+                config.toString()).assertExit(ExitCode.INPUT).assertNoStackTrace();
+        assertThat(folder.err()).contains(config.toString());
+    }
+
+    @Test
+    void a_port_out_of_range_is_a_usage_error_not_an_unexpected_exception() {
+        // 70000 parses as a URL; Java's HTTP client threw IllegalArgumentException at the first request.
+        CliResult r = new CliRunner(config).env("SCIMCTL_TOKEN", server.token())
+                .run("test-connection", "--url", "http://127.0.0.1:70000/scim/v2").assertExit(ExitCode.USAGE)
+                .assertNoStackTrace();
+        assertThat(r.err()).contains("70000").doesNotContain("unexpected");
+        new CliRunner(config).run("config", "set-profile", "far", "--url", "https://127.0.0.1:99999/scim/v2")
+                .assertExit(ExitCode.USAGE).assertErrContains("99999");
+        new CliRunner(config).env("SCIMCTL_TOKEN", server.token()).run("test-connection", "--url", server.baseUrl(),
+                "--proxy", "http://127.0.0.1:99999").assertExit(ExitCode.USAGE).assertErrContains("--proxy", "99999");
+    }
+
+    @Test
     void ctrl_c_exits_130_without_a_stack_trace() throws Exception {
         try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
             proxy.rule(req -> Fault.delay(Duration.ofSeconds(30)));

@@ -88,6 +88,36 @@ class MappingFileTest {
     }
 
     @Test
+    void a_comment_or_an_out_of_range_version_is_explained_without_the_parsers_feature_names() {
+        // Jackson's own wording told a hand-editor to enable 'ALLOW_COMMENTS', a switch only a programmer has.
+        assertThat(parseError("{\"version\": 1, // why\n \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:16: not valid JSON: JSON has no comments: remove it, and put the "
+                        + "reason in the entry's \"note\"");
+        assertThat(parseError("{\"version\": 1, /* why */ \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:16: not valid JSON: JSON has no comments: remove it, and put the "
+                        + "reason in the entry's \"note\"");
+        assertThat(parseError("{\"version\": 99999999999, \"groups\": []}").getMessage())
+                .isEqualTo("group-roles.json:1:13: \"version\" must be 1, not 99999999999");
+    }
+
+    @Test
+    void a_group_mapped_twice_in_two_unicode_forms_is_reported() {
+        InputException e = parseError("{\"version\": 1, \"groups\": [\n"
+                + "{\"group\": \"Caf\u00e9\", \"type\": \"endUser\", \"roles\": [\"P\"]},\n"
+                + "{\"group\": \"Cafe\u0301\", \"type\": \"endUser\", \"roles\": [\"P\"]}]}");
+        assertThat(e.getMessage()).contains("is mapped twice (first at line 2");
+    }
+
+    @Test
+    void a_file_saved_in_latin_1_is_told_to_be_saved_as_utf_8_not_to_fix_its_commas() {
+        byte[] latin1 = "{\"version\": 1, \"groups\": [{\"group\": \"Caf\u00e9 Staff\", \"type\": \"endUser\", \"roles\": [\"P\"]}]}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> MappingFile.parse(latin1, "group-roles.json")).isInstanceOf(InputException.class)
+                .hasMessage("group-roles.json:1:43: not valid JSON: the file is not UTF-8 (saved as Windows-1252 or "
+                        + "Latin-1?): save it as UTF-8");
+    }
+
+    @Test
     void a_trailing_comma_is_reported_with_line_and_column() {
         InputException e = parseError("""
                 {

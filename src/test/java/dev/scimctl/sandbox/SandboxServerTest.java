@@ -81,6 +81,23 @@ class SandboxServerTest {
     }
 
     @Test
+    void a_create_ignores_the_meta_and_id_a_client_sends_as_rfc_7643_makes_them_read_only() {
+        // 'users create --from' sends a file 'users get -o json' wrote: another user's id and meta.location in it.
+        for (String endpoint : List.of("/Users", "/Groups")) {
+            String body = endpoint.equals("/Users")
+                    ? "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"meta@example.com\","
+                    : "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Meta\",";
+            Response created = client.post(endpoint, body + "\"id\":\"other\",\"meta\":{\"location\":"
+                    + "\"http://elsewhere.example/x\",\"version\":\"W/\\\"99\\\"\",\"created\":\"2000-01-01T00:00:00Z\"}}");
+            assertThat(created.status()).as("%s", created).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            assertThat(id).isNotEqualTo("other");
+            assertThat(created.json().at("/meta/location").asText()).isEqualTo(scim.baseUrl() + endpoint + "/" + id);
+            assertThat(created.json().at("/meta/created").asText()).doesNotStartWith("2000");
+        }
+    }
+
+    @Test
     void reads_replaces_and_deletes_a_user() {
         String id = create(user("ada@example.com"));
 

@@ -1,15 +1,30 @@
 package dev.scimctl.cli.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
 
 import java.util.Optional;
 
-/** The check that a group name is not taken, shared by {@code groups create} and {@code groups rename}. */
+/** The checks of a new group name, shared by {@code groups create} and {@code groups rename}. */
 final class GroupNames {
     private GroupNames() {
+    }
+
+    /**
+     * Refuses, before any request, a name that is empty or has spaces at either end: the mapping file refuses such a
+     * name (it would match no group), so the group could never be given roles.
+     */
+    static void requireUsable(String name) {
+        if (name.isBlank()) {
+            throw new UsageException("the group name is empty: give the new group's name");
+        }
+        if (!name.equals(name.strip())) {
+            throw new UsageException("the group name \"" + name + "\" has spaces at its start or end, which no group "
+                    + "mapping can name: give \"" + name.strip() + "\"");
+        }
     }
 
     /**

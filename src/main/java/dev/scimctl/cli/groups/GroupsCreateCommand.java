@@ -24,6 +24,7 @@ public final class GroupsCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GroupNames.requireUsable(name);
         GroupView view = new GroupView(edit);
         ScimClient client = edit.client();
         Groups groups = new Groups(client);

@@ -27,6 +27,7 @@ public final class GroupsRenameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GroupNames.requireUsable(newName);
         GroupView view = new GroupView(edit);
         ScimClient client = edit.client();
         Groups groups = new Groups(client);

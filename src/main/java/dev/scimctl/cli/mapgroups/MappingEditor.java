@@ -19,9 +19,11 @@ import dev.scimctl.mapping.Suggestions;
 import dev.scimctl.output.TablePrinter;
 import dev.scimctl.scim.ScimException;
 import dev.scimctl.text.Counted;
+import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
@@ -97,6 +99,11 @@ final class MappingEditor {
                 }
                 continue;
             }
+            if (quoteLeftOpen(line)) {
+                error("a quote is not closed: close it (set \"Help Desk\" …), or let Tab complete the name");
+                out.flush();
+                continue;
+            }
             List<String> words = reader.getParsedLine() == null ? List.of() : reader.getParsedLine().words().stream()
                     .filter(w -> !w.isEmpty()).toList();
             if (words.isEmpty()) {
@@ -159,8 +166,9 @@ final class MappingEditor {
             out.println(Counted.of(directory.groups().size(), "group") + " on the server.");
         } catch (UsageException | ScimException e) {
             directory = null;
-            warn("working without the server: " + ErrorHandler.message(e) + ". Group names and 'check' need it; "
-                    + "'refresh' tries again.");
+            String why = ErrorHandler.message(e);
+            warn("working without the server: " + why + (why.matches(".*[.?!]$") ? "" : ".")
+                    + " Group names and 'check' need it; 'refresh' tries again.");
         }
     }
 
@@ -314,9 +322,37 @@ final class MappingEditor {
             out.println("No changes to save.");
             return;
         }
+        if (session.changedOnDisk() && !confirm(session.file() + " changed on disk since the editor read it (edited by "
+                + "hand, or by git?): saving replaces that version, which is kept as "
+                + MappingFile.backupOf(session.file()) + ". Save anyway? [y/N] ")) {
+            out.println("Not saved: quit and open the editor again to start from the file as it is now, or 'save' "
+                    + "again and answer y to replace it.");
+            return;
+        }
         session.save();
         out.println("Saved " + session.file() + (existed ? " (the previous version is " + MappingFile.backupOf(session.file())
                 + ")" : "") + ".");
+    }
+
+    /** Whether a quote is open at the end of the line: the reader's parser takes it to the end, as one word. */
+    private static boolean quoteLeftOpen(String line) {
+        try {
+            new DefaultParser().eofOnUnclosedQuote(true).parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE);
+            return false;
+        } catch (EOFError e) {
+            return true;
+        }
+    }
+
+    /** Asks a yes/no question; Ctrl-C or the end of input is no. */
+    private boolean confirm(String question) {
+        LineReader confirm = LineReaderBuilder.builder().terminal(terminal)
+                .variable(LineReader.DISABLE_HISTORY, true).build();
+        try {
+            return confirm.readLine(question).strip().toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        }
     }
 
     /** @return true to quit, false to stay, null when input ended before an answer (quit, changes lost) */
@@ -334,7 +370,7 @@ final class MappingEditor {
         } catch (UserInterruptException e) {
             answer = "n";
         } catch (EndOfFileException e) {
-            warn("input ended: the " + Counted.of(n, "unsaved change") + " were not saved");
+            warn("input ended: " + Counted.of(n, "unsaved change") + " not saved");
             return null;
         }
         if (answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {

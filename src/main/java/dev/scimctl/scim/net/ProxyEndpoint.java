@@ -67,6 +67,10 @@ public final class ProxyEndpoint {
             throw new IllegalArgumentException("the proxy URL from " + source
                     + " has no host name; write it as http://[user:password@]host:port");
         }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException("the proxy URL from " + source + " has the port " + uri.getPort()
+                    + ", but ports go from 1 to 65535; write it as http://[user:password@]host:port");
+        }
         String user = null;
         Secret password = null;
         String userInfo = uri.getRawUserInfo();

@@ -153,4 +153,44 @@ class GroupsCommandTest {
         CliResult r = cli(server).run("groups", "get", "Nobody's group").assertExit(ExitCode.PROBLEMS);
         assertThat(r.err()).contains("no group with the id or display name 'Nobody's group'");
     }
+
+    @Test
+    void create_and_rename_refuse_a_name_no_mapping_could_name_and_send_nothing() {
+        String kept = server.seedGroup("Help Desk");
+        for (String bad : List.of("", "   ", " Help Desk", "Night shift ")) {
+            cli(server).run("groups", "create", bad).assertExit(ExitCode.USAGE).assertNoStackTrace()
+                    .assertErrContains("group name");
+            cli(server).run("groups", "rename", "Help Desk", bad).assertExit(ExitCode.USAGE).assertNoStackTrace()
+                    .assertErrContains("group name");
+        }
+        assertThat(server.store().groups()).hasSize(1);
+        assertThat(server.store().group(kept).orElseThrow().path("displayName").asText()).isEqualTo("Help Desk");
+    }
+
+    @Test
+    void a_name_two_groups_match_only_ignoring_case_is_refused_not_guessed() {
+        // The server lets two groups differ only in case; 'team' must not pick one of them, least of all for delete.
+        String upper = server.seedGroup("TEAM");
+        String title = server.seedGroup("Team");
+        for (String[] args : List.of(new String[]{"groups", "get", "team"},
+                new String[]{"groups", "delete", "team", "--yes"},
+                new String[]{"groups", "rename", "team", "Crew"})) {
+            CliResult r = cli(server).run(args).assertExit(ExitCode.PROBLEMS).assertNoStackTrace();
+            assertThat(r.err()).contains("TEAM").contains("Team").contains(upper).contains(title);
+        }
+        assertThat(server.store().groups()).hasSize(2);
+        cli(server).run("groups", "get", "Team", "-o", "json").assertExit(ExitCode.OK).assertOutContains(title);
+    }
+
+    @Test
+    void a_name_that_differs_only_in_how_an_accent_is_encoded_is_the_same_name() {
+        // "é" as e + U+0301 on the server, as one code point on the command line: they look the same, and a second
+        // group of that look could not be told apart in NinjaOne's group mapping.
+        String decomposed = server.seedGroup("Cafe\u0301 Staff");
+        cli(server).run("groups", "create", "Caf\u00e9 Staff").assertExit(ExitCode.PROBLEMS)
+                .assertErrContains("exists already", decomposed);
+        assertThat(server.store().groups()).hasSize(1);
+        cli(server).run("groups", "get", "caf\u00e9 staff", "-o", "json").assertExit(ExitCode.OK)
+                .assertOutContains(decomposed);
+    }
 }

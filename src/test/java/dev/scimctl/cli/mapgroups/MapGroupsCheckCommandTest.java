@@ -207,6 +207,22 @@ class MapGroupsCheckCommandTest {
     }
 
     @Test
+    void a_name_that_differs_only_in_unicode_form_is_the_same_group_and_says_so() throws Exception {
+        // "é" as one code point on the server (as Duo sends it), as "e" plus a combining accent in the file (as some
+        // editors and macOS copy-and-paste write it): they look alike, and NinjaOne's console shows them alike.
+        server.seedGroup("Caf\u00e9 Staff", user("alice@example.com", "endUser"));
+        mapping(entry("Cafe\u0301 Staff", "endUser", "Portal User"));
+        JsonNode report = checkJson(ExitCode.OK, "--roles", roles.toString());
+        assertThat(findings(report, "unknown-group")).isEmpty();
+        assertThat(findings(report, "unmapped-group")).isEmpty();
+        assertThat(findings(report, "group-name-case")).singleElement()
+                .satisfies(f -> assertThat(f.path("message").asText()).contains("Unicode"));
+        CliResult explained = cli().run("map-groups", "explain", "alice@example.com", "--mapping", mapping.toString())
+                .assertExit(ExitCode.OK);
+        assertThat(explained.out()).contains("Portal User").doesNotContain("not mapped");
+    }
+
+    @Test
     void a_group_among_the_members_is_noted_not_expanded() throws Exception {
         String inner = server.seedGroup("Tier 2", user("t2@example.com", "technician"));
         server.seedGroup("Help Desk", inner, user("alice@example.com", "technician"));

@@ -118,6 +118,10 @@ class MapGroupsCommandTest {
         CliResult otherType = set.run("Help Desk", "-t", "technician", "-r", "Portal User", "--roles", roles.toString())
                 .assertExit(ExitCode.USAGE);
         assertThat(otherType.err()).contains("all its roles are end-user roles (Portal User)");
+        // Without --type a misspelt role said no type, and the message asked for --type instead of naming the typo.
+        CliResult typo = set.run("All Staff", "-r", "portal user", "--roles", roles.toString()).assertExit(ExitCode.USAGE);
+        assertThat(typo.err()).contains("\"portal user\", which is not a role in " + roles)
+                .contains("did you mean \"Portal User\"?").doesNotContain("which type");
         assertThat(mapping).doesNotExist();
     }
 

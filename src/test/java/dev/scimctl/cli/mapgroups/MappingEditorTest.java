@@ -3,6 +3,7 @@ package dev.scimctl.cli.mapgroups;
 import dev.scimctl.ExitCode;
 import dev.scimctl.ScimCtl;
 import dev.scimctl.cli.CommandContext;
+import dev.scimctl.console.TerminalOpener;
 import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.RoleType;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,8 +65,40 @@ class MappingEditorTest {
      * on the screen at once), with echo off so that keys typed ahead do not show before their prompt.
      */
     private static Terminal pipedTerminal(String keys, ByteArrayOutputStream screen) throws IOException {
-        return new ExternalTerminal(null, "test", "xterm", new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+        return pipedTerminal(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen);
+    }
+
+    private static Terminal pipedTerminal(InputStream keys, ByteArrayOutputStream screen) throws IOException {
+        return new ExternalTerminal(null, "test", "xterm", keys,
                 screen, StandardCharsets.UTF_8, Terminal.SignalHandler.SIG_DFL, false, new Attributes(), new Size(160, 50));
+    }
+
+    /**
+     * Keys typed in two parts: the second is held back until the screen shows {@code shown}, and {@code meanwhile}
+     * runs just before it, as something done in another window while the editor waits at its prompt.
+     */
+    private static InputStream keysWithPause(String first, String shown, Runnable meanwhile, String second,
+                                             ByteArrayOutputStream screen) {
+        return new SequenceInputStream(new ByteArrayInputStream(first.getBytes(StandardCharsets.UTF_8)), new InputStream() {
+            private InputStream rest;
+
+            @Override
+            public int read() throws IOException {
+                if (rest == null) {
+                    long deadline = System.nanoTime() + 30_000_000_000L;
+                    while (!screen.toString(StandardCharsets.UTF_8).contains(shown) && System.nanoTime() < deadline) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                    }
+                    meanwhile.run();
+                    rest = new ByteArrayInputStream(second.getBytes(StandardCharsets.UTF_8));
+                }
+                return rest.read();
+            }
+        });
     }
 
     /** What the editor showed, and how the command ended. */
@@ -73,13 +108,17 @@ class MappingEditorTest {
     /** Types the keys into the editor of 'scimctl map-groups' and returns once it has ended. */
     private Session type(String keys, String... args) {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        return typeOn(() -> pipedTerminal(keys, screen), screen, args);
+    }
+
+    private Session typeOn(TerminalOpener terminal, ByteArrayOutputStream screen, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> env = Map.of("SCIMCTL_CONFIG_DIR", dir.toString(), "HOME", dir.toString(),
                 "SCIMCTL_URL", server.baseUrl(), "SCIMCTL_TOKEN", server.token(), "NO_COLOR", "1");
         CommandContext context = new CommandContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(new byte[0]), env, Terminals.ALL, Clock.systemUTC());
-        context.setTerminalOpener(() -> pipedTerminal(keys, screen));
+        context.setTerminalOpener(terminal);
         String[] all = new String[args.length + 3];
         all[0] = "map-groups";
         all[1] = "--mapping";
@@ -127,7 +166,7 @@ class MappingEditorTest {
     void input_that_ends_with_unsaved_changes_exits_1_and_writes_nothing() {
         Session s = type("set \"All Staff\" --type endUser --role \"Portal User\"\n");
         assertThat(s.exitCode()).isEqualTo(ExitCode.PROBLEMS);
-        assertThat(s.screen()).contains("Quit without saving? [y/N]").contains("were not saved");
+        assertThat(s.screen()).contains("Quit without saving? [y/N]").contains("input ended: 1 unsaved change not saved");
         assertThat(mapping).doesNotExist();
     }
 
@@ -175,5 +214,47 @@ class MappingEditorTest {
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(screen.toString(StandardCharsets.UTF_8)).contains("warning: working without the server");
         assertThat(MappingFile.read(mapping).groups()).containsExactly("G");
+    }
+
+    @Test
+    void a_quote_left_open_is_named_not_taken_for_a_missing_role() {
+        // The open quote swallowed the rest of the line into the group name, and the editor said "no roles".
+        Session s = type("set \"All Staff --type endUser --role Portal\nquit\n");
+        assertThat(s.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(s.screen()).contains("a quote is not closed").doesNotContain("no roles");
+    }
+
+    @Test
+    void an_unreachable_server_is_one_sentence_in_the_warning() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Map<String, String> env = Map.of("SCIMCTL_CONFIG_DIR", dir.toString(), "HOME", dir.toString(), "NO_COLOR", "1",
+                "SCIMCTL_URL", "http://127.0.0.1:1/scim/v2", "SCIMCTL_TOKEN", server.token());
+        CommandContext context = new CommandContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new ByteArrayInputStream(new byte[0]), env, Terminals.ALL, Clock.systemUTC());
+        context.setTerminalOpener(() -> pipedTerminal("quit\n", screen));
+        assertThat(ScimCtl.run(context, "map-groups", "--mapping", mapping.toString())).isEqualTo(ExitCode.OK);
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("warning: working without the server: cannot connect")
+                .doesNotContain("?.").doesNotContain("..");
+    }
+
+    @Test
+    void save_does_not_silently_replace_a_file_changed_on_disk_since_the_editor_read_it() throws Exception {
+        MappingFile.write(mapping, GroupRoleMapping.of(List.of(
+                new GroupRoleMapping.Entry("Help Desk", RoleType.TECHNICIAN, List.of("Remote Access")))));
+        String handEdited = MappingFile.render(GroupRoleMapping.of(List.of(
+                new GroupRoleMapping.Entry("Help Desk", RoleType.TECHNICIAN, List.of("Remote Access")),
+                new GroupRoleMapping.Entry("VPN Users", RoleType.TECHNICIAN, List.of("Remote Access")))));
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Session s = typeOn(() -> pipedTerminal(keysWithPause(
+                "set \"All Staff\" --type endUser --role \"Portal User\"\n", "not saved yet", () -> {
+                    try {
+                        Files.writeString(mapping, handEdited); // someone edits the file by hand meanwhile
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, "save\nn\nquit\ny\n", screen), screen), screen);
+        assertThat(s.exitCode()).as(s.screen() + s.err()).isEqualTo(ExitCode.OK);
+        assertThat(s.screen()).contains("changed on disk");
+        assertThat(Files.readString(mapping)).isEqualTo(handEdited);
     }
 }

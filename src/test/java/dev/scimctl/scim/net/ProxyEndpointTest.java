@@ -43,4 +43,10 @@ class ProxyEndpointTest {
                 .hasMessageContaining("not a valid URL").hasMessageNotContaining("hun ter2");
         assertThatThrownBy(() -> ProxyEndpoint.parse(" ", "HTTPS_PROXY")).hasMessageContaining("empty");
     }
+
+    @Test
+    void a_port_over_65535_is_refused_naming_the_source_not_left_to_the_http_client() {
+        assertThatThrownBy(() -> ProxyEndpoint.parse("http://bob:hunter2@proxy:99999", "HTTPS_PROXY"))
+                .hasMessageContaining("HTTPS_PROXY").hasMessageContaining("99999").hasMessageNotContaining("hunter2");
+    }
 }
