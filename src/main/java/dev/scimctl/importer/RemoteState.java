@@ -2,6 +2,8 @@ package dev.scimctl.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimctl.NotFoundException;
+import dev.scimctl.scim.CaseInsensitive;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.Groups;
 import dev.scimctl.scim.ScimClient;
@@ -40,12 +42,13 @@ public final class RemoteState {
     public enum Method { LOOKUPS, LISTING, NONE }
 
     private final Map<String, RemoteUser> users;
-    private final Map<String, ScimGroup> groups;
+    /** By {@link #groupKey}: every group of that name in any case (or accents' encoding), in the server's order. */
+    private final Map<String, List<ScimGroup>> groups;
     private final boolean allUsersKnown;
     private final String description;
     private final int requests;
 
-    private RemoteState(Map<String, RemoteUser> users, Map<String, ScimGroup> groups, boolean allUsersKnown,
+    private RemoteState(Map<String, RemoteUser> users, Map<String, List<ScimGroup>> groups, boolean allUsersKnown,
                         String description, int requests) {
         this.users = users;
         this.groups = groups;
@@ -58,8 +61,8 @@ public final class RemoteState {
     static RemoteState of(Collection<RemoteUser> users, Collection<ScimGroup> groups, boolean allUsersKnown) {
         Map<String, RemoteUser> u = new LinkedHashMap<>();
         users.forEach(r -> u.put(ImportRow.key(r.userName()), r));
-        Map<String, ScimGroup> g = new LinkedHashMap<>();
-        groups.forEach(x -> g.put(groupKey(x.displayName()), x));
+        Map<String, List<ScimGroup>> g = new LinkedHashMap<>();
+        groups.forEach(x -> add(g, x));
         return new RemoteState(u, g, allUsersKnown, "given", 0);
     }
 
@@ -95,8 +98,34 @@ public final class RemoteState {
         return allUsersKnown;
     }
 
+    /**
+     * The server's group of this name: the one named exactly so, else the only one named so in another case. Several
+     * in other cases and none exactly ("team" for "Team" and "TEAM") is refused: which one the file means cannot be
+     * known, and an import must not add members to a guess.
+     */
     public Optional<ScimGroup> group(String displayName) {
-        return Optional.ofNullable(groups.get(groupKey(displayName)));
+        List<ScimGroup> named = groups.getOrDefault(groupKey(displayName), List.of());
+        String name = displayName.strip();
+        Optional<ScimGroup> exact = named.stream().filter(g -> name.equals(g.displayName().strip())).findFirst();
+        if (exact.isPresent() || named.size() <= 1) {
+            return exact.isPresent() ? exact : named.stream().findFirst();
+        }
+        throw new NotFoundException(named.size() + " groups on the server are named '" + name + "' ignoring case: "
+                + String.join(", ", named.stream().map(g -> "'" + g.displayName() + "' (id " + g.id() + ")").toList())
+                + "; write one's exact display name in the file");
+    }
+
+    /** Adds a group under its key, once per id. */
+    private static void add(Map<String, List<ScimGroup>> into, ScimGroup g) {
+        if (g.displayName() == null) {
+            return;
+        }
+        List<ScimGroup> named = into.computeIfAbsent(groupKey(g.displayName()), k -> new ArrayList<>());
+        synchronized (named) {
+            if (named.stream().noneMatch(x -> x.id() != null && x.id().equals(g.id()))) {
+                named.add(g);
+            }
+        }
     }
 
     /** How the state was read, for the plan's header: "listed 5000 users in 50 pages; looked up 3 groups". */
@@ -109,8 +138,9 @@ public final class RemoteState {
         return requests;
     }
 
+    /** Equal for names SCIM calls equal (caseExact false), and for accents encoded either way. */
     static String groupKey(String displayName) {
-        return displayName.strip().toLowerCase(Locale.ROOT);
+        return CaseInsensitive.fold(displayName.strip());
     }
 
     /** One reading of the server: the strategy choice, the look-ups and the listings. */
@@ -136,7 +166,7 @@ public final class RemoteState {
         /** The groups are read on a worker while the users are read: neither needs the other. */
         RemoteState read(Collection<String> userNames, Collection<String> groupNames, boolean allUsers) {
             List<String> parts = new ArrayList<>();
-            Map<String, ScimGroup> groups = new ConcurrentHashMap<>();
+            Map<String, List<ScimGroup>> groups = new ConcurrentHashMap<>();
             List<String> groupParts = new ArrayList<>();
             FutureTask<Void> groupRead = new FutureTask<>(() -> readGroups(groupNames, groups, groupParts), null);
             if (!groupNames.isEmpty()) {
@@ -301,7 +331,7 @@ public final class RemoteState {
             return found.user().map(this::remoteUser);
         }
 
-        private void readGroups(Collection<String> names, Map<String, ScimGroup> into, List<String> parts) {
+        private void readGroups(Collection<String> names, Map<String, List<ScimGroup>> into, List<String> parts) {
             long total = size(groupsEndpoint.count());
             boolean list = Boolean.FALSE.equals(caps.filter()) || total >= 0 && pages(total) * parallel <= names.size();
             if (!list) {
@@ -312,10 +342,15 @@ public final class RemoteState {
                     if (found.filterIgnored()) {
                         ignored.set(true);
                     }
-                    found.user().map(groupsEndpoint::toGroup)
-                            .ifPresent(g -> into.putIfAbsent(groupKey(g.displayName()), g));
+                    found.found().stream().map(groupsEndpoint::toGroup)
+                            .filter(g -> g.displayName() != null && CaseInsensitive.equal(g.displayName(), name))
+                            .forEach(g -> add(into, g));
                 });
-                if (!ignored.get()) {
+                // A name the filter did not find is looked for in the whole list before the plan creates it: servers
+                // differ in how they compare (case, an accent encoded as one code point or two), and a second group
+                // that looks the same could not be told apart in NinjaOne's mapping.
+                boolean allFound = names.stream().allMatch(n -> into.containsKey(groupKey(n)));
+                if (!ignored.get() && allFound) {
                     parts.add("looked up " + Counted.of(names.size(), "group"));
                     return;
                 }
@@ -325,9 +360,7 @@ public final class RemoteState {
             try (Stream<ScimGroup> all = groupsEndpoint.listGroups(ListQuery.all().withPageSize(caps.maxPageSize()))) {
                 for (ScimGroup g : (Iterable<ScimGroup>) all::iterator) {
                     n++;
-                    if (g.displayName() != null) {
-                        into.putIfAbsent(groupKey(g.displayName()), g);
-                    }
+                    add(into, g);
                 }
             }
             requests.addAndGet((int) pages(n));

@@ -12,8 +12,12 @@ import java.util.stream.Stream;
  * the look-up of one name through a filter. How each changes its resources, and each one's case rule, stay with it.
  */
 public abstract sealed class Endpoint permits Users, Groups {
-    /** What one filtered look-up found, and whether the server ignored the filter (it sent resources of other names). */
-    public record Lookup(Optional<JsonNode> user, boolean filterIgnored) {
+    /**
+     * What one filtered look-up found, and whether the server ignored the filter (it sent resources of other names).
+     *
+     * @param found every resource the server answered with, the match among them
+     */
+    public record Lookup(Optional<JsonNode> user, boolean filterIgnored, List<JsonNode> found) {
     }
 
     final Resource resource;
@@ -77,7 +81,7 @@ public abstract sealed class Endpoint permits Users, Groups {
     Lookup lookUpBy(String attribute, String value, int count, BooleanSupplier otherCaseCounts) {
         List<JsonNode> found = listAtMost(Filter.eq(attribute, value), count);
         boolean ignored = found.stream().anyMatch(r -> !r.path(attribute).asText().equalsIgnoreCase(value));
-        return new Lookup(pick(found, attribute, value, otherCaseCounts), ignored);
+        return new Lookup(pick(found, attribute, value, otherCaseCounts), ignored, found);
     }
 
     /**
