@@ -106,13 +106,15 @@ public final class RemoteState {
     public Optional<ScimGroup> group(String displayName) {
         List<ScimGroup> named = groups.getOrDefault(groupKey(displayName), List.of());
         String name = displayName.strip();
-        Optional<ScimGroup> exact = named.stream().filter(g -> name.equals(g.displayName().strip())).findFirst();
-        if (exact.isPresent() || named.size() <= 1) {
-            return exact.isPresent() ? exact : named.stream().findFirst();
+        List<ScimGroup> ambiguous = CaseInsensitive.ambiguous(named, g -> g.displayName().strip(), name);
+        if (!ambiguous.isEmpty()) {
+            throw new NotFoundException(ambiguous.size() + " groups on the server are named '" + name + "' ignoring "
+                    + "case: " + String.join(", ", ambiguous.stream()
+                    .map(g -> "'" + g.displayName() + "' (id " + g.id() + ")").toList())
+                    + "; write one's exact display name in the file");
         }
-        throw new NotFoundException(named.size() + " groups on the server are named '" + name + "' ignoring case: "
-                + String.join(", ", named.stream().map(g -> "'" + g.displayName() + "' (id " + g.id() + ")").toList())
-                + "; write one's exact display name in the file");
+        return named.stream().filter(g -> name.equals(g.displayName().strip())).findFirst()
+                .or(() -> named.stream().findFirst());
     }
 
     /** Adds a group under its key, once per id. */

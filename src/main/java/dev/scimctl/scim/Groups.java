@@ -63,12 +63,9 @@ public final class Groups extends Endpoint {
      * one was meant cannot be known, and a command must not act on a guess.
      */
     private void requireOneIgnoringCase(List<JsonNode> named, String name) {
-        if (named.stream().anyMatch(g -> name.equals(g.path("displayName").asText(null)))) {
-            return;
-        }
-        List<String> others = named.stream().filter(g -> CaseInsensitive.equal(g.path("displayName").asText(), name))
+        List<String> others = CaseInsensitive.ambiguous(named, g -> g.path("displayName").asText(null), name).stream()
                 .map(g -> "'" + g.path("displayName").asText() + "' (id " + g.path("id").asText() + ")").toList();
-        if (others.size() > 1) {
+        if (!others.isEmpty()) {
             throw new NotFoundException(others.size() + " groups on " + resource.client().baseUrl() + " are named '"
                     + name + "' ignoring case: " + String.join(", ", others) + "; name one by its exact display name "
                     + "or its id");
