@@ -287,12 +287,9 @@ public final class SettingsResolver {
         String where = fromStdin ? "stdin" : file;
         String text;
         try {
-            byte[] bytes = fromStdin ? stdin.readNBytes(MAX_TOKEN_BYTES + 1)
+            byte[] bytes = fromStdin ? BoundedFiles.read(stdin, MAX_TOKEN_BYTES, "the token on stdin is larger than "
+                    + Sizes.human(MAX_TOKEN_BYTES) + ", more than any token: check what is piped in")
                     : BoundedFiles.read(Path.of(file), MAX_TOKEN_BYTES, "the token file");
-            if (bytes.length > MAX_TOKEN_BYTES) {
-                throw new InputException("the token on stdin is larger than " + Sizes.human(MAX_TOKEN_BYTES)
-                        + ", more than any token: check what is piped in");
-            }
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InputException("token file " + file + " does not exist");

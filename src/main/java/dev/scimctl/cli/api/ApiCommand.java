@@ -179,12 +179,8 @@ public final class ApiCommand implements Callable<Integer> {
                 throw new UsageException("--input - and --token-file - both want stdin: give one of them a file");
             }
             try {
-                byte[] body = context.in().readNBytes(MAX_BODY_BYTES + 1);
-                if (body.length > MAX_BODY_BYTES) {
-                    throw new InputException("the body on stdin is larger than " + Sizes.human(MAX_BODY_BYTES)
-                            + ", more than a SCIM server takes: check what is piped in");
-                }
-                return body;
+                return BoundedFiles.read(context.in(), MAX_BODY_BYTES, "the body on stdin is larger than "
+                        + Sizes.human(MAX_BODY_BYTES) + ", more than a SCIM server takes: check what is piped in");
             } catch (IOException e) {
                 throw new InputException("cannot read the body from stdin: " + e.getMessage(), e);
             }
