@@ -154,19 +154,22 @@ public final class ImportCommand implements Callable<Integer> {
 
         // 1. Validate, while the server's capabilities are read (when the connection can be set up now).
         ImportRun importRun = startServerRead(stdin, journalPath);
-        long validateStart = System.nanoTime();
-        ImportInput input;
         try {
-            input = readInput(stdin);
-        } catch (RuntimeException e) {
+            return validateAndApply(importRun, stdin, journalPath);
+        } finally {
+            // Whatever stopped the import first (the file, a held lock), the read ahead ends with the command.
             cancelServerRead(importRun);
-            throw e;
         }
+    }
+
+    private int validateAndApply(ImportRun readingServer, boolean stdin, Path journalPath) {
+        PrintWriter err = context.err();
+        long validateStart = System.nanoTime();
+        ImportInput input = readInput(stdin);
         debugPhase("read+validate", Duration.ofNanos(System.nanoTime() - validateStart));
         CsvRows.Result csv = input.csv();
         showFindings(csv);
         if (input.stopsImport(skipInvalid)) {
-            cancelServerRead(importRun);
             err.println(Styles.error(context.ansi(false)) + Counted.of(csv.errors(), "validation error") + " in "
                     + input.name() + ": nothing was imported. Fix " + (csv.errors() == 1 ? "it" : "them")
                     + (csv.fileErrors() > 0 ? "" : ", or add --skip-invalid to import the valid rows") + ".");
@@ -174,9 +177,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         // 2. Read the server, plan, guard, apply.
-        if (importRun == null) {
-            importRun = newRun(journalPath);
-        }
+        ImportRun importRun = readingServer != null ? readingServer : newRun(journalPath);
         String command = "import " + file;
         try (RunLock server = dryRun ? null : context.lockServer(connection, command);
              RunLock journal = dryRun ? null : context.lockJournal(journalPath, command)) {

@@ -90,6 +90,7 @@ public final class ImportRun extends ServerRun {
     private final Settings settings;
     /** The server's capabilities, being read on a worker while the file is validated; null until started. */
     private Future<ServerCapabilities> discovery;
+    private Thread discoverer;
 
     public ImportRun(ScimClient client, Settings settings, Clock clock) {
         super(client, settings.parallel(), clock);
@@ -103,16 +104,29 @@ public final class ImportRun extends ServerRun {
      */
     public void discoverWhileValidating() {
         FutureTask<ServerCapabilities> task = new FutureTask<>(this::discover);
-        Workers.named("scimctl-discover").newThread(task).start();
+        discoverer = Workers.named("scimctl-discover").newThread(task);
+        discoverer.start();
         discovery = task;
     }
 
-    /** Validation stopped the import: the server's answers are not needed. */
+    /**
+     * The import stopped before it needed the server's answers (validation, a held lock): drops the read and waits for
+     * its worker to end, so that nothing it writes (the discovery cache) lands after the command has returned.
+     */
     public void cancelDiscovery() {
-        if (discovery != null) {
-            discovery.cancel(true);
+        if (discovery == null) {
+            return;
+        }
+        discovery.cancel(true);
+        try {
+            discoverer.join(DISCOVERY_STOP_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
+    /** An interrupted request ends at once; this only bounds a worker stuck elsewhere. */
+    private static final long DISCOVERY_STOP_WAIT_MS = 5_000;
 
     private ServerCapabilities discover() {
         return ServerCapabilities.discover(client, settings.organizationIdType());
