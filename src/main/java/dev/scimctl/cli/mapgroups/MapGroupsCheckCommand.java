@@ -29,8 +29,6 @@ import java.util.concurrent.Callable;
 @Formats(value = {OutputFormat.text, OutputFormat.tsv, OutputFormat.json}, terminal = OutputFormat.text,
         note = "tsv: severity, code, subject, message.")
 final class MapGroupsCheckCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     MappingOptions files;
 
@@ -40,12 +38,9 @@ final class MapGroupsCheckCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    MapGroupsCheckCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() throws Exception {
+        CommandContext context = files.context();
         Path file = files.file();
         GroupRoleMapping mapping = MappingFile.read(file);
         RoleCatalog catalog = files.catalog();

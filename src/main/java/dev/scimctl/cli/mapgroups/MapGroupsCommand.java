@@ -35,8 +35,6 @@ public final class MapGroupsCommand implements Callable<Integer> {
             Map.entry("check", MapGroupsCheckCommand.class),
             Map.entry("explain", MapGroupsExplainCommand.class));
 
-    private final CommandContext context;
-
     @Spec
     CommandSpec spec;
 
@@ -46,18 +44,15 @@ public final class MapGroupsCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    MapGroupsCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() throws Exception {
+        CommandContext context = files.context();
         if (!context.terminals().stdin() || !context.terminals().stdout()) {
             spec.commandLine().usage(context.err(), context.ansi(false));
             throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: the interactive "
                     + "editor needs a terminal");
         }
-        try (RunLock lock = MappingFileLock.take(context, files.file(), "map-groups (the editor)")) {
+        try (RunLock lock = files.lock("map-groups (the editor)")) {
             return edit();
         }
     }
@@ -65,6 +60,7 @@ public final class MapGroupsCommand implements Callable<Integer> {
     private int edit() throws Exception {
         MappingSession session = MappingSession.open(files.file());
         RoleCatalog catalog = files.catalog();
+        CommandContext context = files.context();
         context.err().flush();
         try (Terminal terminal = context.terminalOpener().open()) {
             MappingEditor editor = new MappingEditor(terminal, session, catalog,
@@ -77,14 +73,14 @@ public final class MapGroupsCommand implements Callable<Integer> {
     }
 
     private String scrub(String message) {
-        Secret token = context.knownToken();
+        Secret token = files.context().knownToken();
         return token == null || message == null ? message : token.scrub(message);
     }
 
     /** The server's URL if the settings resolve, for the editor's messages; resolving fails later, with its reason. */
     private String serverName() {
         try {
-            return context.settings(connection).url().toString();
+            return files.context().settings(connection).url().toString();
         } catch (RuntimeException e) {
             return "the SCIM server";
         }

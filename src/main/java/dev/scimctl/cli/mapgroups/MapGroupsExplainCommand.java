@@ -28,8 +28,6 @@ import java.util.concurrent.Callable;
 @ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER})
 @Formats(value = {OutputFormat.text, OutputFormat.json}, terminal = OutputFormat.text, pipe = OutputFormat.text)
 final class MapGroupsExplainCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Parameters(index = "0", paramLabel = "USER")
     String user;
 
@@ -42,12 +40,9 @@ final class MapGroupsExplainCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
-    MapGroupsExplainCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() throws Exception {
+        CommandContext context = files.context();
         GroupRoleMapping mapping = MappingFile.read(files.file());
         RoleCatalog catalog = files.catalog();
         ScimClient client = context.client(connection);

@@ -19,20 +19,15 @@ import java.util.concurrent.Callable;
 @Formats(value = {OutputFormat.table, OutputFormat.tsv, OutputFormat.csv, OutputFormat.json, OutputFormat.ndjson,
         OutputFormat.md}, note = "md is a checklist for the NinjaOne console.")
 final class MapGroupsListCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Mixin
     MappingOptions files;
 
     @Mixin
     OutputOptions output;
 
-    MapGroupsListCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() throws Exception {
+        CommandContext context = files.context();
         Path file = files.file();
         GroupRoleMapping mapping = MappingFile.read(file);
         OutputFormat format = output.format(context);

@@ -1,7 +1,6 @@
 package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupRoleMapping;
@@ -14,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +23,6 @@ import java.util.concurrent.Callable;
 @Command(name = "set")
 @ExitCodes(ExitCode.PROBLEMS)
 final class MapGroupsSetCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Parameters(index = "0", paramLabel = "GROUP")
     String group;
 
@@ -41,31 +39,28 @@ final class MapGroupsSetCommand implements Callable<Integer> {
     @Mixin
     MappingOptions files;
 
-    MapGroupsSetCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
         Path file = files.file();
         RoleCatalog catalog = files.catalog();
-        try (RunLock lock = MappingFileLock.take(context, file, "map-groups set " + group)) {
+        try (RunLock lock = files.lock("map-groups set " + group)) {
             return set(file, catalog);
         }
     }
 
     private int set(Path file, RoleCatalog catalog) {
+        PrintWriter err = files.context().err();
         boolean existed = Files.exists(file);
         GroupRoleMapping mapping = MappingFile.readIfExists(file);
         GroupRoleMapping.Entry existing = mapping.find(group).orElse(null);
         GroupRoleMapping.Entry entry = MappingEdits.entry(group, type, roles, note, existing, catalog);
         GroupRoleMapping next = mapping.with(entry);
         if (existed && next.equals(mapping)) {
-            context.err().println("\"" + entry.group() + "\" is mapped so already; " + file + " is unchanged");
+            err.println("\"" + entry.group() + "\" is mapped so already; " + file + " is unchanged");
             return ExitCode.OK;
         }
         MappingFile.write(file, next);
-        context.err().println("mapped \"" + entry.group() + "\" to " + entry.type().label() + " roles: "
+        err.println("mapped \"" + entry.group() + "\" to " + entry.type().label() + " roles: "
                 + String.join(", ", entry.roles()) + " (" + (existed ? "saved " + file + "; the previous version is "
                 + MappingFile.backupOf(file) : "created " + file) + ")");
         return ExitCode.OK;

@@ -2,7 +2,6 @@ package dev.scimctl.cli.mapgroups;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.UsageException;
-import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.io.RunLock;
 import dev.scimctl.mapping.GroupRoleMapping;
@@ -19,22 +18,16 @@ import java.util.concurrent.Callable;
 @Command(name = "unset")
 @ExitCodes(ExitCode.PROBLEMS)
 final class MapGroupsUnsetCommand implements Callable<Integer> {
-    private final CommandContext context;
-
     @Parameters(index = "0", paramLabel = "GROUP")
     String group;
 
     @Mixin
     MappingOptions files;
 
-    MapGroupsUnsetCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
         Path file = files.file();
-        try (RunLock lock = MappingFileLock.take(context, file, "map-groups unset " + group)) {
+        try (RunLock lock = files.lock("map-groups unset " + group)) {
             return unset(file);
         }
     }
@@ -45,7 +38,7 @@ final class MapGroupsUnsetCommand implements Callable<Integer> {
                 + "\" is not in " + file + Suggestions.didYouMean(group, mapping.groups())
                 + ": 'scimctl map-groups list' shows the mapped groups"));
         MappingFile.write(file, mapping.without(entry.group()));
-        context.err().println("removed \"" + entry.group() + "\" (saved " + file + "; the previous version is "
+        files.context().err().println("removed \"" + entry.group() + "\" (saved " + file + "; the previous version is "
                 + MappingFile.backupOf(file) + ")");
         return ExitCode.OK;
     }
