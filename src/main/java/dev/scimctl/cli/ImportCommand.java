@@ -128,7 +128,6 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int run() {
-        context.setQuiet(quiet.quiet());
         PrintWriter err = context.err();
         if (file == null) {
             throw new UsageException("give the user CSV to import: scimctl import FILE (or 'scimctl import undo "

@@ -68,7 +68,6 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.setQuiet(quiet.quiet());
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
         }

@@ -39,8 +39,7 @@ public final class ProbeCommand implements Callable<Integer> {
         server.output.fields(FIELDS);
         ScimClient client = server.client();
         CommandContext context = server.context();
-        context.setQuiet(quiet.quiet());
-        boolean progress = context.terminals().stderr() && !quiet.quiet();
+        boolean progress = context.terminals().stderr() && !context.quiet();
         try (RecordWriter<ProbeFinding> w = server.output.open(context, FIELDS, null)) {
             new ServerProbe(client, f -> {
                 w.write(f);

@@ -5,7 +5,6 @@ import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.ResourceListing;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.cli.options.PagingOptions;
-import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.Filter;
@@ -34,12 +33,8 @@ public final class GroupsListCommand implements Callable<Integer> {
     @Mixin
     PagingOptions paging;
 
-    @Mixin
-    QuietOption quiet;
-
     @Override
     public Integer call() {
-        server.context().setQuiet(quiet.quiet());
         Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
         if (displayName != null) {
             Filter byName = Filter.eq("displayName", displayName);

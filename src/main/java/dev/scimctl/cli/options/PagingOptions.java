@@ -2,9 +2,13 @@ package dev.scimctl.cli.options;
 
 import dev.scimctl.UsageException;
 import dev.scimctl.scim.ListQuery;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --limit}, {@code --page-size} and {@code --concurrency}: how a list command reads the server's pages. */
+/**
+ * {@code --limit}, {@code --page-size} and {@code --concurrency}: how a list command reads the server's pages; and
+ * {@code -q}, which quiets the progress of that reading.
+ */
 public class PagingOptions {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0")
     long limit;
@@ -14,6 +18,9 @@ public class PagingOptions {
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4")
     int concurrency;
+
+    @Mixin
+    QuietOption quiet;
 
     /** The query with these limits; an out-of-range value is a usage error. */
     public ListQuery applyTo(ListQuery query) {

@@ -4,7 +4,6 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.ResourceListing;
 import dev.scimctl.cli.options.PagingOptions;
-import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.scim.ScimClient;
@@ -40,12 +39,8 @@ public final class UsersListCommand implements Callable<Integer> {
     @Mixin
     PagingOptions paging;
 
-    @Mixin
-    QuietOption quiet;
-
     @Override
     public Integer call() {
-        server.context().setQuiet(quiet.quiet());
         ListQuery query = paging.applyTo(ListQuery.all().withFilter(filters.toFilter()).withAttributes(attributes));
         server.output.fields(UserFields.FIELDS); // a wrong --fields fails before any request
         ScimClient client = server.client();
