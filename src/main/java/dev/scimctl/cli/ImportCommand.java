@@ -6,6 +6,7 @@ import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.CsvInputOptions;
 import dev.scimctl.cli.options.FormatOption;
+import dev.scimctl.cli.options.ParallelOption;
 import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.csv.DuoCsvReader;
@@ -58,7 +59,6 @@ public final class ImportCommand implements Callable<Integer> {
     public static final Map<String, Class<?>> COMMANDS = Subcommands.of(
             Map.entry("undo", ImportUndoCommand.class));
 
-    static final int MAX_PARALLEL = 32;
     private static final int FINDINGS_SHOWN = 50;
 
     private final CommandContext context;
@@ -88,8 +88,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--sync-groups")
     boolean syncGroups;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4")
-    int parallel;
+    @Mixin
+    ParallelOption parallel;
 
     @Option(names = "--plan-out", paramLabel = "FILE")
     Path planOut;
@@ -133,9 +133,7 @@ public final class ImportCommand implements Callable<Integer> {
             throw new UsageException("give the user CSV to import: scimctl import FILE (or 'scimctl import undo "
                     + "JOURNAL' to take an import back)");
         }
-        if (parallel < 1 || parallel > MAX_PARALLEL) {
-            throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
-        }
+        parallel.check();
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
@@ -217,7 +215,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private ImportRun newRun(Path journalPath) {
         return new ImportRun(context.client(connection), new ImportRun.Settings(dryRun, deactivateMissing, syncGroups,
-                parallel, maxChanges, switch (orgIdType) {
+                parallel.value(), maxChanges, switch (orgIdType) {
                     case auto -> null;
                     case string -> OrganizationIdType.STRING;
                     case integer -> OrganizationIdType.INTEGER;

@@ -1,8 +1,8 @@
 package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.options.ConnectionOptions;
+import dev.scimctl.cli.options.ParallelOption;
 import dev.scimctl.cli.options.QuietOption;
 import dev.scimctl.config.StateFolder;
 import dev.scimctl.importer.Journal;
@@ -31,8 +31,6 @@ import java.util.concurrent.Callable;
 @Command(name = "undo")
 @ExitCodes({ExitCode.PROBLEMS, ExitCode.AUTH, ExitCode.UNREACHABLE, ExitCode.SERVER, ExitCode.INTERRUPTED})
 public final class ImportUndoCommand implements Callable<Integer> {
-    static final int MAX_PARALLEL = 32;
-
     private final CommandContext context;
 
     @Mixin
@@ -53,8 +51,8 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Option(names = "--force")
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4")
-    int parallel;
+    @Mixin
+    ParallelOption parallel;
 
     @Option(names = "--journal", paramLabel = "FILE")
     Path undoJournal;
@@ -68,14 +66,12 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parallel < 1 || parallel > MAX_PARALLEL) {
-            throw new UsageException("--parallel " + parallel + ": give 1 to " + MAX_PARALLEL);
-        }
+        parallel.check();
         RunConsole.requireWayToConfirm(context, dryRun, yes, "the undo", "scimctl import undo --dry-run " + journal);
         Path imported = journalOf(journal);
         Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
         UndoRun run = new UndoRun(context.client(connection),
-                new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel), context.clock());
+                new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel.value()), context.clock());
         String command = "import undo " + journal;
         try (RunLock server = dryRun ? null : context.lockServer(connection, command);
              RunLock own = dryRun ? null : context.lockJournal(ownJournal, command)) {

@@ -1,5 +1,6 @@
 package dev.scimctl.cli;
 
+import dev.scimctl.cli.options.ParallelOption;
 import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.scim.ListQuery;
 import dev.scimctl.testing.Commands;
@@ -62,8 +63,7 @@ class HelpTextTest {
     void the_limits_the_help_states_are_those_the_code_enforces() {
         ResourceBundle text = HelpText.bundle();
         assertThat(text.getString("concurrency")).contains("(1 to " + ListQuery.MAX_PARALLELISM + ")");
-        assertThat(text.getString("scimctl.import.parallel")).contains("(1-" + ImportCommand.MAX_PARALLEL + ";");
-        assertThat(text.getString("scimctl.import.undo.parallel")).contains("(1-" + ImportUndoCommand.MAX_PARALLEL + ";");
+        assertThat(text.getString("parallel")).contains("(1-" + ParallelOption.MAX + ";");
         assertThat(text.getString("mapping")).contains("Default: " + MappingFile.DEFAULT_NAME + " ");
     }
 
