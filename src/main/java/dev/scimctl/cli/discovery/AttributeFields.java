@@ -1,5 +1,8 @@
 package dev.scimctl.cli.discovery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.output.FieldSet;
 
 /** The columns of a schema's attribute table (RFC 7643 §7 characteristics). */
@@ -21,5 +24,17 @@ final class AttributeFields {
             .add("description", "the server's description", false, a -> a.definition().path("description"));
 
     private AttributeFields() {
+    }
+
+    /** An attribute's definition with its path first, sub-attributes left out (they have rows of their own). */
+    static JsonNode document(Discovery.Attribute a) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("path", a.path());
+        a.definition().properties().forEach(e -> {
+            if (!e.getKey().equals("subAttributes")) {
+                o.set(e.getKey(), e.getValue());
+            }
+        });
+        return o;
     }
 }

@@ -35,17 +35,12 @@ public final class ResourceTypesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Discovery discovery = new Discovery(server.client());
-        if (id == null) {
-            server.output.fields(FIELDS);
-            server.print(FIELDS, t -> t, discovery.resourceTypes());
-            return ExitCode.OK;
-        }
-        server.output.fields(AttributeFields.FIELDS);
-        List<JsonNode> types = discovery.resourceTypes();
-        JsonNode type = Discovery.find(types, id).orElseThrow(() -> Discovery.noSuch("resource type", id, types));
-        if (server.printedAsServed(type)) {
-            return ExitCode.OK;
-        }
+        return EntryListing.print(server, id, "resource type", FIELDS, discovery::resourceTypes,
+                type -> attributes(discovery, type));
+    }
+
+    /** A type's attributes: its core schema's, then each extension's, prefixed with the extension's URN. */
+    private List<Discovery.Attribute> attributes(Discovery discovery, JsonNode type) {
         List<JsonNode> schemas = discovery.schemas();
         List<Discovery.Attribute> rows = new ArrayList<>();
         String core = type.path("schema").asText();
@@ -56,8 +51,7 @@ public final class ResourceTypesCommand implements Callable<Integer> {
             Discovery.find(schemas, urn).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s, urn + ":")),
                     () -> server.context().warn("the server's /Schemas does not describe " + urn));
         }
-        server.print(AttributeFields.FIELDS, SchemasCommand::document, rows);
-        return ExitCode.OK;
+        return rows;
     }
 
     private static String extensions(JsonNode type) {

@@ -1,8 +1,6 @@
 package dev.scimctl.cli.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.options.ServerOptions;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scimctl schemas [ID]}: the server's /Schemas, and one schema's attributes as a table. */
@@ -32,29 +29,7 @@ public final class SchemasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (id == null) {
-            server.output.fields(SCHEMA_FIELDS);
-            server.print(SCHEMA_FIELDS, s -> s, new Discovery(server.client()).schemas());
-            return ExitCode.OK;
-        }
-        server.output.fields(AttributeFields.FIELDS);
-        List<JsonNode> schemas = new Discovery(server.client()).schemas();
-        JsonNode schema = Discovery.find(schemas, id).orElseThrow(() -> Discovery.noSuch("schema", id, schemas));
-        if (!server.printedAsServed(schema)) {
-            server.print(AttributeFields.FIELDS, SchemasCommand::document, Discovery.attributes(schema));
-        }
-        return ExitCode.OK;
-    }
-
-    /** An attribute's definition with its path first, sub-attributes left out (they have rows of their own). */
-    static JsonNode document(Discovery.Attribute a) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("path", a.path());
-        a.definition().properties().forEach(e -> {
-            if (!e.getKey().equals("subAttributes")) {
-                o.set(e.getKey(), e.getValue());
-            }
-        });
-        return o;
+        return EntryListing.print(server, id, "schema", SCHEMA_FIELDS, () -> new Discovery(server.client()).schemas(),
+                Discovery::attributes);
     }
 }
