@@ -1,7 +1,6 @@
 package dev.scimctl.cli.config;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
@@ -26,7 +25,7 @@ final class ConfigDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!context.configStore().delete(name)) {
-            throw new UsageException("no profile named \"" + name + "\"; 'scimctl config list' shows the profiles");
+            throw ProfileNames.unknown(name);
         }
         context.err().println("profile \"" + name + "\" and its token deleted");
         return ExitCode.OK;

@@ -1,7 +1,6 @@
 package dev.scimctl.cli.config;
 
 import dev.scimctl.ExitCode;
-import dev.scimctl.UsageException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
@@ -28,7 +27,7 @@ final class ConfigUseCommand implements Callable<Integer> {
     public Integer call() {
         ConfigStore store = context.configStore();
         if (store.profile(name).isEmpty()) {
-            throw new UsageException("no profile named \"" + name + "\"; 'scimctl config list' shows the profiles");
+            throw ProfileNames.unknown(name);
         }
         store.use(name);
         context.err().println("now using profile \"" + name + "\"");

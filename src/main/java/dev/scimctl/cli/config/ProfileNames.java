@@ -17,4 +17,9 @@ final class ProfileNames {
                     + "and '-', starting with a letter or digit, at most 64 characters");
         }
     }
+
+    /** The one refusal of a name no profile has, for the commands that act on an existing profile. */
+    static UsageException unknown(String name) {
+        return new UsageException("no profile named \"" + name + "\"; 'scimctl config list' shows the profiles");
+    }
 }
