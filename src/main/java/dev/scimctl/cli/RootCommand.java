@@ -86,16 +86,16 @@ public final class RootCommand implements Runnable {
         this.context = context;
     }
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT)
-    void setDebug(boolean debug) {
-        context.setDebug(debug);
-    }
-
     @Option(names = "--color", scope = ScopeType.INHERIT, paramLabel = "WHEN")
     void setColor(ColorMode mode) {
         context.setColorMode(mode);
         // The scheme was set when the tree was built, before this option was parsed; help printed later must follow it.
         spec.root().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
+    }
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT)
+    void setDebug(boolean debug) {
+        context.setDebug(debug);
     }
 
     @Override
