@@ -6,6 +6,7 @@ import dev.scimctl.cli.groups.GroupsCommand;
 import dev.scimctl.cli.users.UsersCommand;
 import dev.scimctl.cli.mapgroups.MapGroupsCommand;
 import dev.scimctl.cli.support.SupportCommand;
+import dev.scimctl.cli.table.CommandTable;
 import dev.scimctl.output.ColorMode;
 import java.util.Arrays;
 import java.util.Collection;
@@ -85,16 +86,16 @@ public final class RootCommand implements Runnable {
         this.context = context;
     }
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT)
-    void setDebug(boolean debug) {
-        context.setDebug(debug);
-    }
-
     @Option(names = "--color", scope = ScopeType.INHERIT, paramLabel = "WHEN")
     void setColor(ColorMode mode) {
         context.setColorMode(mode);
         // The scheme was set when the tree was built, before this option was parsed; help printed later must follow it.
         spec.root().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(context.ansi(true)));
+    }
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT)
+    void setDebug(boolean debug) {
+        context.setDebug(debug);
     }
 
     @Override
@@ -122,7 +123,17 @@ public final class RootCommand implements Runnable {
      * printing usage).
      */
     public static CommandLine commandLine(CommandContext context) {
-        CommandLine cl = build(context, COMMANDS.keySet(), null);
+        CommandLine cl = build(context, COMMANDS.keySet(), null, CommandTable.shared());
+        HelpText.attach(cl);
+        return cl;
+    }
+
+    /**
+     * The whole tree as picocli's reflection builds it from the annotations: what the build compiles into the command
+     * table, and what a test holds the table's tree equal to.
+     */
+    public static CommandLine annotatedCommandLine(CommandContext context) {
+        CommandLine cl = build(context, COMMANDS.keySet(), null, null);
         HelpText.attach(cl);
         return cl;
     }
@@ -140,29 +151,37 @@ public final class RootCommand implements Runnable {
             }
             if (COMMANDS.containsKey(arg)) {
                 if (arg.equals("help")) {
-                    return build(context, COMMANDS.keySet(), null);
+                    return build(context, COMMANDS.keySet(), null, CommandTable.shared());
                 }
                 String next = i + 1 < args.length ? args[i + 1] : "";
-                return build(context, Set.of(arg), subcommands(arg).containsKey(next) ? next : null);
+                return build(context, Set.of(arg), subcommands(arg).containsKey(next) ? next : null,
+                        CommandTable.shared());
             }
         }
         // --version needs no command; anything else at the root (usage, "did you mean") needs them all.
         boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
-        return build(context, versionOnly ? Set.of() : COMMANDS.keySet(), null);
+        return build(context, versionOnly ? Set.of() : COMMANDS.keySet(), null, CommandTable.shared());
     }
 
-    /** @param onlySubcommand the one subcommand to build under the named command, or null for all of them */
-    private static CommandLine build(CommandContext context, Collection<String> names, String onlySubcommand) {
+    /**
+     * @param onlySubcommand the one subcommand to build under the named command, or null for all of them
+     * @param table          the compiled commands, or null to read the annotations
+     */
+    private static CommandLine build(CommandContext context, Collection<String> names, String onlySubcommand,
+                                     CommandTable table) {
         ContextFactory factory = new ContextFactory(context);
-        CommandLine cl = new CommandLine(RootCommand.class, factory);
+        CommandLine cl = command(RootCommand.class, factory, table);
         for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
             if (names.contains(command.getKey())) {
-                CommandLine c = new CommandLine(command.getValue(), factory);
+                CommandLine c = command(command.getValue(), factory, table);
                 subcommands(command.getKey()).forEach((name, type) -> {
                     if (onlySubcommand == null || onlySubcommand.equals(name)) {
-                        c.addSubcommand(name, new CommandLine(type, factory));
+                        c.addSubcommand(name, command(type, factory, table));
                     }
                 });
+                if (table != null) {
+                    table.inheritFromRoot(cl.getCommandSpec(), c, factory);
+                }
                 cl.addSubcommand(command.getKey(), c);
             }
         }
@@ -179,6 +198,10 @@ public final class RootCommand implements Runnable {
         // No help text yet: HelpLayout attaches it when usage is printed (HelpText), so a run that prints none does
         // not read it.
         return cl;
+    }
+
+    private static CommandLine command(Class<?> type, ContextFactory factory, CommandTable table) {
+        return table != null ? table.commandLine(type, factory) : new CommandLine(type, factory);
     }
 
     /** The version Maven stamped, plus the Java runtime: the two facts a bug report needs. */

@@ -2,6 +2,7 @@ package dev.scimctl.cli.options;
 
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.Formats;
+import dev.scimctl.cli.table.CommandTable;
 import dev.scimctl.csv.CsvDialect;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordLayout;
@@ -112,7 +113,7 @@ public class FormatOption {
 
     public static Accepted accepted(CommandSpec command) {
         Object user = command.userObject();
-        Formats declared = user == null ? null : user.getClass().getAnnotation(Formats.class);
+        Formats declared = user == null ? null : CommandTable.formats(user.getClass());
         if (declared == null) {
             return new Accepted(List.of(Formats.RECORDS), OutputFormat.table, OutputFormat.tsv, "", false);
         }

@@ -1,0 +1,279 @@
+package dev.scimctl.cli.table;
+
+import dev.scimctl.cli.Formats;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands' picocli model, compiled from their annotations when the project is built ({@link CommandTableWriter}):
+ * a run builds the commands it needs from this table and never reads an annotation. Reading annotations made the JDK
+ * generate a proxy class for each annotation type and parse each member's attributes, about a fifth of a command's
+ * start-up (issue #18). The annotations stay the source; a test holds the two models equal for every command.
+ */
+public final class CommandTable {
+    /** Where the build writes the table, beside this class. */
+    public static final String RESOURCE = "command-table.tsv";
+    /** The key picocli gives the standard help options' mixin; the table keeps picocli's own class for them. */
+    static final String STANDARD_HELP = "mixinStandardHelpOptions";
+    static final String STANDARD_HELP_CLASS = "picocli.CommandLine$AutoHelpMixin";
+
+    private final Map<String, List<List<String>>> recordsByClass;
+
+    private CommandTable(Map<String, List<List<String>>> recordsByClass) {
+        this.recordsByClass = recordsByClass;
+    }
+
+    /**
+     * The command's {@code @Formats}, from the table the build made when there is one, else from the annotation (a
+     * class's annotations are read together: one of ours read costs the proxy classes of all of them).
+     */
+    public static Formats formats(Class<?> command) {
+        CommandTable table = shared();
+        if (table == null) {
+            return command.getAnnotation(Formats.class);
+        }
+        List<List<String>> records = table.recordsByClass.get(command.getName());
+        if (records != null) {
+            for (List<String> r : records) {
+                if (r.get(0).equals("formats")) {
+                    return new CompiledFormats(attributes(r, 1));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The table the build made, read once; null where there is none. */
+    public static CommandTable shared() {
+        return Shared.TABLE;
+    }
+
+    private static final class Shared {
+        static final CommandTable TABLE = load();
+    }
+
+    /** The table the build made, or null where there is none (a build that skipped it): then annotations are read. */
+    public static CommandTable load() {
+        try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? null : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static CommandTable parse(String text) {
+        Map<String, List<List<String>>> byClass = new HashMap<>();
+        List<List<String>> current = null;
+        for (String line : TableCodec.split(text, '\n')) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> fields = TableCodec.split(line, TableCodec.FIELD);
+            if (fields.get(0).equals("class")) {
+                current = new ArrayList<>();
+                byClass.put(fields.get(1), current);
+            }
+            current.add(fields);
+        }
+        return new CommandTable(byClass);
+    }
+
+    /** A command line for {@code type}, built from the table; the command object comes from {@code factory}. */
+    public CommandLine commandLine(Class<?> type, IFactory factory) {
+        return new CommandLine(spec(create(factory, type), factory), factory);
+    }
+
+    /**
+     * What picocli's {@code scope = INHERIT} on the root gives a command and everything below it: the standard help
+     * options (after the command's own) and the root's version provider. The root's inherited options follow when the
+     * command is added to it. Called before {@code root.addSubcommand}, as picocli would do it then.
+     */
+    public void inheritFromRoot(CommandSpec root, CommandLine command, IFactory factory) {
+        CommandSpec spec = command.getCommandSpec();
+        if (root.mixinStandardHelpOptions() && !spec.mixinStandardHelpOptions()) {
+            spec.addMixin(STANDARD_HELP, spec(create(factory, TableCodec.type(STANDARD_HELP_CLASS)), factory));
+        }
+        if (spec.versionProvider() == null) {
+            spec.versionProvider(root.versionProvider());
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            inheritFromRoot(root, sub, factory);
+        }
+    }
+
+    private CommandSpec spec(Object instance, IFactory factory) {
+        List<List<String>> records = recordsByClass.get(instance.getClass().getName());
+        if (records == null) {
+            throw new IllegalStateException("the command table has no " + instance.getClass().getName()
+                    + ": rebuild (./mvnw package)");
+        }
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(instance, factory);
+        boolean standardHelp = false;
+        for (List<String> r : records) {
+            switch (r.get(0)) {
+                case "class" -> standardHelp = commandAttributes(spec, attributes(r, 2), factory);
+                case "option" -> {
+                    CompiledMember m = member(instance, r, Option.class, spec);
+                    spec.addOption(OptionSpec.builder(m, factory).initialValue(m.initialValue()).build());
+                }
+                case "param" -> {
+                    CompiledMember m = member(instance, r, Parameters.class, spec);
+                    spec.addPositional(PositionalParamSpec.builder(m, factory).initialValue(m.initialValue()).build());
+                }
+                case "mixin" -> addMixin(spec, instance, r, factory);
+                case "formats" -> {
+                    // read by formats(), when the command prints
+                }
+                case "spec" -> {
+                    if (r.get(2).equals("SELF")) {
+                        set(field(instance.getClass(), r.get(1)), instance, spec);
+                    }
+                }
+                default -> throw new IllegalStateException("the command table has an unknown record '" + r.get(0)
+                        + "': rebuild (./mvnw package)");
+            }
+        }
+        if (standardHelp) {
+            spec.addMixin(STANDARD_HELP, spec(create(factory, TableCodec.type(STANDARD_HELP_CLASS)), factory));
+        }
+        return spec;
+    }
+
+    /** Sets what the class's {@code @Command} says; true when it asks for the standard help options. */
+    private static boolean commandAttributes(CommandSpec spec, Map<String, String> a, IFactory factory) {
+        if (a.containsKey("name")) {
+            spec.name(TableCodec.unescape(a.get("name")));
+        }
+        if (a.containsKey("aliases")) {
+            spec.aliases(TableCodec.list(a.get("aliases")));
+        }
+        if (a.containsKey("helpCommand")) {
+            spec.helpCommand(Boolean.parseBoolean(a.get("helpCommand")));
+        }
+        if (a.containsKey("versionProvider")) {
+            spec.versionProvider((IVersionProvider) create(factory, TableCodec.type(a.get("versionProvider"))));
+        }
+        return Boolean.parseBoolean(a.get("mixinStandardHelpOptions"));
+    }
+
+    private void addMixin(CommandSpec spec, Object instance, List<String> r, IFactory factory) {
+        Field field = field(instance.getClass(), r.get(1));
+        Object mixin = get(field, instance);
+        if (mixin == null) {
+            mixin = create(factory, TableCodec.type(r.get(3)));
+            set(field, instance, mixin);
+        }
+        CompiledMember member = CompiledMember.mixin(instance, field, TableCodec.unescape(r.get(2)));
+        CommandSpec mixinSpec = spec(mixin, factory).withToString(member.getToString());
+        spec.addMixin(member.getMixinName(), mixinSpec, member);
+        // @Spec(MIXEE): the mixin is told the command it is mixed into.
+        for (List<String> m : recordsByClass.get(mixin.getClass().getName())) {
+            if (m.get(0).equals("spec") && m.get(2).equals("MIXEE")) {
+                set(field(mixin.getClass(), m.get(1)), mixin, spec);
+            }
+        }
+    }
+
+    private static CompiledMember member(Object instance, List<String> r, Class<? extends java.lang.annotation.Annotation> kind,
+                                         CommandSpec spec) {
+        String name = r.get(1);
+        Class<?> type = TableCodec.type(r.get(2));
+        CompiledTypeInfo typeInfo = new CompiledTypeInfo(type, types(TableCodec.list(r.get(3))),
+                List.of(TableCodec.list(r.get(4))));
+        AccessibleObject member = name.startsWith("m:") ? method(instance.getClass(), name.substring(2), type)
+                : field(instance.getClass(), name.substring(2));
+        return CompiledMember.option(instance, member, new CompiledArg(kind, attributes(r, 5)), typeInfo, spec);
+    }
+
+    private static Map<String, String> attributes(List<String> r, int from) {
+        Map<String, String> a = new HashMap<>();
+        for (int i = from; i < r.size(); i++) {
+            String field = r.get(i);
+            int eq = field.indexOf('=');
+            a.put(field.substring(0, eq), field.substring(eq + 1));
+        }
+        return a;
+    }
+
+    private static Class<?>[] types(String[] names) {
+        Class<?>[] types = new Class<?>[names.length];
+        for (int i = 0; i < names.length; i++) {
+            types[i] = TableCodec.type(names[i]);
+        }
+        return types;
+    }
+
+    /** The field {@code name} of {@code type}, or of the class {@code Declaring#name} names (a superclass). */
+    private static Field field(Class<?> type, String name) {
+        int hash = name.indexOf('#');
+        if (hash >= 0) {
+            type = TableCodec.type(name.substring(0, hash));
+            name = name.substring(hash + 1);
+        }
+        try {
+            Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("the command table names a field " + type.getName() + "." + name
+                    + " that is not there: rebuild (./mvnw package)", e);
+        }
+    }
+
+    private static Method method(Class<?> type, String name, Class<?> parameter) {
+        int hash = name.indexOf('#');
+        if (hash >= 0) {
+            type = TableCodec.type(name.substring(0, hash));
+            name = name.substring(hash + 1);
+        }
+        try {
+            Method m = type.getDeclaredMethod(name, parameter);
+            m.setAccessible(true);
+            return m;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the command table names a method " + type.getName() + "." + name
+                    + " that is not there: rebuild (./mvnw package)", e);
+        }
+    }
+
+    private static Object get(Field field, Object owner) {
+        try {
+            return field.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void set(Field field, Object owner, Object value) {
+        try {
+            field.set(owner, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object create(IFactory factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("Could not instantiate " + type + ": " + e, e);
+        }
+    }
+}
