@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.io.InputStream;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
@@ -210,7 +211,7 @@ public final class CommandTable {
         }
     }
 
-    private static CompiledMember member(Object instance, List<String> r, Class<? extends java.lang.annotation.Annotation> kind,
+    private static CompiledMember member(Object instance, List<String> r, Class<? extends Annotation> kind,
                                          CommandSpec spec) {
         String name = r.get(1);
         Class<?> type = TableCodec.type(r.get(2));
