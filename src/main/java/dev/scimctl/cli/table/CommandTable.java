@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.io.InputStream;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
@@ -34,10 +35,14 @@ public final class CommandTable {
     static final String STANDARD_HELP = "mixinStandardHelpOptions";
     static final String STANDARD_HELP_CLASS = "picocli.CommandLine$AutoHelpMixin";
 
-    private final Map<String, List<List<String>>> recordsByClass;
+    private final String text;
+    /** Where each class's lines start and end in the text; a class's records are split when first asked for. */
+    private final Map<String, int[]> spans;
+    private final Map<String, List<List<String>>> parsed = new HashMap<>();
 
-    private CommandTable(Map<String, List<List<String>>> recordsByClass) {
-        this.recordsByClass = recordsByClass;
+    private CommandTable(String text, Map<String, int[]> spans) {
+        this.text = text;
+        this.spans = spans;
     }
 
     /**
@@ -49,7 +54,7 @@ public final class CommandTable {
         if (table == null) {
             return command.getAnnotation(Formats.class);
         }
-        List<List<String>> records = table.recordsByClass.get(command.getName());
+        List<List<String>> records = table.records(command.getName());
         if (records != null) {
             for (List<String> r : records) {
                 if (r.get(0).equals("formats")) {
@@ -79,20 +84,35 @@ public final class CommandTable {
     }
 
     static CommandTable parse(String text) {
-        Map<String, List<List<String>>> byClass = new HashMap<>();
-        List<List<String>> current = null;
-        for (String line : TableCodec.split(text, '\n')) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        Map<String, int[]> spans = new HashMap<>();
+        int[] current = null;
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            if (text.startsWith("class\t", start)) {
+                int nameEnd = text.indexOf('\t', start + 6);
+                current = new int[]{start, end};
+                spans.put(text.substring(start + 6, nameEnd < 0 || nameEnd > end ? end : nameEnd), current);
+            } else if (current != null) {
+                current[1] = end;
             }
-            List<String> fields = TableCodec.split(line, TableCodec.FIELD);
-            if (fields.get(0).equals("class")) {
-                current = new ArrayList<>();
-                byClass.put(fields.get(1), current);
-            }
-            current.add(fields);
+            start = end + 1;
         }
-        return new CommandTable(byClass);
+        return new CommandTable(text, spans);
+    }
+
+    /** A class's records, each split into its fields; null for a class the table lacks. Runs may share the table. */
+    private synchronized List<List<String>> records(String className) {
+        List<List<String>> records = parsed.get(className);
+        int[] span = spans.get(className);
+        if (records == null && span != null) {
+            records = new ArrayList<>();
+            for (String line : TableCodec.split(text.substring(span[0], span[1]), '\n')) {
+                records.add(TableCodec.split(line, TableCodec.FIELD));
+            }
+            parsed.put(className, records);
+        }
+        return records;
     }
 
     /** A command line for {@code type}, built from the table; the command object comes from {@code factory}. */
@@ -119,7 +139,7 @@ public final class CommandTable {
     }
 
     private CommandSpec spec(Object instance, IFactory factory) {
-        List<List<String>> records = recordsByClass.get(instance.getClass().getName());
+        List<List<String>> records = records(instance.getClass().getName());
         if (records == null) {
             throw new IllegalStateException("the command table has no " + instance.getClass().getName()
                     + ": rebuild (./mvnw package)");
@@ -184,14 +204,14 @@ public final class CommandTable {
         CommandSpec mixinSpec = spec(mixin, factory).withToString(member.getToString());
         spec.addMixin(member.getMixinName(), mixinSpec, member);
         // @Spec(MIXEE): the mixin is told the command it is mixed into.
-        for (List<String> m : recordsByClass.get(mixin.getClass().getName())) {
+        for (List<String> m : records(mixin.getClass().getName())) {
             if (m.get(0).equals("spec") && m.get(2).equals("MIXEE")) {
                 set(field(mixin.getClass(), m.get(1)), mixin, spec);
             }
         }
     }
 
-    private static CompiledMember member(Object instance, List<String> r, Class<? extends java.lang.annotation.Annotation> kind,
+    private static CompiledMember member(Object instance, List<String> r, Class<? extends Annotation> kind,
                                          CommandSpec spec) {
         String name = r.get(1);
         Class<?> type = TableCodec.type(r.get(2));

@@ -3,7 +3,6 @@ package dev.scimctl.cli.table;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.RootCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,8 +69,9 @@ public final class CommandTableWriter {
         CommandContext context = new CommandContext(sink, sink, java.io.InputStream.nullInputStream(), Map.of(),
                 dev.scimctl.output.Terminals.NONE, Clock.systemUTC());
         CommandTableWriter writer = new CommandTableWriter();
-        writer.collect(RootCommand.annotatedCommandLine(context).getCommandSpec(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
-        writer.out.append("# scimctl's command table: written by CommandTableWriter at build time from the annotations\n");
+        writer.collect(RootCommand.annotatedCommandLine(context).getCommandSpec(),
+                java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        writer.out.append("# scimctl's command table, written at build time from the annotations\n");
         writer.classes.keySet().stream().sorted(Comparator.comparing(Class::getName)).forEach(writer::describe);
         return writer.out.toString();
     }
