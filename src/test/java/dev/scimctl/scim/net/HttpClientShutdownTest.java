@@ -15,8 +15,7 @@ import dev.scimctl.testing.ScimServerExtension;
 
 /**
  * Java 17's HttpClient keeps a selector thread in native code, and the JVM's exit waits 300 ms for such a thread.
- * Closing the client ends it (the surefire JVM opens the package as the jar's manifest does; StartupArchiveIT checks
- * the manifest).
+ * Closing the client ends it, and only its own: a run may hold other clients (test-connection's probes).
  */
 class HttpClientShutdownTest {
 
@@ -32,11 +31,16 @@ class HttpClientShutdownTest {
         started.removeAll(before);
         assertThat(started).as("the client's selector thread").hasSize(1);
 
+        ScimClient other = new ScimClient(ScimClientConfig.of(URI.create(server.baseUrl()), new Secret(server.token())));
+        other.serviceProviderConfig();
+
         client.close();
 
         Thread selector = started.iterator().next();
         selector.join(5_000);
         assertThat(selector.isAlive()).as("%s after close()", selector.getName()).isFalse();
+        assertThat(other.count("Users")).as("the other client still sends").isGreaterThanOrEqualTo(0);
+        other.close();
     }
 
     private static Set<Thread> selectorThreads() {
