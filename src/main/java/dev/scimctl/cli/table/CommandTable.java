@@ -11,6 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.lang.annotation.Annotation;
 import java.io.InputStream;
 import java.lang.reflect.AccessibleObject;
@@ -76,10 +82,43 @@ public final class CommandTable {
 
     /** The table the build made, or null where there is none (a build that skipped it): then annotations are read. */
     public static CommandTable load() {
-        try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? null : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        try {
+            byte[] table = readBesideClasses("dev/scimctl/cli/table/" + RESOURCE);
+            return table == null ? null : parse(new String(table, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * A file of the jar (or the classes folder) this class came from. Not {@code getResourceAsStream}: a class-path
+     * resource is looked for in the JDK's modules first (opening the runtime image) and then read through a jar URL
+     * connection, about 10 ms of a 100 ms start (issue #18); the jar is open already, and a second {@link ZipFile}
+     * shares what the class loader read of it.
+     */
+    private static byte[] readBesideClasses(String name) throws IOException {
+        CodeSource source = CommandTable.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        Path location;
+        try {
+            location = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+        if (Files.isDirectory(location)) {
+            Path file = location.resolve(name);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+        try (ZipFile jar = new ZipFile(location.toFile())) {
+            ZipEntry entry = jar.getEntry(name);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
         }
     }
 
