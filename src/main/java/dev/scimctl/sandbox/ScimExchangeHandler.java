@@ -254,11 +254,15 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
     /**
      * Request headers as the SDK wants them. The SDK refuses {@code application/json}, which RFC 7644 section
      * 8.1 allows a server to accept and which many clients send, so it is passed on as SCIM's media type.
+     * {@code If-Match: *} holds for any current version (RFC 9110 section 13.1.1), but the SDK compares it with the
+     * version as if it were one, and answered 412 to every such update; it is dropped, so that a resource that is
+     * there is updated and one that is not gets the 404 it would get anyway.
      */
     private static Map<String, String> headers(Head head) {
         Map<String, String> headers = new HashMap<>();
         head.headers().forEach((name, values) -> {
-            if (!values.isEmpty() && !name.equals("authorization")) {
+            if (!values.isEmpty() && !name.equals("authorization")
+                    && !(name.equals("if-match") && values.get(0).strip().equals("*"))) {
                 headers.put(name, values.get(0));
             }
         });

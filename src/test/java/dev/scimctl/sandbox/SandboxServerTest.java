@@ -526,6 +526,22 @@ class SandboxServerTest {
     }
 
     @Test
+    void takes_if_match_star_as_any_current_version_and_answers_412_only_where_there_is_none() {
+        String id = create(user("star@example.com"));
+        Map<String, String> any = Map.of("If-Match", "*");
+
+        Response put = client.put("/Users/" + id, user("star2@example.com"), any);
+        assertThat(put.status()).as("%s", put).isEqualTo(200);
+        Response patched = client.patch("/Users/" + id,
+                patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ada\"}"), any);
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        Response deleted = client.send("DELETE", "/Users/" + id, null, any);
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
+        // RFC 9110 section 13.1.1: '*' is false when there is no current representation.
+        assertThat(client.send("DELETE", "/Users/" + id, null, any).status()).isIn(404, 412);
+    }
+
+    @Test
     void answers_304_to_a_get_whose_if_none_match_is_current() {
         String id = create(user("etag@example.com"));
         String etag = client.get("/Users/" + id).header("ETag");
