@@ -115,6 +115,24 @@ class SandboxServerTest {
     }
 
     @Test
+    void refuses_a_create_or_replace_whose_schemas_do_not_name_the_resources_core_schema() {
+        String id = create(user("kept@example.com"));
+        List<String> bodies = List.of(
+                "{\"userName\":\"noschemas@example.com\"}",
+                "{\"schemas\":[],\"userName\":\"empty@example.com\"}",
+                "{\"schemas\":\"urn:ietf:params:scim:schemas:core:2.0:User\",\"userName\":\"text@example.com\"}",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"userName\":\"group@example.com\"}");
+        for (String body : bodies) {
+            // RFC 7643 section 3: schemas is REQUIRED and names the resource's schemas.
+            assertScimError(client.post("/Users", body), 400, "invalidSyntax");
+            assertScimError(client.put("/Users/" + id, body), 400, "invalidSyntax");
+        }
+        assertScimError(client.post("/Groups", "{\"displayName\":\"No schemas\"}"), 400, "invalidSyntax");
+        assertThat(scim.store().userCount()).isEqualTo(1);
+        assertThat(scim.store().user(id).orElseThrow().get("userName").asText()).isEqualTo("kept@example.com");
+    }
+
+    @Test
     void does_not_keep_or_return_a_password() {
         String id = create("""
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"p@example.com","password":"s3cret!"}""");

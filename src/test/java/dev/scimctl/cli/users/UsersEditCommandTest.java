@@ -166,7 +166,8 @@ class UsersEditCommandTest {
     void a_warning_about_a_value_with_a_line_break_stays_on_one_line() throws Exception {
         Path file = config.resolve("nl.json");
         Files.writeString(file, """
-                {"userName": "nl@example.com", "name": {"givenName": "N", "familyName": "Line\\nBreak\\t "}}
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "nl@example.com",
+                 "name": {"givenName": "N", "familyName": "Line\\nBreak\\t "}}
                 """);
         CliResult r = cli(server).run("users", "create", "--from", file.toString(), "-o", "json")
                 .assertExit(ExitCode.OK);
