@@ -374,6 +374,11 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                     && (endpointName.equals("Schemas") || endpointName.equals("ResourceTypes"))) {
                 discovery.rewrite(endpointName, json);
             }
+            if (method == HttpMethod.PATCH && status == 400 && json.path("scimType").asText().equals("invalidFilter")
+                    && json.path("detail").asText().contains("is unknown to resource type")) {
+                // The SDK calls a PATCH path to no attribute an invalid filter; RFC 7644 section 3.12 has invalidPath.
+                json.put("scimType", "invalidPath");
+            }
             SandboxJson.normaliseResponse(json);
             body = json.toString();
         }

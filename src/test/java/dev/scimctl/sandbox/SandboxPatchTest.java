@@ -144,6 +144,25 @@ class SandboxPatchTest {
         assertThat(client.get("/Users/" + id).json().at("/meta/version")).isEqualTo(before.at("/meta/version"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownPaths")
+    void a_patch_path_that_names_no_attribute_is_invalid_path(String operation) {
+        String id = createBabs();
+
+        Response response = client.patch("/Users/" + id, patch(operation));
+
+        // RFC 7644 section 3.12: invalidPath, 'the "path" attribute was invalid or malformed'; invalidFilter is for
+        // a filter.
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidPath");
+    }
+
+    static Stream<String> unknownPaths() {
+        return Stream.of(
+                "{\"op\":\"replace\",\"path\":\"nosuch\",\"value\":\"x\"}",
+                "{\"op\":\"add\",\"path\":\"name.nosuch\",\"value\":\"x\"}");
+    }
+
     static Stream<String> readOnlyTargets() {
         return Stream.of(
                 "{\"op\":\"replace\",\"path\":\"id\",\"value\":\"other\"}",
