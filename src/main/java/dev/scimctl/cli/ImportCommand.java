@@ -36,11 +36,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,6 +150,7 @@ public final class ImportCommand implements Callable<Integer> {
         for (Path out : new Path[]{report, planOut, dryRun || journalFile == null ? null : journalPath}) {
             checkWritable(out);
         }
+        refuseSharedFiles(stdin ? null : Path.of(file), dryRun ? null : journalPath);
 
         // 1. Validate, while the server's capabilities are read (when the connection can be set up now).
         ImportRun importRun = startServerRead(stdin, journalPath);
@@ -360,6 +363,46 @@ public final class ImportCommand implements Callable<Integer> {
         ValidationOptions validation = csvInput.validationOptions(context.in(), stdin);
         return stdin ? ImportInput.read(context.in(), "stdin", options, validation)
                 : ImportInput.read(Path.of(file), options, validation);
+    }
+
+    /**
+     * An output written over the input CSV (a slip such as {@code --report users.csv users.csv}) would replace the
+     * administrator's file with a report, and two outputs on one file would leave neither readable: both are refused
+     * before anything is read or sent.
+     */
+    private void refuseSharedFiles(Path input, Path journalPath) {
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--report", report);
+        outputs.put("--plan-out", planOut);
+        outputs.put("--journal", journalPath);
+        List<Map.Entry<String, Path>> seen = new ArrayList<>();
+        for (Map.Entry<String, Path> out : outputs.entrySet()) {
+            if (out.getValue() == null) {
+                continue;
+            }
+            if (input != null && sameFile(out.getValue(), input)) {
+                throw new UsageException(out.getKey() + " " + out.getValue() + " is the input file " + file
+                        + ": writing there would replace the users CSV; give another file");
+            }
+            for (Map.Entry<String, Path> earlier : seen) {
+                if (sameFile(out.getValue(), earlier.getValue())) {
+                    throw new UsageException(earlier.getKey() + " and " + out.getKey() + " name the same file "
+                            + out.getValue() + ": give each its own file");
+                }
+            }
+            seen.add(out);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException unreadable) {
+            // compared by name below
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** An output that cannot be written is found out now, not after the server was changed. */

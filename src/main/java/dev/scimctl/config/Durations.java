@@ -26,6 +26,17 @@ public final class Durations {
         if (millis <= 0) {
             throw new IllegalArgumentException("must be more than zero");
         }
+        return positive(millis);
+    }
+
+    /**
+     * Whole milliseconds, at least one: the HTTP client refuses a zero timeout with an exception of its own, so 0.1ms
+     * (or a profile's 0.0001 seconds) became an "unexpected" error in every command instead of a wrong setting.
+     */
+    public static Duration positive(double millis) {
+        if (Double.isNaN(millis) || Math.round(millis) < 1) {
+            throw new IllegalArgumentException("must be at least 1ms");
+        }
         return Duration.ofMillis(Math.round(millis));
     }
 }

@@ -148,9 +148,11 @@ public final class SettingsResolver {
         }
 
         Duration connect = first(flags.connectTimeout(), envDuration(EnvVars.CONNECT_TIMEOUT),
-                profile == null ? null : seconds(profile.connectTimeoutSeconds()), ScimClientConfig.DEFAULT_CONNECT_TIMEOUT);
+                profile == null ? null : seconds(profile.connectTimeoutSeconds(), profileName, "connectTimeoutSeconds"),
+                ScimClientConfig.DEFAULT_CONNECT_TIMEOUT);
         Duration request = first(flags.requestTimeout(), envDuration(EnvVars.TIMEOUT),
-                profile == null ? null : seconds(profile.timeoutSeconds()), ScimClientConfig.DEFAULT_REQUEST_TIMEOUT);
+                profile == null ? null : seconds(profile.timeoutSeconds(), profileName, "timeoutSeconds"),
+                ScimClientConfig.DEFAULT_REQUEST_TIMEOUT);
         ProxySettings proxies = proxies(flags, profileName, profile, profileSource, url);
         TrustSettings trust = trust(flags, profile, profileSource, url);
         return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxies, trust,
@@ -347,8 +349,18 @@ public final class SettingsResolver {
         }
     }
 
-    private static Duration seconds(Double s) {
-        return s == null ? null : Duration.ofMillis(Math.round(s * 1000));
+    /** A profile's timeout; one that cannot be waited for (0, negative, NaN, under 1 ms) is a broken settings file. */
+    private Duration seconds(Double s, String profileName, String field) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Durations.positive(s * 1000);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(store.configFile() + ": profile \"" + profileName + "\": " + field + " " + s
+                    + " " + e.getMessage() + " of waiting; correct it in the file, or set the profile's timeouts again"
+                    + " with 'scimctl config set-profile " + profileName + "'");
+        }
     }
 
     @SafeVarargs

@@ -95,7 +95,7 @@ public final class TablePrinter {
     }
 
     /** Tabs and line breaks become spaces (a line is a record); other controls, visible escapes (SafeText). */
-    private static String oneLine(String s) {
+    public static String oneLine(String s) {
         return s == null ? "" : SafeText.line(s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' '));
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * answers a generic 400, or drops a non-object extension without a word);</li>
  * <li>a {@code remove} without a filter of an attribute that has no value is done already (the SDK answers
  * {@code noTarget}, which RFC 7644 keeps for a filter that matches nothing).</li>
+ * <li>a path to a read-only attribute is {@code mutability} (the SDK answers 200 and ignores it).</li>
  * </ul>
  */
 final class PatchRequests {
@@ -84,6 +85,12 @@ final class PatchRequests {
             String op = operation.path("op").asText().toLowerCase(Locale.ROOT);
             JsonNode path = operation.get("path");
             String target = path != null && path.isTextual() ? path.textValue().strip() : null;
+            if (target != null && current != null && readOnly(target, current.has("userName"))) {
+                // RFC 7644 section 3.5.2: an operation incompatible with the attribute's mutability is an error; the
+                // SDK answered 200 and left the attribute as it was, so a client never learnt its change was lost.
+                throw new Refused("mutability", target + " is read-only (RFC 7643): the server sets it and a PATCH"
+                        + " cannot " + op + " it");
+            }
             if (op.equals("remove")) {
                 if (target != null && current != null && !target.contains("[") && !hasValue(current, target)) {
                     it.remove();
@@ -100,6 +107,25 @@ final class PatchRequests {
             return new Prepared(body, true);
         }
         return new Prepared(changed ? request.toString() : body, false);
+    }
+
+    /**
+     * Whether a path names one of RFC 7643's read-only attributes: {@code id} and {@code meta} (or a sub-attribute of
+     * it) of any resource, and a user's {@code groups}, which change only through the groups' members.
+     */
+    static boolean readOnly(String path, boolean user) {
+        String rest = path;
+        if (rest.regionMatches(true, 0, CORE_PREFIX, 0, CORE_PREFIX.length())) {
+            int colon = rest.indexOf(':', CORE_PREFIX.length());
+            rest = colon < 0 ? "" : rest.substring(colon + 1);
+        }
+        int end = 0;
+        while (end < rest.length() && rest.charAt(end) != '.' && rest.charAt(end) != '[') {
+            end++;
+        }
+        String attribute = rest.substring(0, end).strip();
+        return attribute.equalsIgnoreCase("id") || attribute.equalsIgnoreCase("meta")
+                || user && attribute.equalsIgnoreCase("groups");
     }
 
     /** Checks the shape of a value given for the extension; drops {@code schemas} from it. Whether it changed. */

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
@@ -146,6 +147,11 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (requestBody != null && method == HttpMethod.POST && requestBody.contains("\"meta\"")) {
             requestBody = withoutMeta(requestBody);
         }
+        String schemaProblem = (method == HttpMethod.POST || method == HttpMethod.PUT) && requestBody != null
+                ? schemasProblem(endpointName, rawPath, requestBody) : null;
+        if (schemaProblem != null) {
+            return reply(head, 400, SandboxJson.errorBody(400, "invalidSyntax", schemaProblem));
+        }
         String tooDeep = requestBody == null ? null : FilterDepth.problemInBody(requestBody);
         if (tooDeep != null) {
             return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter", tooDeep));
@@ -178,6 +184,41 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             }
         }
         return reply(head, response, endpointName, method);
+    }
+
+    /**
+     * Why a user or group sent to be created or replaced lacks its {@code schemas}, or null. RFC 7643 section 3 makes
+     * {@code schemas} required, naming the resource's core schema; the SDK filled it in, so a client that forgot it
+     * was served here and refused by a stricter server.
+     */
+    private static String schemasProblem(String endpointName, String rawPath, String requestBody) {
+        String core = switch (endpointName) {
+            case "Users" -> "urn:ietf:params:scim:schemas:core:2.0:User";
+            case "Groups" -> "urn:ietf:params:scim:schemas:core:2.0:Group";
+            default -> null;
+        };
+        if (core == null || rawPath.endsWith("/.search")) {
+            return null;
+        }
+        JsonNode tree;
+        try {
+            tree = SandboxJson.MAPPER.readTree(requestBody);
+        } catch (JsonProcessingException unparseable) {
+            return null; // the SDK answers it
+        }
+        if (!(tree instanceof ObjectNode resource)) {
+            return null;
+        }
+        JsonNode schemas = resource.get("schemas");
+        if (schemas instanceof ArrayNode list) {
+            for (JsonNode schema : list) {
+                if (schema.isTextual() && schema.textValue().equalsIgnoreCase(core)) {
+                    return null;
+                }
+            }
+        }
+        return "schemas " + (schemas == null ? "is missing" : schemas + " does not name " + core)
+                + ": RFC 7643 section 3 requires it; send \"schemas\": [\"" + core + "\", ...]";
     }
 
     /** The stored user or group a path such as {@code /scim/v2/Users/ID} names, or null. */
@@ -254,11 +295,15 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
     /**
      * Request headers as the SDK wants them. The SDK refuses {@code application/json}, which RFC 7644 section
      * 8.1 allows a server to accept and which many clients send, so it is passed on as SCIM's media type.
+     * {@code If-Match: *} holds for any current version (RFC 9110 section 13.1.1), but the SDK compares it with the
+     * version as if it were one, and answered 412 to every such update; it is dropped, so that a resource that is
+     * there is updated and one that is not gets the 404 it would get anyway.
      */
     private static Map<String, String> headers(Head head) {
         Map<String, String> headers = new HashMap<>();
         head.headers().forEach((name, values) -> {
-            if (!values.isEmpty() && !name.equals("authorization")) {
+            if (!values.isEmpty() && !name.equals("authorization")
+                    && !(name.equals("if-match") && values.get(0).strip().equals("*"))) {
                 headers.put(name, values.get(0));
             }
         });
@@ -328,6 +373,11 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             if (status == 200 && method == HttpMethod.GET
                     && (endpointName.equals("Schemas") || endpointName.equals("ResourceTypes"))) {
                 discovery.rewrite(endpointName, json);
+            }
+            if (method == HttpMethod.PATCH && status == 400 && json.path("scimType").asText().equals("invalidFilter")
+                    && json.path("detail").asText().contains("is unknown to resource type")) {
+                // The SDK calls a PATCH path to no attribute an invalid filter; RFC 7644 section 3.12 has invalidPath.
+                json.put("scimType", "invalidPath");
             }
             SandboxJson.normaliseResponse(json);
             body = json.toString();

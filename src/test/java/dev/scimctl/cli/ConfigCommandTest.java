@@ -94,6 +94,29 @@ class ConfigCommandTest {
     }
 
     @Test
+    void a_timeout_too_short_to_wait_at_all_is_refused_where_it_is_given() throws Exception {
+        CliRunner cli = new CliRunner(dir).env("SCIMCTL_URL", "http://127.0.0.1:9/scim/v2").env("SCIMCTL_TOKEN", TOKEN);
+        for (String option : new String[]{"--timeout", "--connect-timeout"}) {
+            CliResult r = cli.run("users", "list", option, "0.1ms").assertExit(ExitCode.USAGE).assertNoStackTrace()
+                    .assertErrContains(option);
+            assertThat(r.err()).doesNotContain("unexpected").doesNotContain("java.lang");
+        }
+        assertThat(cli.env("SCIMCTL_TIMEOUT", "0.4ms").run("users", "list").assertExit(ExitCode.USAGE)
+                .assertErrContains("SCIMCTL_TIMEOUT").err()).doesNotContain("unexpected");
+        new CliRunner(dir).run("config", "set-profile", "p", "--url", "http://127.0.0.1:9/scim/v2", "--timeout",
+                "0.1ms").assertExit(ExitCode.USAGE);
+
+        // A profile edited by hand: a broken settings file, named, with what to do.
+        for (String seconds : new String[]{"0", "-5", "0.0001", "\"NaN\""}) {
+            Files.writeString(dir.resolve("config.json"), "{\"version\":1,\"current\":\"p\",\"profiles\":{\"p\":"
+                    + "{\"url\":\"http://127.0.0.1:9/scim/v2\",\"timeoutSeconds\":" + seconds + "}}}");
+            CliResult r = new CliRunner(dir).env("SCIMCTL_TOKEN", TOKEN).run("users", "list")
+                    .assertExit(ExitCode.INPUT).assertNoStackTrace().assertErrContains("timeoutSeconds", "config.json");
+            assertThat(r.err()).doesNotContain("unexpected");
+        }
+    }
+
+    @Test
     void there_is_no_option_that_takes_a_token_value() {
         CliResult r = new CliRunner(dir).run("test-connection", "--token", TOKEN, "--url", "https://x.example/")
                 .assertExit(ExitCode.USAGE);

@@ -301,6 +301,24 @@ class ImportCommandTest {
     }
 
     @Test
+    void an_output_file_that_is_the_input_file_is_refused_before_anything_changes() throws Exception {
+        byte[] original = Files.readAllBytes(users);
+        Path sameByAnotherName = Files.createDirectories(dir.resolve("sub")).resolve("../users.csv");
+        for (String option : List.of("--report", "--plan-out", "--journal")) {
+            for (Path output : List.of(users, sameByAnotherName)) {
+                CliResult r = importUsers(option, output.toString()).assertExit(ExitCode.USAGE);
+                assertThat(r.err()).contains(option).contains("the input file");
+            }
+        }
+        CliResult r = importUsers("--report", dir.resolve("out").toString(), "--journal", dir.resolve("out").toString())
+                .assertExit(ExitCode.USAGE);
+        assertThat(r.err()).contains("--report").contains("--journal");
+
+        assertThat(Files.readAllBytes(users)).isEqualTo(original);
+        assertThat(server.store().userCount()).isZero();
+    }
+
+    @Test
     void the_token_is_in_no_file_the_import_writes() throws Exception {
         importUsers("--report", dir.resolve("report.csv").toString(), "--plan-out", dir.resolve("plan.json").toString())
                 .assertExit(ExitCode.OK);

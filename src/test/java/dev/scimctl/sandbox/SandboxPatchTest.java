@@ -129,6 +129,49 @@ class SandboxPatchTest {
         assertThat(client.get("/Users/" + id).json().at("/" + NINJA + "/userType").asText()).isEqualTo("endUser");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readOnlyTargets")
+    void a_patch_of_a_read_only_attribute_is_mutability_and_changes_nothing(String operation) {
+        String id = createBabs();
+        JsonNode before = client.get("/Users/" + id).json();
+
+        Response response = client.patch("/Users/" + id, patch(operation));
+
+        // RFC 7644 section 3.5.2: a client MUST NOT modify a readOnly attribute; an operation that is not
+        // compatible with the attribute's mutability SHALL be answered with an error (scimType mutability).
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("mutability");
+        assertThat(client.get("/Users/" + id).json().at("/meta/version")).isEqualTo(before.at("/meta/version"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownPaths")
+    void a_patch_path_that_names_no_attribute_is_invalid_path(String operation) {
+        String id = createBabs();
+
+        Response response = client.patch("/Users/" + id, patch(operation));
+
+        // RFC 7644 section 3.12: invalidPath, 'the "path" attribute was invalid or malformed'; invalidFilter is for
+        // a filter.
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidPath");
+    }
+
+    static Stream<String> unknownPaths() {
+        return Stream.of(
+                "{\"op\":\"replace\",\"path\":\"nosuch\",\"value\":\"x\"}",
+                "{\"op\":\"add\",\"path\":\"name.nosuch\",\"value\":\"x\"}");
+    }
+
+    static Stream<String> readOnlyTargets() {
+        return Stream.of(
+                "{\"op\":\"replace\",\"path\":\"id\",\"value\":\"other\"}",
+                "{\"op\":\"replace\",\"path\":\"" + CORE + ":id\",\"value\":\"other\"}",
+                "{\"op\":\"replace\",\"path\":\"meta.created\",\"value\":\"2000-01-01T00:00:00Z\"}",
+                "{\"op\":\"remove\",\"path\":\"meta\"}",
+                "{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"g\"}]}");
+    }
+
     static Stream<String> wrongShapes() {
         return Stream.of(
                 "{\"op\":\"replace\",\"path\":\"" + NINJA + "\",\"value\":\"nope\"}",

@@ -115,6 +115,24 @@ class SandboxServerTest {
     }
 
     @Test
+    void refuses_a_create_or_replace_whose_schemas_do_not_name_the_resources_core_schema() {
+        String id = create(user("kept@example.com"));
+        List<String> bodies = List.of(
+                "{\"userName\":\"noschemas@example.com\"}",
+                "{\"schemas\":[],\"userName\":\"empty@example.com\"}",
+                "{\"schemas\":\"urn:ietf:params:scim:schemas:core:2.0:User\",\"userName\":\"text@example.com\"}",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"userName\":\"group@example.com\"}");
+        for (String body : bodies) {
+            // RFC 7643 section 3: schemas is REQUIRED and names the resource's schemas.
+            assertScimError(client.post("/Users", body), 400, "invalidSyntax");
+            assertScimError(client.put("/Users/" + id, body), 400, "invalidSyntax");
+        }
+        assertScimError(client.post("/Groups", "{\"displayName\":\"No schemas\"}"), 400, "invalidSyntax");
+        assertThat(scim.store().userCount()).isEqualTo(1);
+        assertThat(scim.store().user(id).orElseThrow().get("userName").asText()).isEqualTo("kept@example.com");
+    }
+
+    @Test
     void does_not_keep_or_return_a_password() {
         String id = create("""
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"p@example.com","password":"s3cret!"}""");
@@ -523,6 +541,22 @@ class SandboxServerTest {
 
         assertScimError(client.send("DELETE", "/Users/" + id, null, Map.of("If-Match", etag)), 412, null);
         assertThat(scim.store().user(id).orElseThrow().get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void takes_if_match_star_as_any_current_version_and_answers_412_only_where_there_is_none() {
+        String id = create(user("star@example.com"));
+        Map<String, String> any = Map.of("If-Match", "*");
+
+        Response put = client.put("/Users/" + id, user("star2@example.com"), any);
+        assertThat(put.status()).as("%s", put).isEqualTo(200);
+        Response patched = client.patch("/Users/" + id,
+                patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ada\"}"), any);
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        Response deleted = client.send("DELETE", "/Users/" + id, null, any);
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
+        // RFC 9110 section 13.1.1: '*' is false when there is no current representation.
+        assertThat(client.send("DELETE", "/Users/" + id, null, any).status()).isIn(404, 412);
     }
 
     @Test

@@ -9,10 +9,10 @@ import dev.scimctl.output.FieldSet;
 import dev.scimctl.output.JsonOutput;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.output.RecordWriter;
+import dev.scimctl.output.TablePrinter;
 import dev.scimctl.scim.ScimClient;
 
 import dev.scimctl.text.Counted;
-import dev.scimctl.text.SafeText;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -52,7 +52,9 @@ final class GroupView {
         }
         PrintWriter out = context.out();
         if (format == OutputFormat.table) {
-            out.println(SafeText.text(group.path("displayName").asText()) + "  (id " + SafeText.text(group.path("id").asText()) + ", "
+            // One line, as the table's cells: a tab or line break in a server's name must not break the heading.
+            out.println(TablePrinter.oneLine(group.path("displayName").asText()) + "  (id "
+                    + TablePrinter.oneLine(group.path("id").asText()) + ", "
                     + Counted.of(members.size(), "member") + ")");
         }
         try (RecordWriter<Member> w = output.open(context, MEMBER_FIELDS, null)) {

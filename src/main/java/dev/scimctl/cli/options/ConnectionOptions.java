@@ -5,6 +5,7 @@ import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.Durations;
 import dev.scimctl.config.SettingsResolver;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -42,7 +43,11 @@ public class ConnectionOptions {
     public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Durations.parse(value);
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "': " + e.getMessage());
+            }
         }
     }
 

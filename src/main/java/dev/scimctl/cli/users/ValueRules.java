@@ -72,14 +72,16 @@ final class ValueRules {
             }
             boolean error = f.severity() == Severity.ERROR;
             ok &= !error;
-            print(error, f.header() + ": " + f.message() + (f.fix() == null ? "" : " (fix: " + f.fix() + ")"));
+            // A fix is a value (the trimmed cell): its line breaks would split the warning, so they are escaped too.
+            print(error, f.header() + ": " + f.message() + (f.fix() == null ? "" : " (fix: " + SafeText.line(f.fix())
+                    + ")"));
         }
         for (Map.Entry<String, String> e : emails.entrySet()) {
             EmailFormatRule.Problem p = EmailFormatRule.problem(e.getValue().strip());
             if (p != null) {
                 ok = false;
-                print(true, e.getKey() + ": \"" + e.getValue() + "\" is not a plausible e-mail address: " + p.reason()
-                        + (p.fix() == null ? "" : " (fix: " + p.fix() + ")"));
+                print(true, e.getKey() + ": \"" + SafeText.line(e.getValue()) + "\" is not a plausible e-mail address: "
+                        + p.reason() + (p.fix() == null ? "" : " (fix: " + SafeText.line(p.fix()) + ")"));
             }
         }
         if (!ok) {

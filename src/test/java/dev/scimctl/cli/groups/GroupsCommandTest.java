@@ -119,6 +119,15 @@ class GroupsCommandTest {
     }
 
     @Test
+    void get_as_a_table_keeps_a_name_with_a_tab_or_line_break_on_its_heading_line() {
+        String id = server.seedGroup("Help\tDesk\nNight\u001b[2J");
+        CliResult table = cli(server).terminals(Terminals.ALL).env("NO_COLOR", "1")
+                .run("groups", "get", id).assertExit(ExitCode.OK);
+        assertThat(table.out().lines().findFirst().orElseThrow())
+                .isEqualTo("Help Desk Night\\x1b[2J  (id " + id + ", 0 members)");
+    }
+
+    @Test
     void get_as_json_is_the_group_with_each_members_display_filled_in() throws Exception {
         List<String> users = server.seedUsers(2);
         server.seedGroup("Admins", users.get(1));

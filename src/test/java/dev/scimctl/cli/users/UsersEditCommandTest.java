@@ -163,6 +163,21 @@ class UsersEditCommandTest {
     }
 
     @Test
+    void a_warning_about_a_value_with_a_line_break_stays_on_one_line() throws Exception {
+        Path file = config.resolve("nl.json");
+        Files.writeString(file, """
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "nl@example.com",
+                 "name": {"givenName": "N", "familyName": "Line\\nBreak\\t "}}
+                """);
+        CliResult r = cli(server).run("users", "create", "--from", file.toString(), "-o", "json")
+                .assertExit(ExitCode.OK);
+
+        List<String> warnings = r.err().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("familyName)").contains("fix: Line\\x0aBreak)").doesNotContain("\t");
+    }
+
+    @Test
     void set_types_values_by_the_schema_and_names_unknown_or_read_only_attributes() {
         String id = server.seedUser(user("f@example.com").json());
         cli(server).run("users", "set", id, "nickName=Effie", "active=FALSE", NINJA + ":userType=Technician")
