@@ -27,7 +27,7 @@ class HelpTopicsTest {
     /** Expansions in the launchers: $X and ${X…}. */
     private static final Pattern SHELL_VAR = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]+)");
     /** bash's own variables, which no user sets. */
-    private static final Set<String> SHELL_OWN = Set.of("BASH_SOURCE", "PWD", "OLDPWD", "PATH", "IFS", "SECONDS");
+    private static final Set<String> SHELL_OWN = Set.of("BASH_SOURCE", "BASH_CMDS", "PWD", "OLDPWD", "PATH", "IFS", "SECONDS");
     private static final List<Path> LAUNCHERS = List.of(Path.of("scimctl"), Path.of("src/dist/bin/scimctl"));
 
     @TempDir
