@@ -88,6 +88,23 @@ rm "$tmp/jdk11/release"
 out="$(JAVA_HOME="$tmp/jdk11" "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
 check "Java 11 without a release file: asks 'java -version', exit 3" grep -q "is Java 11" <<<"$out"
 
+echo "== the checkout's launcher and another Java runtime"
+# A copy of the checkout's launcher with its jar and archive (no pom.xml: it builds nothing); a runtime at another path
+# (a script that runs the same java) must get an archive of its own, made once, and no error line from the JDK.
+mkdir -p "$tmp/checkout/target" "$tmp/otherjdk/bin"
+./scimctl --version >/dev/null 2>&1
+cp scimctl "$tmp/checkout/"
+cp target/scimctl-all.jar target/scimctl.jsa target/scimctl.jsa.java "$tmp/checkout/target/"
+printf '#!/bin/sh\nexec %s "$@"\n' "$(readlink -f "$(command -v java)")" > "$tmp/otherjdk/bin/java"
+chmod +x "$tmp/otherjdk/bin/java"
+first="$(JAVA_HOME="$tmp/otherjdk" "$tmp/checkout/scimctl" --version 2>&1)" || true
+second="$(JAVA_HOME="$tmp/otherjdk" "$tmp/checkout/scimctl" --version 2>&1)" || true
+check "another runtime: the archive is made again for it" grep -q "making the start-up archive for this Java runtime" \
+  <<<"$first"
+check "another runtime: the next start prints the version and nothing else (no JDK error line)" \
+  test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$second")" = 0
+check "another runtime: the archive names it" grep -q "otherjdk/bin/java" "$tmp/checkout/target/scimctl.jsa.java"
+
 echo "== bash completion"
 "$root/bin/scimctl" config set-profile prod --url https://eu.example.com/scim/v2 2>/dev/null
 "$root/bin/scimctl" config set-profile staging --url https://eu.example.com/scim/v2 2>/dev/null
