@@ -109,7 +109,7 @@ public final class CommandTable {
         }
         if (Files.isDirectory(location)) {
             Path file = location.resolve(name);
-            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            return Files.isRegularFile(file) && !olderThanClasses(file, location) ? Files.readAllBytes(file) : null;
         }
         try (ZipFile jar = new ZipFile(location.toFile())) {
             ZipEntry entry = jar.getEntry(name);
@@ -119,6 +119,26 @@ public final class CommandTable {
             try (InputStream in = jar.getInputStream(entry)) {
                 return in.readAllBytes();
             }
+        }
+    }
+
+    /**
+     * Whether a class in the folder was compiled after the table was written: an IDE's build, which skips Maven's
+     * process-classes. The annotations are read then, or a new option would be missing from the run. (A jar is
+     * built whole, and is not checked.)
+     */
+    static boolean olderThanClasses(Path table, Path classes) throws IOException {
+        long written = Files.getLastModifiedTime(table).toMillis();
+        try (java.util.stream.Stream<Path> files = Files.walk(classes.resolve("dev/scimctl/cli"))) {
+            return files.anyMatch(f -> f.toString().endsWith(".class") && newer(f, written));
+        }
+    }
+
+    private static boolean newer(Path file, long than) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() > than;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.scimctl.cli.Formats;
 import dev.scimctl.cli.RootCommand;
 import dev.scimctl.output.Terminals;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +46,24 @@ class CommandTableTest {
             List<String> now = List.of(CommandTableWriter.table().split("\n"));
             assertThat(built).as("rebuild: ./mvnw process-classes").containsExactlyElementsOf(now);
         }
+    }
+
+    @Test
+    void the_suite_runs_its_commands_from_the_table() {
+        // Every other test then exercises the table's path; without it they would all read annotations.
+        assertThat(CommandTable.shared()).isNotNull();
+    }
+
+    @Test
+    void a_class_compiled_after_the_table_makes_a_run_read_the_annotations(@TempDir Path classes) throws Exception {
+        Path table = Files.createDirectories(classes.resolve("dev/scimctl/cli/table")).resolve(CommandTable.RESOURCE);
+        Path command = classes.resolve("dev/scimctl/cli/SomeCommand.class");
+        Files.writeString(table, "# table\n");
+        Files.writeString(command, "");
+        Files.setLastModifiedTime(command, FileTime.fromMillis(Files.getLastModifiedTime(table).toMillis() - 60_000));
+        assertThat(CommandTable.olderThanClasses(table, classes)).as("compiled before the table").isFalse();
+        Files.setLastModifiedTime(command, FileTime.fromMillis(Files.getLastModifiedTime(table).toMillis() + 60_000));
+        assertThat(CommandTable.olderThanClasses(table, classes)).as("an IDE compiled it after").isTrue();
     }
 
     @Test
