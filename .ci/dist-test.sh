@@ -88,6 +88,22 @@ rm "$tmp/jdk11/release"
 out="$(JAVA_HOME="$tmp/jdk11" "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
 check "Java 11 without a release file: asks 'java -version', exit 3" grep -q "is Java 11" <<<"$out"
 
+echo "== the launcher remembers the runtime"
+# A runtime reached through a link (as /usr/bin/java is): the first start follows it with readlink and remembers
+# what it found; the next start, with no readlink on PATH, needs none.
+mkdir -p "$tmp/linkedjdk/bin" "$tmp/tools" "$tmp/tools-noreadlink"
+ln -s "$(readlink -f "$(command -v java)")" "$tmp/linkedjdk/bin/java"
+for tool in bash readlink mkdir mv rm head; do ln -s "$(command -v "$tool")" "$tmp/tools/$tool"; done
+for tool in bash mkdir mv rm head; do ln -s "$(command -v "$tool")" "$tmp/tools-noreadlink/$tool"; done
+out="$(env -i HOME="$HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" JAVA_HOME="$tmp/linkedjdk" PATH="$tmp/tools" \
+  "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
+check "a runtime reached through a link: starts" test "$rc" = 0
+check "what it found is in the cache folder, a file per runtime" \
+  bash -c '[ "$(ls "$1"/scimctl/runtime-* | wc -l)" -ge 2 ]' _ "$XDG_CACHE_HOME"
+out="$(env -i HOME="$HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" JAVA_HOME="$tmp/linkedjdk" PATH="$tmp/tools-noreadlink" \
+  "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
+check "the next start needs no readlink (it remembered the runtime)" grep -q "^scimctl $version\$" <<<"$out"
+
 echo "== the checkout's launcher and another Java runtime"
 # A copy of the checkout's launcher with its jar and archive (no pom.xml: it builds nothing); a runtime at another path
 # (a script that runs the same java) must get an archive of its own, made once, and no error line from the JDK.
