@@ -26,6 +26,7 @@ final class PatchRequests {
 
     private static final String EXTENSION = NinjaOneRules.EXTENSION_URN;
     private static final String CORE_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
+    static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     /** A PATCH refused before the SDK sees it, with the {@code scimType} of the refusal. */
     static final class Refused extends RuntimeException {
@@ -107,6 +108,31 @@ final class PatchRequests {
             return new Prepared(body, true);
         }
         return new Prepared(changed ? request.toString() : body, false);
+    }
+
+    /**
+     * Why a PATCH body's {@code schemas} is not exactly the PatchOp URI, or null (also null for a body that does not
+     * parse or is no object: the SDK answers that). RFC 7644 section 3.5.2 requires it; the SDK checked only that
+     * {@code schemas} was there, so a client that sent another schema was served here and refused by a stricter
+     * server, and a string instead of a list made the SDK fail with 500.
+     */
+    static String schemasProblem(String body) {
+        JsonNode request;
+        try {
+            request = SandboxJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException unparseable) {
+            return null;
+        }
+        if (!(request instanceof ObjectNode object)) {
+            return null;
+        }
+        JsonNode schemas = object.get("schemas");
+        if (schemas instanceof ArrayNode list && list.size() == 1 && list.get(0).isTextual()
+                && list.get(0).textValue().equalsIgnoreCase(PATCH_OP)) {
+            return null;
+        }
+        return "schemas " + (schemas == null ? "is missing" : schemas + " is not [\"" + PATCH_OP + "\"]")
+                + ": RFC 7644 section 3.5.2 requires a PATCH body to carry \"schemas\": [\"" + PATCH_OP + "\"]";
     }
 
     /**

@@ -156,6 +156,11 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (tooDeep != null) {
             return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter", tooDeep));
         }
+        String patchSchemaProblem = method == HttpMethod.PATCH && patchSupported && requestBody != null
+                ? PatchRequests.schemasProblem(requestBody) : null;
+        if (patchSchemaProblem != null) {
+            return reply(head, 400, SandboxJson.errorBody(400, "invalidSyntax", patchSchemaProblem));
+        }
         if (method == HttpMethod.PATCH && patchSupported && requestBody != null) {
             PatchRequests.Prepared prepared;
             try {

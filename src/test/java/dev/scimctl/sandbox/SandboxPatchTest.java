@@ -118,6 +118,40 @@ class SandboxPatchTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongPatchSchemas")
+    void a_patch_whose_schemas_is_not_the_patch_op_schema_is_invalid_syntax_and_changes_nothing(String schemas) {
+        String id = createBabs();
+        String body = "{" + schemas + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"X\"}]}";
+
+        Response response = client.patch("/Users/" + id, body);
+
+        // RFC 7644 section 3.5.2: the body MUST contain "schemas" with the PatchOp URI.
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidSyntax");
+        assertThat(response.json().get("detail").asText()).contains("urn:ietf:params:scim:api:messages:2.0:PatchOp");
+        assertThat(client.get("/Users/" + id).json().get("displayName").asText()).isEqualTo("Babs");
+    }
+
+    static Stream<String> wrongPatchSchemas() {
+        return Stream.of(
+                "",
+                "\"schemas\":[],",
+                "\"schemas\":\"urn:ietf:params:scim:api:messages:2.0:PatchOp\",",
+                "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],",
+                "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\",\"urn:example:other\"],");
+    }
+
+    @Test
+    void a_patch_op_schema_in_another_case_is_accepted() {
+        String id = createBabs();
+
+        Response response = client.patch("/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:patchop\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"X\"}]}");
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("wrongShapes")
     void a_value_of_the_wrong_shape_in_the_extension_is_invalid_value(String operation) {
         String id = createBabs();
