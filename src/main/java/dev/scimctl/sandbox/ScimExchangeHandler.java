@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,8 +21,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
+import de.captaingoldfish.scim.sdk.common.schemas.Schema;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 import de.captaingoldfish.scim.sdk.server.endpoints.ResourceEndpoint;
+import de.captaingoldfish.scim.sdk.server.schemas.ResourceType;
 
 import dev.scimctl.sandbox.SandboxHttpServer.Head;
 import dev.scimctl.sandbox.SandboxHttpServer.Reply;
@@ -164,7 +167,8 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (method == HttpMethod.PATCH && patchSupported && requestBody != null) {
             PatchRequests.Prepared prepared;
             try {
-                prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath));
+                prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath),
+                        path -> defines(endpointName, path));
             } catch (PatchRequests.Refused e) {
                 return reply(head, 400, SandboxJson.errorBody(400, e.scimType(), e.getMessage()));
             }
@@ -224,6 +228,29 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         }
         return "schemas " + (schemas == null ? "is missing" : schemas + " does not name " + core)
                 + ": RFC 7643 section 3 requires it; send \"schemas\": [\"" + core + "\", ...]";
+    }
+
+    /**
+     * Whether the resource type behind an endpoint defines an attribute path ({@code name.givenName},
+     * {@code urn:…:User:userType}, or a schema extension's URN itself), as the SDK resolves a PATCH path.
+     */
+    private boolean defines(String endpointName, String path) {
+        String name = switch (endpointName) {
+            case "Users" -> "User";
+            case "Groups" -> "Group";
+            default -> null;
+        };
+        // The SDK declares the Optional without its type argument.
+        Optional<?> found = name == null ? Optional.empty() : endpoint.getResourceTypeByName(name);
+        if (!(found.orElse(null) instanceof ResourceType type)) {
+            return true; // not a resource with attributes: the SDK answers
+        }
+        for (Schema extension : type.getAllSchemaExtensions()) {
+            if (extension.getNonNullId().equalsIgnoreCase(path)) {
+                return true;
+            }
+        }
+        return type.getSchemaAttribute(path).isPresent();
     }
 
     /** The stored user or group a path such as {@code /scim/v2/Users/ID} names, or null. */

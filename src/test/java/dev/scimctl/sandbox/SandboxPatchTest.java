@@ -194,7 +194,38 @@ class SandboxPatchTest {
     static Stream<String> unknownPaths() {
         return Stream.of(
                 "{\"op\":\"replace\",\"path\":\"nosuch\",\"value\":\"x\"}",
-                "{\"op\":\"add\",\"path\":\"name.nosuch\",\"value\":\"x\"}");
+                "{\"op\":\"add\",\"path\":\"name.nosuch\",\"value\":\"x\"}",
+                // RFC 7644 section 3.5.2.2: a remove names an attribute too; one the resource type does not define is
+                // invalidPath, whether or not anything could have been there.
+                "{\"op\":\"remove\",\"path\":\"nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"name.nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"" + CORE + ":nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"" + NINJA + ":nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"nosuch[type eq \\\"work\\\"]\"}",
+                "{\"op\":\"remove\",\"path\":\"emails[type eq \\\"work\\\"].nosuch\"}");
+    }
+
+    @Test
+    void a_remove_of_an_unknown_attribute_changes_nothing_else_in_the_request() {
+        String id = createBabs();
+
+        Response response = client.patch("/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"displayName\","
+                + "\"value\":\"X\"},{\"op\":\"remove\",\"path\":\"nosuch\"}"));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidPath");
+        assertThat(response.json().get("detail").asText()).contains("nosuch");
+        assertThat(client.get("/Users/" + id).json().get("displayName").asText()).isEqualTo("Babs");
+    }
+
+    @Test
+    void a_remove_of_an_unknown_group_attribute_is_invalid_path() {
+        String id = group();
+
+        Response response = client.patch("/Groups/" + id, patch("{\"op\":\"remove\",\"path\":\"userName\"}"));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidPath");
     }
 
     static Stream<String> readOnlyTargets() {
