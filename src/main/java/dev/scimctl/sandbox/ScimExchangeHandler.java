@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -109,9 +110,19 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (notFound != null) {
             return reply(head, 404, SandboxJson.errorBody(404, null, notFound));
         }
+        String allowed = allowedMethods(endpointName, rawPath);
         if (httpMethod(head.method()) == null) {
             return reply(head, 405, SandboxJson.errorBody(405, null, head.method() + " is not a SCIM method"))
-                    .header("Allow", "GET, POST, PUT, PATCH, DELETE");
+                    .header("Allow", allowed);
+        }
+        if (!List.of(allowed.split(", ")).contains(head.method())
+                && !(head.method().equals("PATCH") && !patchSupported && allowed.contains("PUT"))) {
+            // RFC 9110 section 15.5.6, which RFC 7644 section 3.12 leaves statuses outside its table to. The SDK
+            // answered 400 with invalidParameters (no scimType of RFC 7644's) to DELETE /Users, and 501 to a POST of
+            // a discovery document. A PATCH where PATCH is switched off keeps the SDK's 501 (not implemented).
+            return reply(head, 405, SandboxJson.errorBody(405, null, head.method() + " " + rawPath
+                    + " is not supported: " + allowed + " " + (allowed.contains(",") ? "are" : "is")
+                    + " (RFC 7644 section 3)")).header("Allow", allowed);
         }
         String tooDeep = FilterDepth.problem(queryParameter(head, "filter"));
         if (tooDeep != null) {
@@ -292,6 +303,25 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 ? "; is /" + endpointName + " on the end of the base URL? The base URL is " + basePath
                 : "";
         return "no resource at " + rawPath + hint;
+    }
+
+    /**
+     * The methods the resource at a path takes, as an {@code Allow} header lists them: a collection is listed and
+     * created in, {@code /.search} is POSTed to, a resource is read, replaced, patched (when PATCH is on) and
+     * deleted, and the discovery documents are only read.
+     */
+    private String allowedMethods(String endpointName, String rawPath) {
+        if (!endpointName.equals("Users") && !endpointName.equals("Groups")) {
+            return "GET";
+        }
+        String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
+        if (segments.length == 1 || segments[1].isEmpty()) {
+            return "GET, POST";
+        }
+        if (segments[1].equals(".search")) {
+            return "POST";
+        }
+        return patchSupported ? "GET, PUT, PATCH, DELETE" : "GET, PUT, DELETE";
     }
 
     /** The first path segment after the base path ("Users" for /scim/v2/Users/42), or null if outside it. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -246,6 +247,38 @@ class SandboxServerTest {
         Response response = client.get("/Users", Map.of("Authorization", "bearer " + scim.token()));
 
         assertThat(response.status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "DELETE, /Users, 'GET, POST'",
+            "PUT, /Users, 'GET, POST'",
+            "PATCH, /Users, 'GET, POST'",
+            "DELETE, /Groups/, 'GET, POST'",
+            "PUT, /Groups, 'GET, POST'",
+            "POST, /Users/{user}, 'GET, PUT, PATCH, DELETE'",
+            "POST, /Groups/{group}, 'GET, PUT, PATCH, DELETE'",
+            "DELETE, /Users/.search, POST",
+            "PUT, /Groups/.search, POST",
+            "DELETE, /Schemas, GET",
+            "PUT, /ResourceTypes, GET",
+            "POST, /ServiceProviderConfig, GET",
+            "DELETE, /ResourceTypes/User, GET"})
+    void answers_405_with_the_allowed_methods_to_a_method_its_target_does_not_take(String method, String path,
+            String allowed) {
+        String user = scim.seedUser("kept@example.com");
+        String group = scim.seedGroup("Kept");
+        String body = method.equals("DELETE") ? null : patch("{\"op\":\"remove\",\"path\":\"displayName\"}");
+
+        Response response = client.send(method, path.replace("{user}", user).replace("{group}", group), body, Map.of());
+
+        // RFC 9110 section 15.5.6 (RFC 7644 section 3.12 leaves statuses outside its table to HTTP): the method is not
+        // one the target resource supports; the SDK answered 400 with invalidParameters, not a scimType of RFC 7644.
+        assertScimError(response, 405, null);
+        assertThat(response.json().has("scimType")).as("%s", response).isFalse();
+        assertThat(response.header("Allow")).isEqualTo(allowed);
+        assertThat(scim.store().userCount()).isEqualTo(1);
+        assertThat(scim.store().groupCount()).isEqualTo(1);
     }
 
     @Test
