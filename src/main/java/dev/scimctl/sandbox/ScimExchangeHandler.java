@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +51,8 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             + " required; send the token this sandbox printed at start (with --data, the one saved beside its data file)";
     static final String REALM = ScimErrorException.SANDBOX_REALM;
     private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
+    /** An entity tag, weak or strong; group 1 is its opaque part with the quotes. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?(\"[^\"]*\")");
 
     private final ResourceEndpoint endpoint;
     private final SandboxStore store;
@@ -191,13 +195,18 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 requestBody = prepared.body();
             }
         }
+        Map<String, String> headers = headers(head);
+        if (method == HttpMethod.GET && headers.containsKey("if-none-match")
+                && endpoint.getServiceProvider().getETagConfig().isSupported()) {
+            ifNoneMatchForTheSdk(headers, storedResource(endpointName, rawPath));
+        }
         ScimResponse response;
         if (method == HttpMethod.GET) {
-            response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers(head), new Context(null));
+            response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers, new Context(null));
         } else {
             writeLock.lockInterruptibly();
             try {
-                response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers(head),
+                response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers,
                         new Context(null));
             } finally {
                 writeLock.unlock();
@@ -377,6 +386,34 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             }
         }
         return headers;
+    }
+
+    /**
+     * Evaluates a GET's {@code If-None-Match} as RFC 9110 section 13.1.2 says and leaves the SDK a condition it
+     * evaluates the same way: the current version when the condition matches it (the SDK answers 304), none when it
+     * does not (or names nothing the sandbox can read, or there is no such resource). The SDK compared the header
+     * with the version as one string, so {@code "2"} missed {@code W/"2"} (the comparison is weak), {@code *} missed
+     * every version, and a list such as {@code "1", W/"2"} was a 400.
+     */
+    private static void ifNoneMatchForTheSdk(Map<String, String> headers, JsonNode stored) {
+        String condition = headers.remove("if-none-match");
+        String current = stored == null ? null : stored.path("meta").path("version").asText(null);
+        if (current == null) {
+            return;
+        }
+        boolean matches = condition.strip().equals("*");
+        Matcher tag = ENTITY_TAG.matcher(condition);
+        while (!matches && tag.find()) {
+            matches = tag.group(1).equals(opaqueTag(current));
+        }
+        if (matches) {
+            headers.put("if-none-match", current);
+        }
+    }
+
+    /** {@code "2"} of {@code W/"2"} or of {@code "2"}: what the weak comparison compares. */
+    private static String opaqueTag(String entityTag) {
+        return entityTag.startsWith("W/") ? entityTag.substring(2) : entityTag;
     }
 
     /** The URL the client addressed (its Host), from which the SDK builds meta.location and $ref. */

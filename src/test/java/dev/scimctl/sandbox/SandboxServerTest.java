@@ -603,6 +603,35 @@ class SandboxServerTest {
         assertThat(response.text()).isEmpty();
     }
 
+    @ParameterizedTest(name = "If-None-Match: {0}")
+    @ValueSource(strings = {"\"{n}\"", "W/\"{n}\"", "\"0\", W/\"{n}\"", "W/\"0\",\"{n}\"", "*"})
+    void compares_if_none_match_weakly_and_answers_304_when_any_tag_is_current(String condition) {
+        String id = create(user("weak@example.com"));
+        String group = scim.seedGroup("Weak");
+        String revision = client.get("/Users/" + id).header("ETag").replaceAll("\\D", "");
+        String groupRevision = client.get("/Groups/" + group).header("ETag").replaceAll("\\D", "");
+
+        Response user = client.get("/Users/" + id, Map.of("If-None-Match", condition.replace("{n}", revision)));
+        Response other = client.get("/Groups/" + group, Map.of("If-None-Match", condition.replace("{n}", groupRevision)));
+
+        // RFC 9110 section 13.1.2: If-None-Match uses the weak comparison, so "2" matches W/"2"; it takes a list, and
+        // "*" matches any current representation.
+        assertThat(user.status()).as("%s", user).isEqualTo(304);
+        assertThat(user.text()).isEmpty();
+        assertThat(other.status()).as("%s", other).isEqualTo(304);
+    }
+
+    @ParameterizedTest(name = "If-None-Match: {0}")
+    @ValueSource(strings = {"\"0\"", "W/\"0\", \"99\""})
+    void answers_a_get_whose_if_none_match_names_no_current_tag_in_full(String condition) {
+        String id = create(user("weak@example.com"));
+
+        Response response = client.get("/Users/" + id, Map.of("If-None-Match", condition));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().get("userName").asText()).isEqualTo("weak@example.com");
+    }
+
     // ------------------------------------------------------------------ paging and sorting
 
     @Test
