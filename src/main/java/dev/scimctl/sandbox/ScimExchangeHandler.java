@@ -51,6 +51,9 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             + " required; send the token this sandbox printed at start (with --data, the one saved beside its data file)";
     static final String REALM = ScimErrorException.SANDBOX_REALM;
     private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
+    /** RFC 7644 section 3.12's scimType keywords. */
+    private static final Set<String> RFC_SCIM_TYPES = Set.of("invalidFilter", "tooMany", "uniqueness", "mutability",
+            "invalidSyntax", "invalidPath", "noTarget", "invalidValue", "invalidVers", "sensitive");
     /** An entity tag, weak or strong; group 1 is its opaque part with the quotes. */
     private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?(\"[^\"]*\")");
 
@@ -478,6 +481,9 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 // The SDK calls a PATCH path to no attribute an invalid filter; RFC 7644 section 3.12 has invalidPath.
                 json.put("scimType", "invalidPath");
             }
+            if (status == 400) {
+                json.put("scimType", rfcScimType(json, method));
+            }
             SandboxJson.normaliseResponse(json);
             body = json.toString();
         }
@@ -494,6 +500,37 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             reply.header("ETag", version.textValue());
         }
         return reply;
+    }
+
+    /**
+     * The RFC 7644 section 3.12 {@code scimType} of an SDK's 400. The SDK leaves it out for a value of the wrong type,
+     * a missing required value or a query parameter it cannot parse, and has keywords of its own
+     * ({@code unparseableRequest}, {@code invalidParameters}); a client that handles errors by their type learnt
+     * nothing from those. Kept when it is the RFC's; else {@code invalidSyntax} for a body that is not JSON or not
+     * the request message the RFC defines (its {@code urn:…:api:messages:…} schema, or not an object), and
+     * {@code invalidValue} for a value that does not fit: a query parameter, or an attribute of the resource or
+     * of a PATCH operation.
+     */
+    private static String rfcScimType(ObjectNode error, HttpMethod method) {
+        String given = error.path("scimType").asText("");
+        if (RFC_SCIM_TYPES.contains(given)) {
+            return given;
+        }
+        if (given.equals("unparseableRequest")) {
+            return "invalidSyntax";
+        }
+        String detail = error.path("detail").asText("");
+        if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
+            return "invalidValue"; // no body: a query parameter
+        }
+        if (detail.contains("urn:ietf:params:scim:api:messages:")) {
+            return "invalidSyntax";
+        }
+        if (error.path("errors").has("fieldErrors") || detail.contains("urn:ietf:params:scim:schemas:")
+                || method == HttpMethod.PATCH) {
+            return "invalidValue";
+        }
+        return "invalidSyntax";
     }
 
     /**

@@ -249,6 +249,32 @@ class SandboxServerTest {
         assertThat(response.status()).isEqualTo(200);
     }
 
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'a@example.com','active':'yes'} | invalidValue",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':5} | invalidValue",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'name':{'givenName':'No'}} | invalidValue",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'a@example.com','emails':'x'} | invalidValue",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace','path':'active','value':'no'}]} | invalidValue",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'name','value':5}]} | invalidValue",
+            "GET | /Users?count=99999999999999 | | invalidValue",
+            "GET | /Users?startIndex=first | | invalidValue",
+            "GET | /Users?sortBy=userName&sortOrder=sideways | | invalidValue",
+            "POST | /Users | {not json | invalidSyntax",
+            "POST | /Groups | [1] | invalidSyntax",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'frobnicate','path':'active','value':false}]} | invalidSyntax",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp']} | invalidSyntax"})
+    void gives_every_400_a_scim_type_of_rfc_7644(String method, String path, String body, String scimType) {
+        String user = scim.seedUser("kept@example.com");
+
+        Response response = client.send(method, path.replace("{user}", user), body == null ? null : body.replace('\'', '"'),
+                Map.of());
+
+        // RFC 7644 section 3.12: a 400 carries one of its scimTypes; the SDK left some out (a value of the wrong type,
+        // a count it cannot parse) and used its own for others (unparseableRequest, invalidParameters).
+        assertScimError(response, 400, scimType);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "DELETE, /Users, 'GET, POST'",
