@@ -485,7 +485,8 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 json.put("scimType", rfcScimType(json, method));
             }
             SandboxJson.normaliseResponse(json);
-            body = json.toString();
+            boolean error = json.path("schemas").toString().contains(SandboxJson.ERROR_SCHEMA);
+            body = (error ? SandboxJson.plainError(json) : json).toString();
         }
         Reply reply = reply(head, status, body);
         response.getHttpHeaders().forEach((name, value) -> {

@@ -275,6 +275,42 @@ class SandboxServerTest {
         assertScimError(response, 400, scimType);
     }
 
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'a@example.com','active':'yes'} | 400",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'name':{'givenName':'No'}} | 400",
+            "POST | /Groups | [1] | 400",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'KEPT@example.com'} | 409",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'emails','value':'x'}]} | 400",
+            "GET | /Users/no-such-id | | 404",
+            "DELETE | /Users | | 405"})
+    void answers_errors_with_the_members_of_an_rfc_7644_error_document_only(String method, String path, String body,
+            int status) {
+        String user = scim.seedUser("kept@example.com");
+
+        Response response = client.send(method, path.replace("{user}", user), body == null ? null : body.replace('\'', '"'),
+                Map.of());
+
+        // RFC 7644 section 3.12: schemas, status (a string), scimType (where there is one) and detail. The SDK added a
+        // member of its own, "errors", repeating the detail per field.
+        assertScimError(response, status, null);
+        List<String> members = new ArrayList<>();
+        response.json().fieldNames().forEachRemaining(members::add);
+        assertThat(members).as("%s", response).isSubsetOf("schemas", "status", "scimType", "detail").contains("detail");
+        assertThat(response.json().get("status").isTextual()).isTrue();
+        assertThat(response.json().get("schemas")).hasSize(1);
+    }
+
+    @Test
+    void names_every_wrong_value_in_the_detail() {
+        Response response = client.post("/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":5,"active":"yes","emails":"x"}""");
+
+        assertScimError(response, 400, "invalidValue");
+        assertThat(response.json().get("detail").asText()).contains("User:userName").contains("User:active")
+                .contains("User:emails");
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "DELETE, /Users, 'GET, POST'",
