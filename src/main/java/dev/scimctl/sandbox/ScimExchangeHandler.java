@@ -152,9 +152,17 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             // A last resort behind FilterDepth: something nested too deep for the SDK's recursive parser.
             return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter",
                     "the request is nested too deeply to be evaluated"));
-        } catch (RuntimeException e) {
-            return reply(head, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + e));
         }
+    }
+
+    @Override
+    public Reply failed(Head head, Throwable failure) {
+        boolean classesGone = false;
+        for (Throwable cause = failure; cause != null && !classesGone; cause = cause.getCause()) {
+            classesGone = cause instanceof LinkageError || cause instanceof ClassNotFoundException;
+        }
+        return reply(head, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + failure
+                + (classesGone ? "; were its classes (the scimctl jar) replaced while it ran? If so, restart the sandbox" : "")));
     }
 
     private Reply respond(Head head, byte[] body) throws InterruptedException {
