@@ -3,6 +3,7 @@ package dev.scimctl.sandbox;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>a {@code remove} without a filter of an attribute that has no value is done already (the SDK answers
  * {@code noTarget}, which RFC 7644 keeps for a filter that matches nothing).</li>
  * <li>a path to a read-only attribute is {@code mutability} (the SDK answers 200 and ignores it).</li>
+ * <li>a {@code remove} of an attribute the resource type does not define is {@code invalidPath} (the SDK took it
+ * for a remove of nothing and answered 200).</li>
  * </ul>
  */
 final class PatchRequests {
 
     private static final String EXTENSION = NinjaOneRules.EXTENSION_URN;
     private static final String CORE_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
+    static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     /** A PATCH refused before the SDK sees it, with the {@code scimType} of the refusal. */
     static final class Refused extends RuntimeException {
@@ -65,9 +69,11 @@ final class PatchRequests {
     /**
      * @param body the PATCH request body (left as it is if it does not parse: the SDK answers that)
      * @param current the resource as stored, or null if there is none (the SDK answers 404)
-     * @throws Refused if a value has the wrong shape
+     * @param defined whether an attribute path without value filters ({@code name.givenName},
+     *        {@code urn:…:User:userType}) names an attribute of the resource type
+     * @throws Refused if a value has the wrong shape, or a remove names no attribute
      */
-    static Prepared prepare(String body, JsonNode current) {
+    static Prepared prepare(String body, JsonNode current, Predicate<String> defined) {
         JsonNode request;
         try {
             request = SandboxJson.MAPPER.readTree(body);
@@ -92,6 +98,12 @@ final class PatchRequests {
                         + " cannot " + op + " it");
             }
             if (op.equals("remove")) {
+                if (target != null && current != null && !defined.test(withoutFilters(target))) {
+                    // RFC 7644 sections 3.5.2.2 and 3.12: a path naming no attribute is invalidPath. Dropped as a
+                    // remove of nothing, it was answered 200, and a client never learnt that its path was wrong.
+                    throw new Refused("invalidPath", target + " names no attribute of this resource type (see"
+                            + " /Schemas); nothing was removed");
+                }
                 if (target != null && current != null && !target.contains("[") && !hasValue(current, target)) {
                     it.remove();
                     changed = true;
@@ -107,6 +119,31 @@ final class PatchRequests {
             return new Prepared(body, true);
         }
         return new Prepared(changed ? request.toString() : body, false);
+    }
+
+    /**
+     * Why a PATCH body's {@code schemas} is not exactly the PatchOp URI, or null (also null for a body that does not
+     * parse or is no object: the SDK answers that). RFC 7644 section 3.5.2 requires it; the SDK checked only that
+     * {@code schemas} was there, so a client that sent another schema was served here and refused by a stricter
+     * server, and a string instead of a list made the SDK fail with 500.
+     */
+    static String schemasProblem(String body) {
+        JsonNode request;
+        try {
+            request = SandboxJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException unparseable) {
+            return null;
+        }
+        if (!(request instanceof ObjectNode object)) {
+            return null;
+        }
+        JsonNode schemas = object.get("schemas");
+        if (schemas instanceof ArrayNode list && list.size() == 1 && list.get(0).isTextual()
+                && list.get(0).textValue().equalsIgnoreCase(PATCH_OP)) {
+            return null;
+        }
+        return "schemas " + (schemas == null ? "is missing" : schemas + " is not [\"" + PATCH_OP + "\"]")
+                + ": RFC 7644 section 3.5.2 requires a PATCH body to carry \"schemas\": [\"" + PATCH_OP + "\"]";
     }
 
     /**
@@ -203,6 +240,32 @@ final class PatchRequests {
             }
         }
         return true;
+    }
+
+    /** A path with its value filters left out: {@code emails[type eq "work"].value} becomes {@code emails.value}. */
+    static String withoutFilters(String path) {
+        StringBuilder plain = new StringBuilder(path.length());
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (depth > 0) {
+                if (quoted && c == '\\') {
+                    i++; // an escaped character inside a string literal
+                } else if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '[') {
+                    depth++;
+                } else if (!quoted && c == ']') {
+                    depth--;
+                }
+            } else if (c == '[') {
+                depth = 1;
+            } else {
+                plain.append(c);
+            }
+        }
+        return plain.toString().strip();
     }
 
     /** Whether a filterless path ({@code name.givenName}, {@code urn:…:User:userType}, {@code members}) has a value. */

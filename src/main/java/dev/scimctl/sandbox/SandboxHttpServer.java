@@ -87,7 +87,18 @@ final class SandboxHttpServer implements AutoCloseable {
 
         /** The reply to a body larger than {@code maxBytes}. */
         Reply tooLarge(long maxBytes);
+
+        /** The reply to a request whose {@link #beforeBody} or {@link #handle} threw {@code failure}. */
+        Reply failed(Head head, Throwable failure);
     }
+
+    /**
+     * The reply when even {@link Handler#failed} fails: made before any request, so that it needs no class that
+     * might be gone by then.
+     */
+    private static final byte[] LAST_RESORT = ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+            + "\"status\":\"500\",\"detail\":\"scimctl sandbox: the request failed inside the sandbox; if its jar"
+            + " was rebuilt while it ran, restart it\"}").getBytes(StandardCharsets.UTF_8);
 
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_HEADERS = 200;
@@ -255,10 +266,11 @@ final class SandboxHttpServer implements AutoCloseable {
                     return;
                 }
             }
-        } catch (IOException | RuntimeException dropped) {
-            // the client went away, timed out or spoke no HTTP: its connection ends, nobody else is affected
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
+        } catch (Throwable dropped) {
+            // The client went away, timed out or spoke no HTTP, or the answer could not be written: its connection
+            // ends, nobody else is affected, and nothing is printed (an uncaught error would print a stack trace).
         } finally {
             forget(connection);
             closeQuietly(socket);
@@ -288,7 +300,14 @@ final class SandboxHttpServer implements AutoCloseable {
         boolean keepAlive = keepAlive(head);
         boolean hasBody = head.header("Transfer-Encoding") != null
                 || head.header("Content-Length") != null && !head.header("Content-Length").strip().equals("0");
-        Reply early = handler.beforeBody(head);
+        Reply early;
+        try {
+            early = handler.beforeBody(head);
+        } catch (InterruptedException stopping) {
+            throw stopping;
+        } catch (Throwable e) {
+            early = failed(head, e);
+        }
         if (early == null) {
             long declared = declaredLength(head);
             if (declared > maxBodyBytes) {
@@ -317,9 +336,29 @@ final class SandboxHttpServer implements AutoCloseable {
             return false;
         }
         deadlines.none();
-        Reply reply = handler.handle(head, body);
+        Reply reply;
+        try {
+            reply = handler.handle(head, body);
+        } catch (InterruptedException stopping) {
+            throw stopping;
+        } catch (Throwable e) {
+            reply = failed(head, e);
+        }
         write(out, reply, headOnly, !keepAlive);
         return keepAlive;
+    }
+
+    /**
+     * The handler's reply to its own failure. Any {@link Throwable}, not only an exception: a sandbox whose jar is
+     * rebuilt while it runs meets a {@link NoClassDefFoundError} at the first class it had not loaded yet, and the
+     * connection was dropped without an answer (and a stack trace printed) where a client expects a SCIM error.
+     */
+    private Reply failed(Head head, Throwable failure) {
+        try {
+            return handler.failed(head, failure);
+        } catch (Throwable again) {
+            return new Reply(500, LAST_RESORT).header("Content-Type", "application/scim+json");
+        }
     }
 
     private static boolean keepAlive(Head head) {

@@ -3,7 +3,9 @@ package dev.scimctl.sandbox;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +100,32 @@ final class SandboxJson {
         ordered.sort(Comparator.comparing(urn -> urn.asText().contains(":extension:")));
         array.removeAll();
         array.addAll(ordered);
+    }
+
+    /**
+     * An SDK's error as an RFC 7644 section 3.12 Error document: {@code schemas}, {@code status} as a string,
+     * {@code scimType} where there is one, and {@code detail}. The SDK adds an {@code errors} member of its own, with
+     * a message per attribute; no client reads it, and its messages beyond the first are put in the detail, so a
+     * request with three wrong values learns of all three.
+     */
+    static ObjectNode plainError(ObjectNode sdkError) {
+        Set<String> messages = new LinkedHashSet<>();
+        String detail = sdkError.path("detail").asText("");
+        if (!detail.isBlank()) {
+            messages.add(detail);
+        }
+        JsonNode errors = sdkError.path("errors");
+        errors.path("errorMessages").forEach(message -> messages.add(message.asText()));
+        errors.path("fieldErrors").forEach(field -> field.forEach(message -> messages.add(message.asText())));
+        String scimType = sdkError.path("scimType").asText("");
+        ObjectNode error = MAPPER.createObjectNode();
+        error.putArray("schemas").add(ERROR_SCHEMA);
+        error.put("status", sdkError.path("status").asText());
+        if (!scimType.isEmpty()) {
+            error.put("scimType", scimType);
+        }
+        error.put("detail", String.join("; ", messages));
+        return error;
     }
 
     /** A SCIM error response body; {@code status} is a string, as RFC 7644 section 3.12 has it. */

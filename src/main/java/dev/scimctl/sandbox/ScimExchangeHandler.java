@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.response.ScimResponse;
+import de.captaingoldfish.scim.sdk.common.schemas.Schema;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
 import de.captaingoldfish.scim.sdk.server.endpoints.ResourceEndpoint;
+import de.captaingoldfish.scim.sdk.server.schemas.ResourceType;
 
 import dev.scimctl.sandbox.SandboxHttpServer.Head;
 import dev.scimctl.sandbox.SandboxHttpServer.Reply;
@@ -45,6 +51,11 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             + " required; send the token this sandbox printed at start (with --data, the one saved beside its data file)";
     static final String REALM = ScimErrorException.SANDBOX_REALM;
     private static final Set<String> UNSUPPORTED_ENDPOINTS = Set.of("Bulk", "Me", ".search");
+    /** RFC 7644 section 3.12's scimType keywords. */
+    private static final Set<String> RFC_SCIM_TYPES = Set.of("invalidFilter", "tooMany", "uniqueness", "mutability",
+            "invalidSyntax", "invalidPath", "noTarget", "invalidValue", "invalidVers", "sensitive");
+    /** An entity tag, weak or strong; group 1 is its opaque part with the quotes. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?(\"[^\"]*\")");
 
     private final ResourceEndpoint endpoint;
     private final SandboxStore store;
@@ -106,9 +117,19 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (notFound != null) {
             return reply(head, 404, SandboxJson.errorBody(404, null, notFound));
         }
+        String allowed = allowedMethods(endpointName, rawPath);
         if (httpMethod(head.method()) == null) {
             return reply(head, 405, SandboxJson.errorBody(405, null, head.method() + " is not a SCIM method"))
-                    .header("Allow", "GET, POST, PUT, PATCH, DELETE");
+                    .header("Allow", allowed);
+        }
+        if (!List.of(allowed.split(", ")).contains(head.method())
+                && !(head.method().equals("PATCH") && !patchSupported && allowed.contains("PUT"))) {
+            // RFC 9110 section 15.5.6, which RFC 7644 section 3.12 leaves statuses outside its table to. The SDK
+            // answered 400 with invalidParameters (no scimType of RFC 7644's) to DELETE /Users, and 501 to a POST of
+            // a discovery document. A PATCH where PATCH is switched off keeps the SDK's 501 (not implemented).
+            return reply(head, 405, SandboxJson.errorBody(405, null, head.method() + " " + rawPath
+                    + " is not supported: " + allowed + " " + (allowed.contains(",") ? "are" : "is")
+                    + " (RFC 7644 section 3)")).header("Allow", allowed);
         }
         String tooDeep = FilterDepth.problem(queryParameter(head, "filter"));
         if (tooDeep != null) {
@@ -131,9 +152,17 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             // A last resort behind FilterDepth: something nested too deep for the SDK's recursive parser.
             return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter",
                     "the request is nested too deeply to be evaluated"));
-        } catch (RuntimeException e) {
-            return reply(head, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + e));
         }
+    }
+
+    @Override
+    public Reply failed(Head head, Throwable failure) {
+        boolean classesGone = false;
+        for (Throwable cause = failure; cause != null && !classesGone; cause = cause.getCause()) {
+            classesGone = cause instanceof LinkageError || cause instanceof ClassNotFoundException;
+        }
+        return reply(head, 500, SandboxJson.errorBody(500, null, "the sandbox failed: " + failure
+                + (classesGone ? "; were its classes (the scimctl jar) replaced while it ran? If so, restart the sandbox" : "")));
     }
 
     private Reply respond(Head head, byte[] body) throws InterruptedException {
@@ -156,10 +185,16 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
         if (tooDeep != null) {
             return reply(head, 400, SandboxJson.errorBody(400, "invalidFilter", tooDeep));
         }
+        String patchSchemaProblem = method == HttpMethod.PATCH && patchSupported && requestBody != null
+                ? PatchRequests.schemasProblem(requestBody) : null;
+        if (patchSchemaProblem != null) {
+            return reply(head, 400, SandboxJson.errorBody(400, "invalidSyntax", patchSchemaProblem));
+        }
         if (method == HttpMethod.PATCH && patchSupported && requestBody != null) {
             PatchRequests.Prepared prepared;
             try {
-                prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath));
+                prepared = PatchRequests.prepare(requestBody, storedResource(endpointName, rawPath),
+                        path -> defines(endpointName, path));
             } catch (PatchRequests.Refused e) {
                 return reply(head, 400, SandboxJson.errorBody(400, e.scimType(), e.getMessage()));
             }
@@ -171,13 +206,18 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 requestBody = prepared.body();
             }
         }
+        Map<String, String> headers = headers(head);
+        if (method == HttpMethod.GET && headers.containsKey("if-none-match")
+                && endpoint.getServiceProvider().getETagConfig().isSupported()) {
+            ifNoneMatchForTheSdk(headers, storedResource(endpointName, rawPath));
+        }
         ScimResponse response;
         if (method == HttpMethod.GET) {
-            response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers(head), new Context(null));
+            response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers, new Context(null));
         } else {
             writeLock.lockInterruptibly();
             try {
-                response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers(head),
+                response = endpoint.handleRequest(requestUrl(head), method, requestBody, headers,
                         new Context(null));
             } finally {
                 writeLock.unlock();
@@ -221,6 +261,29 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 + ": RFC 7643 section 3 requires it; send \"schemas\": [\"" + core + "\", ...]";
     }
 
+    /**
+     * Whether the resource type behind an endpoint defines an attribute path ({@code name.givenName},
+     * {@code urn:…:User:userType}, or a schema extension's URN itself), as the SDK resolves a PATCH path.
+     */
+    private boolean defines(String endpointName, String path) {
+        String name = switch (endpointName) {
+            case "Users" -> "User";
+            case "Groups" -> "Group";
+            default -> null;
+        };
+        // The SDK declares the Optional without its type argument.
+        Optional<?> found = name == null ? Optional.empty() : endpoint.getResourceTypeByName(name);
+        if (!(found.orElse(null) instanceof ResourceType type)) {
+            return true; // not a resource with attributes: the SDK answers
+        }
+        for (Schema extension : type.getAllSchemaExtensions()) {
+            if (extension.getNonNullId().equalsIgnoreCase(path)) {
+                return true;
+            }
+        }
+        return type.getSchemaAttribute(path).isPresent();
+    }
+
     /** The stored user or group a path such as {@code /scim/v2/Users/ID} names, or null. */
     private JsonNode storedResource(String endpointName, String rawPath) {
         String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
@@ -260,6 +323,25 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 ? "; is /" + endpointName + " on the end of the base URL? The base URL is " + basePath
                 : "";
         return "no resource at " + rawPath + hint;
+    }
+
+    /**
+     * The methods the resource at a path takes, as an {@code Allow} header lists them: a collection is listed and
+     * created in, {@code /.search} is POSTed to, a resource is read, replaced, patched (when PATCH is on) and
+     * deleted, and the discovery documents are only read.
+     */
+    private String allowedMethods(String endpointName, String rawPath) {
+        if (!endpointName.equals("Users") && !endpointName.equals("Groups")) {
+            return "GET";
+        }
+        String[] segments = rawPath.substring(basePath.length() + 1).split("/", -1);
+        if (segments.length == 1 || segments[1].isEmpty()) {
+            return "GET, POST";
+        }
+        if (segments[1].equals(".search")) {
+            return "POST";
+        }
+        return patchSupported ? "GET, PUT, PATCH, DELETE" : "GET, PUT, DELETE";
     }
 
     /** The first path segment after the base path ("Users" for /scim/v2/Users/42), or null if outside it. */
@@ -315,6 +397,34 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             }
         }
         return headers;
+    }
+
+    /**
+     * Evaluates a GET's {@code If-None-Match} as RFC 9110 section 13.1.2 says and leaves the SDK a condition it
+     * evaluates the same way: the current version when the condition matches it (the SDK answers 304), none when it
+     * does not (or names nothing the sandbox can read, or there is no such resource). The SDK compared the header
+     * with the version as one string, so {@code "2"} missed {@code W/"2"} (the comparison is weak), {@code *} missed
+     * every version, and a list such as {@code "1", W/"2"} was a 400.
+     */
+    private static void ifNoneMatchForTheSdk(Map<String, String> headers, JsonNode stored) {
+        String condition = headers.remove("if-none-match");
+        String current = stored == null ? null : stored.path("meta").path("version").asText(null);
+        if (current == null) {
+            return;
+        }
+        boolean matches = condition.strip().equals("*");
+        Matcher tag = ENTITY_TAG.matcher(condition);
+        while (!matches && tag.find()) {
+            matches = tag.group(1).equals(opaqueTag(current));
+        }
+        if (matches) {
+            headers.put("if-none-match", current);
+        }
+    }
+
+    /** {@code "2"} of {@code W/"2"} or of {@code "2"}: what the weak comparison compares. */
+    private static String opaqueTag(String entityTag) {
+        return entityTag.startsWith("W/") ? entityTag.substring(2) : entityTag;
     }
 
     /** The URL the client addressed (its Host), from which the SDK builds meta.location and $ref. */
@@ -379,8 +489,12 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
                 // The SDK calls a PATCH path to no attribute an invalid filter; RFC 7644 section 3.12 has invalidPath.
                 json.put("scimType", "invalidPath");
             }
+            if (status == 400) {
+                json.put("scimType", rfcScimType(json, method));
+            }
             SandboxJson.normaliseResponse(json);
-            body = json.toString();
+            boolean error = json.path("schemas").toString().contains(SandboxJson.ERROR_SCHEMA);
+            body = (error ? SandboxJson.plainError(json) : json).toString();
         }
         Reply reply = reply(head, status, body);
         response.getHttpHeaders().forEach((name, value) -> {
@@ -395,6 +509,37 @@ final class ScimExchangeHandler implements SandboxHttpServer.Handler {
             reply.header("ETag", version.textValue());
         }
         return reply;
+    }
+
+    /**
+     * The RFC 7644 section 3.12 {@code scimType} of an SDK's 400. The SDK leaves it out for a value of the wrong type,
+     * a missing required value or a query parameter it cannot parse, and has keywords of its own
+     * ({@code unparseableRequest}, {@code invalidParameters}); a client that handles errors by their type learnt
+     * nothing from those. Kept when it is the RFC's; else {@code invalidSyntax} for a body that is not JSON or not
+     * the request message the RFC defines (its {@code urn:…:api:messages:…} schema, or not an object), and
+     * {@code invalidValue} for a value that does not fit: a query parameter, or an attribute of the resource or
+     * of a PATCH operation.
+     */
+    private static String rfcScimType(ObjectNode error, HttpMethod method) {
+        String given = error.path("scimType").asText("");
+        if (RFC_SCIM_TYPES.contains(given)) {
+            return given;
+        }
+        if (given.equals("unparseableRequest")) {
+            return "invalidSyntax";
+        }
+        String detail = error.path("detail").asText("");
+        if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
+            return "invalidValue"; // no body: a query parameter
+        }
+        if (detail.contains("urn:ietf:params:scim:api:messages:")) {
+            return "invalidSyntax";
+        }
+        if (error.path("errors").has("fieldErrors") || detail.contains("urn:ietf:params:scim:schemas:")
+                || method == HttpMethod.PATCH) {
+            return "invalidValue";
+        }
+        return "invalidSyntax";
     }
 
     /**

@@ -118,6 +118,40 @@ class SandboxPatchTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongPatchSchemas")
+    void a_patch_whose_schemas_is_not_the_patch_op_schema_is_invalid_syntax_and_changes_nothing(String schemas) {
+        String id = createBabs();
+        String body = "{" + schemas + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"X\"}]}";
+
+        Response response = client.patch("/Users/" + id, body);
+
+        // RFC 7644 section 3.5.2: the body MUST contain "schemas" with the PatchOp URI.
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidSyntax");
+        assertThat(response.json().get("detail").asText()).contains("urn:ietf:params:scim:api:messages:2.0:PatchOp");
+        assertThat(client.get("/Users/" + id).json().get("displayName").asText()).isEqualTo("Babs");
+    }
+
+    static Stream<String> wrongPatchSchemas() {
+        return Stream.of(
+                "",
+                "\"schemas\":[],",
+                "\"schemas\":\"urn:ietf:params:scim:api:messages:2.0:PatchOp\",",
+                "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],",
+                "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\",\"urn:example:other\"],");
+    }
+
+    @Test
+    void a_patch_op_schema_in_another_case_is_accepted() {
+        String id = createBabs();
+
+        Response response = client.patch("/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:patchop\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"X\"}]}");
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("wrongShapes")
     void a_value_of_the_wrong_shape_in_the_extension_is_invalid_value(String operation) {
         String id = createBabs();
@@ -160,7 +194,38 @@ class SandboxPatchTest {
     static Stream<String> unknownPaths() {
         return Stream.of(
                 "{\"op\":\"replace\",\"path\":\"nosuch\",\"value\":\"x\"}",
-                "{\"op\":\"add\",\"path\":\"name.nosuch\",\"value\":\"x\"}");
+                "{\"op\":\"add\",\"path\":\"name.nosuch\",\"value\":\"x\"}",
+                // RFC 7644 section 3.5.2.2: a remove names an attribute too; one the resource type does not define is
+                // invalidPath, whether or not anything could have been there.
+                "{\"op\":\"remove\",\"path\":\"nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"name.nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"" + CORE + ":nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"" + NINJA + ":nosuch\"}",
+                "{\"op\":\"remove\",\"path\":\"nosuch[type eq \\\"work\\\"]\"}",
+                "{\"op\":\"remove\",\"path\":\"emails[type eq \\\"work\\\"].nosuch\"}");
+    }
+
+    @Test
+    void a_remove_of_an_unknown_attribute_changes_nothing_else_in_the_request() {
+        String id = createBabs();
+
+        Response response = client.patch("/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"displayName\","
+                + "\"value\":\"X\"},{\"op\":\"remove\",\"path\":\"nosuch\"}"));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidPath");
+        assertThat(response.json().get("detail").asText()).contains("nosuch");
+        assertThat(client.get("/Users/" + id).json().get("displayName").asText()).isEqualTo("Babs");
+    }
+
+    @Test
+    void a_remove_of_an_unknown_group_attribute_is_invalid_path() {
+        String id = group();
+
+        Response response = client.patch("/Groups/" + id, patch("{\"op\":\"remove\",\"path\":\"userName\"}"));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().get("scimType").asText()).isEqualTo("invalidPath");
     }
 
     static Stream<String> readOnlyTargets() {

@@ -7,14 +7,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.scimctl.testing.RawScimClient;
 import dev.scimctl.testing.RawScimClient.Response;
@@ -96,6 +102,91 @@ class SandboxRobustnessTest {
             assertThat(elapsed).isLessThan(Duration.ofSeconds(1));
             for (Socket socket : slow) {
                 assertThat(socket.isClosed()).isFalse();
+            }
+        }
+    }
+
+    /**
+     * A sandbox whose jar is rebuilt while it runs finds, on its first PATCH, that a class it had not loaded yet is gone
+     * (or changed): a {@link NoClassDefFoundError}, an {@link Error}. The test runs a sandbox from a copy of its classes,
+     * in a class loader of its own, and removes the PATCH classes from the copy before the first PATCH.
+     */
+    @Test
+    void answers_500_with_a_scim_error_when_its_classes_are_gone_and_keeps_serving(@TempDir Path copy) throws Exception {
+        Path classes = Path.of(SandboxServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes.resolve("dev"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(classes.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        try (URLClassLoader loader = new ChildFirstLoader(copy, SandboxRobustnessTest.class.getClassLoader())) {
+            Class<?> type = loader.loadClass(SandboxServer.class.getName());
+            Object builder = type.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("token", String.class).invoke(builder, TOKEN);
+            Object server = builder.getClass().getMethod("build").invoke(builder);
+            type.getMethod("start").invoke(server);
+            try {
+                RawScimClient client = new RawScimClient((String) type.getMethod("baseUrl").invoke(server), TOKEN);
+                Response created = client.post("/Users", """
+                        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada@example.com"}""");
+                assertThat(created.status()).as("%s", created).isEqualTo(201);
+                Files.delete(copy.resolve("dev/scimctl/sandbox/PatchRequests.class"));
+                Files.delete(copy.resolve("dev/scimctl/sandbox/PatchRequests$Prepared.class"));
+
+                Response patched = client.patch("/Users/" + created.json().get("id").asText(), """
+                        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations":[{"op":"replace","path":"displayName","value":"Ada"}]}""");
+
+                assertThat(patched.status()).as("%s", patched).isEqualTo(500);
+                assertThat(patched.header("Content-Type")).startsWith("application/scim+json");
+                assertThat(patched.json().get("schemas").get(0).asText())
+                        .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+                assertThat(patched.json().get("status").asText()).isEqualTo("500");
+                assertThat(patched.json().get("detail").asText()).contains("PatchRequests").contains("restart");
+                assertThat(client.get("/Users").json().get("totalResults").asInt()).isEqualTo(1);
+            } finally {
+                type.getMethod("close").invoke(server);
+            }
+        }
+    }
+
+    @Test
+    void answers_500_with_a_scim_error_even_when_reporting_the_failure_fails() throws Exception {
+        // The request log is called for every answer, the error's too: when it fails each time, the answer still goes out.
+        try (SandboxServer server = server().requestListener(request -> {
+            throw new NoClassDefFoundError("dev/scimctl/cli/SandboxLog");
+        }).build().start()) {
+            RawScimClient client = new RawScimClient(server.baseUrl(), TOKEN);
+
+            for (int i = 0; i < 2; i++) {
+                Response response = client.get("/Users");
+
+                assertThat(response.status()).as("%s", response).isEqualTo(500);
+                assertThat(response.json().get("status").asText()).isEqualTo("500");
+                assertThat(response.json().get("detail").asText()).contains("restart");
+            }
+        }
+    }
+
+    /** Loads scimctl's classes from a folder of its own, everything else from the parent (the libraries). */
+    private static final class ChildFirstLoader extends URLClassLoader {
+        ChildFirstLoader(Path classes, ClassLoader parent) throws IOException {
+            super(new URL[] {classes.toUri().toURL()}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.scimctl.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : findClass(name);
             }
         }
     }

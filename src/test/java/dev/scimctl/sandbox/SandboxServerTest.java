@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -246,6 +247,100 @@ class SandboxServerTest {
         Response response = client.get("/Users", Map.of("Authorization", "bearer " + scim.token()));
 
         assertThat(response.status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'a@example.com','active':'yes'} | invalidValue",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':5} | invalidValue",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'name':{'givenName':'No'}} | invalidValue",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'a@example.com','emails':'x'} | invalidValue",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace','path':'active','value':'no'}]} | invalidValue",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'name','value':5}]} | invalidValue",
+            "GET | /Users?count=99999999999999 | | invalidValue",
+            "GET | /Users?startIndex=first | | invalidValue",
+            "GET | /Users?sortBy=userName&sortOrder=sideways | | invalidValue",
+            "POST | /Users | {not json | invalidSyntax",
+            "POST | /Groups | [1] | invalidSyntax",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'frobnicate','path':'active','value':false}]} | invalidSyntax",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp']} | invalidSyntax"})
+    void gives_every_400_a_scim_type_of_rfc_7644(String method, String path, String body, String scimType) {
+        String user = scim.seedUser("kept@example.com");
+
+        Response response = client.send(method, path.replace("{user}", user), body == null ? null : body.replace('\'', '"'),
+                Map.of());
+
+        // RFC 7644 section 3.12: a 400 carries one of its scimTypes; the SDK left some out (a value of the wrong type,
+        // a count it cannot parse) and used its own for others (unparseableRequest, invalidParameters).
+        assertScimError(response, 400, scimType);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'a@example.com','active':'yes'} | 400",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'name':{'givenName':'No'}} | 400",
+            "POST | /Groups | [1] | 400",
+            "POST | /Users | {'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'userName':'KEPT@example.com'} | 409",
+            "PATCH | /Users/{user} | {'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'emails','value':'x'}]} | 400",
+            "GET | /Users/no-such-id | | 404",
+            "DELETE | /Users | | 405"})
+    void answers_errors_with_the_members_of_an_rfc_7644_error_document_only(String method, String path, String body,
+            int status) {
+        String user = scim.seedUser("kept@example.com");
+
+        Response response = client.send(method, path.replace("{user}", user), body == null ? null : body.replace('\'', '"'),
+                Map.of());
+
+        // RFC 7644 section 3.12: schemas, status (a string), scimType (where there is one) and detail. The SDK added a
+        // member of its own, "errors", repeating the detail per field.
+        assertScimError(response, status, null);
+        List<String> members = new ArrayList<>();
+        response.json().fieldNames().forEachRemaining(members::add);
+        assertThat(members).as("%s", response).isSubsetOf("schemas", "status", "scimType", "detail").contains("detail");
+        assertThat(response.json().get("status").isTextual()).isTrue();
+        assertThat(response.json().get("schemas")).hasSize(1);
+    }
+
+    @Test
+    void names_every_wrong_value_in_the_detail() {
+        Response response = client.post("/Users", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":5,"active":"yes","emails":"x"}""");
+
+        assertScimError(response, 400, "invalidValue");
+        assertThat(response.json().get("detail").asText()).contains("User:userName").contains("User:active")
+                .contains("User:emails");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "DELETE, /Users, 'GET, POST'",
+            "PUT, /Users, 'GET, POST'",
+            "PATCH, /Users, 'GET, POST'",
+            "DELETE, /Groups/, 'GET, POST'",
+            "PUT, /Groups, 'GET, POST'",
+            "POST, /Users/{user}, 'GET, PUT, PATCH, DELETE'",
+            "POST, /Groups/{group}, 'GET, PUT, PATCH, DELETE'",
+            "DELETE, /Users/.search, POST",
+            "PUT, /Groups/.search, POST",
+            "DELETE, /Schemas, GET",
+            "PUT, /ResourceTypes, GET",
+            "POST, /ServiceProviderConfig, GET",
+            "DELETE, /ResourceTypes/User, GET"})
+    void answers_405_with_the_allowed_methods_to_a_method_its_target_does_not_take(String method, String path,
+            String allowed) {
+        String user = scim.seedUser("kept@example.com");
+        String group = scim.seedGroup("Kept");
+        String body = method.equals("DELETE") ? null : patch("{\"op\":\"remove\",\"path\":\"displayName\"}");
+
+        Response response = client.send(method, path.replace("{user}", user).replace("{group}", group), body, Map.of());
+
+        // RFC 9110 section 15.5.6 (RFC 7644 section 3.12 leaves statuses outside its table to HTTP): the method is not
+        // one the target resource supports; the SDK answered 400 with invalidParameters, not a scimType of RFC 7644.
+        assertScimError(response, 405, null);
+        assertThat(response.json().has("scimType")).as("%s", response).isFalse();
+        assertThat(response.header("Allow")).isEqualTo(allowed);
+        assertThat(scim.store().userCount()).isEqualTo(1);
+        assertThat(scim.store().groupCount()).isEqualTo(1);
     }
 
     @Test
@@ -568,6 +663,35 @@ class SandboxServerTest {
 
         assertThat(response.status()).isEqualTo(304);
         assertThat(response.text()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "If-None-Match: {0}")
+    @ValueSource(strings = {"\"{n}\"", "W/\"{n}\"", "\"0\", W/\"{n}\"", "W/\"0\",\"{n}\"", "*"})
+    void compares_if_none_match_weakly_and_answers_304_when_any_tag_is_current(String condition) {
+        String id = create(user("weak@example.com"));
+        String group = scim.seedGroup("Weak");
+        String revision = client.get("/Users/" + id).header("ETag").replaceAll("\\D", "");
+        String groupRevision = client.get("/Groups/" + group).header("ETag").replaceAll("\\D", "");
+
+        Response user = client.get("/Users/" + id, Map.of("If-None-Match", condition.replace("{n}", revision)));
+        Response other = client.get("/Groups/" + group, Map.of("If-None-Match", condition.replace("{n}", groupRevision)));
+
+        // RFC 9110 section 13.1.2: If-None-Match uses the weak comparison, so "2" matches W/"2"; it takes a list, and
+        // "*" matches any current representation.
+        assertThat(user.status()).as("%s", user).isEqualTo(304);
+        assertThat(user.text()).isEmpty();
+        assertThat(other.status()).as("%s", other).isEqualTo(304);
+    }
+
+    @ParameterizedTest(name = "If-None-Match: {0}")
+    @ValueSource(strings = {"\"0\"", "W/\"0\", \"99\""})
+    void answers_a_get_whose_if_none_match_names_no_current_tag_in_full(String condition) {
+        String id = create(user("weak@example.com"));
+
+        Response response = client.get("/Users/" + id, Map.of("If-None-Match", condition));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().get("userName").asText()).isEqualTo("weak@example.com");
     }
 
     // ------------------------------------------------------------------ paging and sorting
