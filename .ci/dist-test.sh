@@ -121,6 +121,17 @@ check "another runtime: the next start prints the version and nothing else (no J
   test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$second")" = 0
 check "another runtime: the archive names it" grep -q "otherjdk/bin/java" "$tmp/checkout/target/scimctl.jsa.java"
 
+echo "== the launchers from an odd place"
+# A CDPATH in the environment (some people export theirs) makes 'cd' with a relative folder search it and print where
+# it went on stdout: the launcher must neither print it nor go to a same-named folder there.
+mkdir -p "$tmp/decoy/${root##*/}/bin" "$tmp/decoy/checkout"
+out="$(cd "$tmp" && CDPATH="$tmp/decoy" "${root##*/}/bin/scimctl" --version 2>/dev/null)" || true
+check "an exported CDPATH: bin/scimctl prints the version and nothing else on stdout" \
+  test "$out" = "$(printf 'scimctl %s\n%s' "$version" "$(sed -n 2p <<<"$version_out")")"
+out="$(cd "$tmp" && CDPATH="$tmp/decoy" checkout/scimctl --version 2>/dev/null)" || true
+check "an exported CDPATH: the checkout's launcher prints the version and nothing else on stdout" \
+  test "$(head -n 1 <<<"$out")" = "scimctl $version"
+
 echo "== bash completion"
 "$root/bin/scimctl" config set-profile prod --url https://eu.example.com/scim/v2 2>/dev/null
 "$root/bin/scimctl" config set-profile staging --url https://eu.example.com/scim/v2 2>/dev/null
