@@ -131,6 +131,23 @@ check "an exported CDPATH: bin/scimctl prints the version and nothing else on st
 out="$(cd "$tmp" && CDPATH="$tmp/decoy" checkout/scimctl --version 2>/dev/null)" || true
 check "an exported CDPATH: the checkout's launcher prints the version and nothing else on stdout" \
   test "$(head -n 1 <<<"$out")" = "scimctl $version"
+# 'sudo -u someone scimctl ...' from a folder that user may not enter (root's home, say): the launcher cannot go back
+# there, and must not need to.
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null 2>&1; then
+  chmod 755 "$tmp"
+  mkdir -p "$tmp/locked" "$tmp/nobody"
+  chmod 700 "$tmp/locked"
+  chown nobody "$tmp/nobody"
+  for launcher in "$root/bin/scimctl" "$tmp/checkout/scimctl"; do
+    label="${launcher#"$tmp"/}"
+    out="$(cd "$tmp/locked" && runuser -u nobody -- env HOME="$tmp/nobody" XDG_CACHE_HOME="$tmp/nobody/cache" \
+      SCIMCTL_CONFIG_DIR="$tmp/nobody/config" PATH="$PATH" "$launcher" --version 2>&1)" && rc=0 || rc=$?
+    check "$label, from a folder its user may not enter: starts" grep -q "^scimctl $version\$" <<<"$out"
+  done
+  chmod 700 "$tmp"
+else
+  echo "skip  a folder its user may not enter (needs root and runuser)"
+fi
 
 echo "== bash completion"
 "$root/bin/scimctl" config set-profile prod --url https://eu.example.com/scim/v2 2>/dev/null
