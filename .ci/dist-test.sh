@@ -132,11 +132,12 @@ out="$(cd "$tmp" && CDPATH="$tmp/decoy" checkout/scimctl --version 2>/dev/null)"
 check "an exported CDPATH: the checkout's launcher prints the version and nothing else on stdout" \
   test "$(head -n 1 <<<"$out")" = "scimctl $version"
 # 'sudo -u someone scimctl ...' from a folder that user may not enter (root's home, say): the launcher cannot go back
-# there, and must not need to.
+# there, and must not need to. A cache folder the user may not write to costs the archive, and nothing on stderr.
 if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null 2>&1; then
   chmod 755 "$tmp"
-  mkdir -p "$tmp/locked" "$tmp/nobody"
+  mkdir -p "$tmp/locked" "$tmp/readonly-cache/scimctl" "$tmp/nobody"
   chmod 700 "$tmp/locked"
+  chmod 555 "$tmp/readonly-cache/scimctl"
   chown nobody "$tmp/nobody"
   for launcher in "$root/bin/scimctl" "$tmp/checkout/scimctl"; do
     label="${launcher#"$tmp"/}"
@@ -144,6 +145,10 @@ if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null 2>&1; then
       SCIMCTL_CONFIG_DIR="$tmp/nobody/config" PATH="$PATH" "$launcher" --version 2>&1)" && rc=0 || rc=$?
     check "$label, from a folder its user may not enter: starts" grep -q "^scimctl $version\$" <<<"$out"
   done
+  out="$(runuser -u nobody -- env HOME="$tmp/nobody" XDG_CACHE_HOME="$tmp/readonly-cache" \
+    SCIMCTL_CONFIG_DIR="$tmp/nobody/config" PATH="$PATH" "$root/bin/scimctl" --version 2>&1)" || true
+  check "a cache folder it may not write to: the version and nothing else" \
+    test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$out")" = 0 -a -n "$out"
   chmod 700 "$tmp"
 else
   echo "skip  a folder its user may not enter (needs root and runuser)"
