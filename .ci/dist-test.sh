@@ -131,6 +131,8 @@ check "an exported CDPATH: bin/scimctl prints the version and nothing else on st
 out="$(cd "$tmp" && CDPATH="$tmp/decoy" checkout/scimctl --version 2>/dev/null)" || true
 check "an exported CDPATH: the checkout's launcher prints the version and nothing else on stdout" \
   test "$(head -n 1 <<<"$out")" = "scimctl $version"
+out="$(cd "$root/bin" && bash scimctl --version 2>&1)" || true
+check "'bash scimctl' in bin/ (a launcher named without a folder) prints the version" grep -q "^scimctl $version\$" <<<"$out"
 # 'sudo -u someone scimctl ...' from a folder that user may not enter (root's home, say): the launcher cannot go back
 # there, and must not need to. A cache folder the user may not write to costs the archive, and nothing on stderr.
 if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null 2>&1; then
