@@ -121,6 +121,41 @@ check "another runtime: the next start prints the version and nothing else (no J
   test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$second")" = 0
 check "another runtime: the archive names it" grep -q "otherjdk/bin/java" "$tmp/checkout/target/scimctl.jsa.java"
 
+echo "== the launchers from an odd place"
+# A CDPATH in the environment (some people export theirs) makes 'cd' with a relative folder search it and print where
+# it went on stdout: the launcher must neither print it nor go to a same-named folder there.
+mkdir -p "$tmp/decoy/${root##*/}/bin" "$tmp/decoy/checkout"
+out="$(cd "$tmp" && CDPATH="$tmp/decoy" "${root##*/}/bin/scimctl" --version 2>/dev/null)" || true
+check "an exported CDPATH: bin/scimctl prints the version and nothing else on stdout" \
+  test "$out" = "$(printf 'scimctl %s\n%s' "$version" "$(sed -n 2p <<<"$version_out")")"
+out="$(cd "$tmp" && CDPATH="$tmp/decoy" checkout/scimctl --version 2>/dev/null)" || true
+check "an exported CDPATH: the checkout's launcher prints the version and nothing else on stdout" \
+  test "$(head -n 1 <<<"$out")" = "scimctl $version"
+out="$(cd "$root/bin" && bash scimctl --version 2>&1)" || true
+check "'bash scimctl' in bin/ (a launcher named without a folder) prints the version" grep -q "^scimctl $version\$" <<<"$out"
+# 'sudo -u someone scimctl ...' from a folder that user may not enter (root's home, say): the launcher cannot go back
+# there, and must not need to. A cache folder the user may not write to costs the archive, and nothing on stderr.
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null 2>&1; then
+  chmod 755 "$tmp"
+  mkdir -p "$tmp/locked" "$tmp/readonly-cache/scimctl" "$tmp/nobody"
+  chmod 700 "$tmp/locked"
+  chmod 555 "$tmp/readonly-cache/scimctl"
+  chown nobody "$tmp/nobody"
+  for launcher in "$root/bin/scimctl" "$tmp/checkout/scimctl"; do
+    label="${launcher#"$tmp"/}"
+    out="$(cd "$tmp/locked" && runuser -u nobody -- env HOME="$tmp/nobody" XDG_CACHE_HOME="$tmp/nobody/cache" \
+      SCIMCTL_CONFIG_DIR="$tmp/nobody/config" PATH="$PATH" "$launcher" --version 2>&1)" && rc=0 || rc=$?
+    check "$label, from a folder its user may not enter: starts" grep -q "^scimctl $version\$" <<<"$out"
+  done
+  out="$(runuser -u nobody -- env HOME="$tmp/nobody" XDG_CACHE_HOME="$tmp/readonly-cache" \
+    SCIMCTL_CONFIG_DIR="$tmp/nobody/config" PATH="$PATH" "$root/bin/scimctl" --version 2>&1)" || true
+  check "a cache folder it may not write to: the version and nothing else" \
+    test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$out")" = 0 -a -n "$out"
+  chmod 700 "$tmp"
+else
+  echo "skip  a folder its user may not enter (needs root and runuser)"
+fi
+
 echo "== bash completion"
 "$root/bin/scimctl" config set-profile prod --url https://eu.example.com/scim/v2 2>/dev/null
 "$root/bin/scimctl" config set-profile staging --url https://eu.example.com/scim/v2 2>/dev/null

@@ -139,11 +139,27 @@ public final class RootCommand implements Runnable {
     }
 
     /**
+     * The whole tree from the command table alone, failing where the table fails (a run would read the annotations
+     * then): what a test holds equal to {@link #annotatedCommandLine}.
+     */
+    public static CommandLine compiledCommandLine(CommandContext context, CommandTable table) {
+        CommandLine cl = assemble(context, COMMANDS.keySet(), null,
+                java.util.Objects.requireNonNull(table, "no command table in the build"));
+        HelpText.attach(cl);
+        return cl;
+    }
+
+    /**
      * Builds the tree that {@code args} need: the one command they name, and under it the one subcommand that follows
      * it ({@code users get}); all of them when the arguments name none or ask for help, so that usage, "did you mean"
      * and help see every command.
      */
     public static CommandLine commandLine(CommandContext context, String... args) {
+        return commandLine(context, CommandTable.shared(), args);
+    }
+
+    /** As {@link #commandLine(CommandContext, String...)}, from this command table (null: the annotations). */
+    static CommandLine commandLine(CommandContext context, CommandTable table, String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) {
@@ -151,16 +167,16 @@ public final class RootCommand implements Runnable {
             }
             if (COMMANDS.containsKey(arg)) {
                 if (arg.equals("help")) {
-                    return build(context, COMMANDS.keySet(), null, CommandTable.shared());
+                    return build(context, COMMANDS.keySet(), null, table);
                 }
                 String next = i + 1 < args.length ? args[i + 1] : "";
                 return build(context, Set.of(arg), subcommands(arg).containsKey(next) ? next : null,
-                        CommandTable.shared());
+                        table);
             }
         }
         // --version needs no command; anything else at the root (usage, "did you mean") needs them all.
         boolean versionOnly = args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
-        return build(context, versionOnly ? Set.of() : COMMANDS.keySet(), null, CommandTable.shared());
+        return build(context, versionOnly ? Set.of() : COMMANDS.keySet(), null, table);
     }
 
     /**
@@ -169,6 +185,19 @@ public final class RootCommand implements Runnable {
      */
     private static CommandLine build(CommandContext context, Collection<String> names, String onlySubcommand,
                                      CommandTable table) {
+        if (table != null) {
+            try {
+                return assemble(context, names, onlySubcommand, table);
+            } catch (RuntimeException stale) {
+                // A table that does not fit the classes (written before a change, or cut short) is no reason to fail
+                // a run with a stack trace: the annotations say the same, only slower.
+            }
+        }
+        return assemble(context, names, onlySubcommand, null);
+    }
+
+    private static CommandLine assemble(CommandContext context, Collection<String> names, String onlySubcommand,
+                                        CommandTable table) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cl = command(RootCommand.class, factory, table);
         for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {

@@ -2,6 +2,7 @@ package dev.scimctl.cli;
 
 import dev.scimctl.ExitCode;
 import dev.scimctl.Version;
+import dev.scimctl.cli.table.CommandTable;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import org.junit.jupiter.api.Test;
@@ -143,5 +144,47 @@ class RootCommandTest {
         assertThat(forced.out()).contains("\u001b[");
         CliResult never = new CliRunner(dir).env("CLICOLOR_FORCE", "1").run("--color=never", "help", "config");
         assertThat(never.out()).doesNotContain("\u001b[");
+    }
+
+    /**
+     * A table that no longer fits the classes (a field renamed and the table not written again, a file cut short)
+     * must not end a run with a stack trace: the commands are read from their annotations instead.
+     */
+    @Test
+    void a_stale_or_damaged_command_table_falls_back_to_the_annotations() throws Exception {
+        String table;
+        try (java.io.InputStream in = CommandTable.class.getResourceAsStream(CommandTable.RESOURCE)) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Map<String, String> damaged = new java.util.LinkedHashMap<>();
+        damaged.put("cut short", table.substring(0, table.length() / 2));
+        damaged.put("cut mid-record", table.substring(0, table.indexOf("\tarity=") + 4));
+        damaged.put("a renamed field", table.replace("\tf:words\t", "\tf:wordz\t"));
+        damaged.put("an attribute missing", table.replace("\tarity=0..*", ""));
+        damaged.put("a record cut", table.replaceFirst("\nparam\t[^\n]*", "\nparam"));
+        for (Map.Entry<String, String> t : damaged.entrySet()) {
+            for (String[] args : new String[][]{{"help", "users", "get"}, {"users", "get", "--help"}, {"--version"}}) {
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                CommandContext context = new CommandContext(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                        java.io.InputStream.nullInputStream(), Map.of(), dev.scimctl.output.Terminals.NONE,
+                        java.time.Clock.systemUTC());
+                int code = RootCommand.commandLine(context, CommandTable.parse(t.getValue()), args).execute(args);
+                String as = t.getKey() + ": " + String.join(" ", args);
+                assertThat(code).as(as).isZero();
+                assertThat(err.toString()).as(as).isEmpty();
+                assertThat(out.toString()).as(as).contains(args[0].equals("--version") ? "scimctl " : "Usage:");
+            }
+        }
+    }
+
+    @Test
+    void a_damaged_formats_record_falls_back_to_the_annotation() {
+        Class<?> list = ValidateCommand.class;
+        Formats declared = list.getAnnotation(Formats.class);
+        String line = "class\t" + list.getName() + "\tname=validate\nformats\tvalue=NOSUCH\tterminal=\n";
+        Formats read = CommandTable.parse(line).formats(list);
+        assertThat(read.value()).containsExactly(declared.value());
+        assertThat(read.terminal()).isEqualTo(declared.terminal());
     }
 }

@@ -57,15 +57,27 @@ public final class CommandTable {
      */
     public static Formats formats(Class<?> command) {
         CommandTable table = shared();
-        if (table == null) {
+        return table == null ? command.getAnnotation(Formats.class) : table.formatsOf(command);
+    }
+
+    /** The command's {@code @Formats} as this table records it; the annotation's where the record is damaged. */
+    public Formats formatsOf(Class<?> command) {
+        try {
+            return compiledFormats(command);
+        } catch (RuntimeException e) {
             return command.getAnnotation(Formats.class);
         }
-        List<List<String>> records = table.records(command.getName());
-        if (records != null) {
-            for (List<String> r : records) {
-                if (r.get(0).equals("formats")) {
-                    return new CompiledFormats(attributes(r, 1));
-                }
+    }
+
+    /** The command's {@code @Formats} as recorded, null where it has none; fails where the record is damaged. */
+    Formats compiledFormats(Class<?> command) {
+        List<List<String>> records = records(command.getName());
+        if (records == null) {
+            throw new IllegalStateException("the command table has no " + command.getName());
+        }
+        for (List<String> r : records) {
+            if (r.get(0).equals("formats")) {
+                return CompiledFormats.checked(attributes(r, 1));
             }
         }
         return null;
@@ -142,7 +154,8 @@ public final class CommandTable {
         }
     }
 
-    static CommandTable parse(String text) {
+    /** A table from its text (as the build writes it); a damaged one fails where a command is built from it. */
+    public static CommandTable parse(String text) {
         Map<String, int[]> spans = new HashMap<>();
         int[] current = null;
         for (int start = 0; start < text.length(); ) {
@@ -174,7 +187,11 @@ public final class CommandTable {
         return records;
     }
 
-    /** A command line for {@code type}, built from the table; the command object comes from {@code factory}. */
+    /**
+     * A command line for {@code type}, built from the table; the command object comes from {@code factory}. A table
+     * that does not fit the classes (written before a change, or damaged) fails here with a RuntimeException:
+     * the caller builds the command from its annotations then.
+     */
     public CommandLine commandLine(Class<?> type, IFactory factory) {
         return new CommandLine(spec(create(factory, type), factory), factory);
     }

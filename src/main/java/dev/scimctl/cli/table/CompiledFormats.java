@@ -11,8 +11,19 @@ import java.util.Map;
 final class CompiledFormats implements Formats {
     private final Map<String, String> values;
 
-    CompiledFormats(Map<String, String> values) {
+    private CompiledFormats(Map<String, String> values) {
         this.values = values;
+    }
+
+    /** The recorded formats, every attribute read once: a damaged record fails here rather than when it is used. */
+    static CompiledFormats checked(Map<String, String> values) {
+        CompiledFormats formats = new CompiledFormats(values);
+        formats.value();
+        formats.terminal();
+        formats.pipe();
+        java.util.Objects.requireNonNull(values.get("csvFiles"), "csvFiles");
+        formats.note();
+        return formats;
     }
 
     @Override

@@ -69,14 +69,14 @@ class CommandTableTest {
     @Test
     void every_command_has_the_same_model_from_the_table_as_from_its_annotations() {
         CommandLine annotated = RootCommand.annotatedCommandLine(context());
-        CommandLine compiled = RootCommand.commandLine(context());
+        CommandLine compiled = RootCommand.compiledCommandLine(context(), CommandTable.shared());
         assertThat(describe(compiled)).isEqualTo(describe(annotated));
     }
 
     @Test
     void every_command_prints_the_same_help_from_the_table_as_from_its_annotations() {
         List<String> annotated = usages(RootCommand.annotatedCommandLine(context()));
-        List<String> compiled = usages(RootCommand.commandLine(context()));
+        List<String> compiled = usages(RootCommand.compiledCommandLine(context(), CommandTable.shared()));
         assertThat(compiled).hasSize(annotated.size());
         // Line by line, in any order: reflection lists setter-method options in an order of the JVM's own, which
         // the table fixes to the declaration order (the golden help files pin that order).
@@ -93,7 +93,7 @@ class CommandTableTest {
         int declared = 0;
         for (Class<?> type : types) {
             Formats annotation = type.getAnnotation(Formats.class);
-            Formats compiled = CommandTable.formats(type);
+            Formats compiled = CommandTable.shared().compiledFormats(type);
             if (annotation == null) {
                 assertThat(compiled).as(type.getName()).isNull();
                 continue;
