@@ -204,7 +204,7 @@ public final class CommandTable {
     public void inheritFromRoot(CommandSpec root, CommandLine command, IFactory factory) {
         CommandSpec spec = command.getCommandSpec();
         if (root.mixinStandardHelpOptions() && !spec.mixinStandardHelpOptions()) {
-            spec.addMixin(STANDARD_HELP, spec(create(factory, TableCodec.type(STANDARD_HELP_CLASS)), factory));
+            addStandardHelp(spec, factory);
         }
         if (spec.versionProvider() == null) {
             spec.versionProvider(root.versionProvider());
@@ -212,6 +212,11 @@ public final class CommandTable {
         for (CommandLine sub : command.getSubcommands().values()) {
             inheritFromRoot(root, sub, factory);
         }
+    }
+
+    /** picocli's own -h/--help and -V/--version, as {@code mixinStandardHelpOptions} adds them. */
+    private void addStandardHelp(CommandSpec spec, IFactory factory) {
+        spec.addMixin(STANDARD_HELP, spec(create(factory, TableCodec.type(STANDARD_HELP_CLASS)), factory));
     }
 
     private CommandSpec spec(Object instance, IFactory factory) {
@@ -247,7 +252,7 @@ public final class CommandTable {
             }
         }
         if (standardHelp) {
-            spec.addMixin(STANDARD_HELP, spec(create(factory, TableCodec.type(STANDARD_HELP_CLASS)), factory));
+            addStandardHelp(spec, factory);
         }
         return spec;
     }
@@ -316,13 +321,21 @@ public final class CommandTable {
         return types;
     }
 
-    /** The field {@code name} of {@code type}, or of the class {@code Declaring#name} names (a superclass). */
-    private static Field field(Class<?> type, String name) {
-        int hash = name.indexOf('#');
-        if (hash >= 0) {
-            type = TableCodec.type(name.substring(0, hash));
-            name = name.substring(hash + 1);
-        }
+    /** The class a recorded member name belongs to: {@code type}, or the superclass {@code Declaring#name} names. */
+    private static Class<?> owner(Class<?> type, String recorded) {
+        int hash = recorded.indexOf('#');
+        return hash < 0 ? type : TableCodec.type(recorded.substring(0, hash));
+    }
+
+    /** A recorded member name without its class. */
+    private static String simpleName(String recorded) {
+        return recorded.substring(recorded.indexOf('#') + 1);
+    }
+
+    /** The field {@code recorded} names, of {@code type} or of the class {@code Declaring#name} names. */
+    private static Field field(Class<?> type, String recorded) {
+        type = owner(type, recorded);
+        String name = simpleName(recorded);
         try {
             Field f = type.getDeclaredField(name);
             f.setAccessible(true);
@@ -333,12 +346,9 @@ public final class CommandTable {
         }
     }
 
-    private static Method method(Class<?> type, String name, Class<?> parameter) {
-        int hash = name.indexOf('#');
-        if (hash >= 0) {
-            type = TableCodec.type(name.substring(0, hash));
-            name = name.substring(hash + 1);
-        }
+    private static Method method(Class<?> type, String recorded, Class<?> parameter) {
+        type = owner(type, recorded);
+        String name = simpleName(recorded);
         try {
             Method m = type.getDeclaredMethod(name, parameter);
             m.setAccessible(true);

@@ -22,6 +22,7 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +50,7 @@ public final class CommandTableWriter {
 
     private final StringBuilder out = new StringBuilder();
     private final Map<AccessibleObject, ArgSpec> args = new LinkedHashMap<>();
-    private final Map<Class<?>, Boolean> classes = new LinkedHashMap<>();
+    private final Set<Class<?>> classes = new LinkedHashSet<>();
     private Class<?> described;
 
     private CommandTableWriter() {
@@ -72,7 +74,7 @@ public final class CommandTableWriter {
         writer.collect(RootCommand.annotatedCommandLine(context).getCommandSpec(),
                 java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         writer.out.append("# scimctl's command table, written at build time from the annotations\n");
-        writer.classes.keySet().stream().sorted(Comparator.comparing(Class::getName)).forEach(writer::describe);
+        writer.classes.stream().sorted(Comparator.comparing(Class::getName)).forEach(writer::describe);
         return writer.out.toString();
     }
 
@@ -80,7 +82,7 @@ public final class CommandTableWriter {
         if (!seen.add(spec)) {
             return;
         }
-        classes.put(spec.userObject().getClass(), true);
+        classes.add(spec.userObject().getClass());
         for (ArgSpec arg : spec.args()) {
             if (!arg.inherited() && arg.userObject() instanceof AccessibleObject member) {
                 args.putIfAbsent(member, arg);
@@ -106,16 +108,14 @@ public final class CommandTableWriter {
             hierarchy.add(0, c);
         }
         for (Class<?> c : hierarchy) {
-            // A member a superclass declares is named with its class, where the run looks it up.
-            String owner = c == type ? "" : c.getName() + "#";
             for (Field f : c.getDeclaredFields()) {
-                member(f, "f:" + owner + f.getName());
+                member(f, "f:" + recordedName(f));
             }
             for (Method m : DeclarationOrder.methods(c)) {
                 if (m.isAnnotationPresent(Command.class)) {
                     throw unsupported(m, "@Command on a method");
                 }
-                member(m, "m:" + owner + m.getName());
+                member(m, "m:" + recordedName(m));
             }
         }
     }
@@ -162,41 +162,45 @@ public final class CommandTableWriter {
         Mixin mixin = member.getAnnotation(Mixin.class);
         if (mixin != null) {
             Field f = (Field) member;
-            out.append("mixin").append(TableCodec.FIELD).append(memberName(f)).append(TableCodec.FIELD)
+            out.append("mixin").append(TableCodec.FIELD).append(recordedName(f)).append(TableCodec.FIELD)
                     .append(TableCodec.escape(mixin.name().isEmpty() ? f.getName() : mixin.name()))
                     .append(TableCodec.FIELD).append(f.getType().getName()).append('\n');
         }
         Spec spec = member.getAnnotation(Spec.class);
         if (spec != null) {
-            out.append("spec").append(TableCodec.FIELD).append(memberName((Field) member)).append(TableCodec.FIELD)
+            out.append("spec").append(TableCodec.FIELD).append(recordedName((Field) member)).append(TableCodec.FIELD)
                     .append(spec.value().name()).append('\n');
         }
     }
 
-    /** A field's name, with its class where a superclass of the described class declares it. */
-    private String memberName(Field f) {
-        return f.getDeclaringClass() == described ? f.getName() : f.getDeclaringClass().getName() + "#" + f.getName();
+    /** A member's name, with its class where a superclass of the described class declares it (the run looks there). */
+    private String recordedName(Member member) {
+        Class<?> owner = member.getDeclaringClass();
+        return owner == described ? member.getName() : owner.getName() + "#" + member.getName();
     }
 
     private void allAttributes(Annotation annotation) {
-        Method[] attributes = annotation.annotationType().getDeclaredMethods();
-        Arrays.sort(attributes, Comparator.comparing(Method::getName));
-        for (Method attribute : attributes) {
+        for (Method attribute : attributes(annotation)) {
             field(attribute.getName(), value(attribute, annotation));
         }
     }
 
     private static Map<String, Object> nonDefaults(Annotation annotation) {
         Map<String, Object> values = new LinkedHashMap<>();
-        Method[] attributes = annotation.annotationType().getDeclaredMethods();
-        Arrays.sort(attributes, Comparator.comparing(Method::getName));
-        for (Method attribute : attributes) {
+        for (Method attribute : attributes(annotation)) {
             Object value = value(attribute, annotation);
             if (!java.util.Objects.deepEquals(value, attribute.getDefaultValue())) {
                 values.put(attribute.getName(), value);
             }
         }
         return values;
+    }
+
+    /** An annotation type's attributes, by name: the table's order. */
+    private static Method[] attributes(Annotation annotation) {
+        Method[] attributes = annotation.annotationType().getDeclaredMethods();
+        Arrays.sort(attributes, Comparator.comparing(Method::getName));
+        return attributes;
     }
 
     private static Object value(Method attribute, Annotation annotation) {
