@@ -118,25 +118,24 @@ final class SandboxJson {
         errors.path("errorMessages").forEach(message -> messages.add(message.asText()));
         errors.path("fieldErrors").forEach(field -> field.forEach(message -> messages.add(message.asText())));
         String scimType = sdkError.path("scimType").asText("");
-        ObjectNode error = MAPPER.createObjectNode();
-        error.putArray("schemas").add(ERROR_SCHEMA);
-        error.put("status", sdkError.path("status").asText());
-        if (!scimType.isEmpty()) {
-            error.put("scimType", scimType);
-        }
-        error.put("detail", String.join("; ", messages));
-        return error;
+        return error(sdkError.path("status").asText(), scimType.isEmpty() ? null : scimType,
+                String.join("; ", messages));
     }
 
     /** A SCIM error response body; {@code status} is a string, as RFC 7644 section 3.12 has it. */
     static String errorBody(int status, String scimType, String detail) {
+        return error(String.valueOf(status), scimType, detail).toString();
+    }
+
+    /** RFC 7644 section 3.12's Error document: schemas, status, scimType where there is one (not null), detail. */
+    private static ObjectNode error(String status, String scimType, String detail) {
         ObjectNode error = MAPPER.createObjectNode();
         error.putArray("schemas").add(ERROR_SCHEMA);
-        error.put("status", String.valueOf(status));
+        error.put("status", status);
         if (scimType != null) {
             error.put("scimType", scimType);
         }
         error.put("detail", detail);
-        return error.toString();
+        return error;
     }
 }
