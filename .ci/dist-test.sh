@@ -121,6 +121,29 @@ check "another runtime: the next start prints the version and nothing else (no J
   test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$second")" = 0
 check "another runtime: the archive names it" grep -q "otherjdk/bin/java" "$tmp/checkout/target/scimctl.jsa.java"
 
+echo "== a Java runtime updated in place"
+# A distribution's security update replaces the runtime under the same path; the JVM then refuses the old archive
+# without a word, and every start would be slow. Both launchers read the runtime's build from its release file.
+mkdir -p "$tmp/updatedjdk/bin"
+printf '#!/bin/sh\nexec %s "$@"\n' "$(readlink -f "$(command -v java)")" > "$tmp/updatedjdk/bin/java"
+chmod +x "$tmp/updatedjdk/bin/java"
+printf 'JAVA_VERSION="17.0.1"\nJAVA_RUNTIME_VERSION="17.0.1+1"\n' > "$tmp/updatedjdk/release"
+JAVA_HOME="$tmp/updatedjdk" "$tmp/checkout/scimctl" --version >/dev/null 2>&1 || true
+printf 'JAVA_VERSION="17.0.2"\nJAVA_RUNTIME_VERSION="17.0.2+1"\n' > "$tmp/updatedjdk/release"
+out="$(JAVA_HOME="$tmp/updatedjdk" "$tmp/checkout/scimctl" --version 2>&1)" || true
+check "checkout launcher: an updated runtime gets its archive made again" \
+  grep -q "making the start-up archive for this Java runtime" <<<"$out"
+check "checkout launcher: the archive names the runtime's build" grep -q '17.0.2+1' "$tmp/checkout/target/scimctl.jsa.java"
+printf 'JAVA_VERSION="17.0.1"\nJAVA_RUNTIME_VERSION="17.0.1+1"\n' > "$tmp/updatedjdk/release"
+JAVA_HOME="$tmp/updatedjdk" "$root/bin/scimctl" --version >/dev/null 2>&1 || true
+before="$(ls "$XDG_CACHE_HOME"/scimctl/scimctl-java*.jsa)"
+printf 'JAVA_VERSION="17.0.2"\nJAVA_RUNTIME_VERSION="17.0.2+1"\n' > "$tmp/updatedjdk/release"
+out="$(JAVA_HOME="$tmp/updatedjdk" "$root/bin/scimctl" --version 2>&1)" && rc=0 || rc=$?
+after="$(ls "$XDG_CACHE_HOME"/scimctl/scimctl-java*.jsa)"
+check "release launcher: an updated runtime starts" test "$rc" = 0
+check "release launcher: it gets an archive of its own, and the old build's is removed" \
+  test "$(comm -13 <(echo "$before") <(echo "$after") | wc -l)" = 1 -a "$(comm -23 <(echo "$before") <(echo "$after") | wc -l)" = 1
+
 echo "== the launchers from an odd place"
 # A CDPATH in the environment (some people export theirs) makes 'cd' with a relative folder search it and print where
 # it went on stdout: the launcher must neither print it nor go to a same-named folder there.
