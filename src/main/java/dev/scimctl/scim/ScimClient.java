@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import dev.scimctl.scim.net.HttpClientShutdown;
+import dev.scimctl.scim.net.HttpClientWarmUp;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxyRoute;
 import dev.scimctl.scim.net.TunnelBasicAuth;
@@ -80,6 +81,7 @@ public final class ScimClient implements AutoCloseable {
     private ScimClient(ScimClientConfig config, Network network, HttpClient.Builder builder) {
         this.config = config;
         this.network = network;
+        HttpClientWarmUp.await();
         this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             network.trust().extraCertificates(); // a bad CA file is reported now, not from inside the first handshake
