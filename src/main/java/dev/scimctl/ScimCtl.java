@@ -3,7 +3,7 @@ package dev.scimctl;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.RootCommand;
 import dev.scimctl.output.Terminals;
-import dev.scimctl.scim.net.HttpClientWarmUp;
+import dev.scimctl.scim.ClientWarmUp;
 import dev.scimctl.scim.net.TunnelBasicAuth;
 
 import java.io.BufferedWriter;
@@ -37,7 +37,7 @@ public final class ScimCtl {
 
     public static void main(String[] args) {
         if (talksToServer(args)) {
-            HttpClientWarmUp.start(); // on the second core, while this one builds the command
+            ClientWarmUp.start(); // on the second core, while this one builds the command
         }
         // stdout is buffered (data can be large) and flushed by run(); stderr is for people, so it flushes at once.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(

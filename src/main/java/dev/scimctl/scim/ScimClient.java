@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.scim.model.PatchOp;
 import dev.scimctl.scim.model.ServiceProviderConfig;
 import dev.scimctl.scim.net.HttpClientShutdown;
-import dev.scimctl.scim.net.HttpClientWarmUp;
 import dev.scimctl.scim.net.Network;
 import dev.scimctl.scim.net.ProxyRoute;
 import dev.scimctl.scim.net.TunnelBasicAuth;
@@ -81,7 +80,7 @@ public final class ScimClient implements AutoCloseable {
     private ScimClient(ScimClientConfig config, Network network, HttpClient.Builder builder) {
         this.config = config;
         this.network = network;
-        HttpClientWarmUp.await();
+        ClientWarmUp.await();
         this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             network.trust().extraCertificates(); // a bad CA file is reported now, not from inside the first handshake

@@ -1,4 +1,4 @@
-package dev.scimctl.scim.net;
+package dev.scimctl.scim;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,15 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The warm-up's client is dropped at once: a selector thread left behind would hold the JVM's exit for 300 ms, and
  * its own thread must be gone before the command builds its client.
  */
-class HttpClientWarmUpTest {
+class ClientWarmUpTest {
 
     @Test
     void the_warm_up_leaves_no_thread_behind() throws Exception {
         Set<Thread> before = liveThreads();
 
-        HttpClientWarmUp.start();
-        HttpClientWarmUp.start(); // once per JVM
-        HttpClientWarmUp.await();
+        ClientWarmUp.start();
+        ClientWarmUp.start(); // once per JVM
+        ClientWarmUp.await();
 
         Set<Thread> left = liveThreads();
         left.removeAll(before);
@@ -32,7 +32,7 @@ class HttpClientWarmUpTest {
 
     @Test
     void await_without_a_warm_up_returns_at_once() {
-        HttpClientWarmUp.await();
+        ClientWarmUp.await();
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
