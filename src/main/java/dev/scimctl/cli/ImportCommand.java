@@ -72,11 +72,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
     String file;
 
-    @Option(names = "--dry-run")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"})
-    boolean yes;
+    @Mixin
+    ApplyOptions apply;
 
     @Option(names = "--max-changes", paramLabel = "N")
     Long maxChanges;
@@ -139,18 +136,18 @@ public final class ImportCommand implements Callable<Integer> {
         if (maxChanges != null && maxChanges < 0) {
             throw new UsageException("--max-changes " + maxChanges + ": give 0 or more");
         }
-        RunConsole.requireWayToConfirm(context, dryRun, yes, "the plan", "scimctl import --dry-run " + file);
+        apply.requireWayToConfirm(context, "the plan", "scimctl import --dry-run " + file);
         boolean stdin = file.equals("-");
         Path journalPath = journalFile != null ? journalFile : stdin ? null : defaultJournal(Path.of(file));
-        if (journalPath == null && !dryRun) {
+        if (journalPath == null && !apply.dryRun) {
             throw new UsageException("an import from stdin needs --journal FILE, so that it can be resumed if it is "
                     + "interrupted");
         }
 
-        for (Path out : new Path[]{report, planOut, dryRun || journalFile == null ? null : journalPath}) {
+        for (Path out : new Path[]{report, planOut, apply.dryRun || journalFile == null ? null : journalPath}) {
             checkWritable(out);
         }
-        refuseSharedFiles(stdin ? null : Path.of(file), dryRun ? null : journalPath);
+        refuseSharedFiles(stdin ? null : Path.of(file), apply.dryRun ? null : journalPath);
 
         // 1. Validate, while the server's capabilities are read (when the connection can be set up now).
         ImportRun importRun = startServerRead(stdin, journalPath);
@@ -179,9 +176,9 @@ public final class ImportCommand implements Callable<Integer> {
         // 2. Read the server, plan, guard, apply.
         ImportRun importRun = readingServer != null ? readingServer : newRun(journalPath);
         String command = "import " + file;
-        try (RunLock server = dryRun ? null : context.lockServer(connection, command);
-             RunLock journal = dryRun ? null : context.lockJournal(journalPath, command)) {
-            Shown shown = new Shown(context.openProgress(), input, dryRun ? null : journalPath);
+        try (RunLock server = apply.dryRun ? null : context.lockServer(connection, command);
+             RunLock journal = apply.dryRun ? null : context.lockJournal(journalPath, command)) {
+            Shown shown = new Shown(context.openProgress(), input, apply.dryRun ? null : journalPath);
             context.takeClientNotices(importRun.clientListener(shown));
             ImportRun.Outcome outcome = importRun.run(input, shown);
             context.closeProgress();
@@ -217,12 +214,12 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private ImportRun newRun(Path journalPath) {
-        return new ImportRun(context.client(connection), new ImportRun.Settings(dryRun, deactivateMissing, syncGroups,
-                parallel.value(), maxChanges, switch (orgIdType) {
+        return new ImportRun(context.client(connection), new ImportRun.Settings(apply.dryRun, deactivateMissing,
+                syncGroups, parallel.value(), maxChanges, switch (orgIdType) {
                     case auto -> null;
                     case string -> OrganizationIdType.STRING;
                     case integer -> OrganizationIdType.INTEGER;
-                }, dryRun ? null : journalPath, planOut), context.clock());
+                }, apply.dryRun ? null : journalPath, planOut), context.clock());
     }
 
     /** With --debug, how long a phase took: where an import's fixed costs go. */
@@ -293,7 +290,7 @@ public final class ImportCommand implements Callable<Integer> {
         private ImportRun.Planned planned;
 
         Shown(Progress progress, ImportInput input, Path journal) {
-            super(context, progress, yes);
+            super(context, progress, apply.yes);
             this.input = input;
             this.journal = journal;
         }
@@ -330,8 +327,9 @@ public final class ImportCommand implements Callable<Integer> {
             }
             this.planned = planned;
             if (!json()) {
-                showPlan("plan", !dryRun, (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
-            } else if (!dryRun) {
+                showPlan("plan", !apply.dryRun,
+                        (out, terminal, ansi) -> PlanPrinter.print(planned.plan(), out, terminal, ansi));
+            } else if (!apply.dryRun) {
                 // stdout gets the summary at the end; the person answering the question reads the plan here.
                 PlanPrinter.print(planned.plan(), err, context.terminals().stderr(), context.ansi(false));
             }

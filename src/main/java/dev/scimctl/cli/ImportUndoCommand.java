@@ -39,11 +39,8 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOURNAL|FILE")
     Path journal;
 
-    @Option(names = "--dry-run")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"})
-    boolean yes;
+    @Mixin
+    ApplyOptions apply;
 
     @Option(names = "--delete")
     boolean delete;
@@ -67,14 +64,14 @@ public final class ImportUndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         parallel.check();
-        RunConsole.requireWayToConfirm(context, dryRun, yes, "the undo", "scimctl import undo --dry-run " + journal);
+        apply.requireWayToConfirm(context, "the undo", "scimctl import undo --dry-run " + journal);
         Path imported = journalOf(journal);
         Path ownJournal = undoJournal != null ? undoJournal : imported.resolveSibling(imported.getFileName() + ".undo");
-        UndoRun run = new UndoRun(context.client(connection),
-                new UndoRun.Settings(imported, ownJournal, delete, force, dryRun, parallel.value()), context.clock());
+        UndoRun run = new UndoRun(context.client(connection), new UndoRun.Settings(imported, ownJournal, delete, force,
+                apply.dryRun, parallel.value()), context.clock());
         String command = "import undo " + journal;
-        try (RunLock server = dryRun ? null : context.lockServer(connection, command);
-             RunLock own = dryRun ? null : context.lockJournal(ownJournal, command)) {
+        try (RunLock server = apply.dryRun ? null : context.lockServer(connection, command);
+             RunLock own = apply.dryRun ? null : context.lockJournal(ownJournal, command)) {
             Shown shown = new Shown(context.openProgress());
             context.takeClientNotices(run.clientListener(shown));
             UndoRun.Outcome outcome = run.run(shown);
@@ -136,7 +133,7 @@ public final class ImportUndoCommand implements Callable<Integer> {
 
     private final class Shown extends RunConsole implements UndoRun.Listener {
         Shown(Progress progress) {
-            super(context, progress, yes);
+            super(context, progress, apply.yes);
         }
 
         @Override
@@ -146,7 +143,8 @@ public final class ImportUndoCommand implements Callable<Integer> {
             err.println("  the import started " + recorded.started()
                     + (recorded.runs() > 1 ? " (" + recorded.runs() + " runs: interrupted, then resumed)" : "")
                     + (recorded.interrupted() ? "; it was interrupted: only what it did is undone" : ""));
-            showPlan("undo plan", !dryRun, (out, terminal, ansi) -> UndoPlanPrinter.print(plan, out, terminal, ansi));
+            showPlan("undo plan", !apply.dryRun,
+                    (out, terminal, ansi) -> UndoPlanPrinter.print(plan, out, terminal, ansi));
             err.println("Undo: " + UndoPlanPrinter.counts(plan.counts()) + ".");
         }
 

@@ -30,22 +30,6 @@ class RunConsole implements RunListener {
         this.prompt = context.prompt();
     }
 
-    /**
-     * A run that changes the server asks first, unless {@code --yes}: without a terminal to ask on (stdin, stdout and
-     * stderr), that is a usage error before anything is read.
-     *
-     * @param what what would be confirmed ("the plan", "the undo")
-     * @param dryRunCommand the same command with --dry-run, to page the plan instead
-     */
-    static void requireWayToConfirm(CommandContext context, boolean dryRun, boolean yes, String what,
-                                    String dryRunCommand) {
-        String noTerminal = Prompt.whyNot(context.terminals());
-        if (!dryRun && !yes && noTerminal != null) {
-            throw new UsageException("there is no terminal to confirm " + what + " on (" + noTerminal + "): add --yes "
-                    + "to apply it without asking, or --dry-run to only see it ('" + dryRunCommand + " | less')");
-        }
-    }
-
     @Override
     public Progress progress() {
         return progress;

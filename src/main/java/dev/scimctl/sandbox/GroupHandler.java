@@ -1,7 +1,6 @@
 package dev.scimctl.sandbox;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -11,27 +10,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.captaingoldfish.scim.sdk.common.constants.ScimType;
-import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.exceptions.BadRequestException;
 import de.captaingoldfish.scim.sdk.common.exceptions.ResourceNotFoundException;
 import de.captaingoldfish.scim.sdk.common.resources.Group;
-import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
-import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
-import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
-import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 
 /**
  * /Groups on top of the {@link SandboxStore}. Members must be existing users or groups (a real server cannot
  * link to nothing); each gets its {@code type}, a {@code display} if the client sent none, and an absolute
  * {@code $ref}.
  */
-final class GroupHandler extends ResourceHandler<Group> {
+final class GroupHandler extends StoredResourceHandler<Group> {
 
     private final SandboxStore store;
     private final boolean etag;
 
     GroupHandler(SandboxStore store, boolean etag) {
+        super(store::group, store::groupsPage, store::groups);
         this.store = store;
         this.etag = etag;
     }
@@ -41,24 +36,7 @@ final class GroupHandler extends ResourceHandler<Group> {
         ObjectNode group = SandboxJson.plain(resource);
         group.remove("id");
         checkMembers(group);
-        return toGroup(store.createGroup(group), context);
-    }
-
-    @Override
-    public Group getResource(String id, List<SchemaAttribute> attributes, List<SchemaAttribute> excludedAttributes,
-            Context context) {
-        return store.group(id).map(group -> toGroup(group, context)).orElse(null);
-    }
-
-    @Override
-    public PartialListResponse<Group> listResources(long startIndex, int count, FilterNode filter,
-            SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
-            List<SchemaAttribute> excludedAttributes, Context context) {
-        if (filter == null && sortBy == null) {
-            return Listing.page(store.groupsPage(startIndex, count), group -> toGroup(group, context));
-        }
-        return Listing.filtered(getServiceProvider(), store.groups(), group -> toGroup(group, context), filter, sortBy,
-                sortOrder, startIndex, count);
+        return toResource(store.createGroup(group), context);
     }
 
     @Override
@@ -66,7 +44,7 @@ final class GroupHandler extends ResourceHandler<Group> {
         ObjectNode group = SandboxJson.plain(resource);
         checkMembers(group);
         try {
-            return toGroup(store.replaceGroup(group.path("id").asText(), group), context);
+            return toResource(store.replaceGroup(group.path("id").asText(), group), context);
         } catch (NoSuchElementException e) {
             throw new ResourceNotFoundException(e.getMessage(), null, null);
         }
@@ -114,7 +92,8 @@ final class GroupHandler extends ResourceHandler<Group> {
         return store.group(id).map(group -> group.path("displayName").asText(id)).orElse(id);
     }
 
-    private Group toGroup(ObjectNode stored, Context context) {
+    @Override
+    Group toResource(ObjectNode stored, Context context) {
         String baseUri = SandboxJson.baseUri(context);
         for (JsonNode member : stored.path("members")) {
             if (baseUri != null && member.isObject()) {

@@ -9,23 +9,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.captaingoldfish.scim.sdk.common.constants.ScimType;
 import de.captaingoldfish.scim.sdk.common.constants.enums.Comparator;
-import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.exceptions.BadRequestException;
 import de.captaingoldfish.scim.sdk.common.exceptions.ConflictException;
 import de.captaingoldfish.scim.sdk.common.exceptions.ResourceNotFoundException;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
 import de.captaingoldfish.scim.sdk.server.endpoints.Context;
-import de.captaingoldfish.scim.sdk.server.endpoints.ResourceHandler;
 import de.captaingoldfish.scim.sdk.server.filter.AttributeExpressionLeaf;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
-import de.captaingoldfish.scim.sdk.server.response.PartialListResponse;
 
 /**
  * /Users on top of the {@link SandboxStore}: the NinjaOne rules, uniqueness as SCIM errors, delete (or deactivate).
  * Listing pages, filters and sorts here (see {@link Listing}), with a fast path for {@code userName eq}.
  */
-final class UserHandler extends ResourceHandler<User> {
+final class UserHandler extends StoredResourceHandler<User> {
 
     private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
@@ -34,6 +31,7 @@ final class UserHandler extends ResourceHandler<User> {
     private final boolean etag;
 
     UserHandler(SandboxStore store, boolean softDelete, boolean etag) {
+        super(store::user, store::usersPage, store::users);
         this.store = store;
         this.softDelete = softDelete;
         this.etag = etag;
@@ -45,33 +43,17 @@ final class UserHandler extends ResourceHandler<User> {
         checkNinjaOneRules(user);
         user.remove("id"); // ids are the server's to choose
         try {
-            return toUser(store.createUser(user), context);
+            return toResource(store.createUser(user), context);
         } catch (SandboxConflictException e) {
             throw new ConflictException(e.getMessage(), ScimType.RFC7644.UNIQUENESS);
         }
     }
 
+    /** The look-up a provisioning client makes for every user, {@code userName eq}: answered from the index. */
     @Override
-    public User getResource(String id, List<SchemaAttribute> attributes, List<SchemaAttribute> excludedAttributes,
-            Context context) {
-        return store.user(id).map(user -> toUser(user, context)).orElse(null);
-    }
-
-    @Override
-    public PartialListResponse<User> listResources(long startIndex, int count, FilterNode filter,
-            SchemaAttribute sortBy, SortOrder sortOrder, List<SchemaAttribute> attributes,
-            List<SchemaAttribute> excludedAttributes, Context context) {
-        if (filter == null && sortBy == null) {
-            return Listing.page(store.usersPage(startIndex, count), user -> toUser(user, context));
-        }
-        Optional<String> userName = userNameEquals(filter);
-        if (userName.isPresent()) {
-            // The look-up a provisioning client makes for every user: answer it from the index.
-            List<User> found = store.userByUserName(userName.get()).map(user -> toUser(user, context)).stream().toList();
-            return Listing.slice(found, startIndex, count);
-        }
-        return Listing.filtered(getServiceProvider(), store.users(), user -> toUser(user, context), filter, sortBy,
-                sortOrder, startIndex, count);
+    Optional<List<User>> indexed(FilterNode filter, Context context) {
+        return userNameEquals(filter).map(userName -> store.userByUserName(userName)
+                .map(user -> toResource(user, context)).stream().toList());
     }
 
     /** The value of a filter {@code userName eq "…"} (userName is case-insensitive, as the index is). */
@@ -91,7 +73,7 @@ final class UserHandler extends ResourceHandler<User> {
         checkNinjaOneRules(user);
         String id = user.path("id").asText();
         try {
-            return toUser(store.replaceUser(id, user), context);
+            return toResource(store.replaceUser(id, user), context);
         } catch (SandboxConflictException e) {
             throw new ConflictException(e.getMessage(), ScimType.RFC7644.UNIQUENESS);
         } catch (NoSuchElementException e) {
@@ -112,7 +94,8 @@ final class UserHandler extends ResourceHandler<User> {
         });
     }
 
-    private User toUser(ObjectNode stored, Context context) {
+    @Override
+    User toResource(ObjectNode stored, Context context) {
         // Every user carries the extension object, empty or not: the SDK's filter evaluation throws a
         // NullPointerException on an extension attribute when any user lacks the object (scim-sdk 1.30.0).
         JsonNode extension = stored.get(NinjaOneRules.EXTENSION_URN);

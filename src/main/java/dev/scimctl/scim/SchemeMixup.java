@@ -19,25 +19,37 @@ final class SchemeMixup {
 
     /** For an {@code https} request that stalled or got no TLS answer: the failure to report, or null. */
     static ScimConnectionException plainHttpOnTlsUrl(URI uri, URI baseUrl, int timeoutMillis) {
-        Origin o = Origin.of(uri);
-        if (!"https".equals(o.scheme()) || !PortProbe.speaksPlainHttp(uri.getHost(), o.port(), timeoutMillis)) {
-            return null;
-        }
-        URI fixed = withScheme(baseUrl, "http");
-        return new ScimConnectionException(ScimConnectionException.Kind.TLS, uri, o.host() + ":" + o.port()
-                + " speaks plain HTTP, not TLS: the base URL starts with https:// but this port wants http:// (use "
-                + fixed + " if the server is meant to be reached without TLS, or the server's https port)", null, fixed);
+        return mixup(uri, baseUrl, "https", "http", PortProbe::speaksPlainHttp, timeoutMillis, "speaks plain HTTP, not "
+                + "TLS: the base URL starts with https:// but this port wants http:// (use %s if the server is meant to be "
+                + "reached without TLS, or the server's https port)");
     }
 
     /** For an {@code http} request that was cut off: the failure to report when the port speaks TLS, or null. */
     static ScimConnectionException tlsOnPlainUrl(URI uri, URI baseUrl, int timeoutMillis) {
+        return mixup(uri, baseUrl, "http", "https", PortProbe::speaksTls, timeoutMillis,
+                "speaks TLS, not plain HTTP: use %s");
+    }
+
+    /** Asks a port whether it speaks the other protocol. */
+    @FunctionalInterface
+    private interface Probe {
+        boolean speaks(String host, int port, int timeoutMillis);
+    }
+
+    /**
+     * The failure to report when a request on {@code scheme} went to a port that speaks {@code other}, or null.
+     *
+     * @param problem what the port speaks, with {@code %s} where the base URL to use instead goes
+     */
+    private static ScimConnectionException mixup(URI uri, URI baseUrl, String scheme, String other, Probe probe,
+                                                 int timeoutMillis, String problem) {
         Origin o = Origin.of(uri);
-        if (!"http".equals(o.scheme()) || !PortProbe.speaksTls(uri.getHost(), o.port(), timeoutMillis)) {
+        if (!scheme.equals(o.scheme()) || !probe.speaks(uri.getHost(), o.port(), timeoutMillis)) {
             return null;
         }
-        URI fixed = withScheme(baseUrl, "https");
-        return new ScimConnectionException(ScimConnectionException.Kind.TLS, uri, o.host() + ":" + o.port()
-                + " speaks TLS, not plain HTTP: use " + fixed, null, fixed);
+        URI fixed = withScheme(baseUrl, other);
+        return new ScimConnectionException(ScimConnectionException.Kind.TLS, uri, o.host() + ":" + o.port() + " "
+                + problem.formatted(fixed), null, fixed);
     }
 
     /** {@code url} with another scheme, keeping the host, the port and the path. */

@@ -3,9 +3,8 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.completion.ProfileCandidates;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
@@ -13,21 +12,16 @@ import java.util.concurrent.Callable;
 @Command(name = "delete")
 @ExitCodes(ExitCode.INPUT)
 final class ConfigDeleteCommand implements Callable<Integer> {
-    private final CommandContext context;
-
-    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
-    String name;
-
-    ConfigDeleteCommand(CommandContext context) {
-        this.context = context;
-    }
+    @Mixin
+    ProfileParameter profile;
 
     @Override
     public Integer call() {
-        if (!context.configStore().delete(name)) {
-            throw ProfileNames.unknown(name);
+        CommandContext context = profile.context();
+        if (!context.configStore().delete(profile.name)) {
+            throw ProfileNames.unknown(profile.name);
         }
-        context.err().println("profile \"" + name + "\" and its token deleted");
+        context.err().println("profile \"" + profile.name + "\" and its token deleted");
         return ExitCode.OK;
     }
 }

@@ -3,7 +3,6 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.cli.options.ConnectionOptions;
 import dev.scimctl.cli.options.OptionNames;
 import dev.scimctl.config.ConfigStore;
@@ -12,8 +11,8 @@ import dev.scimctl.config.SettingsResolver;
 import dev.scimctl.scim.net.ProxyEndpoint;
 import dev.scimctl.scim.net.TrustSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "set-profile")
 @ExitCodes(ExitCode.INPUT)
 final class ConfigSetProfileCommand implements Callable<Integer> {
-    private final CommandContext context;
-
-    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
-    String name;
+    @Mixin
+    ProfileParameter profile;
 
     @Option(names = "--url", paramLabel = "URL")
     String url;
@@ -43,12 +40,10 @@ final class ConfigSetProfileCommand implements Callable<Integer> {
     @Option(names = "--cacert", paramLabel = "FILE")
     String caCert;
 
-    ConfigSetProfileCommand(CommandContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() {
+        CommandContext context = profile.context();
+        String name = profile.name;
         ProfileNames.check(name);
         ConfigStore store = context.configStore();
         Profile current = store.profile(name).orElse(new Profile(null, null, null, null, null));

@@ -3,10 +3,9 @@ package dev.scimctl.cli.config;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.completion.ProfileCandidates;
 import dev.scimctl.config.ConfigStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
@@ -14,23 +13,18 @@ import java.util.concurrent.Callable;
 @Command(name = "use")
 @ExitCodes(ExitCode.INPUT)
 final class ConfigUseCommand implements Callable<Integer> {
-    private final CommandContext context;
-
-    @Parameters(paramLabel = "NAME", completionCandidates = ProfileCandidates.class)
-    String name;
-
-    ConfigUseCommand(CommandContext context) {
-        this.context = context;
-    }
+    @Mixin
+    ProfileParameter profile;
 
     @Override
     public Integer call() {
+        CommandContext context = profile.context();
         ConfigStore store = context.configStore();
-        if (store.profile(name).isEmpty()) {
-            throw ProfileNames.unknown(name);
+        if (store.profile(profile.name).isEmpty()) {
+            throw ProfileNames.unknown(profile.name);
         }
-        store.use(name);
-        context.err().println("now using profile \"" + name + "\"");
+        store.use(profile.name);
+        context.err().println("now using profile \"" + profile.name + "\"");
         return ExitCode.OK;
     }
 }

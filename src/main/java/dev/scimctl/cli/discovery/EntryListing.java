@@ -4,26 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What {@code schemas} and {@code resource-types} print: every entry of their endpoint; or, given an ID, that entry's
- * attributes (with -o json and no --fields, the entry as the server sent it). A wrong --fields fails before any
- * request.
+ * What {@code schemas} and {@code resource-types} take and print: every entry of their endpoint; or, given an ID, that
+ * entry's attributes (with -o json and no --fields, the entry as the server sent it). A wrong --fields fails before
+ * any request.
  */
 final class EntryListing {
-    private EntryListing() {
-    }
+    @Mixin
+    ServerOptions server;
+
+    @Parameters(arity = "0..1", paramLabel = "ID")
+    String id;
 
     /**
-     * @param what       the kind of entry, for the message when {@code id} names none ("schema")
+     * @param what       the kind of entry, for the message when the ID names none ("schema")
      * @param attributes the rows for one entry, read only when they are printed
      */
-    static int print(ServerOptions server, String id, String what, FieldSet<JsonNode> fields,
-                     Supplier<List<JsonNode>> entries, Function<JsonNode, List<Discovery.Attribute>> attributes) {
+    int print(String what, FieldSet<JsonNode> fields, Supplier<List<JsonNode>> entries,
+              Function<JsonNode, List<Discovery.Attribute>> attributes) {
         if (id == null) {
             server.output.fields(fields);
             server.print(fields, e -> e, entries.get());

@@ -3,11 +3,9 @@ package dev.scimctl.cli.discovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +25,12 @@ public final class ResourceTypesCommand implements Callable<Integer> {
             .add("description", "the server's description", false, t -> t.path("description"));
 
     @Mixin
-    ServerOptions server;
-
-    @Parameters(arity = "0..1", paramLabel = "ID")
-    String id;
+    EntryListing listing;
 
     @Override
     public Integer call() {
-        Discovery discovery = new Discovery(server.client());
-        return EntryListing.print(server, id, "resource type", FIELDS, discovery::resourceTypes,
-                type -> attributes(discovery, type));
+        Discovery discovery = new Discovery(listing.server.client());
+        return listing.print("resource type", FIELDS, discovery::resourceTypes, type -> attributes(discovery, type));
     }
 
     /** A type's attributes: its core schema's, then each extension's, prefixed with the extension's URN. */
@@ -45,11 +39,11 @@ public final class ResourceTypesCommand implements Callable<Integer> {
         List<Discovery.Attribute> rows = new ArrayList<>();
         String core = type.path("schema").asText();
         Discovery.find(schemas, core).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s)),
-                () -> server.context().warn("the server's /Schemas does not describe " + core));
+                () -> listing.server.context().warn("the server's /Schemas does not describe " + core));
         for (JsonNode ext : type.path("schemaExtensions")) {
             String urn = ext.path("schema").asText();
             Discovery.find(schemas, urn).ifPresentOrElse(s -> rows.addAll(Discovery.attributes(s, urn + ":")),
-                    () -> server.context().warn("the server's /Schemas does not describe " + urn));
+                    () -> listing.server.context().warn("the server's /Schemas does not describe " + urn));
         }
         return rows;
     }

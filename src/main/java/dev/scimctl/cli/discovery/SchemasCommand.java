@@ -3,11 +3,9 @@ package dev.scimctl.cli.discovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
-import dev.scimctl.cli.options.ServerOptions;
 import dev.scimctl.output.FieldSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
@@ -22,14 +20,11 @@ public final class SchemasCommand implements Callable<Integer> {
             .add("description", "the server's description", true, s -> s.path("description"));
 
     @Mixin
-    ServerOptions server;
-
-    @Parameters(arity = "0..1", paramLabel = "ID")
-    String id;
+    EntryListing listing;
 
     @Override
     public Integer call() {
-        return EntryListing.print(server, id, "schema", SCHEMA_FIELDS, () -> new Discovery(server.client()).schemas(),
+        return listing.print("schema", SCHEMA_FIELDS, () -> new Discovery(listing.server.client()).schemas(),
                 Discovery::attributes);
     }
 }

@@ -3,6 +3,7 @@ package dev.scimctl.cli.groups;
 import dev.scimctl.ExitCode;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.ResourceListing;
+import dev.scimctl.cli.options.FilterOption;
 import dev.scimctl.cli.options.OutputOptions;
 import dev.scimctl.cli.options.PagingOptions;
 import dev.scimctl.cli.options.ServerOptions;
@@ -27,15 +28,15 @@ public final class GroupsListCommand implements Callable<Integer> {
     @Option(names = "--display-name", paramLabel = "NAME")
     String displayName;
 
-    @Option(names = "--filter", paramLabel = "EXPR")
-    String filter;
+    @Mixin
+    FilterOption filter;
 
     @Mixin
     PagingOptions paging;
 
     @Override
     public Integer call() {
-        Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
+        Filter f = filter.toFilter();
         if (displayName != null) {
             Filter byName = Filter.eq("displayName", displayName);
             f = f == null ? byName : f.and(byName);

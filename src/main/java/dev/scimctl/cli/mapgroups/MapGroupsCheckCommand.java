@@ -4,22 +4,15 @@ import dev.scimctl.ExitCode;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.Formats;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.mapping.GroupDirectory;
-import dev.scimctl.mapping.GroupRoleMapping;
 import dev.scimctl.mapping.MappingCheck;
-import dev.scimctl.mapping.MappingFile;
 import dev.scimctl.mapping.MappingFinding;
 import dev.scimctl.mapping.MappingSeverity;
-import dev.scimctl.mapping.RoleCatalog;
 import dev.scimctl.output.OutputFormat;
-import dev.scimctl.scim.ScimClient;
 import dev.scimctl.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,40 +23,32 @@ import java.util.concurrent.Callable;
         note = "tsv: severity, code, subject, message.")
 final class MapGroupsCheckCommand implements Callable<Integer> {
     @Mixin
-    MappingOptions files;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    FormatOption output;
+    MappingReportOptions report;
 
     @Override
     public Integer call() throws Exception {
-        CommandContext context = files.context();
-        Path file = files.file();
-        GroupRoleMapping mapping = MappingFile.read(file);
-        RoleCatalog catalog = files.catalog();
-        ScimClient client = context.client(connection);
-        GroupDirectory directory = GroupDirectory.fetch(client, true);
-        List<MappingFinding> findings = MappingCheck.run(mapping, catalog, directory);
+        MappingReportOptions.Inputs in = report.read();
+        CommandContext context = report.context();
+        GroupDirectory directory = GroupDirectory.fetch(in.client(), true);
+        List<MappingFinding> findings = MappingCheck.run(in.mapping(), in.catalog(), directory);
+        String server = in.client().baseUrl().toString();
 
-        switch (output.format(context)) {
+        switch (report.format()) {
             case text -> FindingsView.text(findings, context.out(), context.ansi(true));
             case tsv -> FindingsView.tsv(findings, context.out());
-            case json -> FindingsView.json(findings, file.toString(), catalog == null ? null : catalog.source(),
-                    client.baseUrl().toString(), context.out());
+            case json -> FindingsView.json(findings, in.file().toString(),
+                    in.catalog() == null ? null : in.catalog().source(), server, context.out());
             default -> throw new IllegalStateException("refused by FormatOption");
         }
         context.out().flush(); // the summary follows the findings on a terminal, not before them
-        if (catalog == null) {
+        if (in.catalog() == null) {
             context.err().println("note: role names were not checked against NinjaOne's roles: give --roles FILE "
                     + "(system-administrator roles are still recognised by name)");
         }
         boolean errors = MappingCheck.count(findings).get(MappingSeverity.ERROR) > 0;
         context.err().println((errors ? "check failed: " : "check passed: ") + FindingsView.summary(findings) + " ("
-                + Counted.of(mapping.size(), "mapped group") + " in " + file + "; "
-                + Counted.of(directory.groups().size(), "group") + " on " + client.baseUrl() + ")");
+                + Counted.of(in.mapping().size(), "mapped group") + " in " + in.file() + "; "
+                + Counted.of(directory.groups().size(), "group") + " on " + server + ")");
         return errors ? ExitCode.PROBLEMS : ExitCode.OK;
     }
 }

@@ -6,13 +6,8 @@ import dev.scimctl.NotFoundException;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.ExitCodes;
 import dev.scimctl.cli.Formats;
-import dev.scimctl.cli.options.ConnectionOptions;
-import dev.scimctl.cli.options.FormatOption;
 import dev.scimctl.mapping.Explainer;
 import dev.scimctl.mapping.GroupDirectory;
-import dev.scimctl.mapping.GroupRoleMapping;
-import dev.scimctl.mapping.MappingFile;
-import dev.scimctl.mapping.RoleCatalog;
 import dev.scimctl.output.OutputFormat;
 import dev.scimctl.scim.ScimClient;
 import dev.scimctl.scim.Users;
@@ -32,26 +27,19 @@ final class MapGroupsExplainCommand implements Callable<Integer> {
     String user;
 
     @Mixin
-    MappingOptions files;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    FormatOption output;
+    MappingReportOptions report;
 
     @Override
     public Integer call() throws Exception {
-        CommandContext context = files.context();
-        GroupRoleMapping mapping = MappingFile.read(files.file());
-        RoleCatalog catalog = files.catalog();
-        ScimClient client = context.client(connection);
+        MappingReportOptions.Inputs in = report.read();
+        ScimClient client = in.client();
         GroupDirectory.User found = find(client).orElseThrow(() -> new NotFoundException("no user \"" + user + "\" on "
                 + client.baseUrl() + ": give the userName (usually the e-mail address) or the SCIM id"));
         // Groups only: the one user is all that needs a name, so the user listing is skipped.
         GroupDirectory directory = GroupDirectory.fetch(client, false);
-        Explainer.Explanation explanation = Explainer.explain(found, mapping, catalog, directory);
-        if (output.format(context) == OutputFormat.json) {
+        Explainer.Explanation explanation = Explainer.explain(found, in.mapping(), in.catalog(), directory);
+        CommandContext context = report.context();
+        if (report.format() == OutputFormat.json) {
             ExplanationView.json(explanation, context.out());
         } else {
             ExplanationView.text(explanation, context.out(), context.ansi(true));

@@ -1,8 +1,10 @@
 package dev.scimctl.cli.users;
 
 import dev.scimctl.UsageException;
+import dev.scimctl.cli.options.FilterOption;
 import dev.scimctl.scim.Filter;
 import dev.scimctl.scim.ScimJson;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.regex.Pattern;
@@ -16,8 +18,8 @@ public class UserFilterOptions {
     /** NinjaOne's user types, as the SCIM extension spells them. */
     enum UserType { technician, endUser }
 
-    @Option(names = "--filter", paramLabel = "EXPR")
-    String filter;
+    @Mixin
+    FilterOption filter;
 
     @Option(names = "--user-name", paramLabel = "NAME")
     String userName;
@@ -39,7 +41,7 @@ public class UserFilterOptions {
         if (active && inactive) {
             throw new UsageException("--active and --inactive exclude each other: give one of them, or neither for all");
         }
-        Filter f = filter == null || filter.isBlank() ? null : Filter.raw("(" + filter.strip() + ")");
+        Filter f = filter.toFilter();
         if (userName != null) {
             f = and(f, Filter.eq("userName", userName));
         }

@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,8 +69,7 @@ public final class UsersCreateCommand implements Callable<Integer> {
             }
             UserFile file = UserFile.read(from);
             user = file.user();
-            if (!new ValueRules(context).allow(ValueRules.of(user), file.names(), null,
-                    emails(file.at("/emails", "emails"), user.path("emails")))) {
+            if (!new ValueRules(context).allow(file)) {
                 return ExitCode.PROBLEMS;
             }
         } else {
@@ -128,14 +126,5 @@ public final class UsersCreateCommand implements Callable<Integer> {
         }
         user.put("active", active);
         return user;
-    }
-
-    static Map<String, String> emails(String where, JsonNode emails) {
-        Map<String, String> found = new LinkedHashMap<>();
-        List<String> values = ValueRules.emails(emails);
-        for (int i = 0; i < values.size(); i++) {
-            found.put(values.size() == 1 ? where : where + "[" + i + "]", values.get(i));
-        }
-        return found;
     }
 }

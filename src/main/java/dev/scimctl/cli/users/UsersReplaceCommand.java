@@ -45,8 +45,7 @@ public final class UsersReplaceCommand implements Callable<Integer> {
                     + user + " (id " + id + "): name that user, or write this user's file with 'scimctl users get "
                     + user + " -o json'");
         }
-        if (!new ValueRules(context).allow(ValueRules.of(file.user()), file.names(), null,
-                UsersCreateCommand.emails(file.at("/emails", "emails"), file.user().path("emails")))) {
+        if (!new ValueRules(context).allow(file)) {
             return ExitCode.PROBLEMS;
         }
         edit.dryRun.apply(client);

@@ -116,7 +116,7 @@ public final class UsersSetCommand implements Callable<Integer> {
                 edited.add(f);
             } else if (e.attribute().equalsIgnoreCase("emails") || e.attribute().equalsIgnoreCase("emails.value")) {
                 if (e.value() != null) {
-                    emails.putAll(UsersCreateCommand.emails(e.path(), e.value()));
+                    emails.putAll(ValueRules.emails(e.path(), e.value()));
                 }
             }
         }

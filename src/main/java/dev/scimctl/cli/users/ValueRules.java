@@ -13,6 +13,7 @@ import dev.scimctl.text.SafeText;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,22 @@ final class ValueRules {
             }
         }
         return found;
+    }
+
+    /** Those e-mail addresses by where they are: {@code where}, or {@code where[i]} when there are several. */
+    static Map<String, String> emails(String where, JsonNode emails) {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> values = emails(emails);
+        for (int i = 0; i < values.size(); i++) {
+            found.put(values.size() == 1 ? where : where + "[" + i + "]", values.get(i));
+        }
+        return found;
+    }
+
+    /** Checks a whole user from a file ({@code --from}), each value named by its place in the file. */
+    boolean allow(UserFile file) {
+        return allow(of(file.user()), file.names(), null, emails(file.at("/emails", "emails"),
+                file.user().path("emails")));
     }
 
     /**
