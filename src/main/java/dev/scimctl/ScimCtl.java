@@ -46,7 +46,11 @@ public final class ScimCtl {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CommandContext context = new CommandContext(out, err, System.in, System.getenv(), Terminals.detect(),
                 Clock.systemUTC());
-        System.exit(run(context, args));
+        int code = run(context, args);
+        // A command that ended before it built its client (a usage error) must not exit while the warm-up's selector
+        // thread is in native code: the JVM's exit would wait up to 300 ms for it.
+        ClientWarmUp.await();
+        System.exit(code);
     }
 
     /**
