@@ -121,6 +121,19 @@ check "another runtime: the next start prints the version and nothing else (no J
   test "$(grep -vc "^scimctl $version\$\|^Java " <<<"$second")" = 0
 check "another runtime: the archive names it" grep -q "otherjdk/bin/java" "$tmp/checkout/target/scimctl.jsa.java"
 
+echo "== the launchers' compiler settings"
+# A short command runs with the compile thresholds raised tenfold (docs/performance.md); a bulk one (validate, import,
+# a list) keeps the JVM's, which it needs. The JVM prints the flags it was given with -XX:+PrintCommandLineFlags.
+for launcher in "$root/bin/scimctl" "$tmp/checkout/scimctl"; do
+  name="${launcher#"$tmp"/}"
+  out="$(SCIMCTL_OPTS=-XX:+PrintCommandLineFlags "$launcher" --version 2>&1)" || true
+  check "$name: --version runs with raised compile thresholds" grep -q 'CompileThresholdScaling=10' <<<"$out"
+  out="$(SCIMCTL_OPTS=-XX:+PrintCommandLineFlags "$launcher" validate /nonexistent.csv 2>&1)" || true
+  check "$name: validate keeps the JVM's thresholds" bash -c '! grep -q CompileThresholdScaling <<<"$1"' _ "$out"
+  out="$(SCIMCTL_OPTS=-XX:+PrintCommandLineFlags "$launcher" users list --help 2>&1)" || true
+  check "$name: a list keeps the JVM's thresholds" bash -c '! grep -q CompileThresholdScaling <<<"$1"' _ "$out"
+done
+
 echo "== a Java runtime updated in place"
 # A distribution's security update replaces the runtime under the same path; the JVM then refuses the old archive
 # without a word, and every start would be slow. Both launchers read the runtime's build from its release file.

@@ -3,7 +3,6 @@ package dev.scimctl;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.cli.RootCommand;
 import dev.scimctl.output.Terminals;
-import dev.scimctl.scim.ClientWarmUp;
 import dev.scimctl.scim.net.TunnelBasicAuth;
 
 import java.io.BufferedWriter;
@@ -13,12 +12,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Set;
 
 /** The entry point: wires the real streams and environment into {@link #run}, then exits with its code. */
 public final class ScimCtl {
-    private static final Set<String> SERVER_COMMANDS = Set.of("test-connection", "users", "groups", "import", "api",
-            "probe", "schemas", "resource-types", "service-provider-config");
     private static final String FORK_JOIN_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     static {
@@ -36,9 +32,6 @@ public final class ScimCtl {
     }
 
     public static void main(String[] args) {
-        if (talksToServer(args)) {
-            ClientWarmUp.start(); // on the second core, while this one builds the command
-        }
         // stdout is buffered (data can be large) and flushed by run(); stderr is for people, so it flushes at once.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
@@ -46,30 +39,7 @@ public final class ScimCtl {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CommandContext context = new CommandContext(out, err, System.in, System.getenv(), Terminals.detect(),
                 Clock.systemUTC());
-        int code = run(context, args);
-        // A command that ended before it built its client (a usage error) must not exit while the warm-up's selector
-        // thread is in native code: the JVM's exit would wait up to 300 ms for it.
-        ClientWarmUp.await();
-        System.exit(code);
-    }
-
-    /**
-     * Whether the command line names a command that talks to a SCIM server, by its first word: only a head start is
-     * at stake (a wrong guess costs a few milliseconds of the other core), so help and version are left out and
-     * nothing else is parsed.
-     */
-    static boolean talksToServer(String... args) {
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
-                return false;
-            }
-        }
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return SERVER_COMMANDS.contains(arg);
-            }
-        }
-        return false;
+        System.exit(run(context, args));
     }
 
     /** Runs one command line. Tests call this with their own writers, environment and terminal flags. */

@@ -22,7 +22,6 @@ import dev.scimctl.output.Styles;
 import dev.scimctl.output.TerminalSafeWriter;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.scim.ClientListener;
-import dev.scimctl.scim.ClientWarmUp;
 import dev.scimctl.scim.Origin;
 import dev.scimctl.scim.RetryPolicy;
 import dev.scimctl.scim.ScimClient;
@@ -277,7 +276,6 @@ public final class CommandContext implements AutoCloseable {
     /** The settings of this run, resolved once from the command's connection options. */
     public Settings settings(ConnectionOptions options) {
         if (settings == null) {
-            ClientWarmUp.await(); // the settings' JSON reader is Jackson's too: one thread at a time initialises it
             settings = settingsResolver().resolve(options.flags());
             settings.warnings().forEach(this::warn);
             if (debug) {

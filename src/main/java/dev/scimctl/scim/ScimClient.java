@@ -80,7 +80,6 @@ public final class ScimClient implements AutoCloseable {
     private ScimClient(ScimClientConfig config, Network network, HttpClient.Builder builder) {
         this.config = config;
         this.network = network;
-        ClientWarmUp.await();
         this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
         if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             network.trust().extraCertificates(); // a bad CA file is reported now, not from inside the first handshake

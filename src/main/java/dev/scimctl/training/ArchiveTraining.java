@@ -4,7 +4,6 @@ import dev.scimctl.ScimCtl;
 import dev.scimctl.cli.CommandContext;
 import dev.scimctl.output.Terminals;
 import dev.scimctl.sandbox.SandboxServer;
-import dev.scimctl.scim.ClientWarmUp;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -80,9 +79,6 @@ public final class ArchiveTraining {
         Path mistakes = write("mistakes.csv", SampleData.mistakes());
         Path mapping = dir.resolve("group-roles.json");
 
-        // What ScimCtl.main does first for a command that talks to a server (the steps below call ScimCtl.run).
-        ClientWarmUp.start();
-        ClientWarmUp.await();
         step(0, "--version");
         step(0, "--help");
         step(0, "users", "get", "--help");
