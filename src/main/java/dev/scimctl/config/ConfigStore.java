@@ -12,7 +12,6 @@ import dev.scimctl.io.AtomicFile;
 import dev.scimctl.io.BoundedFiles;
 import dev.scimctl.io.FileProblems;
 import dev.scimctl.io.FileProblems.Operation;
-import dev.scimctl.io.LockedException;
 import dev.scimctl.io.PrivateFolders;
 import dev.scimctl.io.Sizes;
 
@@ -258,8 +257,9 @@ public final class ConfigStore {
         }
     }
 
-    private static LockedException busy(Path lockFile) {
-        return new LockedException("the settings in " + lockFile.getParent() + " are being changed by another scimctl "
+    /** Exit 3, as for files that cannot be written: the code every config command already declares for it. */
+    private static InputException busy(Path lockFile) {
+        return new InputException("the settings in " + lockFile.getParent() + " are being changed by another scimctl "
                 + "that has not finished in " + LOCK_WAIT.toSeconds() + " s: let it finish (or stop it), then run this "
                 + "again (lock file " + lockFile + ")");
     }
