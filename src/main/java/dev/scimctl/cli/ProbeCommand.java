@@ -49,6 +49,9 @@ public final class ProbeCommand implements Callable<Integer> {
                     context.err().println("probe: " + line + " …");
                     context.err().flush();
                 }
+            }, notice -> {
+                context.err().println("probe: " + notice);
+                context.err().flush();
             }, OptionNames.INSTANCE).run(write);
         }
         return ExitCode.OK;

@@ -111,9 +111,7 @@ public final class SettingsResolver {
             urlText = profile.url();
             urlSource = profileSource;
         } else {
-            String url = flag(Setting.BASE_URL);
-            throw new UsageException("no SCIM base URL: pass " + url + " URL, set " + EnvVars.URL
-                    + ", or save one with 'scimctl config set-profile NAME " + url + " URL'");
+            throw noUrl(profileName);
         }
         URI url = parseUrl(urlText, urlSource, names);
 
@@ -157,6 +155,27 @@ public final class SettingsResolver {
         TrustSettings trust = trust(flags, profile, profileSource, url);
         return new Settings(profileName, url, urlSource, token, tokenSource, setAt, connect, request, proxies, trust,
                 List.copyOf(warnings));
+    }
+
+    /**
+     * No URL anywhere, said for the case at hand: saved profiles of which none is in use (the current one was deleted)
+     * need 'config use', a profile without a URL needs its URL, and only with no profile at all is one to be made.
+     */
+    private UsageException noUrl(String profileName) {
+        String url = flag(Setting.BASE_URL);
+        String elsewhere = "pass " + url + " URL or set " + EnvVars.URL;
+        if (profileName != null) {
+            return new UsageException("no SCIM base URL: the profile \"" + profileName + "\" has none; save it with "
+                    + "'scimctl config set-profile " + profileName + " " + url + " URL', or " + elsewhere);
+        }
+        java.util.Set<String> saved = store.profiles().keySet();
+        if (!saved.isEmpty()) {
+            return new UsageException("no SCIM base URL: no profile is in use (saved: " + String.join(", ", saved)
+                    + "); choose one with 'scimctl config use NAME' or " + flag(Setting.PROFILE) + " NAME, or "
+                    + elsewhere);
+        }
+        return new UsageException("no SCIM base URL: pass " + url + " URL, set " + EnvVars.URL
+                + ", or save one with 'scimctl config set-profile NAME " + url + " URL'");
     }
 
     /** The origin rule: a profile's token was given for the profile's server, and goes nowhere else. */

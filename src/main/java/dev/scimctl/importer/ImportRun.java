@@ -150,8 +150,14 @@ public final class ImportRun extends ServerRun {
                     + "of its own, and the server is read again, so nothing is done twice or skipped");
         }
         if (previous != null && !previous.finished()) {
-            listener.resuming(journalPath, previous,
-                    previous.sha256() != null && !previous.sha256().equals(input.sha256()));
+            if (previous.url() == null || Journal.sameServer(previous.url(), client.baseUrl().toString())) {
+                listener.resuming(journalPath, previous,
+                        previous.sha256() != null && !previous.sha256().equals(input.sha256()));
+            } else {
+                listener.warning(journalPath + " records an interrupted import to " + previous.url() + "; this one goes "
+                        + "to " + client.baseUrl() + " and does not resume it; from now on 'import undo' of this "
+                        + "journal takes back this import, not that one");
+            }
         }
         Set<String> userNames = new LinkedHashSet<>();
         csv.rows().forEach(r -> userNames.add(r.userName()));

@@ -222,6 +222,15 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** Whether two base URLs a journal records name one server (a trailing slash and case aside); null is none. */
+    static boolean sameServer(String a, String b) {
+        return a != null && b != null && strip(a).equalsIgnoreCase(strip(b));
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** The last run in the journal at {@code path}, or null when there is no journal (or no run in it). */
     public static LastRun lastRun(Path path) {
         LastRunReader reader = new LastRunReader();

@@ -140,9 +140,12 @@ public final class UndoRecords {
         if (runs.isEmpty()) {
             throw new InputException(journal + ": not an import journal (no run in it)");
         }
-        // The last run, and the interrupted runs before it that it resumed.
+        // The last run, and the interrupted runs before it that it resumed: on the same server only. A run to another
+        // server (the same CSV tried on the sandbox) resumed nothing; its ids and old values are another server's.
         int first = runs.size() - 1;
-        while (first > 0 && !finished(runs.get(first - 1))) {
+        String server = runs.get(first).get(0).path("url").asText(null);
+        while (first > 0 && !finished(runs.get(first - 1))
+                && Journal.sameServer(runs.get(first - 1).get(0).path("url").asText(null), server)) {
             first--;
         }
         List<JsonNode> entries = new ArrayList<>();

@@ -62,7 +62,7 @@ public final class UndoRun extends ServerRun {
     public Outcome run(Listener listener) {
         UndoRecords.Recorded recorded = UndoRecords.read(settings.journal());
         URI server = client.baseUrl();
-        if (recorded.url() != null && !sameServer(recorded.url(), server.toString())) {
+        if (recorded.url() != null && !Journal.sameServer(recorded.url(), server.toString())) {
             throw new UsageException(n -> settings.journal() + " records an import to " + recorded.url()
                     + ", but the settings point at " + server + ": give " + n.of(Setting.BASE_URL) + " " + recorded.url()
                     + " (or the profile of that server) to undo it there");
@@ -89,13 +89,6 @@ public final class UndoRun extends ServerRun {
         return new Applied(plan, results, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static boolean sameServer(String a, String b) {
-        return strip(a).equalsIgnoreCase(strip(b));
-    }
-
-    private static String strip(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     private Map<String, Object> start(UndoRecords.Recorded recorded, UndoPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();

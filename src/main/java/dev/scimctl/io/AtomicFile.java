@@ -20,7 +20,8 @@ import java.util.Set;
  * Writes a file so that readers see the old version or the new one, never half of either: into a temporary file
  * beside it, flushed to disk, then renamed over it. A file that holds a secret is mode 0600 from its first byte, not
  * chmod-ed afterwards, and stays 0600 whatever the umask. A symbolic link is followed: the link's target is replaced
- * (the temporary file beside the target, so the rename stays on one file system), never the link itself.
+ * (the temporary file beside the target, so the rename stays on one file system), never the link itself. What is
+ * not a regular file (a device such as /dev/null, a pipe) is never replaced: it is written into.
  */
 public final class AtomicFile {
     static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -50,6 +51,14 @@ public final class AtomicFile {
         if (Files.isDirectory(absolute)) {
             // Said before a temporary file exists, whose name the move's error would show instead of the target's.
             throw new FileSystemException(target.toString(), null, "is a folder; name a file (in it or elsewhere)");
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // A device or a pipe (--report /dev/null, --out /dev/stdout, a FIFO): written into, as the shell's '>'
+            // does. A rename over it would put a regular file in its place, and for root that is /dev/null itself.
+            try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            return;
         }
         Path dir = absolute.getParent();
         if (!Files.isDirectory(dir)) {

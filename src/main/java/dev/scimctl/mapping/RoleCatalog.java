@@ -12,6 +12,7 @@ import dev.scimctl.InputException;
 import dev.scimctl.csv.CsvParsers;
 import dev.scimctl.csv.Delimiters;
 import dev.scimctl.csv.Encodings;
+import dev.scimctl.io.BoundedFiles;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -82,7 +83,8 @@ public final class RoleCatalog {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + " is a folder, not a roles file: give the CSV or JSON file");
             }
-            bytes = Files.readAllBytes(file);
+            // A tenant has tens of roles; a file the mapping's own limit would refuse is the wrong file, not read whole.
+            bytes = BoundedFiles.read(file, MappingFile.MAX_BYTES, "the roles file");
         } catch (IOException e) {
             throw new InputException("cannot read the roles file " + file + ": " + MappingFile.describe(e)
                     + ": check the path", e);

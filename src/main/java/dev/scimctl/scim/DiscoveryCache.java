@@ -3,6 +3,7 @@ package dev.scimctl.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimctl.io.AtomicFile;
+import dev.scimctl.io.PrivateFolders;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,11 @@ import java.util.Optional;
  * {@link #MAX_AGE}, and is dropped when the server contradicts it (it refuses a PATCH or a filter it said it takes)
  * and whenever {@code test-connection} runs. It holds no token and nothing about users: only what any client of that
  * URL would be told. A cache that cannot be read or written is no cache; it never stops a command.
+ *
+ * <p>What it says decides how scimctl writes (PATCH or PUT, whether a missed userName is asked again in another case,
+ * which a duplicate user hangs on), so it is kept as the settings are: a 0700 folder and 0600 files whatever the umask,
+ * and an entry that another account could have written (the file or folder writable by others, or theirs) is not
+ * believed.
  */
 final class DiscoveryCache {
     static final Duration MAX_AGE = Duration.ofHours(24);
@@ -56,7 +62,8 @@ final class DiscoveryCache {
 
     Optional<Entry> read() {
         try {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file) || PrivateFolders.writableByOthers(file.getParent()).isPresent()
+                    || PrivateFolders.writableByOthers(file).isPresent()) {
                 return Optional.empty();
             }
             JsonNode n;
@@ -93,8 +100,8 @@ final class DiscoveryCache {
             }
         }
         try {
-            Files.createDirectories(file.getParent());
-            AtomicFile.write(file, ScimJson.mapper().writeValueAsBytes(n), false);
+            PrivateFolders.create(file.getParent());
+            AtomicFile.write(file, ScimJson.mapper().writeValueAsBytes(n), true);
         } catch (IOException | RuntimeException e) {
             // No cache this time: the next run asks the server again.
         }

@@ -75,6 +75,24 @@ class ConfigCommandTest {
     }
 
     @Test
+    void with_the_current_profile_deleted_the_error_names_the_saved_ones_not_set_profile() {
+        CliRunner cli = new CliRunner(dir).env("SCIMCTL_URL", null).env("SCIMCTL_PROFILE", null);
+        cli.run("config", "set-profile", "a", "--url", "https://a.example/scim").assertExit(0);
+        cli.run("config", "set-profile", "b", "--url", "https://b.example/scim").assertExit(0);
+        cli.run("config", "use", "b").assertExit(0);
+        cli.run("config", "delete", "b").assertExit(0).assertErrContains("profile \"b\" and its token deleted; no "
+                + "profile is in use now: choose one with 'scimctl config use NAME' (saved: a)");
+        // "save one with 'scimctl config set-profile'" sent the administrator to make a profile that exists.
+        cli.run("users", "list").assertExit(ExitCode.USAGE).assertErrContains("no SCIM base URL: no profile is in use "
+                + "(saved: a); choose one with 'scimctl config use NAME' or --profile NAME, or pass --url URL or set "
+                + "SCIMCTL_URL");
+
+        cli.run("config", "set-profile", "c").assertExit(0);
+        cli.run("users", "list", "--profile", "c").assertExit(ExitCode.USAGE).assertErrContains("no SCIM base URL: "
+                + "the profile \"c\" has none; save it with 'scimctl config set-profile c --url URL'");
+    }
+
+    @Test
     void refuses_an_empty_token_and_a_bad_profile_name() {
         CliRunner cli = new CliRunner(dir);
         cli.run("config", "set-profile", "p", "--url", "https://a.example/scim").assertExit(0);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,6 +57,30 @@ class DiscoveryCacheTest {
             proxy.resetCounts();
             cli.run("test-connection").assertExit(ExitCode.OK);
             assertThat(proxy.count("GET", "/scim/v2/ServiceProviderConfig")).as("a check asks afresh").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_cache_is_private_and_an_entry_others_could_have_written_is_not_believed() throws Exception {
+        server.seedUser("alice@example.com");
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            Path cache = dir.resolve("cache");
+            CliRunner cli = new CliRunner(dir).env("SCIMCTL_URL", proxy.baseUrl()).env("SCIMCTL_TOKEN", server.token())
+                    .env("SCIMCTL_CACHE_DIR", cache.toString());
+            cli.run("users", "get", "alice@example.com").assertExit(ExitCode.OK);
+            Path entry;
+            try (Stream<Path> s = Files.list(cache)) {
+                entry = s.findFirst().orElseThrow();
+            }
+            // It decides PATCH or PUT and whether a missed userName is asked again in another case: kept as settings are.
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------");
+
+            // A folder made under umask 000 by an earlier scimctl: another account could have planted the entry.
+            Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+            proxy.resetCounts();
+            cli.run("users", "get", "alice@example.com").assertExit(ExitCode.OK);
+            assertThat(proxy.count("GET", "/scim/v2/ServiceProviderConfig")).as("asked afresh").isEqualTo(1);
         }
     }
 }

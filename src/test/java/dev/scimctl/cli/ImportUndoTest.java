@@ -228,6 +228,36 @@ class ImportUndoTest {
     }
 
     @Test
+    void an_interrupted_import_to_another_server_is_not_part_of_the_next_import_nor_of_its_undo() throws Exception {
+        ScimServerExtension sandbox = ScimServerExtension.create().start();
+        try {
+            // The file goes to this server, and stops as a crash stops it: no end line.
+            importFile(cli()).assertExit(ExitCode.OK);
+            List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+            lines.removeIf(l -> l.contains("\"type\":\"end\""));
+            Files.write(journal, lines);
+            Map<String, JsonNode> here = snapshot();
+
+            // The same file is then tried on a sandbox: the same journal, another server.
+            CliRunner onSandbox = cli().env("SCIMCTL_URL", sandbox.baseUrl()).env("SCIMCTL_TOKEN", sandbox.token());
+            CliResult second = importFile(onSandbox).assertExit(ExitCode.OK);
+            assertThat(second.err()).doesNotContain("Resuming").contains("records an interrupted import to "
+                    + server.baseUrl() + "; this one goes to " + sandbox.baseUrl() + " and does not resume it");
+            assertThat(sandbox.store().userByUserName("nina@example.com")).isPresent();
+
+            // Its undo is the sandbox's import alone, and is done there; this server is left as it is.
+            CliResult undo = onSandbox.run("import", "undo", "--yes", "--delete", journal.toString())
+                    .assertExit(ExitCode.OK);
+            assertThat(undo.err()).doesNotContain("2 runs");
+            assertThat(sandbox.store().userByUserName("nina@example.com")).isEmpty();
+            assertThat(sandbox.store().userByUserName("nils@example.com")).isEmpty();
+            assertThat(snapshot()).isEqualTo(here);
+        } finally {
+            sandbox.close();
+        }
+    }
+
+    @Test
     void refuses_to_undo_on_another_server_than_the_journal_names() {
         importFile(cli()).assertExit(ExitCode.OK);
         cli().env("SCIMCTL_URL", "http://127.0.0.1:9/scim/v2").run("import", "undo", "--yes", journal.toString())

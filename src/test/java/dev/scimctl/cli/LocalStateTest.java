@@ -7,6 +7,7 @@ import dev.scimctl.io.RunLock;
 import dev.scimctl.testing.CliResult;
 import dev.scimctl.testing.CliRunner;
 import dev.scimctl.testing.ScimServerExtension;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,31 @@ class LocalStateTest {
                 + "sent: run 'chmod go-w " + config + "'");
         assertThat(cli.stdin("another-token-0123456789").run("config", "set-token", "demo")
                 .assertExit(ExitCode.INPUT).err()).as("nor is a token written there").contains("chmod go-w");
+    }
+
+    @Test
+    void a_config_file_or_folder_owned_by_another_account_is_refused_whatever_its_mode() throws Exception {
+        // Only root can give a file away; elsewhere the rule is the same, and untestable.
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to chown");
+        cli().run("config", "set-profile", "demo", "--url", server.baseUrl()).assertExit(ExitCode.OK);
+        cli().stdin(server.token()).run("config", "set-token", "demo").assertExit(ExitCode.OK);
+        cli().run("users", "list").assertExit(ExitCode.OK);
+        Path config = dir.resolve("config/config.json");
+        UserPrincipal nobody = config.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+
+        // Mode 0600 still lets its owner rewrite the profile's URL, and the token would go there.
+        Files.setOwner(config, nobody);
+        CliResult refused = cli().run("users", "list").assertExit(ExitCode.INPUT);
+        assertThat(refused.err()).contains("refusing to use the saved profiles: " + config + " belongs to another "
+                + "account (nobody), which could change where the token is sent").doesNotContain(server.token());
+        Files.setOwner(config, config.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
+        cli().run("users", "list").assertExit(ExitCode.OK);
+
+        // Nor is a token stored into a folder another account owns.
+        Files.setOwner(dir.resolve("config"), nobody);
+        assertThat(cli().stdin("another-token-0123456789").run("config", "set-token", "demo")
+                .assertExit(ExitCode.INPUT).err()).contains("the folder " + dir.resolve("config") + " belongs to another "
+                + "account (nobody)");
     }
 
     @Test

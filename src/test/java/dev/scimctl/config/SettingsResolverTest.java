@@ -120,7 +120,8 @@ class SettingsResolverTest {
         ConfigStore store = new ConfigStore(dir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.credentialsFile()))).isEqualTo("rw-------");
         assertThat(Files.readString(store.configFile())).doesNotContain("profile-token");
-        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("config.json", "credentials.json");
+        // No temporary file is left; .lock is the empty file whose lock keeps two changes apart.
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("config.json", "credentials.json", ".lock");
     }
 
     @Test

@@ -1,13 +1,20 @@
 package dev.scimctl.io;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +38,30 @@ class AtomicFileTest {
         assertThat(repo.resolve("group-roles.json.bak")).as("the backup is beside the target").hasContent("old");
         assertThat(dir.resolve("group-roles.json.bak")).doesNotExist();
         assertThat(repo).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // mkfifo
+    void a_pipe_is_written_into_and_stays_a_pipe_never_replaced_by_a_regular_file() throws Exception {
+        // A FIFO stands in for /dev/null or /dev/stdout, which a test must not risk replacing (as root, the rename
+        // put a regular file in /dev/null's place for the whole machine).
+        Path fifo = dir.resolve("report.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        AtomicFile.write(fifo, out -> out.write("id,outcome\n".getBytes(StandardCharsets.UTF_8)), false, false);
+
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo("id,outcome\n");
+        assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).as("still a FIFO").isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.scimctl.output.JsonOutput;
 import dev.scimctl.scim.RawResponse;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,20 @@ final class ApiPrinter {
         return context.ansi(true);
     }
 
+    /**
+     * A body as JSON, with any secret scrubbed: a server that echoes the Authorization header in its 401 (or a proxy
+     * its credentials) would otherwise put the token on stdout, in a CI log, while the error line below it hides it.
+     */
     void json(JsonNode json) {
+        StringWriter text = new StringWriter();
+        PrintWriter writer = new PrintWriter(text);
         if (pretty) {
-            JsonOutput.pretty(context.out(), json);
+            JsonOutput.pretty(writer, json);
         } else {
-            JsonOutput.compact(context.out(), json);
+            JsonOutput.compact(writer, json);
         }
+        writer.flush();
+        context.out().print(context.scrub(text.toString()));
     }
 
     /** Control characters (other than tab and line ends) become visible text, so a server cannot drive the terminal. */

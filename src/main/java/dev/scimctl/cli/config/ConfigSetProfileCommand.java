@@ -46,26 +46,29 @@ final class ConfigSetProfileCommand implements Callable<Integer> {
         String name = profile.name;
         ProfileNames.check(name);
         ConfigStore store = context.configStore();
-        Profile current = store.profile(name).orElse(new Profile(null, null, null, null, null));
-        String newUrl = url == null ? current.url() : SettingsResolver.parseUrl(url, "--url", OptionNames.INSTANCE).toString();
-        String newProxy = current.proxy();
+        String newUrl = url == null ? null : SettingsResolver.parseUrl(url, "--url", OptionNames.INSTANCE).toString();
+        String newProxy = null;
         String proxyPassword = null;
         if (proxy != null) {
             ProxyEndpoint parsed = proxy.isBlank() ? null : SettingsResolver.parseProxy(proxy, "--proxy");
             newProxy = parsed == null ? null : parsed.urlWithoutPassword();
             proxyPassword = parsed == null || parsed.password() == null ? null : parsed.password().reveal();
         }
-        String newCaCert = current.caCert();
-        if (caCert != null) {
+        String newCaCert = null;
+        if (caCert != null && !caCert.isBlank()) {
             // Checked now, so that a wrong path shows here rather than at the next connection; stored absolute.
-            newCaCert = caCert.isBlank() ? null
-                    : TrustSettings.withExtraCas(Path.of(caCert).toAbsolutePath(), "--cacert").caFile().toString();
+            newCaCert = TrustSettings.withExtraCas(Path.of(caCert).toAbsolutePath(), "--cacert").caFile().toString();
         }
-        Profile updated = new Profile(newUrl,
-                connectTimeout == null ? current.connectTimeoutSeconds() : Double.valueOf(connectTimeout.toMillis() / 1000.0),
-                timeout == null ? current.timeoutSeconds() : Double.valueOf(timeout.toMillis() / 1000.0),
-                newProxy, newCaCert);
-        store.putProfile(name, updated);
+        String proxyUrl = newProxy;
+        String caFile = newCaCert;
+        // Only what was given changes; the rest is taken from the profile as it is when written, under the lock.
+        store.editProfile(name, old -> {
+            Profile current = old == null ? new Profile(null, null, null, null, null) : old;
+            return new Profile(newUrl == null ? current.url() : newUrl,
+                    connectTimeout == null ? current.connectTimeoutSeconds() : Double.valueOf(connectTimeout.toMillis() / 1000.0),
+                    timeout == null ? current.timeoutSeconds() : Double.valueOf(timeout.toMillis() / 1000.0),
+                    proxy == null ? current.proxy() : proxyUrl, caCert == null ? current.caCert() : caFile);
+        });
         if (proxy != null) {
             store.putProxyPassword(name, proxyPassword);
         }

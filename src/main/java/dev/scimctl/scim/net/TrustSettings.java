@@ -1,6 +1,7 @@
 package dev.scimctl.scim.net;
 
 import dev.scimctl.InputException;
+import dev.scimctl.io.Sizes;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -8,6 +9,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -38,6 +40,11 @@ public final class TrustSettings {
     private static final TrustSettings JDK_DEFAULT = new TrustSettings(null, null, List::of, null);
     private static final byte[] PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII);
     private static final byte DER_SEQUENCE = 0x30;
+    /**
+     * The largest CA file read: a system bundle of every public CA is a few hundred KiB. A larger one is the wrong file
+     * (a disk image, /dev/zero), which read whole would end the run in an out-of-memory error.
+     */
+    static final int MAX_CA_FILE_BYTES = 16 * Sizes.MIB;
 
     private final Path caFile;
     private final String source;
@@ -86,8 +93,8 @@ public final class TrustSettings {
         List<byte[]> contents = new ArrayList<>();
         for (Path file : files) {
             try {
-                byte[] bytes = Files.readAllBytes(file);
-                if (mayHoldCertificate(bytes)) {
+                byte[] bytes = readBounded(file);
+                if (bytes != null && mayHoldCertificate(bytes)) { // a file too large for a CA is passed over too
                     contents.add(bytes);
                 }
             } catch (IOException e) {
@@ -151,6 +158,14 @@ public final class TrustSettings {
         return false;
     }
 
+    /** The file's bytes, or null when it holds more than {@link #MAX_CA_FILE_BYTES}: never more is read. */
+    private static byte[] readBounded(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_CA_FILE_BYTES + 1);
+            return bytes.length > MAX_CA_FILE_BYTES ? null : bytes;
+        }
+    }
+
     /** The certificates a file's bytes hold, or none when it holds no readable one. */
     private static List<X509Certificate> certificatesIn(byte[] bytes) {
         List<X509Certificate> out = new ArrayList<>();
@@ -188,7 +203,12 @@ public final class TrustSettings {
     public static TrustSettings withExtraCas(Path file, String source) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readBounded(file);
+            if (bytes == null) {
+                throw new InputException("the CA file " + file + " (from " + source + ") is larger than "
+                        + Sizes.human(MAX_CA_FILE_BYTES) + ", more than any file of CA certificates: give the PEM file "
+                        + "that holds your CA's certificate");
+            }
         } catch (NoSuchFileException e) {
             throw new InputException("the CA file " + file + " (from " + source + ") does not exist: give the path of "
                     + "the PEM file that holds your CA's certificate");

@@ -54,7 +54,8 @@ final class ProbeHttp {
         return send("GET", target, null, Map.of());
     }
 
-    Answer send(String method, String target, JsonNode body, Map<String, String> headers) {
+    /** Synchronized: one request at a time, so that an interrupt's clean-up can stop the probe between two. */
+    synchronized Answer send(String method, String target, JsonNode body, Map<String, String> headers) {
         byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
         Map<String, String> h = new LinkedHashMap<>(headers);
         if (bytes != null) {

@@ -30,19 +30,23 @@ public final class ServerProbe {
     private final ProbeHttp http;
     private final Consumer<ProbeFinding> sink;
     private final Consumer<String> progress;
+    private final Consumer<String> notices;
     private final Setting.Names names;
     private JsonNode declared = JsonNodeFactory.instance.objectNode();
 
     /**
      * @param sink     receives each finding as soon as it is known
      * @param progress receives a short line before each step (for a terminal's stderr)
+     * @param notices  receives what must be said in any case: what an interrupted {@code --write} removed or left
      * @param names    words the findings that point at a choice of the user (on the command line, its option)
      */
-    public ServerProbe(ScimClient client, Consumer<ProbeFinding> sink, Consumer<String> progress, Setting.Names names) {
+    public ServerProbe(ScimClient client, Consumer<ProbeFinding> sink, Consumer<String> progress,
+                       Consumer<String> notices, Setting.Names names) {
         this.names = names;
         this.http = new ProbeHttp(client);
         this.sink = sink;
         this.progress = progress;
+        this.notices = notices;
     }
 
     /** Runs the read-only checks, then, with {@code write}, the write checks (which leave the server as found). */
@@ -50,7 +54,7 @@ public final class ServerProbe {
         readDeclaration();
         if (write) {
             // Throwaway users first, so that the read checks have something to read on an empty server.
-            try (WriteProbe writes = new WriteProbe(http, sink, progress, declared, names)) {
+            try (WriteProbe writes = new WriteProbe(http, sink, progress, notices, declared, names)) {
                 writes.createSampleUsers();
                 readChecks();
                 writes.run();

@@ -12,6 +12,7 @@ import dev.scimctl.scim.ScimJson;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +32,31 @@ final class WriteProbe implements AutoCloseable {
     private final JsonNode declared;
     private final Setting.Names names;
     private final String tag = "scimctl-probe-" + Long.toString(Math.abs(new SecureRandom().nextLong()) % 2176782336L, 36);
-    private final Map<String, String> created = new LinkedHashMap<>(); // path → what it is, removed in close()
+    /** Path → what it is, removed in close(); a POST and its entry here are one step (see {@link #post}). */
+    private final Map<String, String> created = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Consumer<String> notices;
+    /** Ctrl-C (or a TERM) while the probe writes: its throwaway users and group are removed before the JVM ends. */
+    private final Thread onInterrupt = new Thread(this::interrupted, "scimctl-probe-interrupted");
     private final List<String> userIds = new ArrayList<>();
 
-    WriteProbe(ProbeHttp http, Consumer<ProbeFinding> sink, Consumer<String> progress, JsonNode declared,
-               Setting.Names names) {
+    /** @param notices what must be said even with --quiet: what an interrupt removed or left on the server */
+    WriteProbe(ProbeHttp http, Consumer<ProbeFinding> sink, Consumer<String> progress, Consumer<String> notices,
+               JsonNode declared, Setting.Names names) {
         this.names = names;
         this.http = http;
         this.sink = sink;
         this.progress = progress;
+        this.notices = notices;
         this.declared = declared;
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
 
     /** Three users for the read checks (and the write checks after them), each with NinjaOne's extension. */
     void createSampleUsers() {
         progress.accept("creating throwaway users " + tag + "-…");
         for (String suffix : List.of("a", "b", "c")) {
-            Answer a = http.send("POST", "Users", user(tag + "-" + suffix + "@example.com"), Map.of());
+            Answer a = post("Users", user(tag + "-" + suffix + "@example.com"), Map.of());
             if (a.ok() && a.body().path("id").isTextual()) {
-                remember("Users", a.body().path("id").asText());
                 userIds.add(a.body().path("id").asText());
             } else if (suffix.equals("a")) {
                 add("POST /Users", "RFC 7644 §3.3", "refused (" + a.describe() + ")", Verdict.differs,
@@ -85,10 +92,7 @@ final class WriteProbe implements AutoCloseable {
 
     private void duplicate() {
         progress.accept("trying a duplicate userName");
-        Answer dup = http.send("POST", "Users", user(tag + "-a@example.com"), Map.of());
-        if (dup.ok()) {
-            remember("Users", dup.body().path("id").asText());
-        }
+        Answer dup = post("Users", user(tag + "-a@example.com"), Map.of());
         boolean conflict = dup.status() == 409;
         add("POST a duplicate userName", "409 uniqueness (RFC 7644 §3.3)", dup.ok() ? "created a second user"
                 : dup.describe(), conflict ? Verdict.ok : Verdict.differs, conflict
@@ -103,13 +107,12 @@ final class WriteProbe implements AutoCloseable {
     }
 
     private void escapedFilter(String check, String name) {
-        Answer made = http.send("POST", "Users", user(name), Map.of());
+        Answer made = post("Users", user(name), Map.of());
         if (!made.ok()) {
             add(check, "unescaped (RFC 7644 §3.4.2.2)", "such a userName was refused (" + made.describe() + ")",
                     Verdict.unchecked, "");
             return;
         }
-        remember("Users", made.body().path("id").asText());
         Answer found = http.get(ProbeHttp.query("Users", "filter", "userName eq " + ProbeHttp.literal(name)));
         boolean works = found.ok() && ServerProbe.contains(found.body(), made.body().path("id").asText());
         add(check, "unescaped (RFC 7644 §3.4.2.2)", works ? "works"
@@ -119,10 +122,7 @@ final class WriteProbe implements AutoCloseable {
     }
 
     private void contentType() {
-        Answer plain = http.send("POST", "Users", user(tag + "-json@example.com"), Map.of("Content-Type", "application/json"));
-        if (plain.ok()) {
-            remember("Users", plain.body().path("id").asText());
-        }
+        Answer plain = post("Users", user(tag + "-json@example.com"), Map.of("Content-Type", "application/json"));
         sink.accept(new ProbeFinding("Content-Type application/json on POST", "application/scim+json (RFC 7644 §3.1)",
                 plain.ok() ? "accepted" : "refused (" + plain.describe() + ")", plain.ok() ? Verdict.ok : Verdict.unsupported,
                 "always sends application/scim+json; accepts either in answers"));
@@ -223,13 +223,12 @@ final class WriteProbe implements AutoCloseable {
         group.putArray("schemas").add(ScimJson.CORE_GROUP);
         group.put("displayName", tag);
         group.putArray("members").addObject().put("value", first);
-        Answer g = http.send("POST", "Groups", group, Map.of());
+        Answer g = post("Groups", group, Map.of());
         if (!g.ok()) {
             add("POST /Groups", "RFC 7644 §3.3", g.describe(), Verdict.differs, "cannot create groups here");
             return;
         }
         String path = "Groups/" + ProbeHttp.pathSegment(g.body().path("id").asText());
-        remember("Groups", g.body().path("id").asText());
         ArrayNode add = NODES.arrayNode();
         add.addObject().put("value", second);
         Answer added = http.send("PATCH", path, op("add", "members", add), Map.of());
@@ -293,6 +292,20 @@ final class WriteProbe implements AutoCloseable {
         return body;
     }
 
+    /**
+     * A POST, and what it made remembered, as one step under the lock every request takes: an interrupt's clean-up,
+     * which takes that lock too, never misses a user whose answer had arrived but was not yet noted.
+     */
+    private Answer post(String endpoint, ObjectNode body, Map<String, String> headers) {
+        synchronized (http) {
+            Answer a = http.send("POST", endpoint, body, headers);
+            if (a.ok() && a.body().path("id").isTextual()) {
+                remember(endpoint, a.body().path("id").asText());
+            }
+            return a;
+        }
+    }
+
     private void remember(String endpoint, String id) {
         created.put(endpoint + "/" + ProbeHttp.pathSegment(id), endpoint);
     }
@@ -304,7 +317,37 @@ final class WriteProbe implements AutoCloseable {
     /** Removes what is left, groups first (they name the users), and says what could not be removed. */
     @Override
     public void close() {
-        List<String> paths = new ArrayList<>(created.keySet());
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException e) {
+            return; // the JVM is ending: the hook removes them
+        }
+        List<String> left = removeAll();
+        if (!left.isEmpty()) {
+            add("remove the throwaway resources", "", "left on the server: " + String.join(", ", left),
+                    Verdict.differs, "remove them with 'scimctl api DELETE PATH'");
+        }
+    }
+
+    /**
+     * The shutdown hook: holding the requests' lock, so that the probe sends nothing more (its next request waits
+     * until the JVM ends), it removes what the probe made and says so. Without it an interrupted {@code --write} left
+     * its throwaway users in the tenant, without a word.
+     */
+    private void interrupted() {
+        synchronized (http) {
+            notices.accept("interrupted: removing the throwaway users and group (" + tag + "-…) the probe made");
+            List<String> left = removeAll();
+            notices.accept(left.isEmpty() ? "removed them: the server is as the probe found it"
+                    : "left on the server: " + String.join(", ", left) + "; remove them with 'scimctl api DELETE PATH'");
+        }
+    }
+
+    private List<String> removeAll() {
+        List<String> paths;
+        synchronized (created) {
+            paths = new ArrayList<>(created.keySet());
+        }
         paths.sort((x, y) -> Boolean.compare(x.startsWith("Users"), y.startsWith("Users")));
         List<String> left = new ArrayList<>();
         for (String path : paths) {
@@ -312,14 +355,13 @@ final class WriteProbe implements AutoCloseable {
                 Answer a = http.send("DELETE", path, null, Map.of());
                 if (!a.ok() && a.status() != 404) {
                     left.add(path + " (" + a.describe() + ")");
+                } else {
+                    created.remove(path);
                 }
-            } catch (ScimException e) {
+            } catch (ScimException | IllegalStateException e) { // a failed request, or one cancelled at the end
                 left.add(path + " (" + e.getMessage() + ")");
             }
         }
-        if (!left.isEmpty()) {
-            add("remove the throwaway resources", "", "left on the server: " + String.join(", ", left),
-                    Verdict.differs, "remove them with 'scimctl api DELETE PATH'");
-        }
+        return left;
     }
 }

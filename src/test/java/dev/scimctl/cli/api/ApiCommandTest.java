@@ -137,6 +137,22 @@ class ApiCommandTest {
     }
 
     @Test
+    void a_server_that_echoes_the_token_in_its_json_body_does_not_get_it_printed() throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(server.baseUrl())) {
+            // "Invalid token: <token>": servers and gateways that quote the rejected credential exist.
+            proxy.rule(r -> Fault.respond(401, Map.of("Content-Type", "application/scim+json"),
+                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"401\","
+                            + "\"detail\":\"invalid token: " + r.header("Authorization").substring(7) + "\"}"));
+            for (Terminals terminals : List.of(Terminals.NONE, Terminals.ALL)) {
+                CliResult r = cli(proxy.baseUrl(), server.token()).terminals(terminals).run("api", "Users")
+                        .assertExit(ExitCode.AUTH);
+                assertThat(r.all()).doesNotContain(server.token());
+                assertThat(JSON.readTree(r.out()).path("detail").asText()).isEqualTo("invalid token: [redacted]");
+            }
+        }
+    }
+
+    @Test
     void an_error_prints_the_servers_json_and_exits_as_the_core_maps_it() throws Exception {
         CliResult missing = cli().run("api", "Users/" + UUID.randomUUID()).assertExit(ExitCode.PROBLEMS).assertNoStackTrace();
         assertThat(JSON.readTree(missing.out()).path("status").asText()).isEqualTo("404");
